@@ -1,0 +1,1 @@
+"""Sub-commands of the ``lsreports`` command line (see :mod:`lsreports.cli`)."""

@@ -1,0 +1,45 @@
+"""``lsreports curate check|gaps``: the curator's checks on the observations table."""
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Load (which validates) the observations and check every quote against its report."""
+    from ..loader import observations
+    from ..provenance import quote_problems
+
+    obs = observations()
+    problems = quote_problems(obs)
+    for problem in problems.itertuples():
+        print(f"line {problem.row + 2} ({problem.indicator_id}, {problem.source_doc}): {problem.problem}: "
+              f"{problem.quote[:80]!r}")
+    print(f"curate check: {len(obs)} rows, {len(problems)} problems")
+    return 1 if len(problems) else 0
+
+
+def run_gaps(args: argparse.Namespace) -> int:
+    """Print the sentences of a report whose numbers no curated row quotes."""
+    from ..loader import observations
+    from ..provenance import uncovered_numbers
+
+    gaps = uncovered_numbers(args.doc, observations())
+    with pd.option_context("display.max_colwidth", None):
+        for row in gaps.itertuples():
+            print(f"[{row.numbers}] {row.sentence[:args.width]}")
+    print(f"curate gaps: {len(gaps)} sentences of {args.doc} print numbers no row quotes")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``curate check`` and ``curate gaps`` to the command line."""
+    parser = subparsers.add_parser("curate", help="check curated rows against their sources")
+    actions = parser.add_subparsers(dest="action", required=True)
+    check = actions.add_parser("check", help="validate the table and every quote")
+    check.set_defaults(func=run_check)
+    gaps = actions.add_parser("gaps", help="list sentences of a report with numbers no row quotes")
+    gaps.add_argument("doc", help="report id, e.g. 000_2429f5525668702d")
+    gaps.add_argument("--width", type=int, default=300, help="characters of each sentence to show")
+    gaps.set_defaults(func=run_gaps)

@@ -1,0 +1,235 @@
+"""Consistency checks: what the reports' figures say about each other.
+
+Each check returns flags as rows of one DataFrame (:data:`FLAG_COLUMNS`); printed values
+are never altered. The checks:
+
+- ``parts_vs_total``: exports + imports against the total turnover (and the budget
+  revenue components against total revenue, where all are printed);
+- ``month_vs_ytd``: a month's level against its year to date (a month cannot exceed its
+  year to date; January's must equal it);
+- ``implied_vs_printed``: a level implied by a growth rate in one report against the
+  level printed in another (from :func:`lsreports.derive.compare_derived_with_printed`);
+- ``implied_plan``: the annual plan (or budget estimate) implied by ``value / pct``
+  across reports and periods of the same year;
+- ``unit_anomaly``: a level whose monthly rate is a power of ten or more away from the
+  indicator's other periods (the rosin output printed as "16,5 tấn" for 11 months while
+  one month is "1,5 nghìn tấn");
+- ``curated_flag``: source problems recorded by hand during curation, with their notes.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .periods import period_kind, period_label
+
+FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
+
+#: Relative gap above which a sum of parts differs from its total (printed figures are rounded).
+PARTS_TOLERANCE = 0.01
+#: Relative spread above which plans implied by different rows of one year disagree.
+PLAN_TOLERANCE = 0.02
+#: Ratio of monthly rates beyond which a level looks printed in the wrong unit.
+UNIT_RATIO = 8.0
+
+#: Totals and the components that add up to them.
+PART_GROUPS: dict[str, tuple[str, ...]] = {
+    "trade_total": ("trade_total_export", "trade_total_import"),
+    "trade_declared": ("trade_declared_export", "trade_declared_import"),
+    "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
+    "pubinv_disbursed": ("pubinv_disbursed_carryover", "pubinv_disbursed_current"),
+}
+
+
+def _flag(check: str, severity: str, indicator_id: str, period: str, docs, detail: str, evidence: str = "") -> dict:
+    return {"check": check, "severity": severity, "indicator_id": indicator_id, "period": period,
+            "source_docs": ", ".join(sorted(set(docs))), "detail": detail, "evidence": evidence}
+
+
+def _levels(obs: pd.DataFrame) -> pd.DataFrame:
+    return obs.loc[(obs["measure"] == "value") & ~obs["derived"]]
+
+
+def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
+    """Flag totals whose printed parts do not add up (within :data:`PARTS_TOLERANCE`).
+
+    Only periods where the total and every part are printed in the same report are
+    compared; a part larger than its total is always flagged.
+    """
+    levels = _levels(obs).set_index(["indicator_id", "start", "end", "source_doc"])["value"]
+    flags = []
+    for total_id, part_ids in PART_GROUPS.items():
+        if total_id not in levels.index.get_level_values(0):
+            continue
+        for (start, end, doc), total in levels.loc[total_id].items():
+            parts = {p: levels.get((p, start, end, doc)) for p in part_ids}
+            period = period_label(start, end)
+            for part_id, part in parts.items():
+                if part is not None and part > total * (1 + PARTS_TOLERANCE):
+                    flags.append(_flag("parts_vs_total", "error", total_id, period, [doc],
+                                       f"{part_id} = {part:g} exceeds {total_id} = {total:g}"))
+            if any(p is None for p in parts.values()):
+                continue
+            summed = float(sum(parts.values()))
+            gap = (summed - total) / total if total else np.inf
+            if abs(gap) > PARTS_TOLERANCE:
+                flags.append(_flag("parts_vs_total", "warning", total_id, period, [doc],
+                                   f"{' + '.join(part_ids)} = {summed:g} vs printed total {total:g} "
+                                   f"({gap:+.1%})"))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def check_month_vs_ytd(obs: pd.DataFrame) -> pd.DataFrame:
+    """Flag months larger than their year to date, and Januaries that differ from it."""
+    levels = _levels(obs)
+    kinds = [period_kind(s, e) for s, e in zip(levels["start"], levels["end"])]
+    months = levels.loc[[k == "month" for k in kinds]]
+    ytd = levels.loc[[k in ("ytd", "year") for k in kinds]].set_index(["indicator_id", "end"])
+    flags = []
+    for row in months.itertuples():
+        if (row.indicator_id, row.end) not in ytd.index:
+            continue
+        for ytd_row in ytd.loc[[(row.indicator_id, row.end)]].itertuples():
+            period = f"{period_label(row.start, row.end)} vs {period_label(ytd_row.start, row.end)}"
+            if row.start.month == 1 and not np.isclose(row.value, ytd_row.value, rtol=1e-6):
+                flags.append(_flag("month_vs_ytd", "warning", row.indicator_id, period,
+                                   [row.source_doc, ytd_row.source_doc],
+                                   f"January {row.value:g} differs from year to date {ytd_row.value:g}"))
+            elif row.value > ytd_row.value * (1 + 1e-9):
+                flags.append(_flag("month_vs_ytd", "error", row.indicator_id, period,
+                                   [row.source_doc, ytd_row.source_doc],
+                                   f"month {row.value:g} exceeds its year to date {ytd_row.value:g}",
+                                   f"{row.quote} | {ytd_row.quote}"))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
+    """Flag years whose plan implied by ``value / pct * 100`` differs between rows.
+
+    For each indicator, year and comparison (``plan_pct``, ``est_central_pct``,
+    ``est_local_pct``), every printed pair of a level and its percentage (same period and
+    report) implies the year's plan; implied plans more than :data:`PLAN_TOLERANCE` apart
+    are flagged with the rows that imply them.
+    """
+    printed = obs.loc[~obs["derived"]]
+    levels = printed.loc[printed["measure"] == "value"]
+    flags = []
+    for measure in ("plan_pct", "est_central_pct", "est_local_pct"):
+        pcts = printed.loc[(printed["measure"] == measure) & (printed["value"] > 0)]
+        pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+        if pairs.empty:
+            continue
+        pairs["implied"] = pairs["value"] / pairs["value_pct"] * 100
+        pairs["year"] = pairs["start"].dt.year
+        for (indicator_id, year), group in pairs.groupby(["indicator_id", "year"]):
+            if len(group) < 2:
+                continue
+            low, high = group["implied"].min(), group["implied"].max()
+            if (high - low) / high > PLAN_TOLERANCE:
+                detail = "; ".join(
+                    f"{period_label(r.start, r.end)} ({r.source_doc[:3]}): {r.value:g} / {r.value_pct:g}% "
+                    f"→ {r.implied:,.1f}" for r in group.itertuples())
+                flags.append(_flag("implied_plan", "warning", indicator_id, str(year), group["source_doc"],
+                                   f"{measure} implies different {year} plans: {detail}"))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def _months_covered(start: pd.Timestamp, end: pd.Timestamp) -> float:
+    return ((end - start).days + 1) / (365.25 / 12)
+
+
+def check_unit_anomalies(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Flag flow levels whose rate per month is :data:`UNIT_RATIO` times off the indicator's others.
+
+    Each level of a flow indicator is turned into a rate per month covered; a level whose
+    rate differs from the median of the indicator's other levels by the ratio or more is
+    flagged, with the quotes of both sides as evidence.
+    """
+    flows = set(catalogue.loc[catalogue["kind"] == "flow", "indicator_id"])
+    levels = _levels(obs)
+    levels = levels.loc[levels["indicator_id"].isin(flows) & (levels["value"] > 0)]
+    levels = levels.loc[[period_kind(s, e) in ("month", "ytd", "ytd_day", "year")
+                         for s, e in zip(levels["start"], levels["end"])]]
+    flags = []
+    for indicator_id, group in levels.groupby("indicator_id"):
+        if len(group) < 2:
+            continue
+        rates = group["value"] / [_months_covered(s, e) for s, e in zip(group["start"], group["end"])]
+        for index, rate in rates.items():
+            others = rates.drop(index)
+            ratio = rate / others.median()
+            if ratio >= UNIT_RATIO or ratio <= 1 / UNIT_RATIO:
+                row = group.loc[index]
+                closest = group.loc[(others / others.median() - 1).abs().idxmin()]
+                flags.append(_flag(
+                    "unit_anomaly", "warning", indicator_id, period_label(row["start"], row["end"]),
+                    [row["source_doc"], closest["source_doc"]],
+                    f"{row['value']:g} {row['unit']} over {period_label(row['start'], row['end'])} is "
+                    f"{rate:,.3g} per month, {ratio:,.3g}× the indicator's other periods "
+                    f"(e.g. {closest['value']:g} over {period_label(closest['start'], closest['end'])}); "
+                    "printed value kept",
+                    f"{row['quote']} | {closest['quote']}"))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def curated_flags(obs: pd.DataFrame) -> pd.DataFrame:
+    """Return the source problems recorded during curation (rows with a ``flag``)."""
+    flagged = obs.loc[obs["flag"].fillna("") != ""]
+    flags = [_flag("curated_flag", "info", r.indicator_id, period_label(r.start, r.end), [r.source_doc],
+                   f"{r.flag}: {r.note}", r.quote) for r in flagged.itertuples()]
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def check_implied_vs_printed(obs: pd.DataFrame) -> pd.DataFrame:
+    """Flag levels implied by a growth rate in one report that differ from those printed in another."""
+    from .derive import compare_derived_with_printed
+
+    comparison = compare_derived_with_printed(obs)
+    if comparison.empty:
+        return pd.DataFrame(columns=FLAG_COLUMNS)
+    gap_column = next(c for c in comparison.columns if "pct" in c and "diff" in c)
+    flags = []
+    for row in comparison.itertuples(index=False):
+        record = row._asdict()
+        gap = record[gap_column]
+        if pd.notna(gap) and abs(gap) > PARTS_TOLERANCE * 100:
+            flags.append(_flag("implied_vs_printed", "warning", record["indicator_id"],
+                               period_label(record["start"], record["end"]),
+                               [str(v) for k, v in record.items() if "source_doc" in k],
+                               f"derived {record.get('derived_value', np.nan):g} vs printed "
+                               f"{record.get('printed_value', np.nan):g} ({gap:+.1f}%)",
+                               str(record.get("formula", ""))))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Run every consistency check and return all flags in one frame.
+
+    Parameters
+    ----------
+    obs, catalogue : pandas.DataFrame, optional
+        Observations and indicator catalogue; default to the curated tables.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`FLAG_COLUMNS`, ordered by check, indicator and period.
+    """
+    from .loader import indicators, observations
+
+    obs = observations() if obs is None else obs
+    catalogue = indicators() if catalogue is None else catalogue
+    frames = [check_parts_vs_total(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
+              check_unit_anomalies(obs, catalogue), curated_flags(obs)]
+    try:
+        frames.append(check_implied_vs_printed(obs))
+    except ImportError:  # derive lands separately; the other checks stand on their own
+        pass
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=FLAG_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+__all__ = ["FLAG_COLUMNS", "consistency_flags", "check_parts_vs_total", "check_month_vs_ytd",
+           "check_implied_plans", "check_unit_anomalies", "curated_flags", "check_implied_vs_printed"]

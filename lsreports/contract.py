@@ -1,0 +1,43 @@
+"""The data contract: the columns, measures and units of the observations table.
+
+Mirrors ``../shared/DATA_CONTRACT.md``; every reader and writer of curated rows goes
+through these names so that the contract is stated once.
+"""
+from __future__ import annotations
+
+CONTRACT_COLUMNS: tuple[str, ...] = (
+    "indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote", "derived",
+)
+#: Columns the project adds after the contract's nine (all optional text).
+EXTRA_COLUMNS: tuple[str, ...] = ("status", "flag", "note")
+OBSERVATION_COLUMNS: tuple[str, ...] = CONTRACT_COLUMNS + EXTRA_COLUMNS
+
+MEASURES: tuple[str, ...] = ("value", "yoy_pct", "mom_pct", "plan_pct", "est_central_pct", "est_local_pct")
+PCT_MEASURES: frozenset[str] = frozenset(m for m in MEASURES if m.endswith("_pct"))
+
+UNITS: frozenset[str] = frozenset({
+    "USD_mn", "VND_bn", "kt", "t", "thousand_m3", "mn_kWh", "mn_bricks", "thousand_visits",
+    "persons", "households", "houses", "visits", "vehicles", "enterprises", "kg", "pct",
+})
+
+DOMAINS: tuple[str, ...] = (
+    "trade", "budget", "industry", "tourism", "social", "commerce", "macro", "agriculture",
+)
+
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "indicator_id", "domain", "kind", "unit", "name_en", "name_vi", "notes",
+)
+TARGET_COLUMNS: tuple[str, ...] = (
+    "target_id", "indicator_id", "name_en", "start", "end", "kind", "value", "value_high",
+    "unit", "bound", "source_doc", "quote", "note",
+)
+TARGET_KINDS: frozenset[str] = frozenset({"level", "growth_pct", "growth_avg_pct", "share_pct", "rate_pct"})
+TARGET_BOUNDS: frozenset[str] = frozenset({"min", "max", "exact", "range"})
+
+#: Maximum length of a quote, in characters.
+MAX_QUOTE_CHARS = 200
+
+
+def expected_unit(measure: str, indicator_unit: str) -> str:
+    """Return the unit a row must carry: ``pct`` for ``*_pct`` measures, else the indicator's."""
+    return "pct" if measure in PCT_MEASURES else indicator_unit

@@ -1,0 +1,297 @@
+"""Load the curated tables as typed, validated pandas frames.
+
+Every table is read with one ``pandas.read_csv`` call and validated with vectorised
+checks; only when a check fails does the loader look for the offending line so that the
+error names the file, the line and what was expected. Frames are cached per file
+(keyed by modification time and size) and callers get a copy.
+"""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .contract import (
+    CONTRACT_COLUMNS, DOMAINS, EXTRA_COLUMNS, INDICATOR_COLUMNS, MEASURES, PCT_MEASURES,
+    TARGET_BOUNDS, TARGET_COLUMNS, TARGET_KINDS, UNITS,
+)
+from .errors import DataFileError, UnknownIndicatorError
+from .paths import curated_dir, data_dir
+from .periods import period_kind, period_label
+
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no"}
+
+
+def _read_text_table(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+    """Read a UTF-8 CSV with every column as text, checking that it exists and has ``required``."""
+    if not path.exists():
+        raise DataFileError(f"{path}: file not found (expected a CSV with columns {', '.join(required)})")
+    with path.open("rb") as handle:
+        if handle.read(3) == b"\xef\xbb\xbf":
+            raise DataFileError(f"{path}: line 1: starts with a byte-order mark; save as UTF-8 without BOM")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataFileError(f"{path}: malformed CSV: {exc}") from exc
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise DataFileError(f"{path}: line 1: missing columns {missing}; expected {list(required)}")
+    return frame
+
+
+def _fail_at(path: Path, frame: pd.DataFrame, bad: np.ndarray | pd.Series, what: str,
+             column: str | None = None) -> None:
+    """Raise a :class:`DataFileError` naming the first offending line (header is line 1)."""
+    mask = np.asarray(bad, dtype=bool)
+    if not mask.any():
+        return
+    first = int(np.flatnonzero(mask)[0])
+    row = frame.iloc[first]
+    who = f" ({row['indicator_id']})" if "indicator_id" in frame.columns else ""
+    got = f": got {row[column]!r}" if column else ""
+    more = f" (and {int(mask.sum()) - 1} more lines)" if mask.sum() > 1 else ""
+    raise DataFileError(f"{path}: line {first + 2}{who}: {what}{got}{more}")
+
+
+def _parse_dates(path: Path, frame: pd.DataFrame, column: str, *, allow_empty: bool = False) -> pd.Series:
+    text = frame[column]
+    parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    bad = parsed.isna() & ~(allow_empty & (text == ""))
+    _fail_at(path, frame, bad, f"column {column!r} must be a date YYYY-MM-DD", column)
+    return parsed
+
+
+def _parse_floats(path: Path, frame: pd.DataFrame, column: str, *, allow_empty: bool = False) -> pd.Series:
+    text = frame[column]
+    parsed = pd.to_numeric(text, errors="coerce")
+    bad = ~np.isfinite(parsed.to_numpy(dtype=float, na_value=np.nan)) & ~(allow_empty & (text == ""))
+    _fail_at(path, frame, bad, f"column {column!r} must be a finite number with '.' as decimal mark", column)
+    return parsed.astype(float)
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (str(path), -1, -1)
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _indicators_cached(key: tuple[str, int, int]) -> pd.DataFrame:
+    path = Path(key[0])
+    frame = _read_text_table(path, INDICATOR_COLUMNS)
+    _fail_at(path, frame, frame["indicator_id"] == "", "empty indicator_id")
+    _fail_at(path, frame, frame["indicator_id"].duplicated(), "indicator_id listed twice", "indicator_id")
+    _fail_at(path, frame, ~frame["unit"].isin(UNITS), f"unit must be one of {sorted(UNITS)}", "unit")
+    _fail_at(path, frame, ~frame["domain"].isin(DOMAINS), f"domain must be one of {list(DOMAINS)}", "domain")
+    return frame
+
+
+def indicators() -> pd.DataFrame:
+    """Return the indicator catalogue (``data/curated/indicators.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator: ``indicator_id``, ``domain``, ``kind``, ``unit``,
+        ``name_en``, ``name_vi``, ``notes`` and the further descriptive columns the
+        catalogue carries (``definition``, ``in_codebook``).
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing or a line is malformed (the message names the line).
+    """
+    return _indicators_cached(_file_key(curated_dir() / "indicators.csv")).copy()
+
+
+def _validate_observations(path: Path, frame: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    units = catalogue.set_index("indicator_id")["unit"]
+    ids = frame["indicator_id"]
+    unknown = ~ids.isin(units.index)
+    if unknown.any():
+        bad_id = ids[unknown].iloc[0]
+        close = difflib.get_close_matches(bad_id, units.index.tolist(), n=3)
+        hint = f"; close matches: {', '.join(close)}" if close else ""
+        _fail_at(path, frame, unknown, f"unknown indicator_id {bad_id!r} (not in indicators.csv){hint}")
+    _fail_at(path, frame, ~frame["measure"].isin(MEASURES), f"measure must be one of {list(MEASURES)}", "measure")
+    expected = np.where(frame["measure"].isin(PCT_MEASURES), "pct", ids.map(units).to_numpy())
+    wrong_unit = frame["unit"].to_numpy() != expected
+    if wrong_unit.any():
+        i = int(np.flatnonzero(wrong_unit)[0])
+        _fail_at(path, frame, wrong_unit, f"unit must be {expected[i]!r} for measure {frame['measure'].iloc[i]!r}",
+                 "unit")
+    derived_text = frame["derived"].str.strip().str.lower()
+    _fail_at(path, frame, ~derived_text.isin(_TRUE | _FALSE), "column 'derived' must be true or false", "derived")
+    out = frame.copy()
+    out["start"] = _parse_dates(path, frame, "start")
+    out["end"] = _parse_dates(path, frame, "end")
+    _fail_at(path, frame, out["start"] > out["end"], "start is after end", "end")
+    out["value"] = _parse_floats(path, frame, "value")
+    out["derived"] = derived_text.isin(_TRUE)
+    printed = ~out["derived"]
+    _fail_at(path, frame, printed & (frame["quote"].str.strip() == ""), "a printed row needs a verbatim quote")
+    key = ["indicator_id", "start", "end", "measure", "source_doc"]
+    clash = out.groupby(key, sort=False)["value"].transform("nunique") > 1
+    _fail_at(path, frame, clash, "same indicator, period, measure and report as another line with another value",
+             "value")
+    for column in EXTRA_COLUMNS:
+        if column not in out.columns:
+            out[column] = ""
+    return out
+
+
+@lru_cache(maxsize=8)
+def _observations_cached(key: tuple[str, int, int], catalogue_key: tuple[str, int, int]) -> pd.DataFrame:
+    path = Path(key[0])
+    frame = _read_text_table(path, CONTRACT_COLUMNS)
+    return _validate_observations(path, frame, _indicators_cached(catalogue_key))
+
+
+def observations(include_derived: bool = False) -> pd.DataFrame:
+    """Return the curated observations in the contract's shape.
+
+    Parameters
+    ----------
+    include_derived : bool, default False
+        Also return the rows :mod:`lsreports.derive` computes from the printed ones
+        (``derived == True``, formula in ``quote``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``indicator_id, start, end, measure, value, unit, source_doc, quote,
+        derived`` (``start``/``end`` as datetime64, ``value`` float, ``derived`` bool)
+        followed by ``status, flag, note``.
+
+    Raises
+    ------
+    DataFileError
+        If ``observations.csv`` or ``indicators.csv`` is missing or malformed; the
+        message names the file, the line and what was expected.
+    """
+    frame = _observations_cached(_file_key(curated_dir() / "observations.csv"),
+                                 _file_key(curated_dir() / "indicators.csv")).copy()
+    if include_derived:
+        from .derive import derived_rows  # imported here: derive builds on this module
+
+        frame = pd.concat([frame, derived_rows(frame)], ignore_index=True)
+    return frame
+
+
+@lru_cache(maxsize=4)
+def _targets_cached(key: tuple[str, int, int]) -> pd.DataFrame:
+    path = Path(key[0])
+    frame = _read_text_table(path, TARGET_COLUMNS)
+    _fail_at(path, frame, frame["target_id"].duplicated(), "target_id listed twice", "target_id")
+    _fail_at(path, frame, ~frame["kind"].isin(TARGET_KINDS), f"kind must be one of {sorted(TARGET_KINDS)}", "kind")
+    _fail_at(path, frame, ~frame["bound"].isin(TARGET_BOUNDS), f"bound must be one of {sorted(TARGET_BOUNDS)}",
+             "bound")
+    _fail_at(path, frame, frame["quote"].str.strip() == "", "a target needs a verbatim quote")
+    out = frame.copy()
+    out["start"] = _parse_dates(path, frame, "start")
+    out["end"] = _parse_dates(path, frame, "end")
+    out["value"] = _parse_floats(path, frame, "value")
+    out["value_high"] = _parse_floats(path, frame, "value_high", allow_empty=True)
+    _fail_at(path, frame, (out["bound"] == "range") & out["value_high"].isna(), "a range needs value_high",
+             "value_high")
+    return out
+
+
+def targets() -> pd.DataFrame:
+    """Return the plans and targets the reports state outright (``data/curated/targets.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target: ``target_id, indicator_id, name_en, start, end, kind, value,
+        value_high, unit, bound, source_doc, quote, note``.
+    """
+    return _targets_cached(_file_key(curated_dir() / "targets.csv")).copy()
+
+
+def reports() -> pd.DataFrame:
+    """Return the manifest of source reports (``data/raw/reports.csv``)."""
+    path = data_dir() / "raw" / "reports.csv"
+    frame = _read_text_table(path, ("id", "title", "period_start", "period_end", "report_date", "issuer",
+                                    "text_quality", "sha256"))
+    for column in ("period_start", "period_end"):
+        frame[column] = _parse_dates(path, frame, column)
+    return frame
+
+
+def resolve_name(name: str, catalogue: pd.DataFrame | None = None) -> list[str]:
+    """Return the indicator ids a name stands for: a domain's ids, or the one id named.
+
+    Raises
+    ------
+    UnknownIndicatorError
+        If ``name`` is neither a domain nor an indicator id; the message lists the
+        closest domains and ids.
+    """
+    catalogue = indicators() if catalogue is None else catalogue
+    if name in DOMAINS:
+        return catalogue.loc[catalogue["domain"] == name, "indicator_id"].tolist()
+    if name in set(catalogue["indicator_id"]):
+        return [name]
+    choices = list(DOMAINS) + catalogue["indicator_id"].tolist()
+    close = difflib.get_close_matches(name, choices, n=5, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise UnknownIndicatorError(
+        f"{name!r} is neither a domain ({', '.join(DOMAINS)}) nor an indicator id in indicators.csv.{hint}")
+
+
+def load(name: str, measure: str | list[str] | None = "value", *, include_derived: bool = False,
+         source_doc: str | None = None) -> pd.DataFrame:
+    """Return a tidy frame of one domain or one indicator, labelled and ready to plot.
+
+    Parameters
+    ----------
+    name : str
+        A domain (``"trade"``, ``"budget"``, ``"industry"``, ``"tourism"``, ``"social"``,
+        ``"commerce"``, ...) or an indicator id (``"trade_total"``).
+    measure : str, list of str or None, default "value"
+        The measure(s) to keep; ``None`` keeps all.
+    include_derived : bool, default False
+        Include derived rows (flagged ``derived``, formula in ``quote``).
+    source_doc : str, optional
+        Keep only the rows of one report.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The observation columns plus ``name_en``, ``name_vi``, ``domain``,
+        ``period_kind`` and ``period``, sorted by indicator, period end and start.
+
+    Raises
+    ------
+    UnknownIndicatorError
+        If ``name`` is unknown (the message lists close matches), or ``measure`` is not
+        a contract measure.
+    """
+    catalogue = indicators()
+    ids = resolve_name(name, catalogue)
+    measures = [measure] if isinstance(measure, str) else measure
+    if measures is not None:
+        unknown = [m for m in measures if m not in MEASURES]
+        if unknown:
+            raise UnknownIndicatorError(f"unknown measure {unknown[0]!r}; expected one of {list(MEASURES)}")
+    frame = observations(include_derived=include_derived)
+    keep = frame["indicator_id"].isin(ids)
+    if measures is not None:
+        keep &= frame["measure"].isin(measures)
+    if source_doc is not None:
+        keep &= frame["source_doc"] == source_doc
+    frame = frame.loc[keep]
+    labels = catalogue.set_index("indicator_id")[["name_en", "name_vi", "domain"]]
+    frame = frame.join(labels, on="indicator_id")
+    frame["period_kind"] = [period_kind(s, e) for s, e in zip(frame["start"], frame["end"])]
+    frame["period"] = [period_label(s, e) for s, e in zip(frame["start"], frame["end"])]
+    return frame.sort_values(["indicator_id", "end", "start", "measure", "source_doc"]).reset_index(drop=True)

@@ -1,0 +1,125 @@
+"""Provenance of curated numbers: is each quote in its report, does it print the value,
+and which numbers of a report has no row quoted yet.
+
+These are the tools the curation relies on (``lsreports curate check`` and
+``lsreports curate gaps``): every printed row is located in its source, and every
+sentence that prints a number is either curated or consciously skipped.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from .contract import MAX_QUOTE_CHARS, PCT_MEASURES
+from .numbers import find_numbers
+from .sources import collapse_whitespace, report_text
+
+#: Decimal read of '1.5'-style tokens that OCR and PDF text sometimes print.
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+
+
+def printed_values(quote: str) -> list[float]:
+    """Return the numbers a quote prints (Vietnamese notation, plus a dot-decimal reading)."""
+    values = [n.value for n in find_numbers(quote)]
+    values += [float(t) for t in _DOT_DECIMAL.findall(quote)]
+    return values
+
+
+def value_is_printed(value: float, measure: str, quote: str) -> bool:
+    """Return True if some number printed in ``quote`` equals ``value`` up to a power of ten.
+
+    A ``*_pct`` value may also be printed as ``100 + value`` ("bằng 158,7% so với cùng
+    kỳ" is stored as 58.7) or not at all when it is 0 ("tương đương cùng kỳ").
+    """
+    if measure in PCT_MEASURES and value == 0:
+        return True
+    targets = [abs(value)] + ([abs(value + 100.0)] if measure in PCT_MEASURES else [])
+    for printed in printed_values(quote):
+        for target in targets:
+            for power in range(-9, 10):
+                if math.isclose(printed * 10.0 ** power, target, rel_tol=1e-6, abs_tol=1e-9):
+                    return True
+    return False
+
+
+def quote_problems(obs: pd.DataFrame) -> pd.DataFrame:
+    """Check every printed row's quote against its source report.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Observations in the contract's shape.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per problem: ``row`` (index in ``obs``), ``indicator_id``,
+        ``source_doc``, ``problem`` and ``quote``. Empty when every quote is found in
+        its source, is at most 200 characters and prints the row's value.
+    """
+    problems = []
+    texts: dict[str, str] = {}
+    for index, row in obs.loc[~obs["derived"]].iterrows():
+        doc = row["source_doc"]
+        if doc not in texts:
+            texts[doc] = collapse_whitespace(report_text(doc))
+        quote = collapse_whitespace(row["quote"])
+        problem = ""
+        if len(row["quote"]) > MAX_QUOTE_CHARS:
+            problem = f"quote longer than {MAX_QUOTE_CHARS} characters"
+        elif quote not in texts[doc]:
+            problem = "quote not found in the source text"
+        elif not value_is_printed(row["value"], row["measure"], quote):
+            problem = f"no number printed in the quote equals {row['value']}"
+        if problem:
+            problems.append({"row": index, "indicator_id": row["indicator_id"], "source_doc": doc,
+                             "problem": problem, "quote": row["quote"]})
+    return pd.DataFrame(problems, columns=["row", "indicator_id", "source_doc", "problem", "quote"])
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")
+#: Numbers that are almost never indicator figures: years, dates, document numbers.
+_NOISE = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+/[A-ZĐa-zđ-]+|[IVX]+\b")
+
+
+def uncovered_numbers(doc_id: str, obs: pd.DataFrame) -> pd.DataFrame:
+    """List the sentences of a report that print numbers no curated quote covers.
+
+    A number counts as covered when a quote of ``doc_id`` contains the stretch of text
+    around it. Years, dates and document numbers are ignored.
+
+    Parameters
+    ----------
+    doc_id : str
+        The report id.
+    obs : pandas.DataFrame
+        Observations in the contract's shape (only rows of ``doc_id`` are used).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sentence`` (collapsed text) and ``numbers`` (the uncovered tokens), in the
+        order of the report.
+    """
+    text = collapse_whitespace(report_text(doc_id))
+    covered = [False] * len(text)
+    for quote in obs.loc[obs["source_doc"] == doc_id, "quote"]:
+        needle = collapse_whitespace(quote)
+        if not needle:
+            continue
+        start = text.find(needle)
+        while start != -1:
+            covered[start:start + len(needle)] = [True] * len(needle)
+            start = text.find(needle, start + 1)
+    rows = []
+    position = 0
+    for sentence in _SENTENCE_END.split(text):
+        offset = text.find(sentence, position)
+        position = offset + len(sentence)
+        cleaned = _NOISE.sub(lambda m: " " * len(m.group(0)), sentence)
+        missing = [n.token for n in find_numbers(cleaned) if not covered[offset + n.start]]
+        if missing:
+            rows.append({"sentence": sentence, "numbers": " ".join(missing)})
+    return pd.DataFrame(rows, columns=["sentence", "numbers"])

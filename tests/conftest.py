@@ -1,0 +1,96 @@
+"""Shared fixtures. ``synthetic_data`` builds a small, labelled-synthetic data directory
+(a made-up report text, rows quoting it, targets and a manifest) and points
+``LSREPORTS_DATA`` at it, so tests never read or write the real curated data."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lsreports.contract import OBSERVATION_COLUMNS, TARGET_COLUMNS
+
+REAL_DATA = Path(__file__).resolve().parent.parent / "data"
+SYNTHETIC_DOC = "999_synthetic"
+
+# SYNTHETIC report text: invented figures in the style of the real reports.
+SYNTHETIC_REPORT = """BÁO CÁO (SYNTHETIC TEST REPORT) tháng 11 và 11 tháng năm 2025
+Tổng kim ngạch xuất nhập khẩu hàng hóa qua địa bàn tháng 11 ước đạt 500 triệu USD,
+tăng 10,0% so với cùng kỳ; lũy kế 11 tháng ước đạt 5.000 triệu USD, tăng 20,0% so
+với cùng kỳ, đạt 100,0% kế hoạch. Trong đó: xuất khẩu 2.000 triệu USD; nhập khẩu
+3.000 triệu USD.
+Nhựa thông 11 tháng ước đạt 16,5 tấn; tháng 11 ước đạt 1,5 nghìn tấn.
+Thu ngân sách 11 tháng ước đạt 4.000 tỷ đồng, đạt 80,0% dự toán Trung ương giao.
+Thu ngân sách tháng 5 ước đạt 2.000 tỷ đồng, đạt 50,0% dự toán Trung ương giao.
+"""
+
+SYNTHETIC_ROWS = [
+    # indicator, start, end, measure, value, unit, quote
+    ("trade_total", "2025-11-01", "2025-11-30", "value", "500", "USD_mn",
+     "tháng 11 ước đạt 500 triệu USD"),
+    ("trade_total", "2025-11-01", "2025-11-30", "yoy_pct", "10.0", "pct",
+     "500 triệu USD, tăng 10,0% so với cùng kỳ"),
+    ("trade_total", "2025-01-01", "2025-11-30", "value", "5000", "USD_mn",
+     "lũy kế 11 tháng ước đạt 5.000 triệu USD"),
+    ("trade_total", "2025-01-01", "2025-11-30", "yoy_pct", "20.0", "pct",
+     "5.000 triệu USD, tăng 20,0% so với cùng kỳ"),
+    ("trade_total", "2025-01-01", "2025-11-30", "plan_pct", "100.0", "pct",
+     "đạt 100,0% kế hoạch"),
+    ("trade_total_export", "2025-01-01", "2025-11-30", "value", "2000", "USD_mn",
+     "xuất khẩu 2.000 triệu USD"),
+    ("trade_total_import", "2025-01-01", "2025-11-30", "value", "3000", "USD_mn",
+     "nhập khẩu 3.000 triệu USD"),
+    ("prod_rosin", "2025-01-01", "2025-11-30", "value", "16.5", "t",
+     "Nhựa thông 11 tháng ước đạt 16,5 tấn"),
+    ("prod_rosin", "2025-11-01", "2025-11-30", "value", "1500", "t",
+     "tháng 11 ước đạt 1,5 nghìn tấn"),
+    ("budget_revenue_total", "2025-01-01", "2025-11-30", "value", "4000", "VND_bn",
+     "Thu ngân sách 11 tháng ước đạt 4.000 tỷ đồng"),
+    ("budget_revenue_total", "2025-01-01", "2025-11-30", "est_central_pct", "80.0", "pct",
+     "đạt 80,0% dự toán Trung ương giao. Thu ngân sách tháng 5"),
+    ("budget_revenue_total", "2025-01-01", "2025-05-31", "value", "2000", "VND_bn",
+     "Thu ngân sách tháng 5 ước đạt 2.000 tỷ đồng"),
+    ("budget_revenue_total", "2025-01-01", "2025-05-31", "est_central_pct", "50.0", "pct",
+     "2.000 tỷ đồng, đạt 50,0% dự toán Trung ương giao"),
+]
+
+
+def write_rows(path: Path, rows: list[dict], columns=OBSERVATION_COLUMNS) -> None:
+    """Write rows (dicts) as a UTF-8 CSV with the given columns."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def synthetic_rows() -> list[dict]:
+    """Return the synthetic observation rows as dicts in the table's column order."""
+    return [dict(zip(OBSERVATION_COLUMNS, (i, s, e, m, v, u, SYNTHETIC_DOC, q, "false", "estimate", "", "")))
+            for i, s, e, m, v, u, q in SYNTHETIC_ROWS]
+
+
+@pytest.fixture
+def synthetic_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A SYNTHETIC data directory (real catalogue, made-up report and rows); returns its path."""
+    root = tmp_path / "data"
+    (root / "curated").mkdir(parents=True)
+    (root / "raw" / "reports").mkdir(parents=True)
+    shutil.copy(REAL_DATA / "curated" / "indicators.csv", root / "curated" / "indicators.csv")
+    report = root / "raw" / "reports" / f"{SYNTHETIC_DOC}.txt"
+    report.write_text(SYNTHETIC_REPORT, encoding="utf-8")
+    write_rows(root / "curated" / "observations.csv", synthetic_rows())
+    write_rows(root / "curated" / "targets.csv", [{
+        "target_id": "synthetic_trade_2030", "indicator_id": "trade_total", "name_en": "Synthetic target",
+        "start": "2026-01-01", "end": "2030-12-31", "kind": "growth_avg_pct", "value": "10", "value_high": "",
+        "unit": "pct", "bound": "min", "source_doc": SYNTHETIC_DOC, "quote": "tăng 10,0% so với cùng kỳ",
+        "note": "synthetic"}], TARGET_COLUMNS)
+    with (root / "raw" / "reports.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["id", "title", "period_start", "period_end", "report_date", "report_date_note",
+                         "issuer", "text_quality", "sha256"])
+        writer.writerow([SYNTHETIC_DOC, "Synthetic report", "2025-01-01", "2025-11-30", "", "", "tests",
+                         "pdf-text", hashlib.sha256(report.read_bytes()).hexdigest()])
+    monkeypatch.setenv("LSREPORTS_DATA", str(root))
+    return root

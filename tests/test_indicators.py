@@ -1,0 +1,49 @@
+"""The indicator catalogue against the shared codebook, on the real catalogue file."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import lsreports as ls
+from lsreports.contract import DOMAINS, UNITS
+from lsreports.errors import DataFileError
+
+CODEBOOK = Path(__file__).resolve().parents[2] / "shared" / "indicator_codebook.csv"
+
+
+@pytest.mark.skipif(not CODEBOOK.exists(), reason="../shared/indicator_codebook.csv not beside the project")
+def test_catalogue_keeps_every_codebook_id_with_its_unit():
+    catalogue = ls.indicators().set_index("indicator_id")
+    with CODEBOOK.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            assert row["indicator_id"] in catalogue.index, row["indicator_id"]
+            assert catalogue.loc[row["indicator_id"], "unit"] == row["unit"], row["indicator_id"]
+            assert catalogue.loc[row["indicator_id"], "domain"] == row["domain"], row["indicator_id"]
+
+
+def test_catalogue_is_complete():
+    catalogue = ls.indicators()
+    assert catalogue["indicator_id"].is_unique
+    assert set(catalogue["unit"]) <= UNITS
+    assert set(catalogue["domain"]) <= set(DOMAINS)
+    for column in ("name_en", "name_vi", "definition"):
+        assert (catalogue[column].str.strip() != "").all(), column
+
+
+def test_duplicate_indicator_id_names_the_line(synthetic_data):
+    path = synthetic_data / "curated" / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"indicators\.csv: line {len(lines) + 1} \(trade_total\): "
+                                            "indicator_id listed twice"):
+        ls.indicators()
+
+
+def test_wrong_unit_in_catalogue_is_an_error(synthetic_data):
+    path = synthetic_data / "curated" / "indicators.csv"
+    text = path.read_text(encoding="utf-8").replace(",flow,USD_mn,", ",flow,USD,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"line 2 \(trade_total\): unit must be one of.*got 'USD'"):
+        ls.indicators()
