@@ -5,8 +5,7 @@ are never altered. The checks:
 
 - ``parts_vs_total``: exports + imports against the total turnover (and the budget
   revenue components against total revenue, where all are printed);
-- ``month_vs_ytd``: a month's level against its year to date (a month cannot exceed its
-  year to date; January's must equal it);
+- ``month_vs_ytd``: a month's level against its year to date (a month cannot exceed it);
 - ``implied_vs_printed``: a level implied by a growth rate in one report against the
   level printed in another (from :func:`lsreports.derive.compare_derived_with_printed`);
 - ``implied_plan``: the annual plan (or budget estimate) implied by ``value / pct``
@@ -80,7 +79,10 @@ def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def check_month_vs_ytd(obs: pd.DataFrame) -> pd.DataFrame:
-    """Flag months larger than their year to date, and Januaries that differ from it."""
+    """Flag months whose level exceeds the year to date ending with them.
+
+    A January needs no check: its month and its year to date are one period (one row).
+    """
     levels = _levels(obs)
     kinds = [period_kind(s, e) for s, e in zip(levels["start"], levels["end"])]
     months = levels.loc[[k == "month" for k in kinds]]
@@ -90,13 +92,9 @@ def check_month_vs_ytd(obs: pd.DataFrame) -> pd.DataFrame:
         if (row.indicator_id, row.end) not in ytd.index:
             continue
         for ytd_row in ytd.loc[[(row.indicator_id, row.end)]].itertuples():
-            period = f"{period_label(row.start, row.end)} vs {period_label(ytd_row.start, row.end)}"
-            if row.start.month == 1 and not np.isclose(row.value, ytd_row.value, rtol=1e-6):
-                flags.append(_flag("month_vs_ytd", "warning", row.indicator_id, period,
-                                   [row.source_doc, ytd_row.source_doc],
-                                   f"January {row.value:g} differs from year to date {ytd_row.value:g}"))
-            elif row.value > ytd_row.value * (1 + 1e-9):
-                flags.append(_flag("month_vs_ytd", "error", row.indicator_id, period,
+            if row.value > ytd_row.value * (1 + 1e-9):
+                flags.append(_flag("month_vs_ytd", "error", row.indicator_id,
+                                   f"{period_label(row.start, row.end)} vs {period_label(ytd_row.start, row.end)}",
                                    [row.source_doc, ytd_row.source_doc],
                                    f"month {row.value:g} exceeds its year to date {ytd_row.value:g}",
                                    f"{row.quote} | {ytd_row.quote}"))

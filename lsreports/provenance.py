@@ -80,8 +80,10 @@ def quote_problems(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")
-#: Numbers that are almost never indicator figures: years, dates, document numbers.
-_NOISE = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+/[A-ZĐa-zđ-]+|[IVX]+\b")
+#: Numbers that are almost never indicator figures: years, dates, month names ("tháng 11",
+#: "11 tháng"), document numbers.
+_NOISE = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+/[A-ZĐa-zđ-]+|[IVX]+\b"
+                    r"|tháng \d{1,2}\b|\b\d{1,2} tháng")
 
 
 def uncovered_numbers(doc_id: str, obs: pd.DataFrame) -> pd.DataFrame:

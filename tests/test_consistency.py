@@ -1,0 +1,88 @@
+"""Consistency checks on SYNTHETIC rows whose inconsistencies are planted by hand."""
+from __future__ import annotations
+
+import pandas as pd
+
+import lsreports as ls
+from lsreports.consistency import (
+    FLAG_COLUMNS, check_implied_plans, check_month_vs_ytd, check_parts_vs_total, check_unit_anomalies,
+    consistency_flags, curated_flags,
+)
+
+from conftest import synthetic_rows, write_rows
+
+
+def _obs_with(synthetic_data, changes: dict[int, dict] | None = None, extra: list[dict] | None = None):
+    rows = synthetic_rows()
+    for index, change in (changes or {}).items():
+        rows[index].update(change)
+    write_rows(synthetic_data / "curated" / "observations.csv", rows + (extra or []))
+    return ls.observations()
+
+
+def test_parts_that_add_up_raise_no_flag(synthetic_data):
+    # exports 2000 + imports 3000 = total 5000
+    assert check_parts_vs_total(ls.observations()).empty
+
+
+def test_parts_that_do_not_add_up_are_flagged(synthetic_data):
+    obs = _obs_with(synthetic_data, {5: {"value": "2500"}})  # exports 2500 + 3000 = 5500 vs 5000
+    flags = check_parts_vs_total(obs)
+    assert len(flags) == 1
+    assert flags.loc[0, "indicator_id"] == "trade_total"
+    assert "5500" in flags.loc[0, "detail"] and "+10.0%" in flags.loc[0, "detail"]
+
+
+def test_part_larger_than_total_is_an_error(synthetic_data):
+    obs = _obs_with(synthetic_data, {6: {"value": "6000"}})
+    flags = check_parts_vs_total(obs)
+    assert "error" in set(flags["severity"])
+    assert flags["detail"].str.contains("trade_total_import = 6000 exceeds").any()
+
+
+def test_month_larger_than_its_ytd_is_flagged(synthetic_data):
+    # the rosin month (1500 t) exceeds its 11-month total (16.5 t): the planted unit anomaly
+    flags = check_month_vs_ytd(ls.observations())
+    assert flags["indicator_id"].tolist() == ["prod_rosin"]
+    assert flags.loc[0, "severity"] == "error"
+
+
+def test_month_within_ytd_is_not_flagged(synthetic_data):
+    obs = _obs_with(synthetic_data, {8: {"value": "1.5", "quote": "Nhựa thông 11 tháng ước đạt 16,5 tấn"}})
+    assert check_month_vs_ytd(obs).empty
+
+
+def test_implied_plans_that_disagree_are_flagged(synthetic_data):
+    # 4000 / 80% = 5000 for Jan-Nov, 2000 / 50% = 4000 for Jan-May: same year, different plans
+    flags = check_implied_plans(ls.observations())
+    assert flags["indicator_id"].tolist() == ["budget_revenue_total"]
+    assert "5,000.0" in flags.loc[0, "detail"] and "4,000.0" in flags.loc[0, "detail"]
+
+
+def test_implied_plans_that_agree_are_not_flagged(synthetic_data):
+    obs = _obs_with(synthetic_data, {12: {"value": "40.0", "quote": "Thu ngân sách 11 tháng ước đạt 4.000 tỷ đồng"}})
+    # 2000 / 40% = 5000 = 4000 / 80%
+    assert check_implied_plans(obs.assign(quote=obs["quote"])).empty
+
+
+def test_unit_anomaly_names_both_periods(synthetic_data):
+    flags = check_unit_anomalies(ls.observations(), ls.indicators())
+    rosin = flags.loc[flags["indicator_id"] == "prod_rosin"]
+    assert len(rosin) == 2  # each side is far from the other
+    assert rosin["detail"].str.contains("printed value kept").all()
+    assert not flags["indicator_id"].isin(["trade_total", "budget_revenue_total"]).any()
+
+
+def test_curated_flags_are_listed_with_their_reason(synthetic_data):
+    obs = _obs_with(synthetic_data, {7: {"flag": "unit_anomaly", "note": "tấn where other months print nghìn tấn"}})
+    flags = curated_flags(obs)
+    assert flags["detail"].tolist() == ["unit_anomaly: tấn where other months print nghìn tấn"]
+
+
+def test_all_checks_in_one_frame(synthetic_data):
+    flags = consistency_flags()
+    assert list(flags.columns) == FLAG_COLUMNS
+    assert {"month_vs_ytd", "implied_plan", "unit_anomaly"} <= set(flags["check"])
+    before = ls.observations()
+    consistency_flags()
+    pd.testing.assert_frame_equal(before, ls.observations())  # checks never alter the data
