@@ -7,6 +7,7 @@ error names the file, the line and what was expected. Frames are cached per file
 """
 from __future__ import annotations
 
+import csv
 import difflib
 from functools import lru_cache
 from pathlib import Path
@@ -84,14 +85,38 @@ def _file_key(path: Path) -> tuple[str, int, int]:
 
 
 @lru_cache(maxsize=8)
-def _indicators_cached(key: tuple[str, int, int]) -> pd.DataFrame:
+def _catalogue_rows(key: tuple[str, int, int]) -> tuple[dict[str, str], ...]:
+    """Read and validate ``indicators.csv`` with the csv module (a small file: pandas' fixed cost dominates)."""
     path = Path(key[0])
-    frame = _read_text_table(path, INDICATOR_COLUMNS)
-    _fail_at(path, frame, frame["indicator_id"] == "", "empty indicator_id")
-    _fail_at(path, frame, frame["indicator_id"].duplicated(), "indicator_id listed twice", "indicator_id")
-    _fail_at(path, frame, ~frame["unit"].isin(UNITS), f"unit must be one of {sorted(UNITS)}", "unit")
-    _fail_at(path, frame, ~frame["domain"].isin(DOMAINS), f"domain must be one of {list(DOMAINS)}", "domain")
-    return frame
+    if not path.exists():
+        raise DataFileError(f"{path}: file not found (expected a CSV with columns {', '.join(INDICATOR_COLUMNS)})")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in INDICATOR_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise DataFileError(f"{path}: line 1: missing columns {missing}; expected {list(INDICATOR_COLUMNS)}")
+            rows = tuple(reader)
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):
+        where = f"{path}: line {line} ({row['indicator_id']})"
+        if not row["indicator_id"]:
+            raise DataFileError(f"{path}: line {line}: empty indicator_id")
+        if row["indicator_id"] in seen:
+            raise DataFileError(f"{where}: indicator_id listed twice")
+        seen.add(row["indicator_id"])
+        if row["unit"] not in UNITS:
+            raise DataFileError(f"{where}: unit must be one of {sorted(UNITS)}: got {row['unit']!r}")
+        if row["domain"] not in DOMAINS:
+            raise DataFileError(f"{where}: domain must be one of {list(DOMAINS)}: got {row['domain']!r}")
+    return rows
+
+
+@lru_cache(maxsize=8)
+def _indicators_cached(key: tuple[str, int, int]) -> pd.DataFrame:
+    return pd.DataFrame(list(_catalogue_rows(key)))
 
 
 def indicators() -> pd.DataFrame:
@@ -112,36 +137,103 @@ def indicators() -> pd.DataFrame:
     return _indicators_cached(_file_key(curated_dir() / "indicators.csv")).copy()
 
 
-def _validate_observations(path: Path, frame: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    units = catalogue.set_index("indicator_id")["unit"]
-    ids = frame["indicator_id"]
-    unknown = ~ids.isin(units.index)
-    if unknown.any():
-        bad_id = ids[unknown].iloc[0]
-        close = difflib.get_close_matches(bad_id, units.index.tolist(), n=3)
+def _unit_map(catalogue_key: tuple[str, int, int]) -> dict[str, str]:
+    return {row["indicator_id"]: row["unit"] for row in _catalogue_rows(catalogue_key)}
+
+
+def _row_error(path: Path, line_index: int, indicator_id: str, message: str) -> DataFileError:
+    return DataFileError(f"{path}: line {line_index + 2} ({indicator_id}): {message}")
+
+
+def _check_rows(path: Path, frame: pd.DataFrame, units: dict[str, str]) -> None:
+    """Check ids, measures, units, flags and quotes; raise naming the first bad line.
+
+    The distinct (id, measure, unit, derived, blank quote) combinations are few, so each
+    is checked once; only a bad combination is searched for its first line.
+    """
+    columns = [frame[c].to_numpy() for c in ("indicator_id", "measure", "unit", "derived")]
+    blank = [not quote.strip() for quote in frame["quote"].to_numpy()]
+    for combination in set(zip(*columns, blank)):
+        problem = _row_problem(*combination, units)
+        if problem:
+            rows = zip(*columns, blank)
+            i = next(i for i, row in enumerate(rows) if row == combination)
+            raise _row_error(path, i, combination[0], problem)
+
+
+def _row_problem(indicator_id: str, measure: str, unit: str, derived: str, blank_quote: bool,
+                 units: dict[str, str]) -> str:
+    expected = units.get(indicator_id)
+    if expected is None:
+        close = difflib.get_close_matches(indicator_id, list(units), n=3)
         hint = f"; close matches: {', '.join(close)}" if close else ""
-        _fail_at(path, frame, unknown, f"unknown indicator_id {bad_id!r} (not in indicators.csv){hint}")
-    _fail_at(path, frame, ~frame["measure"].isin(MEASURES), f"measure must be one of {list(MEASURES)}", "measure")
-    expected = np.where(frame["measure"].isin(PCT_MEASURES), "pct", ids.map(units).to_numpy())
-    wrong_unit = frame["unit"].to_numpy() != expected
-    if wrong_unit.any():
-        i = int(np.flatnonzero(wrong_unit)[0])
-        _fail_at(path, frame, wrong_unit, f"unit must be {expected[i]!r} for measure {frame['measure'].iloc[i]!r}",
-                 "unit")
-    derived_text = frame["derived"].str.strip().str.lower()
-    _fail_at(path, frame, ~derived_text.isin(_TRUE | _FALSE), "column 'derived' must be true or false", "derived")
+        return f"unknown indicator_id {indicator_id!r} (not in indicators.csv){hint}"
+    if measure not in MEASURES:
+        return f"measure must be one of {list(MEASURES)}: got {measure!r}"
+    if measure in PCT_MEASURES:
+        expected = "pct"
+    if unit != expected:
+        return f"unit must be {expected!r} for measure {measure!r}: got {unit!r}"
+    flag = derived.strip().lower()
+    if flag not in _TRUE and flag not in _FALSE:
+        return f"column 'derived' must be true or false: got {derived!r}"
+    if flag in _FALSE and blank_quote:
+        return "a printed row needs a verbatim quote"
+    return ""
+
+
+def _dates(path: Path, frame: pd.DataFrame, column: str) -> np.ndarray:
+    text = frame[column].to_numpy()
+    try:
+        days = np.array(text, dtype="datetime64[D]")
+        if {len(day) for day in set(text)} == {10}:  # strictly YYYY-MM-DD: numpy also takes "2025-01"
+            return days
+    except ValueError:
+        pass
+    _parse_dates(path, frame, column)  # raises, naming the line
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _values(path: Path, frame: pd.DataFrame) -> np.ndarray:
+    try:
+        values = np.array(frame["value"].to_numpy(), dtype=float)
+        if np.isfinite(values).all():
+            return values
+    except ValueError:
+        pass
+    _parse_floats(path, frame, "value")  # raises, naming the line
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _check_unique_keys(path: Path, frame: pd.DataFrame, values: np.ndarray) -> None:
+    columns = [frame[c].to_numpy() for c in ("indicator_id", "start", "end", "measure", "source_doc")]
+    if len(set(zip(*columns))) == len(set(zip(*columns, values))):
+        return
+    seen: dict[tuple, float] = {}
+    for i, (key, value) in enumerate(zip(zip(*columns), values)):
+        if seen.setdefault(key, value) != value:
+            raise _row_error(path, i, key[0], "same indicator, period, measure and report as another line "
+                                              f"with another value: got {value:g}, before {seen[key]:g}")
+
+
+def _validate_observations(path: Path, frame: pd.DataFrame, units: dict[str, str]) -> pd.DataFrame:
+    _check_rows(path, frame, units)
+    start, end = _dates(path, frame, "start"), _dates(path, frame, "end")
+    late = start > end
+    if late.any():
+        i = int(np.flatnonzero(late)[0])
+        raise _row_error(path, i, frame["indicator_id"].iat[i], f"start is after end: got {frame['end'].iat[i]!r}")
+    values = _values(path, frame)
+    _check_unique_keys(path, frame, values)
     out = frame.copy()
-    out["start"] = _parse_dates(path, frame, "start")
-    out["end"] = _parse_dates(path, frame, "end")
-    _fail_at(path, frame, out["start"] > out["end"], "start is after end", "end")
-    out["value"] = _parse_floats(path, frame, "value")
-    out["derived"] = derived_text.isin(_TRUE)
-    printed = ~out["derived"]
-    _fail_at(path, frame, printed & (frame["quote"].str.strip() == ""), "a printed row needs a verbatim quote")
-    key = ["indicator_id", "start", "end", "measure", "source_doc"]
-    clash = out.groupby(key, sort=False)["value"].transform("nunique") > 1
-    _fail_at(path, frame, clash, "same indicator, period, measure and report as another line with another value",
-             "value")
+    out["start"] = start.astype("datetime64[ns]")
+    out["end"] = end.astype("datetime64[ns]")
+    out["value"] = values
+    derived = frame["derived"].to_numpy()
+    if set(derived) <= {"true", "false"}:
+        out["derived"] = derived == "true"
+    else:
+        out["derived"] = np.array([d.strip().lower() in _TRUE for d in derived])
     for column in EXTRA_COLUMNS:
         if column not in out.columns:
             out[column] = ""
@@ -152,7 +244,7 @@ def _validate_observations(path: Path, frame: pd.DataFrame, catalogue: pd.DataFr
 def _observations_cached(key: tuple[str, int, int], catalogue_key: tuple[str, int, int]) -> pd.DataFrame:
     path = Path(key[0])
     frame = _read_text_table(path, CONTRACT_COLUMNS)
-    return _validate_observations(path, frame, _indicators_cached(catalogue_key))
+    return _validate_observations(path, frame, _unit_map(catalogue_key))
 
 
 def observations(include_derived: bool = False) -> pd.DataFrame:

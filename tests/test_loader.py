@@ -84,7 +84,7 @@ def test_conflicting_duplicate_key_is_an_error(synthetic_data):
     rows = synthetic_rows()
     twin = dict(rows[0], value="501")
     write_rows(synthetic_data / "curated" / "observations.csv", rows + [twin])
-    with pytest.raises(DataFileError, match=r"line 2 \(trade_total\): same indicator, period, measure and report"):
+    with pytest.raises(DataFileError, match=r"line 15 \(trade_total\): same indicator, period, measure and report.*got 501, before 500"):
         ls.observations()
 
 
