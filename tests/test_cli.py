@@ -1,0 +1,42 @@
+"""The command line on the SYNTHETIC data: summary, curate check and curate gaps."""
+from __future__ import annotations
+
+from lsreports.cli import main
+
+from conftest import SYNTHETIC_DOC, synthetic_rows, write_rows
+
+
+def test_summary_prints_counts_and_flags(synthetic_data, capsys):
+    assert main(["summary"]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(synthetic_rows())} printed rows" in out
+    assert "all match their recorded sha256" in out
+    assert "unit_anomaly" in out and "prod_rosin" in out
+
+
+def test_summary_fails_when_a_source_text_changed(synthetic_data, capsys):
+    report = synthetic_data / "raw" / "reports" / f"{SYNTHETIC_DOC}.txt"
+    report.write_text(report.read_text(encoding="utf-8") + "\nthêm một dòng", encoding="utf-8")
+    assert main(["summary"]) == 1
+    assert f"CHANGED since recorded: {SYNTHETIC_DOC}" in capsys.readouterr().out
+
+
+def test_curate_check_passes_then_names_a_bad_line(synthetic_data, capsys):
+    assert main(["curate", "check"]) == 0
+    rows = synthetic_rows()
+    rows[3]["value"] = "21.0"
+    write_rows(synthetic_data / "curated" / "observations.csv", rows)
+    assert main(["curate", "check"]) == 1
+    assert "line 5 (trade_total, 999_synthetic): no number printed in the quote equals 21.0" in capsys.readouterr().out
+
+
+def test_curate_gaps_lists_uncovered_sentences(synthetic_data, capsys):
+    assert main(["curate", "gaps", SYNTHETIC_DOC]) == 0
+    assert "0 sentences" in capsys.readouterr().out
+
+
+def test_bad_data_file_is_a_clean_error(synthetic_data, capsys):
+    (synthetic_data / "curated" / "indicators.csv").unlink()
+    assert main(["summary"]) == 2
+    err = capsys.readouterr().err
+    assert "lsreports summary: error:" in err and "indicators.csv: file not found" in err
