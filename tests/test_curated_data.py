@@ -1,0 +1,81 @@
+"""Integrity of the real curated data: provenance, coverage of the codebook, plausible ranges.
+
+These tests read data/curated/ as committed; they are what keeps a hand edit honest.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import lsreports as ls
+from lsreports.contract import PCT_MEASURES
+from lsreports.provenance import quote_problems
+from lsreports.sources import verify_manifest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKER = ROOT.parent / "shared" / "tools" / "check_contract.py"
+
+
+@pytest.fixture(scope="module")
+def obs() -> pd.DataFrame:
+    return ls.observations()
+
+
+@pytest.mark.skipif(not CHECKER.exists(), reason="../shared/tools/check_contract.py not beside the project")
+def test_shared_contract_checker_reports_no_errors():
+    result = subprocess.run([sys.executable, str(CHECKER), "--root", str(ROOT)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert ", 0 errors" in result.stdout
+
+
+def test_every_printed_quote_is_in_its_report_and_prints_the_value(obs):
+    problems = quote_problems(obs)
+    assert problems.empty, problems.to_string()
+
+
+def test_source_texts_match_the_manifest():
+    check = verify_manifest(ls.reports())
+    assert check["ok"].all(), check.to_string()
+    assert set(ls.observations()["source_doc"]) <= set(check["id"])
+
+
+def test_curated_rows_are_printed_rows(obs):
+    assert not obs["derived"].any(), "derived rows belong to lsreports.derive, not observations.csv"
+
+
+def test_every_codebook_indicator_has_rows_or_a_reason():
+    catalogue = ls.indicators()
+    codebook = set(catalogue.loc[catalogue["in_codebook"] == "true", "indicator_id"])
+    with_rows = set(ls.observations()["indicator_id"])
+    absent = pd.read_csv(ROOT / "data" / "curated" / "not_printed.csv", dtype=str)
+    assert absent["reason"].str.strip().ne("").all()
+    assert not (set(absent["indicator_id"]) & with_rows), "listed as not printed but has rows"
+    assert codebook - with_rows == set(absent["indicator_id"])
+
+
+def test_values_are_in_plausible_ranges(obs):
+    levels = obs.loc[obs["measure"] == "value"]
+    assert (levels["value"] >= 0).all(), levels.loc[levels["value"] < 0, ["indicator_id", "value"]]
+    rates = levels.loc[levels["unit"] == "pct"]
+    assert (rates["value"] <= 100).all(), rates.loc[rates["value"] > 100, ["indicator_id", "value"]]
+    pcts = obs.loc[obs["measure"].isin(PCT_MEASURES)]
+    assert (pcts["value"] > -100).all() and (pcts["value"] < 10_000).all()
+    shares = obs.loc[obs["measure"].isin({"plan_pct", "est_central_pct", "est_local_pct"})]
+    assert (shares["value"] >= 0).all()
+
+
+def test_periods_lie_within_the_reports_reach(obs):
+    assert obs["start"].min() >= pd.Timestamp("2015-01-01")
+    assert obs["end"].max() <= pd.Timestamp("2026-12-31")
+
+
+def test_targets_quote_their_reports():
+    targets = ls.targets()
+    frame = targets.assign(measure="value", derived=False)
+    problems = quote_problems(frame)
+    assert problems.empty, problems.to_string()
+    assert targets["indicator_id"].isin(set(ls.indicators()["indicator_id"]) | {""}).all()
