@@ -92,25 +92,29 @@ def _catalogue_rows(key: tuple[str, int, int]) -> tuple[dict[str, str], ...]:
         raise DataFileError(f"{path}: file not found (expected a CSV with columns {', '.join(INDICATOR_COLUMNS)})")
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in INDICATOR_COLUMNS if c not in (reader.fieldnames or [])]
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            missing = [c for c in INDICATOR_COLUMNS if c not in header]
             if missing:
                 raise DataFileError(f"{path}: line 1: missing columns {missing}; expected {list(INDICATOR_COLUMNS)}")
-            rows = tuple(reader)
+            rows = tuple(dict(zip(header, line)) for line in reader)
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    seen: set[str] = set()
-    for line, row in enumerate(rows, start=2):
-        where = f"{path}: line {line} ({row['indicator_id']})"
+    ids = [row["indicator_id"] for row in rows]
+    bad = [i for i, row in enumerate(rows)
+           if not row["indicator_id"] or row["unit"] not in UNITS or row["domain"] not in DOMAINS]
+    if len(set(ids)) != len(ids):
+        bad.append(next(i for i, name in enumerate(ids) if name in ids[:i]))
+    if bad:
+        i = min(bad)
+        row, where = rows[i], f"{path}: line {i + 2} ({rows[i]['indicator_id']})"
         if not row["indicator_id"]:
-            raise DataFileError(f"{path}: line {line}: empty indicator_id")
-        if row["indicator_id"] in seen:
+            raise DataFileError(f"{path}: line {i + 2}: empty indicator_id")
+        if row["indicator_id"] in ids[:i]:
             raise DataFileError(f"{where}: indicator_id listed twice")
-        seen.add(row["indicator_id"])
         if row["unit"] not in UNITS:
             raise DataFileError(f"{where}: unit must be one of {sorted(UNITS)}: got {row['unit']!r}")
-        if row["domain"] not in DOMAINS:
-            raise DataFileError(f"{where}: domain must be one of {list(DOMAINS)}: got {row['domain']!r}")
+        raise DataFileError(f"{where}: domain must be one of {list(DOMAINS)}: got {row['domain']!r}")
     return rows
 
 
@@ -145,19 +149,23 @@ def _row_error(path: Path, line_index: int, indicator_id: str, message: str) -> 
     return DataFileError(f"{path}: line {line_index + 2} ({indicator_id}): {message}")
 
 
-def _check_rows(path: Path, frame: pd.DataFrame, units: dict[str, str]) -> None:
+def _check_rows(path: Path, columns: dict[str, np.ndarray], units: dict[str, str]) -> None:
     """Check ids, measures, units, flags and quotes; raise naming the first bad line.
 
-    The distinct (id, measure, unit, derived, blank quote) combinations are few, so each
-    is checked once; only a bad combination is searched for its first line.
+    Each check runs on whole columns (set differences, one array comparison); only a
+    failing check looks for its first line, which :func:`_row_problem` then describes.
     """
-    columns = [frame[c].to_numpy() for c in ("indicator_id", "measure", "unit", "derived")]
-    blank = [not quote.strip() for quote in frame["quote"].to_numpy()]
-    for combination in set(zip(*columns, blank)):
+    ids, measures, unit, derived = (columns[c] for c in ("indicator_id", "measure", "unit", "derived"))
+    pct = {m for m in set(measures) if m in PCT_MEASURES}
+    expected = np.array(["pct" if m in pct else units.get(i) for i, m in zip(ids, measures)], dtype=object)
+    blank = [not quote.strip() for quote in columns["quote"]]
+    suspects = (set(ids) - units.keys()) or (set(measures) - set(MEASURES)) or (unit != expected).any() \
+        or (set(derived) - {"true", "false"}) or any(blank)
+    if not suspects:
+        return
+    for i, combination in enumerate(zip(ids, measures, unit, derived, blank)):
         problem = _row_problem(*combination, units)
         if problem:
-            rows = zip(*columns, blank)
-            i = next(i for i, row in enumerate(rows) if row == combination)
             raise _row_error(path, i, combination[0], problem)
 
 
@@ -182,8 +190,7 @@ def _row_problem(indicator_id: str, measure: str, unit: str, derived: str, blank
     return ""
 
 
-def _dates(path: Path, frame: pd.DataFrame, column: str) -> np.ndarray:
-    text = frame[column].to_numpy()
+def _dates(path: Path, frame: pd.DataFrame, text: np.ndarray, column: str) -> np.ndarray:
     try:
         days = np.array(text, dtype="datetime64[D]")
         if {len(day) for day in set(text)} == {10}:  # strictly YYYY-MM-DD: numpy also takes "2025-01"
@@ -194,9 +201,9 @@ def _dates(path: Path, frame: pd.DataFrame, column: str) -> np.ndarray:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _values(path: Path, frame: pd.DataFrame) -> np.ndarray:
+def _values(path: Path, frame: pd.DataFrame, text: np.ndarray) -> np.ndarray:
     try:
-        values = np.array(frame["value"].to_numpy(), dtype=float)
+        values = np.array(text, dtype=float)
         if np.isfinite(values).all():
             return values
     except ValueError:
@@ -205,39 +212,41 @@ def _values(path: Path, frame: pd.DataFrame) -> np.ndarray:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _check_unique_keys(path: Path, frame: pd.DataFrame, values: np.ndarray) -> None:
-    columns = [frame[c].to_numpy() for c in ("indicator_id", "start", "end", "measure", "source_doc")]
-    if len(set(zip(*columns))) == len(set(zip(*columns, values))):
+def _check_unique_keys(path: Path, columns: dict[str, np.ndarray], values: np.ndarray) -> None:
+    keys = list(zip(*(columns[c] for c in ("indicator_id", "start", "end", "measure", "source_doc"))))
+    if len(set(keys)) == len(set(zip(keys, values.tolist()))):
         return
     seen: dict[tuple, float] = {}
-    for i, (key, value) in enumerate(zip(zip(*columns), values)):
+    for i, (key, value) in enumerate(zip(keys, values)):
         if seen.setdefault(key, value) != value:
             raise _row_error(path, i, key[0], "same indicator, period, measure and report as another line "
                                               f"with another value: got {value:g}, before {seen[key]:g}")
 
 
 def _validate_observations(path: Path, frame: pd.DataFrame, units: dict[str, str]) -> pd.DataFrame:
-    _check_rows(path, frame, units)
-    start, end = _dates(path, frame, "start"), _dates(path, frame, "end")
+    """Check a freshly read text frame and type its columns in place; return it."""
+    columns = {c: frame[c].to_numpy() for c in CONTRACT_COLUMNS}
+    _check_rows(path, columns, units)
+    start = _dates(path, frame, columns["start"], "start")
+    end = _dates(path, frame, columns["end"], "end")
     late = start > end
     if late.any():
         i = int(np.flatnonzero(late)[0])
-        raise _row_error(path, i, frame["indicator_id"].iat[i], f"start is after end: got {frame['end'].iat[i]!r}")
-    values = _values(path, frame)
-    _check_unique_keys(path, frame, values)
-    out = frame.copy()
-    out["start"] = start.astype("datetime64[ns]")
-    out["end"] = end.astype("datetime64[ns]")
-    out["value"] = values
-    derived = frame["derived"].to_numpy()
+        raise _row_error(path, i, columns["indicator_id"][i], f"start is after end: got {columns['end'][i]!r}")
+    values = _values(path, frame, columns["value"])
+    _check_unique_keys(path, columns, values)
+    derived = columns["derived"]
+    frame["start"] = start.astype("datetime64[ns]")
+    frame["end"] = end.astype("datetime64[ns]")
+    frame["value"] = values
     if set(derived) <= {"true", "false"}:
-        out["derived"] = derived == "true"
+        frame["derived"] = derived == "true"
     else:
-        out["derived"] = np.array([d.strip().lower() in _TRUE for d in derived])
+        frame["derived"] = np.array([d.strip().lower() in _TRUE for d in derived])
     for column in EXTRA_COLUMNS:
-        if column not in out.columns:
-            out[column] = ""
-    return out
+        if column not in frame.columns:
+            frame[column] = ""
+    return frame
 
 
 @lru_cache(maxsize=8)
