@@ -283,7 +283,10 @@ def implied_targets(obs: pd.DataFrame) -> pd.DataFrame:
             out.append(row)
     columns = list(DERIVED_COLUMNS) + ["target_kind", "base_indicator_id", "base_start", "base_end", "base_value",
                                        "pct"]
-    return pd.DataFrame(out, columns=columns)
+    frame = pd.DataFrame(out, columns=columns)
+    for column in ("start", "end", "base_start", "base_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
 
 
 def parts_from_totals(printed: pd.DataFrame) -> list[dict]:
