@@ -29,7 +29,7 @@ from .derive import _normalise, _printed
 BACKTEST_COLUMNS: list[str] = [
     "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
     "target_prev", "prorata_projection", "seasonal_projection", "prorata_ape", "seasonal_ape", "base_doc",
-    "target_doc", "note",
+    "target_doc", "flags", "note",
 ]
 
 #: Said in every table: what the seasonal-share error measures.
@@ -40,8 +40,8 @@ LOOK_AHEAD_NOTE = ("seasonal share uses the printed 11-month yoy_pct (look-ahead
 def _level_and_yoy(printed: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     period = printed.loc[(printed["start"] == start) & (printed["end"] == end)]
     levels = period.loc[(period["measure"] == "value") & (period["unit"] != "pct"),
-                        ["indicator_id", "unit", "source_doc", "value"]]
-    rates = period.loc[period["measure"] == "yoy_pct", ["indicator_id", "source_doc", "value"]]
+                        ["indicator_id", "unit", "source_doc", "value", "flag"]]
+    rates = period.loc[period["measure"] == "yoy_pct", ["indicator_id", "source_doc", "value", "flag"]]
     merged = levels.merge(rates, on=["indicator_id", "source_doc"], how="left", suffixes=("", "_yoy"))
     # one row per indicator: prefer a level with its rate, then the latest report
     merged = merged.assign(_has=merged["value_yoy"].notna()).sort_values(["indicator_id", "_has", "source_doc"])
@@ -67,8 +67,10 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = ("2025-01-01", "2025
         (``*_ape`` in percent; ``seasonal_*`` NaN, with the reason in ``note``, when a
         growth rate is missing). ``attrs["median_prorata_ape"]``,
         ``attrs["median_seasonal_ape"]`` and ``attrs["note"]`` hold the summary; the
-        medians are over the indicators where both methods could be computed, so that
-        they compare like with like (``attrs["n_both"]``).
+        medians are over the indicators where both methods could be computed and no
+        input carries a curation flag (``flags``: a unit anomaly, a typo in the source),
+        so that they compare like with like (``attrs["n_both"]``);
+        ``attrs["median_prorata_ape_all"]`` is over every row.
     """
     frame = _printed(_normalise(obs))
     b_start, b_end = pd.Timestamp(base[0]), pd.Timestamp(base[1])
@@ -87,22 +89,27 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = ("2025-01-01", "2025
         seasonal = r.value_base * target_prev / base_prev if np.isfinite(base_prev * target_prev) else np.nan
         missing = [name for name, v in (("base", r.value_yoy_base), ("target", r.value_yoy_target)) if pd.isna(v)]
         note = f"no yoy_pct printed for the {' and '.join(missing)} period: pro-rata only" if missing else ""
+        flags = sorted({f"{f} ({what})" for f, what in ((r.flag_base, "base level"), (r.flag_yoy_base, "base yoy"),
+                        (r.flag_target, "target level"), (r.flag_yoy_target, "target yoy"))
+                        if isinstance(f, str) and f})
         ape = (lambda p: abs(p - r.value_target) / abs(r.value_target) * 100 if r.value_target else np.nan)
         rows.append({"indicator_id": r.indicator_id, "unit": r.unit_base, "base_value": r.value_base,
                      "base_yoy_pct": r.value_yoy_base, "target_value": r.value_target,
                      "target_yoy_pct": r.value_yoy_target, "base_prev": base_prev, "target_prev": target_prev,
                      "prorata_projection": prorata, "seasonal_projection": seasonal, "prorata_ape": ape(prorata),
                      "seasonal_ape": ape(seasonal), "base_doc": r.source_doc_base,
-                     "target_doc": r.source_doc_target, "note": note})
+                     "target_doc": r.source_doc_target, "flags": "; ".join(flags), "note": note})
     table = pd.DataFrame(rows, columns=BACKTEST_COLUMNS)
-    both = table.dropna(subset=["prorata_ape", "seasonal_ape"])
+    clean = table.loc[table["flags"] == ""]
+    both = clean.dropna(subset=["prorata_ape", "seasonal_ape"])
     table.attrs.update(
         median_prorata_ape=float(both["prorata_ape"].median()) if len(both) else np.nan,
         median_seasonal_ape=float(both["seasonal_ape"].median()) if len(both) else np.nan,
         median_prorata_ape_all=float(table["prorata_ape"].median()) if len(table) else np.nan,
-        n_both=len(both), n=len(table),
+        n_both=len(both), n=len(table), n_flagged=int((table["flags"] != "").sum()),
         note=(f"{LOOK_AHEAD_NOTE}; projecting {t_start:%Y-%m-%d}..{t_end:%Y-%m-%d} from "
-              f"{b_start:%Y-%m-%d}..{b_end:%Y-%m-%d}; medians over the {len(both)} indicators with both methods"))
+              f"{b_start:%Y-%m-%d}..{b_end:%Y-%m-%d}; medians over the {len(both)} indicators with both methods "
+              "and no curation flag on an input"))
     return table
 
 
@@ -118,10 +125,14 @@ def backtest_markdown(table: pd.DataFrame) -> str:
         return "" if pd.isna(value) else f"{value:,.{digits}f}"
 
     for r in table.itertuples(index=False):
-        lines.append(f"| {r.indicator_id} | {r.unit} | {cell(r.base_value)} | {cell(r.base_yoy_pct)} | "
+        mark = " †" if r.flags else ""
+        lines.append(f"| {r.indicator_id}{mark} | {r.unit} | {cell(r.base_value)} | {cell(r.base_yoy_pct)} | "
                      f"{cell(r.target_value)} | {cell(r.target_yoy_pct)} | {cell(r.prorata_projection)} | "
                      f"{cell(r.seasonal_projection)} | {cell(r.prorata_ape)} | {cell(r.seasonal_ape)} |")
-    lines += ["", f"Median APE over the {table.attrs.get('n_both', 0)} indicators with both methods: "
+    flagged = [f"{r.indicator_id}: {r.flags}" for r in table.itertuples(index=False) if r.flags]
+    if flagged:
+        lines += ["", "† an input carries a curation flag (left out of the medians): " + "; ".join(flagged) + "."]
+    lines += ["", f"Median APE over the {table.attrs.get('n_both', 0)} unflagged indicators with both methods: "
               f"pro-rata {cell(table.attrs.get('median_prorata_ape', np.nan))} %, "
               f"seasonal share {cell(table.attrs.get('median_seasonal_ape', np.nan))} %.",
               f"Median pro-rata APE over all {table.attrs.get('n', 0)} indicators: "

@@ -13,6 +13,7 @@ import sys
 COMMAND_MODULES = (
     "lsreports.commands.summary",
     "lsreports.commands.curate",
+    "lsreports.commands.analysis",
 )
 
 

@@ -51,7 +51,7 @@ def test_backtest_markdown_is_deterministic_and_says_look_ahead():
     text = backtest_markdown(backtest_ytd(synthetic_reports()))
     assert text == backtest_markdown(backtest_ytd(synthetic_reports()))
     assert "look-ahead" in text and "| trade_total | USD_mn | 600.0 |" in text
-    assert "pro-rata 15.4 %, seasonal share 7.7 %" in text
+    assert "pro-rata 15.4 %, seasonal share 7.7 %" in text and "†" not in text
 
 
 def test_backtest_of_nothing_is_an_empty_table():
@@ -66,3 +66,19 @@ def test_backtest_runs_on_the_real_reports():
 
     table = backtest_ytd(observations())
     assert len(table) > 0 and (table["prorata_ape"] >= 0).all()
+
+
+def test_flagged_inputs_are_kept_but_left_out_of_the_medians():
+    frame = synthetic_reports()
+    # SYNTHETIC unit anomaly on a third indicator with both rates: APE would dominate a mean
+    extra = obs(("prod_rosin", "2025-01-01", "2025-06-30", "value", 3350, "901_synthetic", "t"),
+                ("prod_rosin", "2025-01-01", "2025-06-30", "yoy_pct", 3.4, "901_synthetic"),
+                ("prod_rosin", "2025-01-01", "2025-11-30", "value", 16.5, "900_synthetic", "t"),
+                ("prod_rosin", "2025-01-01", "2025-11-30", "yoy_pct", 0.2, "900_synthetic"))
+    extra.loc[2, "flag"] = "unit_anomaly"
+    table = backtest_ytd(pd.concat([frame, extra], ignore_index=True))
+    rosin = table.set_index("indicator_id").loc["prod_rosin"]
+    assert rosin["flags"] == "unit_anomaly (target level)"
+    assert table.attrs["n_both"] == 1 and table.attrs["n_flagged"] == 1
+    assert table.attrs["median_seasonal_ape"] == pytest.approx(100 / 1300 * 100)
+    assert "† an input carries a curation flag" in backtest_markdown(table)

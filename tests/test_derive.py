@@ -198,3 +198,19 @@ def test_printed_plus_derived_rows_pass_the_contract_checker(tmp_path):
     result = subprocess.run([sys.executable, str(CHECKER), "--root", str(root)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors" in result.stdout
+
+
+@pytest.mark.skipif(not (REAL_DATA / "curated" / "observations.csv").exists(), reason="curated data not present")
+def test_real_data_gives_derived_rows_and_the_commands_run(capsys):
+    """Integration: the real curated data derives rows without error; ``derive`` and ``project`` run."""
+    from lsreports.cli import main
+    from lsreports.loader import observations
+
+    frame = observations()
+    out = derived_rows(frame)
+    assert len(out) > 0 and out["derived"].all()
+    printed = set(map(tuple, frame[["indicator_id", "start", "end", "measure"]].itertuples(index=False)))
+    assert not any(k in printed for k in out[["indicator_id", "start", "end", "measure"]].itertuples(index=False))
+    assert not out.duplicated(["indicator_id", "start", "end", "measure", "source_doc"]).any()
+    assert main(["derive"]) == 0 and capsys.readouterr().out.startswith("indicator_id,start,end,measure,value")
+    assert main(["project", "--year", "2026"]) == 0 and "of target %" in capsys.readouterr().out
