@@ -1,0 +1,215 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Trends and forecasts
+#
+# Version: 0.1.0
+#
+# Changelog:
+# - 0.1.0: derived series, 2026 year-end projections against plan, the first-half to
+#   11-month backtest, and decomposition/forecast attempts with their explicit refusals.
+#
+# The four reports give a month, a year to date and a growth rate at a time (November and
+# 11 months of 2025; the first half of 2025; January 2026; May and 5 months of 2026), not
+# a monthly series. This notebook shows what can still be said: last year's levels implied
+# by the growth rates, the plans implied by "% kế hoạch", where the year is heading, how
+# well those projections did on 2025, and why no statistical model is fitted.
+# Every figure in the text is computed in the cell that prints it.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+
+from lsreports.backtest import backtest_ytd
+from lsreports.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
+from lsreports.loader import indicators, observations
+from lsreports.periods import period_label
+from lsreports.projection import year_end_projections
+from lsreports.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
+                                  STL_MIN_LENGTH, decompose, forecast, monthly_series)
+
+plt.rcParams["font.family"] = "DejaVu Sans"
+pd.set_option("display.width", 160)
+pd.set_option("display.max_colwidth", 70)
+obs = observations()
+catalogue = indicators().set_index("indicator_id")
+printed = obs.loc[~obs["derived"]]
+
+# %% [markdown]
+# ## 1. Derived series
+#
+# Each derived row carries its formula; none replaces a printed figure.
+
+# %%
+derived = derived_rows(obs)
+counts = derived["derivation"].value_counts()
+unregistered = [i for i in SHARE_INDICATORS if i not in catalogue.index]
+display(Markdown(
+    f"From {len(printed)} printed rows the library derives {len(derived)} rows: "
+    + ", ".join(f"{n} `{kind}`" for kind, n in counts.items())
+    + f". Share rows wait for their ids to be registered ({len(unregistered)} of {len(SHARE_INDICATORS)} "
+      "proposed ids not yet in the catalogue)."))
+example = derived.loc[derived["indicator_id"] == "trade_total",
+                      ["start", "end", "value", "source_doc", "derivation", "formula"]]
+example.assign(period=[period_label(s, e) for s, e in zip(example["start"], example["end"])]).drop(
+    columns=["start", "end"])
+
+# %% [markdown]
+# Where a derivation and a printed figure cover the same period, they are compared
+# instead (the consistency checks flag gaps above 1 %).
+
+# %%
+comparison = compare_derived_with_printed(obs)
+if comparison.empty:
+    display(Markdown("No derived value shares its period with a printed one."))
+else:
+    worst = comparison.iloc[0]
+    display(Markdown(
+        f"{len(comparison)} derived value(s) can be checked against a printed one; the largest gap is "
+        f"{worst['diff_pct']:+.1f} % for `{worst['indicator_id']}` {period_label(worst['start'], worst['end'])} "
+        f"(derived {worst['derived_value']:,.1f}, printed {worst['printed_value']:,.1f})."))
+comparison[["indicator_id", "start", "end", "derivation", "derived_value", "printed_value", "diff_pct"]]
+
+# %% [markdown]
+# ## 2. Where 2026 is heading, against plan
+#
+# Each indicator's latest 2026 year to date (January, 5 months, or to a stated day in
+# May) is projected to the year's end: pro-rata as the baseline, the seasonal share of
+# last year when last year's same-period and whole-year levels are both known.
+
+# %%
+projections = year_end_projections(obs, 2026)
+with_target = projections.loc[projections["target_kind"] != ""]
+per_indicator = projections.drop_duplicates("indicator_id")
+seasonal_rows = int((per_indicator["method"] == "seasonal_share").sum())
+reasons = per_indicator.loc[per_indicator["method"] == "pro_rata", "reason"].str.split("; ").explode()
+no_annual = int(reasons.str.startswith("no level for the whole of 2025").sum())
+no_prev = int(reasons.str.startswith("no level for 2025-").sum())
+n_ind = projections["indicator_id"].nunique()
+display(Markdown(
+    f"{n_ind} indicators have a 2026 year to date; {with_target['indicator_id'].nunique()} of them print a "
+    f"plan or budget estimate. The seasonal-share projection applies to {seasonal_rows} of them: "
+    f"{no_annual} lack a level for the whole of 2025 (none of the four reports prints the 2025 total of these "
+    f"indicators) and {no_prev} lack last year's same-period level (no growth rate printed beside the "
+    "year to date). What is missing is a December 2025 / full-year 2025 report; until then the pro-rata "
+    "projection below ignores seasonality."))
+
+# %%
+view = with_target.assign(
+    label=with_target["indicator_id"] + " (" + with_target["target_kind"].str.replace("_", " ") + ")").sort_values(
+    "projected_pct_of_target")
+fig, ax = plt.subplots(figsize=(8, 0.28 * len(view) + 1))
+ax.barh(view["label"], view["ytd_pct_of_target"], color="#9ecae1", label="year to date")
+ax.scatter(view["projected_pct_of_target"], view["label"], color="#08519c", zorder=3,
+           label="projected year end (pro-rata)")
+ax.axvline(100, color="black", linewidth=0.8)
+ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of plan)")
+ax.set_title("2026: year to date and projected year end against plan")
+ax.legend(loc="lower right", fontsize=8)
+fig.tight_layout()
+plt.show()
+
+# %%
+on_track = with_target.loc[with_target["projected_pct_of_target"] >= 100]
+behind = with_target.loc[with_target["projected_pct_of_target"] < 90]
+display(Markdown(
+    f"At the pace so far, {on_track['indicator_id'].nunique()} indicator(s) would reach their 2026 target "
+    f"({', '.join(sorted(on_track['indicator_id'].unique()))}) and {behind['indicator_id'].nunique()} would end "
+    f"below 90 % of it. Pro-rata assumes the rest of the year runs at the average pace so far; the backtest "
+    "below shows what ignoring seasonality cost in 2025."))
+with_target[["indicator_id", "ytd_end", "ytd_value", "unit", "prorata_projection", "target_kind", "target_value",
+             "ytd_pct_of_target", "projected_pct_of_target", "method"]].round(
+    {"ytd_value": 1, "prorata_projection": 1, "target_value": 1, "ytd_pct_of_target": 1, "projected_pct_of_target": 1})
+
+# %% [markdown]
+# ## 3. How well would these projections have done? (2025 backtest)
+#
+# Report 001 prints first-half 2025 figures and report 000 prints 11-month 2025 figures.
+# Projecting the 11 months from the first half: pro-rata (× 11/6), or by last year's
+# profile (× 11M 2024 / H1 2024, both implied by the printed growth rates). The second
+# uses the 11-month growth rate printed with the figure it projects (look-ahead): it
+# measures the method *given* last year's profile, not a forecast made in July.
+
+# %%
+backtest = backtest_ytd(obs)
+display(Markdown(
+    f"Over the {backtest.attrs['n_both']} indicators with both methods and no curation flag, the median absolute "
+    f"error is {backtest.attrs['median_prorata_ape']:.1f} % pro-rata and {backtest.attrs['median_seasonal_ape']:.1f} "
+    f"% with last year's seasonal share ({backtest.attrs['n_flagged']} flagged indicator(s) shown but left out)."))
+backtest[["indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct",
+          "prorata_projection", "seasonal_projection", "prorata_ape", "seasonal_ape", "flags"]].round(1)
+
+# %%
+scored = backtest.loc[(backtest["flags"] == "") & backtest["seasonal_ape"].notna()].sort_values("prorata_ape")
+positions = np.arange(len(scored))
+fig, ax = plt.subplots(figsize=(8, 0.3 * len(scored) + 1))
+ax.barh(positions - 0.2, scored["prorata_ape"], height=0.4, color="#fdae6b", label="pro-rata")
+ax.barh(positions + 0.2, scored["seasonal_ape"], height=0.4, color="#3182bd", label="seasonal share (look-ahead)")
+ax.set_yticks(positions, scored["indicator_id"])
+ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
+ax.set_title("Backtest: 11 months of 2025 projected from the first half")
+ax.legend(loc="lower right", fontsize=8)
+fig.tight_layout()
+plt.show()
+
+# %%
+better = int((scored["seasonal_ape"] < scored["prorata_ape"]).sum())
+display(Markdown(
+    f"The seasonal share beats pro-rata for {better} of {len(scored)} indicators. Where it loses badly, the "
+    "growth rate changed between June and November (the method's error is exactly that change), as for "
+    f"`{scored.loc[scored['seasonal_ape'].idxmax(), 'indicator_id']}` "
+    f"({scored['seasonal_ape'].max():.1f} %)."))
+
+# %% [markdown]
+# ## 4. Decomposition and forecasts: which series qualify?
+#
+# A monthly series is built from the month rows of each indicator (the latest report
+# wins where two print the same month); gaps are reported, never filled.
+
+# %%
+display(Markdown(
+    f"Minimum monthly points without gaps: STL {STL_MIN_LENGTH} (two seasonal cycles), simple exponential "
+    f"smoothing {SES_MIN_LENGTH}, Holt {HOLT_MIN_LENGTH}, Holt-Winters {HOLT_WINTERS_MIN_LENGTH}, "
+    f"ARIMA {ARIMA_MIN_LENGTH}."))
+month_rows = printed.loc[(printed["measure"] == "value") & (printed["start"].dt.day == 1)
+                         & (printed["end"] == printed["start"] + pd.offsets.MonthEnd(0))]
+records = []
+for indicator_id in sorted(month_rows["indicator_id"].unique()):
+    monthly = monthly_series(obs, indicator_id)
+    records.append({"indicator_id": indicator_id, "months": len(monthly.series), "gaps": len(monthly.gaps),
+                    "first": f"{monthly.series.index.min():%Y-%m}", "last": f"{monthly.series.index.max():%Y-%m}",
+                    "STL": decompose(monthly.series).summary(), "forecast": forecast(monthly.series).summary()})
+qualify = pd.DataFrame(records)
+display(Markdown(
+    f"{len(qualify)} indicators have month rows; the longest has {qualify['months'].max()} months. "
+    f"{int(qualify['STL'].str.contains('fitted on').sum())} qualify for STL and "
+    f"{int(qualify['forecast'].str.contains('fitted on').sum())} for any forecast."))
+qualify
+
+# %% [markdown]
+# The fallback is to show the months as they are, with the gaps left visible.
+
+# %%
+shown = qualify.sort_values(["months", "indicator_id"], ascending=[False, True]).head(4)["indicator_id"]
+fig, axes = plt.subplots(len(shown), 1, figsize=(8, 2.2 * len(shown)), sharex=True)
+for ax, indicator_id in zip(np.atleast_1d(axes), shown):
+    monthly = monthly_series(obs, indicator_id)
+    full = pd.date_range(monthly.series.index.min(), monthly.series.index.max(), freq="MS")
+    ax.plot(full, monthly.series.reindex(full), marker="o", color="#08519c")
+    ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({catalogue.loc[indicator_id, 'unit']})", fontsize=9)
+fig.suptitle("Monthly levels printed in the reports (gaps left empty)")
+fig.tight_layout()
+plt.show()
