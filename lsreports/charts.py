@@ -1,0 +1,135 @@
+"""Charts for the notebooks and briefings: honest bars by period, units on every axis,
+a source line naming the reports, and deterministic PNG output.
+
+The reports give a handful of periods per indicator, so the charts are bars by period
+and report, never lines drawn through gaps. Text uses DejaVu Sans (bundled with
+matplotlib), which covers Vietnamese; tick labels are formatted explicitly.
+"""
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")  # rendering happens here; notebooks display the PNG bytes
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from .formatting import fmt_number, unit_label  # noqa: E402
+from .periods import period_label  # noqa: E402
+
+FONT = "DejaVu Sans"
+PALETTE = ["#1f5f8b", "#e07b39", "#4c9a5b", "#8e5ea2", "#c44e52", "#7f7f7f"]
+
+
+def use_report_style() -> None:
+    """Set the fonts, sizes and colours every chart uses."""
+    plt.rcParams.update({
+        "font.family": FONT, "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold",
+        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
+        "grid.alpha": 0.3, "figure.dpi": 100, "savefig.dpi": 110, "axes.prop_cycle": plt.cycler(color=PALETTE),
+    })
+
+
+def source_line(docs, manifest: pd.DataFrame) -> str:
+    """Return "Source: Lạng Sơn reports 000 (to 2025-11), ..." for the reports a chart uses."""
+    periods = manifest.set_index("id")["period_end"]
+    names = [f"{doc[:3]} (to {periods[doc]:%Y-%m})" if doc in periods.index else doc[:3]
+             for doc in sorted(set(docs))]
+    return "Source: Lạng Sơn socio-economic reports " + ", ".join(names) + "; lsreports curated data."
+
+
+def _finish(fig: plt.Figure, ax: plt.Axes, title: str, ylabel: str, source: str) -> plt.Figure:
+    ax.set_title(title, loc="left")
+    ax.set_ylabel(ylabel)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v)))
+    fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
+                   value_column: str = "value", ylabel: str | None = None) -> plt.Figure:
+    """Grouped bars: one group per period (in time order), one bar per series.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows with ``start``, ``end``, ``unit``, the label and the value columns (as
+        :func:`lsreports.load` returns); all rows must share one unit.
+    title, source : str
+        Chart title and source line.
+    label_column, value_column : str
+        Columns naming the series and holding the values.
+    ylabel : str, optional
+        Axis label; defaults to the unit's label.
+
+    Raises
+    ------
+    ValueError
+        If the frame is empty or mixes units (bars in different units on one axis mislead).
+    """
+    if frame.empty:
+        raise ValueError(f"nothing to plot for {title!r}")
+    units = frame["unit"].unique()
+    if len(units) != 1:
+        raise ValueError(f"{title!r} mixes units {sorted(units)}: plot them on separate charts")
+    frame = frame.sort_values(["end", "start"])
+    periods = list(dict.fromkeys(period_label(s, e) for s, e in zip(frame["start"], frame["end"])))
+    series = list(dict.fromkeys(frame[label_column]))
+    width = 0.8 / len(series)
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    x = np.arange(len(periods))
+    for i, name in enumerate(series):
+        part = frame.loc[frame[label_column] == name]
+        labels = [period_label(s, e) for s, e in zip(part["start"], part["end"])]
+        positions = [periods.index(label) + (i - (len(series) - 1) / 2) * width for label in labels]
+        bars = ax.bar(positions, part[value_column], width=width * 0.95, label=name)
+        ax.bar_label(bars, labels=[fmt_number(v) for v in part[value_column]], fontsize=7.5, padding=2)
+    ax.set_xticks(x, periods)
+    top = float(frame[value_column].max())
+    ax.set_ylim(0, top * (1.12 + 0.09 * len(series)))  # headroom for value labels and the legend
+    if len(series) > 1:
+        ax.legend(frameon=False, fontsize=8.5, loc="upper left")
+    return _finish(fig, ax, title, ylabel or unit_label(units[0]), source)
+
+
+def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
+                value_column: str = "value", xlabel: str = "% change on the same period a year earlier"
+                ) -> plt.Figure:
+    """Horizontal bars of percentage changes (or shares), one per row, labelled with their value."""
+    if frame.empty:
+        raise ValueError(f"nothing to plot for {title!r}")
+    frame = frame.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 0.42 * len(frame) + 1.6))
+    colours = [PALETTE[0] if v >= 0 else PALETTE[4] for v in frame[value_column]]
+    bars = ax.barh(frame[label_column], frame[value_column], color=colours)
+    ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
+                 fontsize=8, padding=2)
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.grid(axis="x", alpha=0.3)
+    ax.grid(axis="y", visible=False)
+    ax.margins(x=0.15)  # room for the value labels at both ends
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
+    fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
+    return fig
+
+
+def png_bytes(fig: plt.Figure) -> bytes:
+    """Render a figure to PNG without timestamps or software tags (same figure, same bytes)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def show(fig: plt.Figure) -> None:
+    """Display a figure in a notebook as a PNG image (no ``<Figure size ...>`` repr in the output)."""
+    from IPython.display import Image, display
+
+    display(Image(data=png_bytes(fig), format="png"))

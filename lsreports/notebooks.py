@@ -1,0 +1,123 @@
+"""The workbook's notebooks: paired sources, execution, and drift checks.
+
+Each notebook is a jupytext ``py:percent`` source (``notebooks/<name>.py``, the file
+reviewed in diffs) paired with ``notebooks/<name>.ipynb`` (the stored outputs nbval
+compares). :func:`refresh` rebuilds the ``.ipynb`` from the ``.py`` and executes it;
+:func:`pair_drift` says whether a pair has drifted apart.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from .paths import PROJECT_ROOT
+
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+CELL_TIMEOUT_S = 300
+VERSION = re.compile(r"Version:\s*(\d+\.\d+\.\d+)")
+
+
+class NotebookError(RuntimeError):
+    """A notebook failed to run; the message names the notebook, the cell and the error."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A notebook's paired files."""
+
+    name: str
+    source: Path
+    notebook: Path
+
+
+def pairs(folder: Path = NOTEBOOK_DIR) -> list[Pair]:
+    """Return the notebook pairs of a folder: every ``*.py`` that is a jupytext percent source."""
+    found = []
+    for source in sorted(folder.glob("*.py")):
+        if source.read_text(encoding="utf-8").lstrip().startswith("# %%"):
+            found.append(Pair(source.stem, source, source.with_suffix(".ipynb")))
+    return found
+
+
+def read_source(source: Path) -> nbformat.NotebookNode:
+    """Read a ``py:percent`` source as a notebook with the project's kernel and pairing metadata."""
+    notebook = jupytext.read(source, fmt="py:percent")
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    notebook.metadata["language_info"] = {"name": "python"}
+    notebook.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
+    return notebook
+
+
+def version_of(notebook: nbformat.NotebookNode) -> str | None:
+    """Return the ``Version: x.y.z`` stated in the first cell, or None."""
+    if not notebook.cells:
+        return None
+    match = VERSION.search(notebook.cells[0].source)
+    return match.group(1) if match else None
+
+
+def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.NotebookNode:
+    """Execute a notebook in ``cwd``; raise :class:`NotebookError` naming the failing cell.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        The notebook (executed in place and returned).
+    name : str
+        Its name, for messages.
+    cwd : pathlib.Path
+        The working directory of the kernel (the notebook's folder, so relative paths resolve).
+    """
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
+                            resources={"metadata": {"path": str(cwd)}})
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
+                            and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))
+        first_line = cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
+        error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), {}) if cell else {}
+        raise NotebookError(f"notebook {name!r}, cell {index} ({first_line!r}): "
+                            f"{error.get('ename', 'error')}: {error.get('evalue', str(exc).splitlines()[-1])}") from None
+    return notebook
+
+
+def refresh(pair: Pair) -> Path:
+    """Rebuild ``<name>.ipynb`` from ``<name>.py`` and execute it, storing outputs; return its path."""
+    notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
+    for cell in notebook.cells:  # execution counts and timings would make every refresh a diff
+        cell.metadata.pop("execution", None)
+    nbformat.write(notebook, pair.notebook)
+    return pair.notebook
+
+
+def pair_drift(pair: Pair) -> list[str]:
+    """Return how a pair's cells differ (empty when the ``.ipynb`` matches its ``.py``)."""
+    if not pair.notebook.exists():
+        return [f"{pair.notebook.name} is missing"]
+    source = read_source(pair.source)
+    stored = nbformat.read(pair.notebook, as_version=4)
+    problems = []
+    if len(source.cells) != len(stored.cells):
+        problems.append(f"{pair.name}: {len(source.cells)} cells in .py, {len(stored.cells)} in .ipynb")
+    for i, (a, b) in enumerate(zip(source.cells, stored.cells)):
+        if a.cell_type != b.cell_type or a.source.strip() != b.source.strip():
+            problems.append(f"{pair.name}: cell {i} differs ({a.source.strip()[:60]!r})")
+    if stored.metadata.get("kernelspec", {}).get("name") != KERNELSPEC["name"]:
+        problems.append(f"{pair.name}: kernelspec is not {KERNELSPEC['name']!r}")
+    return problems
+
+
+def _environment_ready() -> None:
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiets a debugger warning on stderr
+
+
+_environment_ready()

@@ -1,0 +1,80 @@
+# %% [markdown]
+# # State budget and public investment
+#
+# Version: 1.0.0
+#
+# Changelog:
+# - 1.0.0 (2026-11-23): first version: headline table, revenue by source against the central and
+#   provincial estimates, local spending, public-investment disbursement against plan.
+#
+# Figures come from `data/curated/observations.csv`; every printed number carries its quote.
+
+# %%
+from IPython.display import Markdown, display
+
+import lsreports as ls
+from lsreports import charts
+from lsreports.headline import headline_table, latest_level_sentence, select, share_lines
+
+charts.use_report_style()
+obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
+budget = ls.load("budget", measure=None)
+
+# %% [markdown]
+# ## Headline: the latest period of each indicator
+
+# %%
+ids = ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total",
+       "budget_spending_balanced", "budget_spending_targeted", "pubinv_disbursed", "pubinv_disbursed_current"]
+headline_table(obs, catalogue, ids)
+
+# %%
+display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
+                           for i in ["budget_revenue_total", "budget_spending_total", "pubinv_disbursed"])))
+
+# %% [markdown]
+# ## Revenue: domestic (*thu nội địa*) and from import-export activities (*thu từ hoạt động xuất nhập khẩu*)
+#
+# Year-to-date revenue by source. Import-export revenue follows the border trade closely.
+
+# %%
+levels = budget.loc[budget["measure"] == "value"]
+revenue = select(levels, ["budget_revenue_domestic", "budget_revenue_trade"], ("ytd", "month"))
+charts.show(charts.bars_by_period(revenue, "State budget revenue by source",
+                                  charts.source_line(revenue["source_doc"], manifest)))
+
+# %%
+display(Markdown(share_lines(select(levels, ["budget_revenue_trade", "budget_revenue_total"], ("ytd", "month")),
+                             "budget_revenue_trade", "budget_revenue_total", "import-export revenue was")))
+
+# %% [markdown]
+# ## Revenue against the budget estimates (*dự toán*): central (*Trung ương giao*) and provincial (*tỉnh giao*)
+
+# %%
+estimates = budget.loc[budget["measure"].isin(["est_central_pct", "est_local_pct"])
+                       & (budget["indicator_id"] == "budget_revenue_total")]
+estimates = estimates.assign(label=estimates["period"] + " · " + estimates["measure"].map(
+    {"est_central_pct": "central estimate", "est_local_pct": "provincial estimate"}))
+charts.show(charts.change_bars(estimates, "Total revenue collected: share of the year's estimate",
+                               charts.source_line(estimates["source_doc"], manifest), label_column="label",
+                               xlabel="% of the year's estimate"))
+
+# %% [markdown]
+# ## Local spending (*chi ngân sách địa phương*)
+
+# %%
+spending = select(levels, ["budget_spending_total", "budget_spending_balanced", "budget_spending_targeted"],
+                  ("ytd", "month"))
+charts.show(charts.bars_by_period(spending, "Local budget spending",
+                                  charts.source_line(spending["source_doc"], manifest)))
+
+# %% [markdown]
+# ## Public-investment disbursement (*giải ngân vốn đầu tư công*) against the capital plan
+
+# %%
+disbursed = budget.loc[(budget["measure"] == "plan_pct") & budget["indicator_id"].str.startswith("pubinv")]
+disbursed = disbursed.assign(label=disbursed["period"] + " · " + disbursed["name_en"].str.replace(
+    "Public investment disbursed", "disbursed", regex=False).str.slice(0, 60))
+charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of the capital plan",
+                               charts.source_line(disbursed["source_doc"], manifest), label_column="label",
+                               xlabel="% of the capital plan"))

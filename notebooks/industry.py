@@ -1,0 +1,74 @@
+# %% [markdown]
+# # Industrial production
+#
+# Version: 1.0.0
+#
+# Changelog:
+# - 1.0.0 (2026-11-23): first version: headline table, IIP growth by month and year to date, the 13
+#   main products against plan and last year.
+#
+# The index of industrial production (IIP, *chỉ số sản xuất công nghiệp*) is published only as a
+# growth rate; product outputs are levels with their share of the year's plan.
+
+# %%
+from IPython.display import Markdown, display
+
+import lsreports as ls
+from lsreports import charts
+from lsreports.headline import headline_table, latest_rows
+
+charts.use_report_style()
+obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
+industry = ls.load("industry", measure=None)
+products = [i for i in catalogue.loc[catalogue["domain"] == "industry", "indicator_id"] if i.startswith("prod_")]
+
+# %% [markdown]
+# ## Headline: the latest period of each product
+
+# %%
+headline_table(obs, catalogue, ["iip"] + products)
+
+# %% [markdown]
+# ## IIP growth on the same period a year earlier
+
+# %%
+iip = industry.loc[(industry["indicator_id"] == "iip") & (industry["measure"] == "yoy_pct")]
+iip = iip.assign(label=iip["period"] + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
+charts.show(charts.change_bars(iip, "Index of industrial production: change on a year earlier",
+                               charts.source_line(iip["source_doc"], manifest), label_column="label"))
+
+# %%
+latest = iip.sort_values("end").iloc[-1]
+display(Markdown(f"In the latest report ({latest['source_doc'][:3]}), the IIP for {latest['period']} was "
+                 f"{latest['value']:+.2f}% on the same period a year earlier."))
+
+# %% [markdown]
+# ## The main products in their latest period: change on last year and share of plan
+
+# %%
+last = latest_rows(obs, products).merge(catalogue[["indicator_id", "name_en"]], on="indicator_id")
+last = last.loc[last["end"] == last["end"].max()]  # one period: products absent from it are left out
+yoy = last.loc[last["measure"] == "yoy_pct"].sort_values("value", ascending=False)
+charts.show(charts.change_bars(yoy, "Main industrial products: change on a year earlier (latest period)",
+                               charts.source_line(yoy["source_doc"], manifest)))
+
+# %%
+plan = last.loc[last["measure"] == "plan_pct"].sort_values("value", ascending=False)
+charts.show(charts.change_bars(plan, "Main industrial products: share of the year's plan (latest period)",
+                               charts.source_line(plan["source_doc"], manifest), xlabel="% of the year's plan"))
+
+# %%
+period = ls.periods.period_label(last["start"].iloc[0], last["end"].iloc[0])
+display(Markdown(f"In {period}, {int((yoy['value'] > 0).sum())} of {len(yoy)} products grew on a year earlier; "
+                 f"the fastest was {yoy.iloc[0]['name_en'].lower()} ({yoy.iloc[0]['value']:+.1f}%), the weakest "
+                 f"{yoy.iloc[-1]['name_en'].lower()} ({yoy.iloc[-1]['value']:+.1f}%)."))
+
+# %% [markdown]
+# ## A known source problem: rosin output
+#
+# The consistency checks flag the rosin output printed as "16,5 tấn" for 11 months of 2025 while
+# one month of 2026 is "1,5 nghìn tấn". The printed value is kept; the flag explains.
+
+# %%
+flags = ls.consistency_flags()
+flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]]

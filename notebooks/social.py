@@ -1,0 +1,82 @@
+# %% [markdown]
+# # Social welfare, labour and health
+#
+# Version: 1.0.0
+#
+# Changelog:
+# - 1.0.0 (2026-11-23): first version: unemployment insurance, job services, allowances for people
+#   with meritorious service, poverty, the temporary-housing programme, health services.
+
+# %%
+from IPython.display import Markdown, display
+
+import lsreports as ls
+from lsreports import charts
+from lsreports.headline import headline_table, implied_scope_lines, latest_level_sentence, select
+
+charts.use_report_style()
+obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
+social = ls.load("social", measure=None)
+levels = social.loc[social["measure"] == "value"]
+
+# %% [markdown]
+# ## Headline: the latest period of each indicator
+
+# %%
+headline_table(obs, catalogue, catalogue.loc[catalogue["domain"] == "social", "indicator_id"].tolist())
+
+# %% [markdown]
+# ## Unemployment insurance (*bảo hiểm thất nghiệp*): applications, decisions and terminations by month
+
+# %%
+ui = select(levels, ["ui_applications", "ui_decisions", "ui_terminations"], ("month",))
+charts.show(charts.bars_by_period(ui, "Unemployment insurance: people per month",
+                                  charts.source_line(ui["source_doc"], manifest)))
+
+# %% [markdown]
+# ## Job services (*tư vấn, giới thiệu việc làm*), by month
+
+# %%
+jobs = select(levels, ["job_counselling", "job_seekers", "job_placements"], ("month",))
+charts.show(charts.bars_by_period(jobs, "Job services: people per month", charts.source_line(jobs["source_doc"], manifest)))
+
+# %%
+display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i, kinds=('month',))}"
+                           for i in ["ui_applications", "job_placements", "merit_allowance_recipients"])))
+
+# %% [markdown]
+# ## People with meritorious service (*người có công*): monthly allowance
+
+# %%
+merit = select(levels, ["merit_allowance_amount"], ("month",))
+charts.show(charts.bars_by_period(merit, "Monthly allowance paid to people with meritorious service",
+                                  charts.source_line(merit["source_doc"], manifest)))
+
+# %% [markdown]
+# ## Poverty (*hộ nghèo, hộ cận nghèo*) and the temporary-housing programme (*xóa nhà tạm, nhà dột nát*)
+
+# %%
+display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i, kinds=('point',))}"
+                           for i in ["poor_households", "poor_household_rate", "near_poor_households",
+                                     "temp_housing_started", "temp_housing_completed"])))
+
+# %%
+housing = select(levels, ["temp_housing_started", "temp_housing_completed"], ("point",))
+charts.show(charts.bars_by_period(housing, "Temporary-housing programme: houses to date",
+                                  charts.source_line(housing["source_doc"], manifest)))
+
+# %% [markdown]
+# The programme's scope is not the same in every report (the share of the approved total each
+# report prints implies the scope below); compare counts within one report's programme only.
+
+# %%
+display(Markdown(implied_scope_lines(obs, "temp_housing_started", "houses started")))
+
+# %% [markdown]
+# ## Health services (*khám chữa bệnh*), by month
+
+# %%
+health = select(levels, ["health_visits_public", "health_visits_private", "health_inpatient", "health_outpatient"],
+                ("month",))
+charts.show(charts.bars_by_period(health, "Health services: visits per month",
+                                  charts.source_line(health["source_doc"], manifest)))

@@ -1,0 +1,59 @@
+# %% [markdown]
+# # Tourism
+#
+# Version: 1.0.0
+#
+# Changelog:
+# - 1.0.0 (2026-11-23): first version: headline table, arrivals (international and domestic),
+#   revenue, plan attainment.
+
+# %%
+from IPython.display import Markdown, display
+
+import lsreports as ls
+from lsreports import charts
+from lsreports.headline import headline_table, latest_level_sentence, select, share_lines
+
+charts.use_report_style()
+obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
+tourism = ls.load("tourism", measure=None)
+ids = ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"]
+
+# %% [markdown]
+# ## Headline: the latest period of each indicator
+
+# %%
+headline_table(obs, catalogue, ids)
+
+# %%
+display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}" for i in ids)))
+
+# %% [markdown]
+# ## Arrivals (*lượt khách*): international (*khách quốc tế*) and domestic (*khách trong nước*), year to date
+
+# %%
+levels = tourism.loc[tourism["measure"] == "value"]
+arrivals = select(levels, ["tourism_visitors_international", "tourism_visitors_domestic"], ("ytd",))
+charts.show(charts.bars_by_period(arrivals, "Tourist arrivals by origin, year to date",
+                                  charts.source_line(arrivals["source_doc"], manifest)))
+
+# %%
+display(Markdown(share_lines(select(levels, ["tourism_visitors_international", "tourism_visitors"], ("ytd", "month")),
+                             "tourism_visitors_international", "tourism_visitors", "international arrivals were")))
+
+# %% [markdown]
+# ## Revenue from tourists (*doanh thu từ khách du lịch*)
+
+# %%
+revenue = select(levels, ["tourism_revenue"], ("ytd", "month"))
+charts.show(charts.bars_by_period(revenue, "Revenue from tourists", charts.source_line(revenue["source_doc"], manifest)))
+
+# %% [markdown]
+# ## Plan attainment (*đạt % kế hoạch*)
+
+# %%
+plan = tourism.loc[tourism["measure"] == "plan_pct"]
+plan = plan.assign(label=plan["period"] + " · " + plan["name_en"].str.replace("Tourist arrivals, ", "arrivals, "))
+charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached",
+                               charts.source_line(plan["source_doc"], manifest), label_column="label",
+                               xlabel="% of the year's plan"))

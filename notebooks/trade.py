@@ -1,0 +1,66 @@
+# %% [markdown]
+# # Trade through Lạng Sơn's border gates
+#
+# Version: 1.0.0
+#
+# Changelog:
+# - 1.0.0 (2026-11-23): first version: headline table, all-types turnover against goods declared at
+#   Lạng Sơn customs, exports against imports, local exports.
+#
+# Every figure below is computed from `data/curated/observations.csv`; each printed number there
+# carries the sentence of the report it came from.
+
+# %%
+from IPython.display import Markdown, display
+
+import lsreports as ls
+from lsreports import charts
+from lsreports.headline import headline_table, latest_level_sentence, select, share_lines
+
+charts.use_report_style()
+obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
+trade = ls.load("trade")
+
+# %% [markdown]
+# ## Headline: the latest period of each indicator
+
+# %%
+ids = ["trade_total", "trade_total_export", "trade_total_import", "trade_declared", "trade_declared_export",
+       "trade_declared_import", "trade_local_export", "trade_platform_vehicles"]
+headline_table(obs, catalogue, ids)
+
+# %%
+display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
+                           for i in ["trade_total", "trade_declared", "trade_local_export"])))
+
+# %% [markdown]
+# ## All-types turnover (*tổng kim ngạch qua địa bàn*) against goods declared at Lạng Sơn customs (*mở tờ khai tại Lạng Sơn*)
+#
+# The all-types turnover counts every form of trade through the province's gates; the declared
+# turnover only goods whose customs declarations were opened in Lạng Sơn. Year-to-date periods.
+
+# %%
+frame = select(trade, ["trade_total", "trade_declared"], ("ytd", "ytd_day", "month"))
+ytd = select(frame, ["trade_total", "trade_declared"], ("ytd", "ytd_day"))
+charts.show(charts.bars_by_period(ytd, "Turnover through the province vs declared at Lạng Sơn customs",
+                                  charts.source_line(ytd["source_doc"], manifest)))
+
+# %%
+display(Markdown(share_lines(ytd, "trade_declared", "trade_total", "goods declared at Lạng Sơn customs were")))
+
+# %% [markdown]
+# ## Exports (*xuất khẩu*) and imports (*nhập khẩu*), all types
+
+# %%
+parts = select(trade, ["trade_total_export", "trade_total_import"], ("ytd", "ytd_day", "month"))
+charts.show(charts.bars_by_period(parts, "All-types trade: exports and imports by period",
+                                  charts.source_line(parts["source_doc"], manifest)))
+
+# %% [markdown]
+# ## Exports of local goods (*hàng địa phương xuất khẩu*) against the year's plan
+
+# %%
+local = ls.load("trade_local_export", measure=["plan_pct"])
+charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exports: share of the year's plan",
+                               charts.source_line(local["source_doc"], manifest),
+                               xlabel="% of the year's plan reached"))
