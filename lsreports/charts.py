@@ -25,7 +25,8 @@ PALETTE = ["#1f5f8b", "#e07b39", "#4c9a5b", "#8e5ea2", "#c44e52", "#7f7f7f"]
 
 
 def use_report_style() -> None:
-    """Set the fonts, sizes and colours every chart uses."""
+    """Set the fonts, sizes and colours every chart uses, and let tables show full labels."""
+    pd.set_option("display.max_colwidth", 90)
     plt.rcParams.update({
         "font.family": FONT, "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold",
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",

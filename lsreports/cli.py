@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "lsreports.commands.summary",
     "lsreports.commands.curate",
     "lsreports.commands.analysis",
+    "lsreports.commands.briefing",
 )
 
 

@@ -40,7 +40,8 @@ def headline_table(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: li
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`HEADLINE_COLUMNS`, in the order of ``indicator_ids``.
+        Indexed by the indicator's English label; the other :data:`HEADLINE_COLUMNS`, in
+        the order of ``indicator_ids``.
     """
     rows = latest_rows(obs, indicator_ids)
     labels = catalogue.set_index("indicator_id")
@@ -62,9 +63,9 @@ def headline_table(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: li
             "Report": doc[:3],
         })
     if not lines:
-        return pd.DataFrame(columns=HEADLINE_COLUMNS)
+        return pd.DataFrame(columns=HEADLINE_COLUMNS).set_index("Indicator")
     table = pd.DataFrame(lines).sort_values(["order", "kind"], kind="stable")
-    return table[HEADLINE_COLUMNS].reset_index(drop=True)
+    return table[HEADLINE_COLUMNS].set_index("Indicator")
 
 
 def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str, start: str, end: str,

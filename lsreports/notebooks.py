@@ -42,7 +42,7 @@ def pairs(folder: Path = NOTEBOOK_DIR) -> list[Pair]:
     """Return the notebook pairs of a folder: every ``*.py`` that is a jupytext percent source."""
     found = []
     for source in sorted(folder.glob("*.py")):
-        if source.read_text(encoding="utf-8").lstrip().startswith("# %%"):
+        if "\n# %%" in "\n" + source.read_text(encoding="utf-8"):
             found.append(Pair(source.stem, source, source.with_suffix(".ipynb")))
     return found
 

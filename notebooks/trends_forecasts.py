@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: py:percent
+#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -14,9 +14,10 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.1.0
+# Version: 0.1.1
 #
 # Changelog:
+# - 0.1.1 (2026-11-23): charts shown as images through lsreports.charts (no figure reprs in outputs).
 # - 0.1.0: derived series, 2026 year-end projections against plan, the first-half to
 #   11-month backtest, and decomposition/forecast attempts with their explicit refusals.
 #
@@ -32,6 +33,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
+
+from lsreports import charts
 
 from lsreports.backtest import backtest_ytd
 from lsreports.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
@@ -120,7 +123,7 @@ ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of pl
 ax.set_title("2026: year to date and projected year end against plan")
 ax.legend(loc="lower right", fontsize=8)
 fig.tight_layout()
-plt.show()
+charts.show(fig)
 
 # %%
 on_track = with_target.loc[with_target["projected_pct_of_target"] >= 100]
@@ -163,7 +166,7 @@ ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
 ax.set_title("Backtest: 11 months of 2025 projected from the first half")
 ax.legend(loc="lower right", fontsize=8)
 fig.tight_layout()
-plt.show()
+charts.show(fig)
 
 # %%
 better = int((scored["seasonal_ape"] < scored["prorata_ape"]).sum())
@@ -212,4 +215,4 @@ for ax, indicator_id in zip(np.atleast_1d(axes), shown):
     ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({catalogue.loc[indicator_id, 'unit']})", fontsize=9)
 fig.suptitle("Monthly levels printed in the reports (gaps left empty)")
 fig.tight_layout()
-plt.show()
+charts.show(fig)

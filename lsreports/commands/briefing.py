@@ -1,0 +1,60 @@
+"""``lsreports briefing``, ``lsreports notebooks`` and ``lsreports excel``: the workbook's outputs."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def run_briefing(args: argparse.Namespace) -> int:
+    """Build the HTML briefings and the index."""
+    from ..briefing import build_briefings
+    from ..notebooks import NotebookError
+
+    try:
+        build_briefings(Path(args.output))
+    except NotebookError as exc:
+        print(f"lsreports briefing: error: {exc}")
+        return 1
+    return 0
+
+
+def run_notebooks(args: argparse.Namespace) -> int:
+    """Check the notebook pairs, or refresh their stored outputs from the sources."""
+    from ..notebooks import NotebookError, pair_drift, pairs, refresh
+
+    if args.refresh:
+        try:
+            for pair in pairs():
+                print(f"refreshing {pair.name} ...")
+                refresh(pair)
+        except NotebookError as exc:
+            print(f"lsreports notebooks: error: {exc}")
+            return 1
+        return 0
+    problems = [p for pair in pairs() for p in pair_drift(pair)]
+    for problem in problems:
+        print(problem)
+    print(f"notebooks: {len(pairs())} pairs, {len(problems)} drifted")
+    return 1 if problems else 0
+
+
+def run_excel(args: argparse.Namespace) -> int:
+    """Write the curated and derived tables to a formatted workbook."""
+    from ..excel import write_workbook
+
+    path = write_workbook(Path(args.output))
+    print(f"wrote {path}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``briefing``, ``notebooks`` and ``excel`` to the command line."""
+    briefing = subparsers.add_parser("briefing", help="execute the notebooks and export HTML briefings")
+    briefing.add_argument("-o", "--output", default="briefings", help="output folder (default: briefings)")
+    briefing.set_defaults(func=run_briefing)
+    notebooks = subparsers.add_parser("notebooks", help="check notebook pairs, or --refresh stored outputs")
+    notebooks.add_argument("--refresh", action="store_true", help="re-execute every notebook from its .py source")
+    notebooks.set_defaults(func=run_notebooks)
+    excel = subparsers.add_parser("excel", help="export the tables to a formatted .xlsx workbook")
+    excel.add_argument("-o", "--output", default="exports/lsreports.xlsx", help="output file")
+    excel.set_defaults(func=run_excel)

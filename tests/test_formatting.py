@@ -1,0 +1,22 @@
+"""Explicit number formatting (no locale)."""
+from lsreports.formatting import fmt_number, fmt_pct, safe, unit_label
+
+
+def test_numbers_use_comma_thousands_and_point_decimals():
+    assert fmt_number(84640.0) == "84,640"
+    assert fmt_number(1072.9, 1) == "1,072.9"
+    assert fmt_number(45.6) == "45.6"
+    assert fmt_number(8.0) == "8"
+    assert fmt_number(float("nan")) == "–"
+
+
+def test_percentages_are_signed_when_asked():
+    assert fmt_pct(45.6) == "+45.6%"
+    assert fmt_pct(-20.7) == "-20.7%"
+    assert fmt_pct(106.1, signed=False) == "106.1%"
+    assert fmt_pct(None) == "–"
+
+
+def test_units_and_escaping():
+    assert unit_label("USD_mn") == "million USD"
+    assert safe("<script>alert(1)</script> & co") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"

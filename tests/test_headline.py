@@ -1,0 +1,43 @@
+"""Headline tables and computed sentences, on the SYNTHETIC data of conftest.py."""
+import lsreports as ls
+from lsreports.headline import (
+    headline_table, implied_scope_lines, latest_level_sentence, latest_rows, level_sentence, share_lines,
+)
+
+
+def test_latest_rows_keep_the_month_and_its_year_to_date(synthetic_data):
+    rows = latest_rows(ls.observations(), ["trade_total"])
+    assert set(zip(rows["start"].dt.strftime("%m-%d"), rows["measure"])) == {
+        ("11-01", "value"), ("11-01", "yoy_pct"), ("01-01", "value"), ("01-01", "yoy_pct"), ("01-01", "plan_pct")}
+
+
+def test_headline_table_formats_level_change_and_plan(synthetic_data):
+    table = headline_table(ls.observations(), ls.indicators(), ["trade_total"])
+    ytd = table.loc[table["Period"] == "2025 Jan-Nov"].iloc[0]
+    assert (ytd["Level"], ytd["Unit"], ytd["Change on last year"], ytd["Share of plan"]) == (
+        "5,000", "million USD", "+20.0%", "100.0%")
+    month = table.loc[table["Period"] == "2025-11"].iloc[0]
+    assert (month["Level"], month["Change on last year"], month["Share of plan"]) == ("500", "+10.0%", "–")
+
+
+def test_level_sentence_reads_like_the_report(synthetic_data):
+    sentence = level_sentence(ls.observations(), ls.indicators(), "trade_total", "2025-01-01", "2025-11-30")
+    assert sentence == ("Goods trade turnover through the province, all types reached 5,000 million USD in "
+                        "2025 Jan-Nov, +20.0% on a year earlier, 100.0% of the year's plan (report 999).")
+
+
+def test_latest_sentence_prefers_the_latest_period(synthetic_data):
+    sentence = latest_level_sentence(ls.observations(), ls.indicators(), "trade_total", kinds=("month",))
+    assert "500 million USD in 2025-11" in sentence
+    missing = latest_level_sentence(ls.observations(), ls.indicators(), "tourism_revenue")
+    assert missing.endswith("no level printed in the reports.")
+
+
+def test_share_lines(synthetic_data):
+    frame = ls.load("trade")
+    assert share_lines(frame, "trade_total_export", "trade_total", "exports were") == (
+        "- 2025 Jan-Nov (report 999): exports were 40.0% of the total.")
+
+
+def test_implied_scope_needs_both_count_and_share(synthetic_data):
+    assert implied_scope_lines(ls.observations(), "temp_housing_started", "houses").startswith("No report prints")
