@@ -19,6 +19,7 @@ setup: $(STAMP)
 briefings: $(STAMP)
 	$(BIN)/lsreports summary
 	$(BIN)/lsreports briefing -o briefings
+	$(BIN)/lsreports excel -o briefings/lsreports.xlsx
 
 summary: $(STAMP)
 	$(BIN)/lsreports summary
@@ -27,7 +28,7 @@ excel: $(STAMP)
 	$(BIN)/lsreports excel -o exports/lsreports.xlsx
 
 test: $(STAMP)
-	$(BIN)/python -m pytest --nbval --nbval-current-env tests notebooks
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg tests notebooks
 
 bench: $(STAMP)
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

@@ -1,0 +1,58 @@
+"""Benchmark: the full briefing build against building as many empty notebooks.
+
+Both are timed in the same run: the real build (execute every notebook, export HTML,
+write the index) and, for the same number of notebooks, a notebook with one empty code
+cell taken through the same path (kernel start, execution, HTML export). The ratio
+shows what the workbook's own work costs on top of the fixed cost of a kernel and an
+export. Target: within 3×. Results go to ``benchmarks/results/briefing_build.md``.
+
+Run: ``python benchmarks/briefing_build.py``
+"""
+from __future__ import annotations
+
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+from lsreports.briefing import build_briefings
+from lsreports.notebooks import pairs
+
+RESULTS = Path(__file__).resolve().parent / "results" / "briefing_build.md"
+EMPTY = "# %% [markdown]\n# # Empty\n\n# %%\npass\n"
+
+
+def _time(build) -> float:
+    started = time.perf_counter()
+    build()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    count = len(pairs())
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        empty_dir = scratch / "empty"
+        empty_dir.mkdir()
+        for i in range(count):
+            (empty_dir / f"empty_{i}.py").write_text(EMPTY, encoding="utf-8")
+        quiet = lambda _line: None  # noqa: E731
+        empty = _time(lambda: build_briefings(scratch / "out_empty", notebook_dir=empty_dir, progress=quiet))
+        full = _time(lambda: build_briefings(scratch / "out_full", progress=quiet))
+    ratio = full / empty
+    verdict = "meets" if ratio <= 3 else "MISSES"
+    report = (
+        "# Briefing build benchmark\n\n"
+        f"`benchmarks/briefing_build.py`, {count} notebooks, Python {platform.python_version()}, "
+        f"{platform.machine()}, one run each (a kernel start dominates; expect ±20% between runs).\n\n"
+        "| build | seconds |\n|---|---|\n"
+        f"| {count} empty notebooks (kernel start + execute + HTML export + index) | {empty:.1f} |\n"
+        f"| full briefing build ({count} notebooks) | {full:.1f} |\n"
+        f"| ratio | {ratio:.2f}× ({verdict} the 3× target) |\n")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
