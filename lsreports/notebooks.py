@@ -7,6 +7,7 @@ compares). :func:`refresh` rebuilds the ``.ipynb`` from the ``.py`` and executes
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -93,8 +94,9 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
 def refresh(pair: Pair) -> Path:
     """Rebuild ``<name>.ipynb`` from ``<name>.py`` and execute it, storing outputs; return its path."""
     notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
-    for cell in notebook.cells:  # execution counts and timings would make every refresh a diff
+    for index, cell in enumerate(notebook.cells):  # random ids and timings would make every refresh a diff
         cell.metadata.pop("execution", None)
+        cell.id = hashlib.sha1(f"{index}:{cell.source}".encode("utf-8")).hexdigest()[:8]
     nbformat.write(notebook, pair.notebook)
     return pair.notebook
 
