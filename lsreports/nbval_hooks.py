@@ -1,0 +1,16 @@
+"""pytest plugin for the workbook's nbval runs (loaded with ``-p lsreports.nbval_hooks``).
+
+stderr is not compared (kernel and library warnings vary between machines and versions);
+everything else a cell prints or displays is, except images (nbval never compares PNGs).
+Truly volatile text (memory addresses, timings) is masked by ``notebooks/nbval_sanitize.cfg``.
+A plugin rather than ``notebooks/conftest.py``: two conftest modules would shadow each
+other for the tests that import helpers from ``tests/conftest.py``.
+"""
+from __future__ import annotations
+
+
+def pytest_collectstart(collector) -> None:
+    """Add ``stderr`` to the output keys nbval skips for every notebook it collects."""
+    if getattr(collector, "path", None) is not None and collector.path.suffix == ".ipynb" \
+            and hasattr(collector, "skip_compare"):
+        collector.skip_compare = tuple(collector.skip_compare) + ("stderr",)
