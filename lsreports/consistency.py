@@ -218,11 +218,7 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     obs = observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
     frames = [check_parts_vs_total(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
-              check_unit_anomalies(obs, catalogue), curated_flags(obs)]
-    try:
-        frames.append(check_implied_vs_printed(obs))
-    except ImportError:  # derive lands separately; the other checks stand on their own
-        pass
+              check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs), curated_flags(obs)]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=FLAG_COLUMNS)

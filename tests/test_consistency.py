@@ -5,7 +5,8 @@ import pandas as pd
 
 import lsreports as ls
 from lsreports.consistency import (
-    FLAG_COLUMNS, check_implied_plans, check_month_vs_ytd, check_parts_vs_total, check_unit_anomalies,
+    FLAG_COLUMNS, check_implied_plans, check_implied_vs_printed, check_month_vs_ytd, check_parts_vs_total,
+    check_unit_anomalies,
     consistency_flags, curated_flags,
 )
 
@@ -86,3 +87,20 @@ def test_all_checks_in_one_frame(synthetic_data):
     before = ls.observations()
     consistency_flags()
     pd.testing.assert_frame_equal(before, ls.observations())  # checks never alter the data
+
+
+def test_level_implied_by_growth_is_compared_with_the_level_printed_elsewhere(synthetic_data):
+    # SYNTHETIC: 5000 in Jan-Nov 2025 at +20% implies 4166.7 for Jan-Nov 2024; another report prints 4000
+    earlier = dict(synthetic_rows()[2], start="2024-01-01", end="2024-11-30", value="4000", source_doc="998_other")
+    obs = _obs_with(synthetic_data, extra=[earlier])
+    flags = check_implied_vs_printed(obs)
+    row = flags.loc[flags["indicator_id"] == "trade_total"].iloc[0]
+    assert row["period"] == "2024 Jan-Nov"
+    assert "derived 4166.67 vs printed 4000 (+4.2%)" in row["detail"]
+    assert "998_other" in row["source_docs"] and "999_synthetic" in row["source_docs"]
+
+
+def test_matching_implied_level_is_not_flagged(synthetic_data):
+    earlier = dict(synthetic_rows()[2], start="2024-01-01", end="2024-11-30", value="4166.67", source_doc="998_other")
+    flags = check_implied_vs_printed(_obs_with(synthetic_data, extra=[earlier]))
+    assert "trade_total" not in set(flags["indicator_id"])
