@@ -6,6 +6,8 @@ import pandas as pd
 from .formatting import fmt_number, fmt_pct, safe, unit_label
 from .periods import period_kind, period_label
 
+TARGET_NAMES = {"plan": "the year's plan", "est_central": "central budget estimate",
+                "est_local": "provincial budget estimate"}
 HEADLINE_COLUMNS = ["Indicator", "Vietnamese term", "Period", "Level", "Unit", "Change on last year",
                     "Share of plan", "Report"]
 
@@ -155,3 +157,28 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str) -> str:
              f"{fmt_number(row['value'] / row['plan_pct'] * 100)} {noun}"
              for (end, doc), row in pairs.dropna(subset=["value", "plan_pct"]).iterrows() if row["plan_pct"] > 0]
     return "\n".join(lines)
+
+
+def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:
+    """Format year-end projections (:func:`lsreports.projection.year_end_projections`) for reading.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the indicator's English label: the year to date it starts from, the
+        method, the projected year end, the share of the plan or estimate it implies, and
+        the verdict (with the reason when the seasonal-share method could not be used).
+    """
+    rows = projections.loc[projections["indicator_id"].isin(indicator_ids)]
+    labels = catalogue.set_index("indicator_id")["name_en"]
+    table = pd.DataFrame({
+        "Indicator": [labels[i] for i in rows["indicator_id"]],
+        "Year to date": [f"{fmt_number(v)} {unit_label(u)} ({period_label(s, e)})"
+                         for v, u, s, e in zip(rows["ytd_value"], rows["unit"], rows["ytd_start"], rows["ytd_end"])],
+        "Method": rows["method"].str.replace("_", " "),
+        "Projected year end": [fmt_number(v) for v in rows["projection"]],
+        "Against": rows["target_kind"].map(TARGET_NAMES).fillna("no plan printed"),
+        "Share of plan or estimate": [fmt_pct(v, signed=False) for v in rows["projected_pct_of_target"]],
+        "Verdict": rows["verdict"],
+    })
+    return table.set_index("Indicator")

@@ -1,9 +1,10 @@
 # %% [markdown]
 # # State budget and public investment
 #
-# Version: 1.0.0
+# Version: 1.1.0
 #
 # Changelog:
+# - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
 # - 1.0.0 (2026-11-23): first version: headline table, revenue by source against the central and
 #   provincial estimates, local spending, public-investment disbursement against plan.
 #
@@ -78,3 +79,18 @@ disbursed = disbursed.assign(label=disbursed["period"] + " · " + disbursed["nam
 charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of the capital plan",
                                charts.source_line(disbursed["source_doc"], manifest), label_column="label",
                                xlabel="% of the capital plan"))
+
+# %% [markdown]
+# ## Year-end projection from the year to date
+#
+# Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
+# (used where the reports imply last year's same-period and full-year levels) scales it by last
+# year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
+# The method and its assumptions: `help(lsreports.projection.year_end_projections)`.
+
+# %%
+from lsreports.headline import projection_table
+from lsreports.projection import year_end_projections
+
+projections = year_end_projections(obs)
+projection_table(projections, catalogue, ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total", "pubinv_disbursed_current"])

@@ -1,9 +1,10 @@
 # %% [markdown]
 # # Tourism
 #
-# Version: 1.0.0
+# Version: 1.1.0
 #
 # Changelog:
+# - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
 # - 1.0.0 (2026-11-23): first version: headline table, arrivals (international and domestic),
 #   revenue, plan attainment.
 
@@ -57,3 +58,18 @@ plan = plan.assign(label=plan["period"] + " · " + plan["name_en"].str.replace("
 charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached",
                                charts.source_line(plan["source_doc"], manifest), label_column="label",
                                xlabel="% of the year's plan"))
+
+# %% [markdown]
+# ## Year-end projection from the year to date
+#
+# Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
+# (used where the reports imply last year's same-period and full-year levels) scales it by last
+# year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
+# The method and its assumptions: `help(lsreports.projection.year_end_projections)`.
+
+# %%
+from lsreports.headline import projection_table
+from lsreports.projection import year_end_projections
+
+projections = year_end_projections(obs)
+projection_table(projections, catalogue, ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"])

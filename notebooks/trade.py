@@ -1,9 +1,10 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.0.0
+# Version: 1.1.0
 #
 # Changelog:
+# - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
 # - 1.0.0 (2026-11-23): first version: headline table, all-types turnover against goods declared at
 #   Lạng Sơn customs, exports against imports, local exports.
 #
@@ -64,3 +65,18 @@ local = ls.load("trade_local_export", measure=["plan_pct"])
 charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exports: share of the year's plan",
                                charts.source_line(local["source_doc"], manifest),
                                xlabel="% of the year's plan reached"))
+
+# %% [markdown]
+# ## Year-end projection from the year to date
+#
+# Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
+# (used where the reports imply last year's same-period and full-year levels) scales it by last
+# year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
+# The method and its assumptions: `help(lsreports.projection.year_end_projections)`.
+
+# %%
+from lsreports.headline import projection_table
+from lsreports.projection import year_end_projections
+
+projections = year_end_projections(obs)
+projection_table(projections, catalogue, ["trade_declared", "trade_local_export", "trade_total"])

@@ -41,3 +41,17 @@ def test_share_lines(synthetic_data):
 
 def test_implied_scope_needs_both_count_and_share(synthetic_data):
     assert implied_scope_lines(ls.observations(), "temp_housing_started", "houses").startswith("No report prints")
+
+
+def test_projection_table_names_method_target_and_verdict(synthetic_data):
+    from lsreports.headline import projection_table
+    from lsreports.projection import year_end_projections
+
+    table = projection_table(year_end_projections(ls.observations(), 2025), ls.indicators(), ["trade_total"])
+    row = table.loc["Goods trade turnover through the province, all types"]
+    assert row["Year to date"] == "5,000 million USD (2025 Jan-Nov)"
+    assert row["Method"] == "pro rata"
+    # SYNTHETIC: 5000 over 11 months -> 5000 * 12/11 = 5454.5; plan implied by 100% -> 5000 -> 109.1%
+    assert row["Projected year end"] == "5,455"
+    assert row["Against"] == "the year's plan"
+    assert row["Share of plan or estimate"] == "109.1%"
