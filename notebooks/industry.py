@@ -71,4 +71,4 @@ display(Markdown(f"In {period}, {int((yoy['value'] > 0).sum())} of {len(yoy)} pr
 
 # %%
 flags = ls.consistency_flags()
-flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]]
+flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]].reset_index(drop=True)
