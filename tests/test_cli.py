@@ -40,3 +40,23 @@ def test_bad_data_file_is_a_clean_error(synthetic_data, capsys):
     assert main(["summary"]) == 2
     err = capsys.readouterr().err
     assert "lsreports summary: error:" in err and "indicators.csv: file not found" in err
+
+
+def test_notebooks_command_reports_no_drift(capsys):
+    assert main(["notebooks"]) == 0
+    assert ", 0 drifted" in capsys.readouterr().out
+
+
+def test_excel_command_writes_the_workbook(synthetic_data, tmp_path, capsys):
+    target = tmp_path / "x" / "book.xlsx"
+    assert main(["excel", "-o", str(target)]) == 0
+    assert target.exists() and f"wrote {target}" in capsys.readouterr().out
+
+
+def test_derive_command_writes_rows_with_formulas(synthetic_data, tmp_path):
+    import pandas as pd
+
+    target = tmp_path / "derived.csv"
+    assert main(["derive", "-o", str(target)]) == 0
+    rows = pd.read_csv(target)
+    assert rows["derived"].all() and rows["quote"].str.startswith("derived").all()
