@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "lsreports.commands.curate",
     "lsreports.commands.analysis",
     "lsreports.commands.briefing",
+    "lsreports.commands.extract",
 )
 
 

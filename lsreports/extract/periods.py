@@ -1,0 +1,125 @@
+"""Periods: the month a report is about, and the period a phrase before a number names."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class ReportMonth:
+    year: int
+    month: int
+
+    @property
+    def month_start(self) -> pd.Timestamp:
+        return pd.Timestamp(self.year, self.month, 1)
+
+    @property
+    def month_end(self) -> pd.Timestamp:
+        return pd.Timestamp(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+class ReportMonthError(ValueError):
+    """The report's month can be read neither from its text nor from ``--month``."""
+
+
+_TITLE_MONTH = re.compile(r"thang (\d{1,2})\b[^.]{0,60}?nam (20\d\d)")
+_YTD_PHRASE = re.compile(r"(\d{1,2}) thang dau nam (20\d\d)")
+
+
+def report_month(folded: str, month: str | None = None) -> ReportMonth:
+    """Return the month a report is about: ``month`` ("YYYY-MM") if given, else read from the text.
+
+    The title ("tháng 11 và 11 tháng năm 2025", "tháng 5 ... năm 2026") is read from the
+    first 1,500 characters; failing that, the most frequent "N tháng đầu năm YYYY".
+    """
+    if month:
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", month.strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ReportMonthError(f"--month must be YYYY-MM, got {month!r}")
+        return ReportMonth(int(match.group(1)), int(match.group(2)))
+    head = folded[:1500]
+    found = _TITLE_MONTH.search(head)
+    if found and 1 <= int(found.group(1)) <= 12:
+        return ReportMonth(int(found.group(2)), int(found.group(1)))
+    counts = pd.Series([m.groups() for m in _YTD_PHRASE.finditer(folded)], dtype=object).value_counts()
+    if len(counts):
+        months, year = counts.index[0]
+        return ReportMonth(int(year), int(months))
+    raise ReportMonthError("the report's month is not stated in its title; give it with --month YYYY-MM")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: pd.Timestamp
+    end: pd.Timestamp
+    kind: str  # month, ytd, ytd_day, point
+
+
+_DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
+PHRASES: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"(luy ke|lily ke|tinh) (den|dén|dén) (ngay )?" + _DATE), "ytd_day"),
+    (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
+    (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),
+    (re.compile(r"(den |luy ke |lily ke )?het thang (\d{1,2})\b"), "to_month_this_year"),
+    (re.compile(r"(\d{1,2}) thang (dau nam|nam|\b)"), "months"),
+    (re.compile(r"thang (\d{1,2})(/(20\d\d))?\b"), "month"),
+    (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
+    (re.compile(r"(cung|cing) ky nam (20\d\d)"), "same_period"),
+    (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam"), "ytd"),
+)
+
+
+def period_from(kind: str, match: re.Match, report: ReportMonth) -> Period | None:
+    """Turn a period phrase into a period, reading its numbers in the report's year."""
+    y = report.year
+    if kind in ("ytd_day", "to_day"):
+        day, month, year = (int(g) for g in match.groups()[-3:])
+        try:
+            end = pd.Timestamp(year, month, day)
+        except ValueError:
+            return None
+        return Period(pd.Timestamp(year, 1, 1), end, "ytd_day" if kind == "ytd_day" else "to_day")
+    if kind == "to_month":
+        month, year = int(match.group(3)), int(match.group(4))
+        if not 1 <= month <= 12:
+            return None
+        rm = ReportMonth(year, month)
+        return Period(pd.Timestamp(year, 1, 1), rm.month_end, "ytd")
+    if kind == "to_month_this_year":
+        month = int(match.group(2))
+        if not 1 <= month <= 12:
+            return None
+        return Period(pd.Timestamp(y, 1, 1), ReportMonth(y, month).month_end, "ytd")
+    if kind == "months":
+        months = int(match.group(1))
+        if not 1 <= months <= 12 or months > report.month and report.month != 12:
+            return None
+        return Period(pd.Timestamp(y, 1, 1), ReportMonth(y, months).month_end, "ytd")
+    if kind == "month":
+        month = int(match.group(1))
+        year = int(match.group(3)) if match.group(3) else y
+        if not 1 <= month <= 12:
+            return None
+        rm = ReportMonth(year, month)
+        return Period(rm.month_start, rm.month_end, "month")
+    if kind == "same_period":
+        year = int(match.group(2))
+        return Period(pd.Timestamp(year, 1, 1), ReportMonth(year, report.month).month_end, "ytd")
+    if kind == "this_month":
+        return Period(report.month_start, report.month_end, "month")
+    return Period(pd.Timestamp(y, 1, 1), report.month_end, "ytd")
+
+
+def last_period(folded: str, report: ReportMonth) -> Period | None:
+    """The period named by the last period phrase in ``folded`` (the text before a number)."""
+    best: tuple[int, Period] | None = None
+    for pattern, kind in PHRASES:
+        for match in pattern.finditer(folded):
+            period = period_from(kind, match, report)
+            if period is not None and (best is None or match.end() > best[0]):
+                best = (match.end(), period)
+    return best[1] if best else None

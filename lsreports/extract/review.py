@@ -1,0 +1,125 @@
+"""The ingest workflow: candidates are reviewed before they enter the curated table.
+
+``review_candidates`` compares extracted rows with the curated table; the economist marks
+the rows to keep in the ``accept`` column of the review file; ``apply_review`` appends
+only accepted ``new`` rows, vendors the report text and records it in the manifest. A
+curated row is never overwritten or deleted: an accepted row that would replace one is
+refused, naming it.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from ..contract import OBSERVATION_COLUMNS
+from ..errors import DataFileError
+from ..paths import curated_dir, data_dir, report_path
+
+KEY = ["indicator_id", "start", "end", "measure", "source_doc"]
+REVIEW_COLUMNS = ["status", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
+ACCEPTED = {"yes", "y", "true", "1", "x"}
+
+
+class ReviewError(ValueError):
+    """A review file cannot be applied; the message names the file, line and row."""
+
+
+def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """Mark each candidate ``new``, ``agrees`` (same key and value) or ``conflicts`` (same key, other value).
+
+    Parameters
+    ----------
+    candidates : pandas.DataFrame
+        Rows from :func:`lsreports.extract.extract_report` (dates as ``YYYY-MM-DD`` text).
+    curated : pandas.DataFrame
+        The curated observations (:func:`lsreports.observations`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`REVIEW_COLUMNS`; ``accept`` is empty for the economist to fill.
+    """
+    existing = curated.assign(start=curated["start"].dt.strftime("%Y-%m-%d"), end=curated["end"].dt.strftime("%Y-%m-%d"))
+    values = existing.set_index(KEY)["value"]
+    values = values[~values.index.duplicated()]
+    out = candidates.copy()
+    keys = list(zip(*(out[c] for c in KEY)))
+    out["curated_value"] = [values.get(key) for key in keys]
+    out["status"] = ["new" if pd.isna(v) else "agrees" if abs(v - c) <= 1e-9 * max(1.0, abs(v)) else "conflicts"
+                     for v, c in zip(out["curated_value"], out["value"])]
+    out["accept"] = ""
+    for column in OBSERVATION_COLUMNS:
+        if column not in out.columns:
+            out[column] = ""
+    out["status_order"] = out["status"].map({"conflicts": 0, "new": 1, "agrees": 2})
+    return out.sort_values(["status_order"], kind="stable")[REVIEW_COLUMNS].reset_index(drop=True)
+
+
+def write_review(review: pd.DataFrame, path: Path) -> Path:
+    """Write a review file (UTF-8 with BOM, so Excel shows the diacritics)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    review.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+def _vendor(report: Path, doc_id: str) -> None:
+    target = report_path(doc_id)
+    data = report.read_bytes()
+    if target.exists():
+        if target.read_bytes() != data:
+            raise ReviewError(f"{target} exists with a different text for report {doc_id!r}; refusing to replace a "
+                              "vendored source (give the new report another --doc-id)")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(report, target)
+    manifest = data_dir() / "raw" / "reports.csv"
+    first_line = next((line.strip() for line in data.decode("utf-8").splitlines() if line.strip()), "")[:150]
+    with manifest.open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            [doc_id, first_line, "", "", "", "added by lsreports ingest; complete this row", "", "",
+             hashlib.sha256(data).hexdigest()])
+
+
+def apply_review(review_file: Path, report: Path) -> int:
+    """Append the accepted new rows of a review file to the curated table; return how many.
+
+    Raises
+    ------
+    ReviewError
+        If an accepted row is not ``new`` or its key is already curated (it would replace a
+        curated row), naming the review file's line; nothing is written in that case.
+    """
+    from ..loader import observations
+
+    review = pd.read_csv(review_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in REVIEW_COLUMNS if c not in review.columns]
+    if missing:
+        raise ReviewError(f"{review_file}: line 1: missing columns {missing}")
+    accepted = review.loc[review["accept"].str.strip().str.lower().isin(ACCEPTED)]
+    if accepted.empty:
+        return 0
+    curated = observations()
+    curated_keys = set(zip(curated["indicator_id"], curated["start"].dt.strftime("%Y-%m-%d"),
+                           curated["end"].dt.strftime("%Y-%m-%d"), curated["measure"], curated["source_doc"]))
+    for index, row in accepted.iterrows():
+        key = tuple(row[c] for c in KEY)
+        if row["status"] != "new" or key in curated_keys:
+            raise ReviewError(f"{review_file}: line {index + 2}: refusing to overwrite the curated row "
+                              f"{' '.join(key)} (curated value {row['curated_value'] or 'present'}, reviewed "
+                              f"{row['value']}); lsreports never replaces or deletes curated rows — edit "
+                              "data/curated/observations.csv by hand if the curated row is wrong")
+    doc_ids = set(accepted["source_doc"])
+    if len(doc_ids) != 1:
+        raise ReviewError(f"{review_file}: accepted rows come from several reports {sorted(doc_ids)}; apply one at a time")
+    _vendor(report, doc_ids.pop())
+    rows = accepted[list(OBSERVATION_COLUMNS)].assign(derived="false")
+    target = curated_dir() / "observations.csv"
+    if not target.exists():
+        raise DataFileError(f"{target}: file not found")
+    with target.open("a", encoding="utf-8", newline="") as handle:
+        rows.to_csv(handle, header=False, index=False, lineterminator="\n")
+    return len(rows)

@@ -1,0 +1,52 @@
+"""Units printed after a number, and conversion into the codebook unit of an indicator."""
+from __future__ import annotations
+
+import re
+
+#: (pattern after the number, unit family, value in base unit per printed unit, base unit)
+UNIT_PATTERNS: tuple[tuple[re.Pattern, str, float, str], ...] = tuple(
+    (re.compile(r"^\s?" + pattern), family, factor, base) for pattern, family, factor, base in (
+        (r"ty usd", "usd", 1e9, "USD"), (r"trieu usd", "usd", 1e6, "USD"),
+        (r"nghin ty (dong|ddng|deng)", "vnd", 1e12, "VND"), (r"ty (dong|ddng|deng)", "vnd", 1e9, "VND"),
+        (r"trieu (dong|ddng|deng)", "vnd", 1e6, "VND"), (r"nghin (dong|ddng|deng)", "vnd", 1e3, "VND"),
+        (r"(nghin|ngan) (tan|tin)\b", "mass", 1e3, "t"), (r"(tan|tin)\b", "mass", 1.0, "t"),
+        (r"(nghin|ngan) m(3|³)", "volume", 1e3, "m3"), (r"m(3|³)", "volume", 1.0, "m3"),
+        (r"trieu kwh", "energy", 1e6, "kWh"),
+        (r"trieu vien", "bricks", 1e6, "brick"),
+        (r"trieu luot", "visits", 1e6, "visit"), (r"(nghin|ngan) luot", "visits", 1e3, "visit"),
+        (r"luot (nguoi|doi tuong)", "persons", 1.0, "person"),
+        (r"luot phuong tien", "vehicles", 1.0, "vehicle"), (r"luot", "visits", 1.0, "visit"),
+        (r"(nguoi|lao dong|doi tuong)\b", "persons", 1.0, "person"),
+        (r"nhan khau", "members", 1.0, "person"),
+        (r"ho\b", "households", 1.0, "household"),
+        (r"kg\b", "kg", 1.0, "kg"),
+        (r"(nha|can)\b", "houses", 1.0, "house"),
+        (r"doanh nghiep", "enterprises", 1.0, "enterprise"),
+        (r"phuong tien", "vehicles", 1.0, "vehicle"),
+    ))
+
+#: Codebook unit → (family, base units per codebook unit).
+CODEBOOK_UNITS: dict[str, tuple[str, float]] = {
+    "USD_mn": ("usd", 1e6), "VND_bn": ("vnd", 1e9), "kt": ("mass", 1e3), "t": ("mass", 1.0),
+    "thousand_m3": ("volume", 1e3), "mn_kWh": ("energy", 1e6), "mn_bricks": ("bricks", 1e6),
+    "thousand_visits": ("visits", 1e3), "visits": ("visits", 1.0), "persons": ("persons", 1.0),
+    "households": ("households", 1.0), "houses": ("houses", 1.0), "kg": ("kg", 1.0),
+    "enterprises": ("enterprises", 1.0), "vehicles": ("vehicles", 1.0),
+}
+
+
+def unit_after(folded_after: str) -> tuple[str, float, int] | None:
+    """Return (family, base-unit factor, length matched) of the unit printed at the start of the text."""
+    for pattern, family, factor, _base in UNIT_PATTERNS:
+        match = pattern.match(folded_after)
+        if match:
+            return family, factor, match.end()
+    return None
+
+
+def convert(value: float, factor: float, codebook_unit: str) -> float | None:
+    """Convert a printed value (times ``factor`` base units) into ``codebook_unit``; None if incompatible."""
+    if codebook_unit not in CODEBOOK_UNITS:
+        return None
+    _family, per_unit = CODEBOOK_UNITS[codebook_unit]
+    return round(value * factor / per_unit, 9)
