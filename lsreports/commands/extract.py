@@ -48,7 +48,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     except (ReportTextError, ReportMonthError, ReviewError) as exc:
         print(f"lsreports ingest: error: {exc}", file=sys.stderr)
         return 2
-    counts = review["status"].value_counts()
+    counts = review["review"].value_counts()
     print(f"wrote {args.review}: {counts.get('new', 0)} new, {counts.get('agrees', 0)} agree, "
           f"{counts.get('conflicts', 0)} conflict with curated rows. Mark rows to add with 'yes' in the accept "
           f"column, then run: lsreports ingest {args.report} --apply {args.review}")

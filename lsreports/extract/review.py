@@ -20,7 +20,7 @@ from ..errors import DataFileError
 from ..paths import curated_dir, data_dir, report_path
 
 KEY = ["indicator_id", "start", "end", "measure", "source_doc"]
-REVIEW_COLUMNS = ["status", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
+REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
 ACCEPTED = {"yes", "y", "true", "1", "x"}
 
 
@@ -29,7 +29,7 @@ class ReviewError(ValueError):
 
 
 def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
-    """Mark each candidate ``new``, ``agrees`` (same key and value) or ``conflicts`` (same key, other value).
+    """Mark each candidate (column ``review``) ``new``, ``agrees`` (same key and value) or ``conflicts`` (same key, other value).
 
     Parameters
     ----------
@@ -49,14 +49,14 @@ def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.Dat
     out = candidates.copy()
     keys = list(zip(*(out[c] for c in KEY)))
     out["curated_value"] = [values.get(key) for key in keys]
-    out["status"] = ["new" if pd.isna(v) else "agrees" if abs(v - c) <= 1e-9 * max(1.0, abs(v)) else "conflicts"
+    out["review"] = ["new" if pd.isna(v) else "agrees" if abs(v - c) <= 1e-9 * max(1.0, abs(v)) else "conflicts"
                      for v, c in zip(out["curated_value"], out["value"])]
     out["accept"] = ""
     for column in OBSERVATION_COLUMNS:
         if column not in out.columns:
             out[column] = ""
-    out["status_order"] = out["status"].map({"conflicts": 0, "new": 1, "agrees": 2})
-    return out.sort_values(["status_order"], kind="stable")[REVIEW_COLUMNS].reset_index(drop=True)
+    order = out["review"].map({"conflicts": 0, "new": 1, "agrees": 2})
+    return out.assign(order=order).sort_values("order", kind="stable")[REVIEW_COLUMNS].reset_index(drop=True)
 
 
 def write_review(review: pd.DataFrame, path: Path) -> Path:
@@ -66,7 +66,7 @@ def write_review(review: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def _vendor(report: Path, doc_id: str) -> None:
+def _vendor(report: Path, doc_id: str, rows: pd.DataFrame) -> None:
     target = report_path(doc_id)
     data = report.read_bytes()
     if target.exists():
@@ -80,7 +80,8 @@ def _vendor(report: Path, doc_id: str) -> None:
     first_line = next((line.strip() for line in data.decode("utf-8").splitlines() if line.strip()), "")[:150]
     with manifest.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
-            [doc_id, first_line, "", "", "", "added by lsreports ingest; complete this row", "", "",
+            [doc_id, first_line, min(rows["start"]), max(rows["end"]), "",
+             "added by lsreports ingest (period from the accepted rows); complete this row", "", "",
              hashlib.sha256(data).hexdigest()])
 
 
@@ -107,7 +108,7 @@ def apply_review(review_file: Path, report: Path) -> int:
                            curated["end"].dt.strftime("%Y-%m-%d"), curated["measure"], curated["source_doc"]))
     for index, row in accepted.iterrows():
         key = tuple(row[c] for c in KEY)
-        if row["status"] != "new" or key in curated_keys:
+        if row["review"] != "new" or key in curated_keys:
             raise ReviewError(f"{review_file}: line {index + 2}: refusing to overwrite the curated row "
                               f"{' '.join(key)} (curated value {row['curated_value'] or 'present'}, reviewed "
                               f"{row['value']}); lsreports never replaces or deletes curated rows — edit "
@@ -115,8 +116,8 @@ def apply_review(review_file: Path, report: Path) -> int:
     doc_ids = set(accepted["source_doc"])
     if len(doc_ids) != 1:
         raise ReviewError(f"{review_file}: accepted rows come from several reports {sorted(doc_ids)}; apply one at a time")
-    _vendor(report, doc_ids.pop())
-    rows = accepted[list(OBSERVATION_COLUMNS)].assign(derived="false")
+    _vendor(report, doc_ids.pop(), accepted)
+    rows = accepted.reindex(columns=list(OBSERVATION_COLUMNS), fill_value="").assign(derived="false")
     target = curated_dir() / "observations.csv"
     if not target.exists():
         raise DataFileError(f"{target}: file not found")

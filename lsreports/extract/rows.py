@@ -292,7 +292,9 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
             rows.append(_row(earlier, "value", value, units[last_level["indicator_id"]], doc_id, collapsed, folded,
                              number, end, 0.7))
             continue
-        found = _nearest_entry(folded.text[fs:after_start + unit_length], family, limit=len(before))
+        # a closed bracket is a breakdown of what precedes it: its phrases do not name what follows it
+        searched = re.sub(r"\([^()]*\d[^()]*\)", lambda m: " " * len(m.group(0)), folded.text[fs:after_start + unit_length])
+        found = _nearest_entry(searched, family, limit=len(before))
         if found is None and previous_level is not None and re.match(
                 r"\s*(uoc )?(luy ke|lily ke|tinh chung)", folded.text[folded.at(sentence_start):fn]) \
                 and CODEBOOK_UNITS.get(units.get(previous_level["indicator_id"], ""), ("",))[0] == family:
