@@ -1,9 +1,10 @@
 # %% [markdown]
 # # Industrial production
 #
-# Version: 1.0.0
+# Version: 1.0.1
 #
 # Changelog:
+# - 1.0.1 (2026-11-23): the rosin note quotes no figure in prose (the flags table shows them).
 # - 1.0.0 (2026-11-23): first version: headline table, IIP growth by month and year to date, the 13
 #   main products against plan and last year.
 #
@@ -66,8 +67,9 @@ display(Markdown(f"In {period}, {int((yoy['value'] > 0).sum())} of {len(yoy)} pr
 # %% [markdown]
 # ## A known source problem: rosin output
 #
-# The consistency checks flag the rosin output printed as "16,5 tấn" for 11 months of 2025 while
-# one month of 2026 is "1,5 nghìn tấn". The printed value is kept; the flag explains.
+# The consistency checks flag the rosin output: its 11-month 2025 level is printed in tonnes
+# (*tấn*) where the other periods are printed in thousand tonnes (*nghìn tấn*). The printed
+# value is kept; the flags below give the figures and the evidence.
 
 # %%
 flags = ls.consistency_flags()
