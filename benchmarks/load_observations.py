@@ -27,6 +27,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "load_observations.md"
 def _cold_load() -> pd.DataFrame:
     loader._observations_cached.cache_clear()
     loader._indicators_cached.cache_clear()
+    loader._catalogue_columns.cache_clear()
     return ls.observations()
 
 
