@@ -140,3 +140,12 @@ def test_reports_manifest(synthetic_data):
     manifest = ls.reports()
     assert manifest["id"].tolist() == [SYNTHETIC_DOC]
     assert manifest["period_end"].iloc[0] == pd.Timestamp("2025-11-30")
+
+
+def test_line_with_wrong_number_of_fields_is_named(synthetic_data):
+    path = synthetic_data / "curated" / "observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3] + ",extra"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"observations\.csv: line 4: 13 fields, the header has 12"):
+        ls.observations()
