@@ -134,3 +134,10 @@ def show(fig: plt.Figure) -> None:
     from IPython.display import Image, display
 
     display(Image(data=png_bytes(fig), format="png"))
+
+
+def add_source(fig: plt.Figure, source: str) -> plt.Figure:
+    """Put the source line under a figure built by hand and lay it out leaving room for it."""
+    fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig

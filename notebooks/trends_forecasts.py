@@ -14,9 +14,10 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.1.1
+# Version: 0.1.2
 #
 # Changelog:
+# - 0.1.2 (2026-11-23): a source line under every chart.
 # - 0.1.1 (2026-11-23): charts shown as images through lsreports.charts (no figure reprs in outputs).
 # - 0.1.0: derived series, 2026 year-end projections against plan, the first-half to
 #   11-month backtest, and decomposition/forecast attempts with their explicit refusals.
@@ -38,7 +39,7 @@ from lsreports import charts
 
 from lsreports.backtest import backtest_ytd
 from lsreports.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
-from lsreports.loader import indicators, observations
+from lsreports.loader import indicators, observations, reports
 from lsreports.periods import period_label
 from lsreports.projection import year_end_projections
 from lsreports.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
@@ -122,7 +123,7 @@ ax.axvline(100, color="black", linewidth=0.8)
 ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of plan)")
 ax.set_title("2026: year to date and projected year end against plan")
 ax.legend(loc="lower right", fontsize=8)
-fig.tight_layout()
+charts.add_source(fig, charts.source_line(view["source_doc"], reports()))
 charts.show(fig)
 
 # %%
@@ -165,7 +166,7 @@ ax.set_yticks(positions, scored["indicator_id"])
 ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
 ax.set_title("Backtest: 11 months of 2025 projected from the first half")
 ax.legend(loc="lower right", fontsize=8)
-fig.tight_layout()
+charts.add_source(fig, charts.source_line(["000_2429f5525668702d", "001_51e70314b63cc5bc"], reports()))
 charts.show(fig)
 
 # %%
@@ -214,5 +215,5 @@ for ax, indicator_id in zip(np.atleast_1d(axes), shown):
     ax.plot(full, monthly.series.reindex(full), marker="o", color="#08519c")
     ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({catalogue.loc[indicator_id, 'unit']})", fontsize=9)
 fig.suptitle("Monthly levels printed in the reports (gaps left empty)")
-fig.tight_layout()
+charts.add_source(fig, charts.source_line(obs.loc[obs["indicator_id"].isin(shown), "source_doc"], reports()))
 charts.show(fig)
