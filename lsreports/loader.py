@@ -27,25 +27,6 @@ _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 
 
-def _read_text_table(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
-    """Read a UTF-8 CSV with every column as text, checking that it exists and has ``required``."""
-    if not path.exists():
-        raise DataFileError(f"{path}: file not found (expected a CSV with columns {', '.join(required)})")
-    with path.open("rb") as handle:
-        if handle.read(3) == b"\xef\xbb\xbf":
-            raise DataFileError(f"{path}: line 1: starts with a byte-order mark; save as UTF-8 without BOM")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataFileError(f"{path}: malformed CSV: {exc}") from exc
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise DataFileError(f"{path}: line 1: missing columns {missing}; expected {list(required)}")
-    return frame
-
-
 def _read_columns(path: Path, required: tuple[str, ...]) -> dict[str, np.ndarray]:
     """Read a UTF-8 CSV into text columns with the csv module, checking the header and every line's width.
 
@@ -78,6 +59,11 @@ def _read_columns(path: Path, required: tuple[str, ...]) -> dict[str, np.ndarray
                             "(a comma inside a quote needs the quote in double quotes)")
     columns = zip(*body) if body else [()] * len(header)
     return {name: np.array(values, dtype=object) for name, values in zip(header, columns)}
+
+
+def _read_text_table(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+    """Read a UTF-8 CSV as a frame of text columns (see :func:`_read_columns` for the checks)."""
+    return pd.DataFrame(_read_columns(path, required))
 
 
 def _fail_at(path: Path, frame: pd.DataFrame, bad: np.ndarray | pd.Series, what: str,

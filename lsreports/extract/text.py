@@ -7,12 +7,14 @@ of Vietnamese vowels ("v&i" → "voi", "ting" stays and is matched as a variant 
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
+from ..sources import collapse_whitespace as collapse  # quotes are matched after this collapsing
+
+__all__ = ["Folded", "ReportTextError", "collapse", "read_report"]
+
 _OCR_VOWELS = str.maketrans({"&": "o", "¢": "e", "€": "e", "@": "a", "|": "l"})
-_WHITESPACE = re.compile(r"\s+")
 
 
 class ReportTextError(ValueError):
@@ -35,15 +37,6 @@ def read_report(path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise ReportTextError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
                               "convert the report to UTF-8 first") from exc
-
-
-def collapse(text: str) -> str:
-    """Collapse whitespace runs to one space, as quotes are matched against the source.
-
-    The text is not re-normalised: quotes must be found in the source as received, and
-    some reports mix composed (NFC) and decomposed (NFD) spellings.
-    """
-    return _WHITESPACE.sub(" ", text).strip()
 
 
 def _fold_char(char: str) -> str:
