@@ -86,12 +86,12 @@ def check_month_vs_ytd(obs: pd.DataFrame) -> pd.DataFrame:
     levels = _levels(obs)
     kinds = [period_kind(s, e) for s, e in zip(levels["start"], levels["end"])]
     months = levels.loc[[k == "month" for k in kinds]]
-    ytd = levels.loc[[k in ("ytd", "year") for k in kinds]].set_index(["indicator_id", "end"])
+    ytd: dict[tuple, list] = {}
+    for ytd_row in levels.loc[[k in ("ytd", "year") for k in kinds]].itertuples():
+        ytd.setdefault((ytd_row.indicator_id, ytd_row.end), []).append(ytd_row)
     flags = []
     for row in months.itertuples():
-        if (row.indicator_id, row.end) not in ytd.index:
-            continue
-        for ytd_row in ytd.loc[[(row.indicator_id, row.end)]].itertuples():
+        for ytd_row in ytd.get((row.indicator_id, row.end), []):
             if row.value > ytd_row.value * (1 + 1e-9):
                 flags.append(_flag("month_vs_ytd", "error", row.indicator_id,
                                    f"{period_label(row.start, row.end)} vs {period_label(ytd_row.start, row.end)}",
@@ -152,13 +152,15 @@ def check_unit_anomalies(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataF
     for indicator_id, group in levels.groupby("indicator_id"):
         if len(group) < 2:
             continue
-        rates = group["value"] / [_months_covered(s, e) for s, e in zip(group["start"], group["end"])]
-        for index, rate in rates.items():
-            others = rates.drop(index)
-            ratio = rate / others.median()
+        rates = group["value"].to_numpy() / [_months_covered(s, e) for s, e in zip(group["start"], group["end"])]
+        for i, rate in enumerate(rates):
+            others = np.delete(rates, i)
+            median = np.median(others)
+            ratio = rate / median
             if ratio >= UNIT_RATIO or ratio <= 1 / UNIT_RATIO:
-                row = group.loc[index]
-                closest = group.loc[(others / others.median() - 1).abs().idxmin()]
+                row = group.iloc[i]
+                nearest = int(np.argmin(np.abs(others / median - 1)))
+                closest = group.iloc[nearest + (nearest >= i)]
                 flags.append(_flag(
                     "unit_anomaly", "warning", indicator_id, period_label(row["start"], row["end"]),
                     [row["source_doc"], closest["source_doc"]],

@@ -192,19 +192,21 @@ def months_from_ytd(printed: pd.DataFrame) -> list[dict]:
     preferred, else the later report's figure (by ``source_doc`` order).
     """
     ytd = _ytd_levels(printed).sort_values(["indicator_id", "end", "source_doc"])
+    by_year: dict[tuple[str, int], dict[int, list]] = {}
+    for r in ytd.itertuples(index=False):
+        by_year.setdefault((r.indicator_id, r.end.year), {}).setdefault(r.end.month, []).append(r)
     out = []
-    for (indicator_id, year), group in ytd.groupby(["indicator_id", ytd["end"].dt.year]):
-        by_month = {m: g for m, g in group.groupby(group["end"].dt.month)}
+    for (indicator_id, year), by_month in sorted(by_year.items()):
         for month in sorted(by_month):
             if month == 1 or month - 1 not in by_month:
                 continue
             current, previous = by_month[month], by_month[month - 1]
-            common = sorted(set(current["source_doc"]) & set(previous["source_doc"]))
+            common = sorted({r.source_doc for r in current} & {r.source_doc for r in previous})
             if common:
-                cur = current.loc[current["source_doc"] == common[-1]].iloc[0]
-                prev = previous.loc[previous["source_doc"] == common[-1]].iloc[0]
+                cur = next(r for r in current if r.source_doc == common[-1])
+                prev = next(r for r in previous if r.source_doc == common[-1])
             else:
-                cur, prev = current.iloc[-1], previous.iloc[-1]
+                cur, prev = current[-1], previous[-1]
             if cur.unit != prev.unit or cur.unit == "pct":
                 continue
             value = cur.value - prev.value
@@ -407,13 +409,14 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
     rank = {d: i for i, d in enumerate(DERIVATION_PRECEDENCE)}
     candidates = candidates.assign(_rank=candidates["derivation"].map(rank)).sort_values(
         ["_rank", "_base_end"], ascending=[True, False], kind="stable")
+    groups: dict[tuple, list[dict]] = {}
+    for record in candidates.to_dict("records"):
+        groups.setdefault(tuple(record[c] for c in KEY + ["source_doc"]), []).append(record)
     kept = []
-    for _, group in candidates.groupby(KEY + ["source_doc"], sort=False):
-        first = group.iloc[0].copy()
-        others = group.iloc[1:]
-        if not others.empty:
-            extra = "; ".join(f"also {o.derivation} = {o.value:.10g} ({o.formula})" for o in others.itertuples())
-            first["note"] = "; ".join(filter(None, [first["note"], extra]))
+    for first, *others in groups.values():
+        if others:
+            extra = "; ".join(f"also {o['derivation']} = {o['value']:.10g} ({o['formula']})" for o in others)
+            first = {**first, "note": "; ".join(filter(None, [first["note"], extra]))}
         kept.append(first)
     if not kept:
         return pd.DataFrame(columns=list(DERIVED_COLUMNS))

@@ -133,14 +133,17 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     if latest_only and not ytd.empty:
         ytd = ytd.sort_values(["end", "source_doc"]).groupby("indicator_id", as_index=False).tail(1)
     lookup = _level_lookup(frame)
-    targets = implied_targets(frame)
+    targets: dict[tuple[str, int, str], list[dict]] = {}
+    for t in implied_targets(frame).to_dict("records"):
+        targets.setdefault((t["base_indicator_id"], t["start"].year, t["target_kind"]), []).append(t)
     rows = []
     for r in ytd.sort_values(["indicator_id", "end"]).itertuples(index=False):
         rows.extend(_project_one(r, lookup, targets, target_kinds))
     return pd.DataFrame(rows, columns=PROJECTION_COLUMNS)
 
 
-def _project_one(r, lookup: dict, targets: pd.DataFrame, target_kinds: tuple[str, ...]) -> list[dict]:
+def _project_one(r, lookup: dict, targets: dict[tuple[str, int, str], list[dict]],
+                 target_kinds: tuple[str, ...]) -> list[dict]:
     y = r.start.year
     factor, elapsed = prorata_factor(r.start, r.end)
     prorata = r.value * factor
@@ -173,16 +176,15 @@ def _project_one(r, lookup: dict, targets: pd.DataFrame, target_kinds: tuple[str
         "seasonal_share": share, "seasonal_projection": seasonal, "method": method, "projection": projection,
         "reason": "; ".join(reasons),
     }
-    mine = targets.loc[(targets["base_indicator_id"] == r.indicator_id) & (targets["start"].dt.year == y)]
     out = []
     for kind in target_kinds:
-        options = mine.loc[mine["target_kind"] == kind]
-        if options.empty:
+        options = targets.get((r.indicator_id, y, kind), [])
+        if not options:
             continue
-        same_row = options.loc[(options["base_end"] == r.end) & (options["source_doc"] == r.source_doc)]
-        chosen = (same_row if not same_row.empty else options.sort_values(["base_end", "source_doc"]).tail(1)).iloc[0]
+        same_row = [t for t in options if t["base_end"] == r.end and t["source_doc"] == r.source_doc]
+        chosen = same_row[0] if same_row else sorted(options, key=lambda t: (t["base_end"], t["source_doc"]))[-1]
         target = chosen["value"]
-        ytd_pct = chosen["pct"] if not same_row.empty else r.value / target * 100
+        ytd_pct = chosen["pct"] if same_row else r.value / target * 100
         pct = projection / target * 100
         out.append({**base, "target_kind": kind, "target_value": target, "target_from": chosen["quote"],
                     "ytd_pct_of_target": ytd_pct, "prorata_pct_of_target": prorata / target * 100,

@@ -151,10 +151,11 @@ def monthly_series(obs: pd.DataFrame, indicator_id: str, measure: str = "value",
     MonthlySeries
         The series (observed months only), the report of each value and the gaps.
     """
-    frame = obs.copy()
-    frame["start"], frame["end"] = pd.to_datetime(frame["start"]), pd.to_datetime(frame["end"])
-    rank = report_rank or _report_rank(frame)
-    rows = frame.loc[(frame["indicator_id"] == indicator_id) & (frame["measure"] == measure)]
+    if not report_rank:
+        report_rank = _report_rank(obs.assign(end=pd.to_datetime(obs["end"])))
+    rank = report_rank
+    rows = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == measure)].copy()
+    rows["start"], rows["end"] = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
     if not include_derived:
         rows = rows.loc[~rows["derived"].astype(bool)]
     is_month = (rows["start"].dt.day == 1) & (rows["end"] == rows["start"] + pd.offsets.MonthEnd(0))
