@@ -77,8 +77,10 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
     cwd : pathlib.Path
         The working directory of the kernel (the notebook's folder, so relative paths resolve).
     """
+    # "immediate": the outputs are in hand once the last cell replies; a graceful shutdown
+    # of ipykernel 7 sometimes stalls for its full 3 s grace period before being killed.
     client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
-                            resources={"metadata": {"path": str(cwd)}})
+                            resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate")
     try:
         client.execute()
     except CellExecutionError as exc:
