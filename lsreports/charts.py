@@ -25,12 +25,16 @@ PALETTE = ["#1f5f8b", "#e07b39", "#4c9a5b", "#8e5ea2", "#c44e52", "#7f7f7f"]
 
 
 def use_report_style() -> None:
-    """Set the fonts, sizes and colours every chart uses, and let tables show full labels."""
+    """Set the fonts, sizes and colours every chart uses, and let tables show full labels.
+
+    Figures are laid out and saved at one resolution, so the text measured for the
+    layout is not measured again when the PNG is drawn.
+    """
     pd.set_option("display.max_colwidth", 90)
     plt.rcParams.update({
         "font.family": FONT, "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold",
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
-        "grid.alpha": 0.3, "figure.dpi": 100, "savefig.dpi": 110, "axes.prop_cycle": plt.cycler(color=PALETTE),
+        "grid.alpha": 0.3, "figure.dpi": 110, "savefig.dpi": "figure", "axes.prop_cycle": plt.cycler(color=PALETTE),
     })
 
 
@@ -83,18 +87,22 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     width = 0.8 / len(series)
     fig, ax = plt.subplots(figsize=(9, 4.6))
     x = np.arange(len(periods))
+    value_labels = []
     for i, name in enumerate(series):
         part = frame.loc[frame[label_column] == name]
         labels = [period_label(s, e) for s, e in zip(part["start"], part["end"])]
         positions = [periods.index(label) + (i - (len(series) - 1) / 2) * width for label in labels]
         bars = ax.bar(positions, part[value_column], width=width * 0.95, label=name)
-        ax.bar_label(bars, labels=[fmt_number(v) for v in part[value_column]], fontsize=7.5, padding=2)
+        value_labels.append((bars, [fmt_number(v) for v in part[value_column]]))
     ax.set_xticks(x, periods)
     top = float(frame[value_column].max())
     ax.set_ylim(0, top * (1.12 + 0.09 * len(series)))  # headroom for value labels and the legend
     if len(series) > 1:
         ax.legend(frameon=False, fontsize=8.5, loc="upper left")
-    return _finish(fig, ax, title, ylabel or unit_label(units[0]), source)
+    _finish(fig, ax, title, ylabel or unit_label(units[0]), source)
+    for bars, texts in value_labels:  # inside the axes (the headroom above), so added after the layout
+        ax.bar_label(bars, labels=texts, fontsize=7.5, padding=2)
+    return fig
 
 
 def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
@@ -107,8 +115,6 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     fig, ax = plt.subplots(figsize=(9, 0.42 * len(frame) + 1.6))
     colours = [PALETTE[0] if v >= 0 else PALETTE[4] for v in frame[value_column]]
     bars = ax.barh(frame[label_column], frame[value_column], color=colours)
-    ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
-                 fontsize=8, padding=2)
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.grid(axis="x", alpha=0.3)
     ax.grid(axis="y", visible=False)
@@ -118,13 +124,16 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
     fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.05, 1, 0.97))
+    # the value labels sit inside the axes (the x margins leave room), so they are added after the layout
+    ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
+                 fontsize=8, padding=2)
     return fig
 
 
 def png_bytes(fig: plt.Figure) -> bytes:
     """Render a figure to PNG without timestamps or software tags (same figure, same bytes)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
+    fig.savefig(buffer, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 3})
     plt.close(fig)
     return buffer.getvalue()
 
