@@ -6,11 +6,17 @@ cell taken through the same path (kernel start, execution, HTML export). The rat
 shows what the workbook's own work costs on top of the fixed cost of a kernel and an
 export. Target: within 3×. Results go to ``benchmarks/results/briefing_build.md``.
 
-Run: ``python benchmarks/briefing_build.py``
+One untimed empty build first pays the process's one-off costs (importing nbconvert,
+loading its templates), which would otherwise land on whichever build runs first. Then
+the two builds alternate ``--rounds`` times and the medians are compared.
+
+Run: ``python benchmarks/briefing_build.py [--rounds 3]``
 """
 from __future__ import annotations
 
+import argparse
 import platform
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -29,22 +35,32 @@ def _time(build) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
     count = len(pairs())
+    quiet = lambda _line: None  # noqa: E731
+    empties, fulls = [], []
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         empty_dir = scratch / "empty"
         empty_dir.mkdir()
         for i in range(count):
             (empty_dir / f"empty_{i}.py").write_text(EMPTY, encoding="utf-8")
-        quiet = lambda _line: None  # noqa: E731
-        empty = _time(lambda: build_briefings(scratch / "out_empty", notebook_dir=empty_dir, progress=quiet))
-        full = _time(lambda: build_briefings(scratch / "out_full", progress=quiet))
+        build_briefings(scratch / "warm_up", notebook_dir=empty_dir, progress=quiet)
+        for round_ in range(args.rounds):
+            empties.append(_time(lambda: build_briefings(scratch / f"empty_{round_}", notebook_dir=empty_dir,
+                                                         progress=quiet)))
+            fulls.append(_time(lambda: build_briefings(scratch / f"full_{round_}", progress=quiet)))
+    empty, full = statistics.median(empties), statistics.median(fulls)
     ratio = full / empty
     verdict = "meets" if ratio <= 3 else "MISSES"
     report = (
         "# Briefing build benchmark\n\n"
         f"`benchmarks/briefing_build.py`, {count} notebooks, Python {platform.python_version()}, "
-        f"{platform.machine()}, one run each (a kernel start dominates; expect ±20% between runs).\n\n"
+        f"{platform.machine()}, medians of {args.rounds} alternating rounds after one untimed warm-up build "
+        f"(each round: empty {', '.join(f'{t:.1f}' for t in empties)} s; "
+        f"full {', '.join(f'{t:.1f}' for t in fulls)} s).\n\n"
         "| build | seconds |\n|---|---|\n"
         f"| {count} empty notebooks (kernel start + execute + HTML export + index) | {empty:.1f} |\n"
         f"| full briefing build ({count} notebooks) | {full:.1f} |\n"
