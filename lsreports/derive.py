@@ -33,6 +33,8 @@ the consistency checks flag, e.g. a part printed in the wrong unit).
 """
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -342,8 +344,40 @@ def shares(printed: pd.DataFrame, parts: list[dict]) -> list[dict]:
     return out
 
 
+#: Recent results of :func:`_candidates`, by content fingerprint of the observations.
+_CANDIDATES_MEMO: OrderedDict[bytes, pd.DataFrame] = OrderedDict()
+_MEMO_SIZE = 4
+
+
+def _fingerprint(frame: pd.DataFrame) -> bytes | None:
+    """Return a digest of a frame's columns and values (``None`` if a value cannot be hashed)."""
+    try:
+        rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    except TypeError:
+        return None
+    return hashlib.blake2b(rows.tobytes() + "\x1f".join(map(str, frame.columns)).encode(), digest_size=16).digest()
+
+
 def _candidates(obs: pd.DataFrame) -> pd.DataFrame:
-    """Every derivation of every kind, before suppression and de-duplication."""
+    """Every derivation of every kind, before suppression and de-duplication.
+
+    Derived rows, comparisons, projections and consistency checks each start from these;
+    a notebook asks for them several times with the same observations, so the last few
+    results are kept by content fingerprint (callers get a copy).
+    """
+    key = _fingerprint(obs)
+    if key is not None and key in _CANDIDATES_MEMO:
+        _CANDIDATES_MEMO.move_to_end(key)
+        return _CANDIDATES_MEMO[key].copy()
+    out = _compute_candidates(obs)
+    if key is not None:
+        _CANDIDATES_MEMO[key] = out.copy()
+        while len(_CANDIDATES_MEMO) > _MEMO_SIZE:
+            _CANDIDATES_MEMO.popitem(last=False)
+    return out
+
+
+def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
     printed = _printed(_normalise(obs))
     parts = parts_from_totals(printed)
     rows = (previous_year_levels(printed) + months_from_ytd(printed) + ytd_from_months(printed) + parts

@@ -125,8 +125,11 @@ class MonthlySeries:
 
 def _report_rank(obs: pd.DataFrame) -> dict[str, tuple]:
     """Order reports by the latest period they cover, then id (later = more recent)."""
-    latest = obs.groupby("source_doc")["end"].max()
-    return {doc: (end, doc) for doc, end in latest.items()}
+    latest: dict[str, pd.Timestamp] = {}
+    for doc, end in zip(obs["source_doc"], pd.to_datetime(obs["end"])):
+        if doc not in latest or end > latest[doc]:
+            latest[doc] = end
+    return {doc: (end, doc) for doc, end in sorted(latest.items())}
 
 
 def monthly_series(obs: pd.DataFrame, indicator_id: str, measure: str = "value", *,
@@ -151,26 +154,26 @@ def monthly_series(obs: pd.DataFrame, indicator_id: str, measure: str = "value",
     MonthlySeries
         The series (observed months only), the report of each value and the gaps.
     """
-    if not report_rank:
-        report_rank = _report_rank(obs.assign(end=pd.to_datetime(obs["end"])))
-    rank = report_rank
-    rows = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == measure)].copy()
-    rows["start"], rows["end"] = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
-    if not include_derived:
-        rows = rows.loc[~rows["derived"].astype(bool)]
-    is_month = (rows["start"].dt.day == 1) & (rows["end"] == rows["start"] + pd.offsets.MonthEnd(0))
-    rows = rows.loc[is_month].copy()
-    rows["_printed"] = ~rows["derived"].astype(bool)
-    rows["_rank"] = [rank.get(doc, (pd.Timestamp.min, doc)) for doc in rows["source_doc"]]
-    rows = rows.sort_values(["start", "_printed", "_rank"])
-    kept = rows.drop_duplicates("start", keep="last")
+    rank = report_rank or _report_rank(obs)
+    wanted = (obs["indicator_id"].to_numpy() == indicator_id) & (obs["measure"].to_numpy() == measure)
+    rows = obs.loc[wanted]
+    derived = rows["derived"].astype(bool).to_numpy()
+    starts, ends = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
+    candidates = [(start, not flag, rank.get(doc, (pd.Timestamp.min, doc)), position)
+                  for position, (start, end, flag, doc) in enumerate(zip(starts, ends, derived, rows["source_doc"]))
+                  if (include_derived or not flag) and start.day == 1 and end == start + pd.offsets.MonthEnd(0)]
+    latest: dict[pd.Timestamp, int] = {}
+    for start, _printed, _rank, position in sorted(candidates, key=lambda c: c[:3]):
+        latest[start] = position  # printed beats derived, then the latest report wins
+    kept = rows.iloc[list(latest.values())]
+    kept = kept.assign(start=starts.iloc[list(latest.values())])
     series = pd.Series(kept["value"].to_numpy(dtype=float), index=pd.DatetimeIndex(kept["start"]), name=indicator_id)
     sources = pd.Series(kept["source_doc"].to_numpy(), index=series.index, name="source_doc")
     gaps: list[pd.Timestamp] = []
     if len(series) > 1:
         full = pd.date_range(series.index.min(), series.index.max(), freq="MS")
         gaps = list(full.difference(series.index))
-    return MonthlySeries(indicator_id, measure, series, sources, gaps, len(rows) - len(kept))
+    return MonthlySeries(indicator_id, measure, series, sources, gaps, len(candidates) - len(kept))
 
 
 def check_monthly(series: pd.Series, min_length: int) -> str:

@@ -214,3 +214,19 @@ def test_real_data_gives_derived_rows_and_the_commands_run(capsys):
     assert not out.duplicated(["indicator_id", "start", "end", "measure", "source_doc"]).any()
     assert main(["derive"]) == 0 and capsys.readouterr().out.startswith("indicator_id,start,end,measure,value")
     assert main(["project", "--year", "2026"]) == 0 and "of target %" in capsys.readouterr().out
+
+
+def test_memoised_candidates_follow_the_data_and_are_not_shared():
+    """SYNTHETIC: a changed value gives new derivations; editing a result leaves the memo intact."""
+    frame = obs(("retail_sales", "2026-01-01", "2026-04-30", "value", 400, "900_synthetic", "VND_bn"),
+                ("retail_sales", "2026-01-01", "2026-05-31", "value", 520, "900_synthetic", "VND_bn"))
+    from lsreports.derive import _candidates
+
+    for _ in range(2):  # the first call computes, the second is served from the memo
+        result = _candidates(frame)
+        result.loc[:, "value"] = -1.0  # a caller's edit must not reach the next call
+    assert (_candidates(frame)["value"] > 0).all()
+    assert one(derived_rows(frame, known_ids=KNOWN), derivation="month_from_ytd")["value"] == 120
+    changed = frame.copy()
+    changed.loc[1, "value"] = 600.0
+    assert one(derived_rows(changed, known_ids=KNOWN), derivation="month_from_ytd")["value"] == 200
