@@ -33,6 +33,7 @@ def use_report_style() -> None:
     pd.set_option("display.max_colwidth", 90)
     plt.rcParams.update({
         "font.family": FONT, "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
         "grid.alpha": 0.3, "figure.dpi": 110, "savefig.dpi": "figure", "axes.prop_cycle": plt.cycler(color=PALETTE),
     })
@@ -46,12 +47,33 @@ def source_line(docs, manifest: pd.DataFrame) -> str:
     return "Source: Lạng Sơn socio-economic reports " + ", ".join(names) + "; lsreports curated data."
 
 
+def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, float] = (0, 0, 1, 1), *,
+               passes: int = 1) -> None:
+    """Size a figure's one axes so that it and its labels fill ``rect`` (figure fractions).
+
+    What ``Figure.tight_layout`` does for a single axes, measured with the canvas's own
+    renderer, which the PNG is then drawn with (tight_layout first renders the figure in
+    a dry run). The padding is tight_layout's: 1.08 × the font size. A second pass
+    settles labels whose overhang depends on the axes' width (value labels at bar ends).
+    """
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    pad = 1.08 * plt.rcParams["font.size"] * fig.dpi / 72
+    for _ in range(passes):
+        tight = ax.get_tightbbox(renderer)
+        params = fig.subplotpars
+        fig.subplots_adjust(left=params.left + (rect[0] * width + pad - tight.x0) / width,
+                            right=params.right + (rect[2] * width - pad - tight.x1) / width,
+                            bottom=params.bottom + (rect[1] * height + pad - tight.y0) / height,
+                            top=params.top + (rect[3] * height - pad - tight.y1) / height)
+
+
 def _finish(fig: plt.Figure, ax: plt.Axes, title: str, ylabel: str, source: str) -> plt.Figure:
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v)))
     fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fit_layout(fig, ax, rect=(0, 0.05, 1, 1))
     return fig
 
 
@@ -119,14 +141,15 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     ax.grid(axis="x", alpha=0.3)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.15)  # room for the value labels at both ends
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    # the value labels can reach past the x margins, so the layout measures them
+    ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
+                 fontsize=8, padding=2)
+    heading = fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
     fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
-    # the value labels sit inside the axes (the x margins leave room), so they are added after the layout
-    ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
-                 fontsize=8, padding=2)
+    below_heading = heading.get_window_extent(fig.canvas.get_renderer()).y0 / fig.bbox.height
+    fit_layout(fig, ax, rect=(0, 0.05, 1, below_heading), passes=2)
     return fig
 
 
@@ -148,5 +171,8 @@ def show(fig: plt.Figure) -> None:
 def add_source(fig: plt.Figure, source: str) -> plt.Figure:
     """Put the source line under a figure built by hand and lay it out leaving room for it."""
     fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    if len(fig.axes) == 1 and fig.get_suptitle() == "":
+        fit_layout(fig, fig.axes[0], rect=(0, 0.04, 1, 1), passes=2)
+    else:  # several axes (or a figure title): matplotlib's general layout
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig

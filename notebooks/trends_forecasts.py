@@ -14,9 +14,10 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.1.2
+# Version: 0.1.3
 #
 # Changelog:
+# - 0.1.3 (2026-11-23): charts in the report style of the other briefings.
 # - 0.1.2 (2026-11-23): a source line under every chart.
 # - 0.1.1 (2026-11-23): charts shown as images through lsreports.charts (no figure reprs in outputs).
 # - 0.1.0: derived series, 2026 year-end projections against plan, the first-half to
@@ -36,7 +37,6 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from lsreports import charts
-
 from lsreports.backtest import backtest_ytd
 from lsreports.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.loader import indicators, observations, reports
@@ -45,7 +45,7 @@ from lsreports.projection import year_end_projections
 from lsreports.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
-plt.rcParams["font.family"] = "DejaVu Sans"
+charts.use_report_style()
 pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 70)
 obs = observations()

@@ -32,3 +32,48 @@ def test_source_line_names_the_reports(synthetic_data):
 def test_charts_use_a_font_that_covers_vietnamese():
     charts.use_report_style()
     assert charts.plt.rcParams["font.family"] == ["DejaVu Sans"]
+
+
+def _overflow(fig) -> tuple[float, float, float, float]:
+    """How far (pixels) what is drawn reaches beyond each edge (left, bottom, right, top); 0 = inside."""
+    fig.canvas.draw()  # places every text where the PNG will show it
+    drawn = fig.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.dpi_scale_trans)
+    box = fig.bbox
+    return (max(0.0, box.x0 - drawn.x0), max(0.0, box.y0 - drawn.y0), max(0.0, drawn.x1 - box.x1),
+            max(0.0, drawn.y1 - box.y1))
+
+
+def test_layout_keeps_long_labels_and_large_numbers_inside_the_figure():
+    """SYNTHETIC: seven-digit values, long series names and a long title."""
+    import pandas as pd
+
+    charts.use_report_style()
+    periods = [("2025-01-01", "2025-11-30"), ("2025-12-01", "2025-12-31"), ("2026-01-01", "2026-05-14")]
+    frame = pd.DataFrame([{"start": pd.Timestamp(s), "end": pd.Timestamp(e), "unit": "VND_bn", "value": v,
+                           "name_en": name}
+                          for (s, e), v in zip(periods, [2_500_000.0, 12.5, 1_999_999.0])
+                          for name in ("A very long series name for a synthetic indicator", "Short")])
+    bars = charts.bars_by_period(frame, "A long synthetic title that runs across most of the chart's width",
+                                 "Source: synthetic")
+    assert _overflow(bars) == (0, 0, 0, 0)
+    rates = pd.DataFrame({"name_en": ["An extremely long synthetic product name, of planted-forest wood and more",
+                                      "x"], "value": [-49.3, 136.4]})
+    change = charts.change_bars(rates, "Synthetic change", "Source: synthetic")
+    assert _overflow(change) == (0, 0, 0, 0)
+    charts.plt.close("all")
+
+
+def test_add_source_lays_out_a_hand_built_figure_inside_its_edges():
+    """SYNTHETIC: one axes with long category labels, and a figure of two axes."""
+    charts.use_report_style()
+    fig, ax = charts.plt.subplots(figsize=(8, 3))
+    ax.barh(["a synthetic category with a long, long name", "b"], [120.0, -35.0])
+    ax.set_title("Synthetic")
+    charts.add_source(fig, "Source: synthetic")
+    assert _overflow(fig) == (0, 0, 0, 0)
+    fig, axes = charts.plt.subplots(2, 1, figsize=(8, 4))
+    for ax in axes:
+        ax.plot([0, 1], [1_000_000, 2_000_000])
+    charts.add_source(fig, "Source: synthetic")
+    assert _overflow(fig) == (0, 0, 0, 0)
+    charts.plt.close("all")
