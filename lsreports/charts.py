@@ -172,7 +172,7 @@ def add_source(fig: plt.Figure, source: str) -> plt.Figure:
     """Put the source line under a figure built by hand and lay it out leaving room for it."""
     fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
     if len(fig.axes) == 1 and fig.get_suptitle() == "":
-        fit_layout(fig, fig.axes[0], rect=(0, 0.04, 1, 1), passes=2)
+        fit_layout(fig, fig.axes[0], rect=(0, 0.04, 1, 1))
     else:  # several axes (or a figure title): matplotlib's general layout
         fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
