@@ -168,6 +168,16 @@ def show(fig: plt.Figure) -> None:
     display(Image(data=png_bytes(fig), format="png"))
 
 
+def month_ticks(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp, *, every: int = 2) -> None:
+    """Tick a date axis at every ``every``-th month start from ``start`` to ``end``, labelled YYYY-MM.
+
+    Fixed ticks, formatted here: matplotlib's automatic date locator searches its rules
+    again at every layout and draw, which made a four-panel chart take twice as long.
+    """
+    ticks = pd.date_range(pd.Timestamp(start).to_period("M").to_timestamp(), end, freq=f"{every}MS")
+    ax.set_xticks(ticks, [f"{tick:%Y-%m}" for tick in ticks])
+
+
 def add_source(fig: plt.Figure, source: str) -> plt.Figure:
     """Put the source line under a figure built by hand and lay it out leaving room for it."""
     fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom")

@@ -17,7 +17,8 @@
 # Version: 0.1.3
 #
 # Changelog:
-# - 0.1.3 (2026-11-23): charts in the report style of the other briefings.
+# - 0.1.3 (2026-11-23): charts in the report style of the other briefings; monthly panels ticked
+#   every other month.
 # - 0.1.2 (2026-11-23): a source line under every chart.
 # - 0.1.1 (2026-11-23): charts shown as images through lsreports.charts (no figure reprs in outputs).
 # - 0.1.0: derived series, 2026 year-end projections against plan, the first-half to
@@ -209,11 +210,14 @@ qualify
 # %%
 shown = qualify.sort_values(["months", "indicator_id"], ascending=[False, True]).head(4)["indicator_id"]
 fig, axes = plt.subplots(len(shown), 1, figsize=(8, 2.2 * len(shown)), sharex=True)
+months = []
 for ax, indicator_id in zip(np.atleast_1d(axes), shown):
     monthly = monthly_series(obs, indicator_id)
     full = pd.date_range(monthly.series.index.min(), monthly.series.index.max(), freq="MS")
     ax.plot(full, monthly.series.reindex(full), marker="o", color="#08519c")
     ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({catalogue.loc[indicator_id, 'unit']})", fontsize=9)
+    months.extend([full.min(), full.max()])
+charts.month_ticks(np.atleast_1d(axes)[-1], min(months), max(months))
 fig.suptitle("Monthly levels printed in the reports (gaps left empty)")
 charts.add_source(fig, charts.source_line(obs.loc[obs["indicator_id"].isin(shown), "source_doc"], reports()))
 charts.show(fig)

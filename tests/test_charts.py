@@ -77,3 +77,14 @@ def test_add_source_lays_out_a_hand_built_figure_inside_its_edges():
     charts.add_source(fig, "Source: synthetic")
     assert _overflow(fig) == (0, 0, 0, 0)
     charts.plt.close("all")
+
+
+def test_month_ticks_label_every_other_month_start():
+    import pandas as pd
+
+    fig, ax = charts.plt.subplots()
+    days = pd.date_range("2025-01-01", "2025-07-01", freq="MS")
+    ax.plot(days, range(len(days)))
+    charts.month_ticks(ax, pd.Timestamp("2025-01-15"), pd.Timestamp("2025-07-01"))
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-01", "2025-03", "2025-05", "2025-07"]
+    charts.plt.close(fig)
