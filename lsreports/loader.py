@@ -1,13 +1,13 @@
 """Load the curated tables as typed, validated pandas frames.
 
-Every table is read with one ``pandas.read_csv`` call and validated with vectorised
-checks; only when a check fails does the loader look for the offending line so that the
-error names the file, the line and what was expected. Frames are cached per file
-(keyed by modification time and size) and callers get a copy.
+``observations.csv`` is parsed once by pandas' C parser and checked column by column;
+the small tables are read with the csv module (:mod:`lsreports.csvread`). Only when a
+check fails does the loader look for the offending line, so that the error names the
+file, the line and what was expected. Frames are cached per file (keyed by modification
+time and size) and callers get a copy.
 """
 from __future__ import annotations
 
-import csv
 import difflib
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +19,7 @@ from .contract import (
     CONTRACT_COLUMNS, DOMAINS, EXTRA_COLUMNS, INDICATOR_COLUMNS, MEASURES, PCT_MEASURES,
     TARGET_BOUNDS, TARGET_COLUMNS, TARGET_KINDS, UNITS,
 )
+from .csvread import check_separators, read_columns, read_frame
 from .errors import DataFileError, UnknownIndicatorError
 from .paths import curated_dir, data_dir
 from .periods import period_kind, period_label
@@ -27,43 +28,9 @@ _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 
 
-def _read_columns(path: Path, required: tuple[str, ...]) -> dict[str, np.ndarray]:
-    """Read a UTF-8 CSV into text columns with the csv module, checking the header and every line's width.
-
-    Faster than ``pandas.read_csv`` followed by column conversions for the validation, and
-    a line with the wrong number of fields is reported with its number.
-    """
-    if not path.exists():
-        raise DataFileError(f"{path}: file not found (expected a CSV with columns {', '.join(required)})")
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    if text.startswith("\ufeff"):
-        raise DataFileError(f"{path}: line 1: starts with a byte-order mark; save as UTF-8 without BOM")
-    try:
-        lines = list(csv.reader(text.splitlines()))
-    except csv.Error as exc:
-        raise DataFileError(f"{path}: malformed CSV: {exc}") from exc
-    if not lines:
-        raise DataFileError(f"{path}: empty file (expected a header with columns {', '.join(required)})")
-    header, body = lines[0], [line for line in lines[1:] if line]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DataFileError(f"{path}: line 1: missing columns {missing}; expected {list(required)}")
-    widths = {len(line) for line in body}
-    if widths - {len(header)}:
-        i = next(i for i, line in enumerate(lines[1:]) if line and len(line) != len(header))
-        raise DataFileError(f"{path}: line {i + 2}: {len(lines[i + 1])} fields, the header has {len(header)} "
-                            "(a comma inside a quote needs the quote in double quotes)")
-    columns = zip(*body) if body else [()] * len(header)
-    return {name: np.array(values, dtype=object) for name, values in zip(header, columns)}
-
-
 def _read_text_table(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
-    """Read a UTF-8 CSV as a frame of text columns (see :func:`_read_columns` for the checks)."""
-    return pd.DataFrame(_read_columns(path, required))
+    """Read a small UTF-8 CSV as a frame of text columns (see :func:`read_columns` for the checks)."""
+    return pd.DataFrame(read_columns(path, required))
 
 
 def _fail_at(path: Path, frame: pd.DataFrame, bad: np.ndarray | pd.Series, what: str,
@@ -108,7 +75,7 @@ def _file_key(path: Path) -> tuple[str, int, int]:
 def _catalogue_columns(key: tuple[str, int, int]) -> dict[str, np.ndarray]:
     """Read and validate ``indicators.csv`` (small: read column-wise with the csv module)."""
     path = Path(key[0])
-    columns = _read_columns(path, INDICATOR_COLUMNS)
+    columns = read_columns(path, INDICATOR_COLUMNS)
     ids, units, domains = columns["indicator_id"], columns["unit"], columns["domain"]
     bad = [i for i, (name, unit, domain) in enumerate(zip(ids, units, domains))
            if not name or unit not in UNITS or domain not in DOMAINS]
@@ -225,8 +192,9 @@ def _values(path: Path, columns: dict[str, np.ndarray]) -> np.ndarray:
 
 def _check_unique_keys(path: Path, columns: dict[str, np.ndarray], values: np.ndarray) -> None:
     keys = list(zip(*(columns[c] for c in ("indicator_id", "start", "end", "measure", "source_doc"))))
-    if len(set(keys)) == len(set(zip(keys, values.tolist()))):
-        return
+    distinct = len(set(keys))
+    if distinct == len(keys) or distinct == len(set(zip(keys, values.tolist()))):
+        return  # a figure repeated with the same value is allowed
     seen: dict[tuple, float] = {}
     for i, (key, value) in enumerate(zip(keys, values)):
         if seen.setdefault(key, value) != value:
@@ -234,8 +202,12 @@ def _check_unique_keys(path: Path, columns: dict[str, np.ndarray], values: np.nd
                                               f"with another value: got {value:g}, before {seen[key]:g}")
 
 
-def _validate_observations(path: Path, columns: dict[str, np.ndarray], units: dict[str, str]) -> pd.DataFrame:
-    """Check the text columns of ``observations.csv`` and return the typed frame (built once)."""
+#: Columns whose values :func:`_typed_columns` checks, so that they cannot hold a comma.
+_CHECKED_CODES = ("start", "end", "measure", "value", "unit", "derived")
+
+
+def _typed_columns(path: Path, columns: dict[str, np.ndarray], units: dict[str, str]) -> dict[str, np.ndarray]:
+    """Check the text columns of ``observations.csv``; return its typed ``start, end, value, derived``."""
     _check_rows(path, columns, units)
     start, end = _dates(path, columns, "start"), _dates(path, columns, "end")
     late = start > end
@@ -249,18 +221,37 @@ def _validate_observations(path: Path, columns: dict[str, np.ndarray], units: di
         flags = derived == "true"
     else:
         flags = np.array([d.strip().lower() in _TRUE for d in derived], dtype=bool)
-    typed = dict(columns)
-    typed.update(start=start.astype("datetime64[ns]"), end=end.astype("datetime64[ns]"), value=values,
-                 derived=flags.astype(bool))
-    for column in EXTRA_COLUMNS:
-        typed.setdefault(column, np.full(len(values), "", dtype=object))
-    return pd.DataFrame(typed, copy=False)
+    return {"start": start.astype("datetime64[ns]"), "end": end.astype("datetime64[ns]"), "value": values,
+            "derived": flags.astype(bool)}
+
+
+def _read_observations(path: Path, units: dict[str, str]) -> pd.DataFrame:
+    """Read, check and type ``observations.csv``.
+
+    The file is parsed once by pandas' C parser as text and checked column-wise. When a
+    check fails, the file is re-read line by line first: a structural fault (a line
+    with a missing or extra field) explains the failure better than its symptom.
+    """
+    frame, data = read_frame(path, CONTRACT_COLUMNS)
+    try:
+        columns = {c: frame[c].to_numpy() for c in frame.columns}
+        typed = _typed_columns(path, columns, units)
+        check_separators(path, data, list(frame.columns),
+                         [values for name, values in columns.items() if name not in _CHECKED_CODES])
+    except DataFileError:
+        read_columns(path, CONTRACT_COLUMNS)  # raises if a line is the wrong width
+        raise
+    for name, array in typed.items():
+        frame.isetitem(frame.columns.get_loc(name), array)
+    for name in EXTRA_COLUMNS:
+        if name not in frame.columns:
+            frame[name] = pd.Series("", index=frame.index, dtype="str")
+    return frame
 
 
 @lru_cache(maxsize=8)
 def _observations_cached(key: tuple[str, int, int], catalogue_key: tuple[str, int, int]) -> pd.DataFrame:
-    path = Path(key[0])
-    return _validate_observations(path, _read_columns(path, CONTRACT_COLUMNS), _unit_map(catalogue_key))
+    return _read_observations(Path(key[0]), _unit_map(catalogue_key))
 
 
 def observations(include_derived: bool = False) -> pd.DataFrame:
@@ -285,8 +276,9 @@ def observations(include_derived: bool = False) -> pd.DataFrame:
         If ``observations.csv`` or ``indicators.csv`` is missing or malformed; the
         message names the file, the line and what was expected.
     """
+    # A shallow copy is enough: under pandas' copy-on-write an edit to it copies the data first.
     frame = _observations_cached(_file_key(curated_dir() / "observations.csv"),
-                                 _file_key(curated_dir() / "indicators.csv")).copy()
+                                 _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
     if include_derived:
         from .derive import derived_rows  # imported here: derive builds on this module
 

@@ -149,3 +149,23 @@ def test_line_with_wrong_number_of_fields_is_named(synthetic_data):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"observations\.csv: line 4: 13 fields, the header has 12"):
         ls.observations()
+
+
+@pytest.mark.parametrize("drop_field", [11, 5])  # the optional last column `note`; `unit`, mid-line
+def test_line_with_a_missing_field_is_named(synthetic_data, drop_field):
+    path = synthetic_data / "curated" / "observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    fields = lines[6].split(",")  # the synthetic row on line 7 has no quoted commas
+    assert len(fields) == 12
+    lines[6] = ",".join(fields[:drop_field] + fields[drop_field + 1:])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"observations\.csv: line 7: 11 fields, the header has 12"):
+        ls.observations()
+
+
+def test_edits_in_place_do_not_reach_the_cache(synthetic_data):
+    first = ls.observations()
+    first.loc[0, "value"] = -1.0
+    first.loc[0, "quote"] = "edited"
+    again = ls.observations()
+    assert again.loc[0, "value"] == 500.0 and again.loc[0, "quote"] != "edited"
