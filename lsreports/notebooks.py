@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets.config import Config
 
 from .paths import PROJECT_ROOT
 
@@ -77,12 +79,19 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
     cwd : pathlib.Path
         The working directory of the kernel (the notebook's folder, so relative paths resolve).
     """
-    # "immediate": the outputs are in hand once the last cell replies; a graceful shutdown
-    # of ipykernel 7 sometimes stalls for its full 3 s grace period before being killed.
-    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
-                            resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate")
     try:
-        client.execute()
+        with tempfile.TemporaryDirectory(prefix="lsreports-kernel-") as sockets:
+            # Unix sockets instead of TCP ports: nothing listens on the network, and the
+            # kernel does not print its warning about unencrypted TCP into the progress.
+            config = Config()
+            config.KernelManager.transport = "ipc"
+            config.KernelManager.ip = str(Path(sockets) / "kernel")
+            # "immediate": the outputs are in hand once the last cell replies; a graceful
+            # shutdown of ipykernel 7 sometimes stalls for its full 3 s grace period.
+            client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
+                                    resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate",
+                                    config=config)
+            client.execute()
     except CellExecutionError as exc:
         index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))

@@ -4,7 +4,7 @@ import shutil
 import nbformat
 import pytest
 
-from lsreports.notebooks import NOTEBOOK_DIR, Pair, pair_drift, pairs, read_source, version_of
+from lsreports.notebooks import NOTEBOOK_DIR, Pair, execute, pair_drift, pairs, read_source, version_of
 
 PAIRS = pairs()
 
@@ -39,3 +39,12 @@ def test_an_edited_source_is_reported_as_drift(tmp_path):
 def test_stored_notebooks_use_the_generic_kernel():
     for pair in PAIRS:
         assert nbformat.read(pair.notebook, as_version=4).metadata["kernelspec"]["name"] == "python3"
+
+
+def test_execution_uses_unix_sockets_and_keeps_the_progress_clean(tmp_path, capfd):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("import os\nprint(os.getcwd())")]
+    execute(notebook, "tiny", tmp_path)
+    assert notebook.cells[0].outputs[0]["text"].strip() == str(tmp_path)
+    # the kernel's stderr is this process's: TCP transport would print its encryption warning
+    assert "TCP" not in capfd.readouterr().err
