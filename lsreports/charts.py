@@ -60,12 +60,31 @@ def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, f
     width, height = fig.bbox.width, fig.bbox.height
     pad = 1.08 * plt.rcParams["font.size"] * fig.dpi / 72
     for _ in range(passes):
+        _keep_titles_within(ax, renderer, rect[0] * width + pad, rect[2] * width - pad)
         tight = ax.get_tightbbox(renderer)
         params = fig.subplotpars
         fig.subplots_adjust(left=params.left + (rect[0] * width + pad - tight.x0) / width,
                             right=params.right + (rect[2] * width - pad - tight.x1) / width,
                             bottom=params.bottom + (rect[1] * height + pad - tight.y0) / height,
                             top=params.top + (rect[3] * height - pad - tight.y1) / height)
+        _keep_titles_within(ax, renderer, rect[0] * width + pad, rect[2] * width - pad)
+
+
+def _keep_titles_within(ax: plt.Axes, renderer, left: float, right: float) -> None:
+    """Shift an axes title sideways, as little as needed, to lie between ``left`` and ``right`` (pixels).
+
+    A title is anchored to the axes, not the figure: over long category labels the axes
+    start far from the figure's edge, and no margin makes room for a title that is wider
+    than the axes and the space to their right. Shifted, it runs over the labels' column.
+    """
+    # the left and right titles have no public handle (set_title(loc=...) fills them)
+    for title in (ax.title, ax._left_title, ax._right_title):
+        if not title.get_text():
+            continue
+        extent = title.get_window_extent(renderer)
+        target = min(max(extent.x0, left), max(left, right - extent.width))
+        if target != extent.x0:
+            title.set_x(title.get_position()[0] + (target - extent.x0) / ax.bbox.width)
 
 
 def _finish(fig: plt.Figure, ax: plt.Axes, title: str, ylabel: str, source: str) -> plt.Figure:

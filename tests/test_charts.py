@@ -79,6 +79,18 @@ def test_add_source_lays_out_a_hand_built_figure_inside_its_edges():
     charts.plt.close("all")
 
 
+def test_a_long_title_over_long_category_labels_stays_inside():
+    """SYNTHETIC: the axes start far right of the figure's edge, so a left-aligned title
+    starting at the axes would run off the right edge (as in the trends notebook)."""
+    charts.use_report_style()
+    fig, ax = charts.plt.subplots(figsize=(8, 3))
+    ax.barh(["a synthetic category whose label takes a third of the width (plan)", "b"], [120.0, 35.0])
+    ax.set_title("A synthetic title long enough to need the space over the labels too")
+    charts.add_source(fig, "Source: synthetic")
+    assert _overflow(fig) == (0, 0, 0, 0)
+    charts.plt.close(fig)
+
+
 def test_month_ticks_label_every_other_month_start():
     import pandas as pd
 
