@@ -16,14 +16,17 @@ derivation of a derivation, except that shares may use a part computed here):
 ``implied_plan`` / ``implied_est_central`` / ``implied_est_local``
     The year's plan (budget estimate) implied by a level and its ``plan_pct``
     (``est_central_pct``, ``est_local_pct``): ``value / pct * 100``, with period = the
-    calendar year of the level and, as agreed for now, the level's own indicator id and
-    measure ``value`` (see :data:`TARGET_INDICATOR_TEMPLATE`).
+    calendar year of the level, measure ``value`` and an id of its own,
+    ``<level id>_plan`` (``_est_central``, ``_est_local``; see
+    :data:`TARGET_INDICATOR_TEMPLATE`): a plan is not the year's level, and a report
+    that prints both budget estimates implies two different numbers.
 ``part_from_total``
     The missing part of an exhaustive two-part total (imports = total - exports, exports
     = total - imports, total = exports + imports), same report and period.
 ``share``
-    A part's share of its total in percent, under the ids of :data:`SHARE_INDICATORS`;
-    emitted only for ids registered in the indicator catalogue.
+    A part's share of its total in percent, under the ids of :data:`SHARE_INDICATORS`.
+
+Rows are emitted only under ids registered in the indicator catalogue.
 
 A derived value never overwrites or hides a printed one: a derivation whose key
 ``(indicator_id, start, end, measure)`` is printed in any report is not emitted;
@@ -52,14 +55,13 @@ TARGET_DERIVATIONS: dict[str, str] = {
     "est_central_pct": "implied_est_central",
     "est_local_pct": "implied_est_local",
 }
-#: Id under which an implied plan / estimate is emitted (``{indicator_id}`` = the level's id).
-#: As agreed, the level's own id with measure ``value`` over the calendar year. Proposed:
-#: ``"{indicator_id}_plan"``, ``"{indicator_id}_est_central"``, ``"{indicator_id}_est_local"``
-#: (see the module docstring of :mod:`lsreports.projection` and the issue report).
+#: Id under which an implied plan / estimate is emitted (``{indicator_id}`` = the level's id),
+#: with measure ``value`` over the calendar year. Like shares, the rows appear once the id is
+#: registered in the catalogue (kind ``plan``; a test checks every implied target is).
 TARGET_INDICATOR_TEMPLATE: dict[str, str] = {
-    "implied_plan": "{indicator_id}",
-    "implied_est_central": "{indicator_id}",
-    "implied_est_local": "{indicator_id}",
+    "implied_plan": "{indicator_id}_plan",
+    "implied_est_central": "{indicator_id}_est_central",
+    "implied_est_local": "{indicator_id}_est_local",
 }
 
 #: Totals made of exactly two exhaustive parts: total -> (exports, imports).
@@ -415,7 +417,8 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
         returns; derived rows in it are ignored as inputs).
     known_ids : iterable of str, optional
         Indicator ids that may be emitted (default: those of the curated catalogue).
-        Share rows (:data:`SHARE_INDICATORS`) appear once their ids are registered.
+        Share rows (:data:`SHARE_INDICATORS`) and implied plans
+        (:data:`TARGET_INDICATOR_TEMPLATE`) appear once their ids are registered.
 
     Returns
     -------

@@ -14,9 +14,12 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.1.3
+# Version: 0.1.4
 #
 # Changelog:
+# - 0.1.4 (2026-11-23): implied plans and budget estimates under ids of their own
+#   (`<id>_plan`, `<id>_est_central`, `<id>_est_local`); the central estimates are no longer
+#   folded into notes.
 # - 0.1.3 (2026-11-23): charts in the report style of the other briefings; monthly panels ticked
 #   every other month.
 # - 0.1.2 (2026-11-23): a source line under every chart.
@@ -65,10 +68,13 @@ unregistered = [i for i in SHARE_INDICATORS if i not in catalogue.index]
 display(Markdown(
     f"From {len(printed)} printed rows the library derives {len(derived)} rows: "
     + ", ".join(f"{n} `{kind}`" for kind, n in counts.items())
-    + f". Share rows wait for their ids to be registered ({len(unregistered)} of {len(SHARE_INDICATORS)} "
-      "proposed ids not yet in the catalogue)."))
-example = derived.loc[derived["indicator_id"] == "trade_total",
-                      ["start", "end", "value", "source_doc", "derivation", "formula"]]
+    + ". Implied plans and budget estimates have ids of their own (`<id>_plan`, `<id>_est_central`, "
+      "`<id>_est_local`): a plan never poses as the year's level, and a report that prints both budget "
+      "estimates keeps both. "
+    + (f"{len(unregistered)} of {len(SHARE_INDICATORS)} proposed share ids wait to be registered in the "
+       "catalogue." if unregistered else "Every proposed share id is registered in the catalogue.")))
+example = derived.loc[derived["indicator_id"].isin(["trade_declared", "trade_declared_plan"]),
+                      ["indicator_id", "start", "end", "value", "source_doc", "derivation", "formula"]]
 example.assign(period=[period_label(s, e) for s, e in zip(example["start"], example["end"])]).drop(
     columns=["start", "end"])
 

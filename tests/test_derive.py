@@ -32,7 +32,8 @@ def obs(*rows: tuple) -> pd.DataFrame:
 
 
 KNOWN = {"trade_total", "trade_total_export", "trade_total_import", "budget_revenue_total", "retail_sales",
-         "budget_revenue_domestic", *SHARE_INDICATORS}
+         "budget_revenue_domestic", *SHARE_INDICATORS, "trade_total_plan", "budget_revenue_total_est_central",
+         "budget_revenue_total_est_local"}
 
 
 def one(frame: pd.DataFrame, **where) -> pd.Series:
@@ -115,12 +116,16 @@ def test_implied_plan_and_budget_estimates_synthetic():
     assert one(targets, target_kind="est_central")["value"] == pytest.approx(5000)  # 3000 / 60 * 100
     assert one(targets, target_kind="est_local")["value"] == pytest.approx(6000)    # 3000 / 50 * 100
     out = derived_rows(frame, known_ids=KNOWN)
-    plan = one(out, indicator_id="trade_total", derivation="implied_plan")
+    plan = one(out, indicator_id="trade_total_plan", derivation="implied_plan")
     assert (plan["start"], plan["end"]) == (pd.Timestamp("2026-01-01"), pd.Timestamp("2026-12-31"))
+    assert plan["value"] == pytest.approx(1250) and plan["unit"] == "USD_mn" and plan["measure"] == "value"
     assert "plan" in plan["note"] and "plan_pct" in plan["quote"]
-    budget = out.loc[out["indicator_id"] == "budget_revenue_total"]
-    assert len(budget) == 1  # one key per report: est_local kept, est_central named in the note
-    assert budget.iloc[0]["derivation"] == "implied_est_local" and "5000" in budget.iloc[0]["note"]
+    # a report printing both budget estimates implies two numbers, and both are kept
+    assert one(out, indicator_id="budget_revenue_total_est_central")["value"] == pytest.approx(5000)
+    assert one(out, indicator_id="budget_revenue_total_est_local")["value"] == pytest.approx(6000)
+    assert not out["indicator_id"].isin(["trade_total", "budget_revenue_total"]).any()  # no plan posing as a level
+    unregistered = derived_rows(frame, known_ids=KNOWN - {"trade_total_plan"})
+    assert not (unregistered["derivation"] == "implied_plan").any()
 
 
 def test_missing_part_and_share_synthetic():
@@ -162,7 +167,9 @@ def test_compare_leaves_out_implied_plans():
                 ("trade_total", "2025-01-01", "2025-12-31", "value", 1100))
     assert compare_derived_with_printed(frame).empty
     out = derived_rows(frame, known_ids=KNOWN)
-    assert not (out["derivation"] == "implied_plan").any()  # the plan's key is the printed annual level's
+    # the plan (1000) has its own id, so the printed annual level (1100) neither hides nor is confused with it
+    assert one(out, derivation="implied_plan")["indicator_id"] == "trade_total_plan"
+    assert one(out, derivation="implied_plan")["value"] == pytest.approx(1000)
     assert one(out, derivation="month_from_ytd")["value"] == pytest.approx(200)  # December = year - 11 months
 
 

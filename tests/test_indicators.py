@@ -47,3 +47,18 @@ def test_wrong_unit_in_catalogue_is_an_error(synthetic_data):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match=r"line 2 \(trade_total\): unit must be one of.*got 'USD'"):
         ls.indicators()
+
+
+def test_every_implied_plan_and_estimate_has_a_registered_id():
+    """Implied targets are emitted only under registered ids: a new plan_pct row needs its catalogue entry."""
+    from lsreports.derive import TARGET_DERIVATIONS, TARGET_INDICATOR_TEMPLATE, implied_targets
+
+    catalogue = ls.indicators().set_index("indicator_id")
+    kinds = {derivation.removeprefix("implied_"): TARGET_INDICATOR_TEMPLATE[derivation]
+             for derivation in TARGET_DERIVATIONS.values()}
+    for base, kind in set(zip(*implied_targets(ls.observations())[["base_indicator_id", "target_kind"]].T.values)):
+        target_id = kinds[kind].format(indicator_id=base)
+        assert target_id in catalogue.index, f"register {target_id} in indicators.csv"
+        entry = catalogue.loc[target_id]
+        assert (entry["unit"], entry["domain"], entry["kind"]) == (catalogue.loc[base, "unit"],
+                                                                     catalogue.loc[base, "domain"], "plan"), target_id
