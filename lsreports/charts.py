@@ -157,8 +157,7 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     colours = [PALETTE[0] if v >= 0 else PALETTE[4] for v in frame[value_column]]
     bars = ax.barh(frame[label_column], frame[value_column], color=colours)
     ax.axvline(0, color="#333333", linewidth=0.8)
-    ax.grid(axis="x", alpha=0.3)
-    ax.grid(axis="y", visible=False)
+    horizontal_bars(ax)
     ax.margins(x=0.15)  # room for the value labels at both ends
     # the value labels can reach past the x margins, so the layout measures them
     ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
@@ -195,6 +194,14 @@ def month_ticks(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp, *, every: 
     """
     ticks = pd.date_range(pd.Timestamp(start).to_period("M").to_timestamp(), end, freq=f"{every}MS")
     ax.set_xticks(ticks, [f"{tick:%Y-%m}" for tick in ticks])
+
+
+def horizontal_bars(ax: plt.Axes) -> None:
+    """Grid and margins for horizontal bars: vertical grid lines to read values against, no
+    horizontal ones between the categories, and no empty band above the first bar."""
+    ax.grid(axis="x", alpha=0.3)
+    ax.grid(axis="y", visible=False)
+    ax.margins(y=0.01)
 
 
 def add_source(fig: plt.Figure, source: str) -> plt.Figure:

@@ -19,7 +19,7 @@
 # Changelog:
 # - 0.1.4 (2026-11-23): implied plans and budget estimates under ids of their own
 #   (`<id>_plan`, `<id>_est_central`, `<id>_est_local`); the central estimates are no longer
-#   folded into notes.
+#   folded into notes; horizontal-bar charts with vertical grid lines and no empty band on top.
 # - 0.1.3 (2026-11-23): charts in the report style of the other briefings; monthly panels ticked
 #   every other month.
 # - 0.1.2 (2026-11-23): a source line under every chart.
@@ -127,6 +127,7 @@ ax.barh(view["label"], view["ytd_pct_of_target"], color="#9ecae1", label="year t
 ax.scatter(view["projected_pct_of_target"], view["label"], color="#08519c", zorder=3,
            label="projected year end (pro-rata)")
 ax.axvline(100, color="black", linewidth=0.8)
+charts.horizontal_bars(ax)
 ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of plan)")
 ax.set_title("2026: year to date and projected year end against plan")
 ax.legend(loc="lower right", fontsize=8)
@@ -170,6 +171,7 @@ fig, ax = plt.subplots(figsize=(8, 0.3 * len(scored) + 1))
 ax.barh(positions - 0.2, scored["prorata_ape"], height=0.4, color="#fdae6b", label="pro-rata")
 ax.barh(positions + 0.2, scored["seasonal_ape"], height=0.4, color="#3182bd", label="seasonal share (look-ahead)")
 ax.set_yticks(positions, scored["indicator_id"])
+charts.horizontal_bars(ax)
 ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
 ax.set_title("Backtest: 11 months of 2025 projected from the first half")
 ax.legend(loc="lower right", fontsize=8)

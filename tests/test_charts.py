@@ -91,6 +91,19 @@ def test_a_long_title_over_long_category_labels_stays_inside():
     charts.plt.close(fig)
 
 
+def test_horizontal_bars_grid_runs_across_the_values_only():
+    charts.use_report_style()
+    fig, ax = charts.plt.subplots()
+    ax.barh(["a", "b", "c"], [1.0, 2.0, 3.0])
+    charts.horizontal_bars(ax)
+    fig.canvas.draw()
+    assert any(line.get_visible() for line in ax.get_xgridlines())
+    assert not any(line.get_visible() for line in ax.get_ygridlines())
+    low, high = ax.get_ylim()
+    assert high - 2.4 < 0.1 and -0.4 - low < 0.1  # bars span -0.4..2.4; a 1 % margin, not 5 %
+    charts.plt.close(fig)
+
+
 def test_month_ticks_label_every_other_month_start():
     import pandas as pd
 
