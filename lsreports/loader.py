@@ -233,14 +233,15 @@ def _read_observations(path: Path, units: dict[str, str]) -> pd.DataFrame:
     with a missing or extra field) explains the failure better than its symptom.
     """
     frame, data = read_frame(path, CONTRACT_COLUMNS)
+    columns = {c: frame[c].to_numpy() for c in frame.columns}
     try:
-        columns = {c: frame[c].to_numpy() for c in frame.columns}
         typed = _typed_columns(path, columns, units)
-        check_separators(path, data, list(frame.columns),
-                         [values for name, values in columns.items() if name not in _CHECKED_CODES])
     except DataFileError:
         read_columns(path, CONTRACT_COLUMNS)  # raises if a line is the wrong width
         raise
+    # after the checks: they make the coded columns comma-free; names the short line itself
+    check_separators(path, data, list(frame.columns),
+                     [values for name, values in columns.items() if name not in _CHECKED_CODES])
     for name, array in typed.items():
         frame.isetitem(frame.columns.get_loc(name), array)
     for name in EXTRA_COLUMNS:
