@@ -129,21 +129,21 @@ def _row_error(path: Path, line_index: int, indicator_id: str, message: str) -> 
 def _check_rows(path: Path, columns: dict[str, np.ndarray], units: dict[str, str]) -> None:
     """Check ids, measures, units, flags and quotes; raise naming the first bad line.
 
-    Each check runs on whole columns (set differences, one array comparison); only a
-    failing check looks for its first line, which :func:`_row_problem` then describes.
+    The checks run on the distinct values of the coded columns (a few hundred
+    combinations, whatever the length of the table); only a failing check goes through
+    the lines to find the first bad one, which :func:`_row_problem` then describes.
     """
-    ids, measures, unit, derived = (columns[c] for c in ("indicator_id", "measure", "unit", "derived"))
-    pct = {m for m in set(measures) if m in PCT_MEASURES}
-    expected = np.array(["pct" if m in pct else units.get(i) for i, m in zip(ids, measures)], dtype=object)
-    blank = [not quote.strip() for quote in columns["quote"]]
-    suspects = (set(ids) - units.keys()) or (set(measures) - set(MEASURES)) or (unit != expected).any() \
-        or (set(derived) - {"true", "false"}) or any(blank)
+    ids, measures, unit, derived, quotes = (columns[c] for c in ("indicator_id", "measure", "unit", "derived",
+                                                                  "quote"))
+    suspects = any(m not in MEASURES or u != ("pct" if m in PCT_MEASURES else units.get(i))
+                   for i, m, u in set(zip(ids, measures, unit))) \
+        or not set(derived) <= {"true", "false"} or "" in map(str.strip, quotes)
     if not suspects:
         return
-    for i, combination in enumerate(zip(ids, measures, unit, derived, blank)):
-        problem = _row_problem(*combination, units)
+    for i, (indicator_id, measure, unit_, flag, quote) in enumerate(zip(ids, measures, unit, derived, quotes)):
+        problem = _row_problem(indicator_id, measure, unit_, flag, not quote.strip(), units)
         if problem:
-            raise _row_error(path, i, combination[0], problem)
+            raise _row_error(path, i, indicator_id, problem)
 
 
 def _row_problem(indicator_id: str, measure: str, unit: str, derived: str, blank_quote: bool,
