@@ -8,6 +8,8 @@ matplotlib), which covers Vietnamese; tick labels are formatted explicitly.
 from __future__ import annotations
 
 import io
+import textwrap
+from collections import Counter
 
 import matplotlib
 
@@ -71,14 +73,15 @@ def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, f
 
 
 def _keep_titles_within(ax: plt.Axes, renderer, left: float, right: float) -> None:
-    """Shift an axes title sideways, as little as needed, to lie between ``left`` and ``right`` (pixels).
+    """Shift an axes title or x-axis label sideways, as little as needed, to lie between ``left`` and ``right`` (pixels).
 
     A title is anchored to the axes, not the figure: over long category labels the axes
     start far from the figure's edge, and no margin makes room for a title that is wider
     than the axes and the space to their right. Shifted, it runs over the labels' column.
     """
-    # the left and right titles have no public handle (set_title(loc=...) fills them)
-    for title in (ax.title, ax._left_title, ax._right_title):
+    # the left and right titles have no public handle (set_title(loc=...) fills them); the
+    # x-axis label is centred under the axes and, like a title, left out of their tight box
+    for title in (ax.title, ax._left_title, ax._right_title, ax.xaxis.label):
         if not title.get_text():
             continue
         extent = title.get_window_extent(renderer)
@@ -202,6 +205,30 @@ def horizontal_bars(ax: plt.Axes) -> None:
     ax.grid(axis="x", alpha=0.3)
     ax.grid(axis="y", visible=False)
     ax.margins(y=0.01)
+
+
+def short_labels(names: "pd.Series | list[str]", width: int = 40) -> list[str]:
+    """Category labels cut at a word boundary to ``width`` characters (marked "…").
+
+    Names that would become identical once cut are kept whole, so two bars never share
+    a label.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Full names, for example the catalogue's ``name_en``.
+    width : int, default 40
+        Longest label, in characters.
+
+    Returns
+    -------
+    list of str
+        One label per name, in order.
+    """
+    full = [str(name) for name in names]
+    cut = [textwrap.shorten(name, width, placeholder=" …", break_on_hyphens=False) for name in full]
+    clashes = {label for label, count in Counter(cut).items() if count > 1}
+    return [whole if label in clashes else label for whole, label in zip(full, cut)]
 
 
 def add_source(fig: plt.Figure, source: str) -> plt.Figure:

@@ -38,6 +38,9 @@ from .derive import TARGET_DERIVATIONS, _candidates, _normalise, _printed, impli
 
 #: Plan kinds compared with, in order of preference.
 TARGET_KINDS: tuple[str, ...] = ("plan", "est_local", "est_central")
+#: Short English names of the target kinds, for chart labels.
+TARGET_KIND_LABELS: dict[str, str] = {"plan": "plan", "est_local": "local budget est.",
+                                      "est_central": "central budget est."}
 
 PROJECTION_COLUMNS: list[str] = [
     "indicator_id", "year", "ytd_start", "ytd_end", "source_doc", "ytd_value", "unit", "elapsed",
@@ -198,4 +201,4 @@ def _project_one(r, lookup: dict, targets: dict[tuple[str, int, str], list[dict]
     return out
 
 
-__all__ = ["year_end_projections", "prorata_factor", "PROJECTION_COLUMNS", "TARGET_KINDS"]
+__all__ = ["year_end_projections", "prorata_factor", "PROJECTION_COLUMNS", "TARGET_KINDS", "TARGET_KIND_LABELS"]

@@ -14,9 +14,11 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.1.4
+# Version: 0.1.5
 #
 # Changelog:
+# - 0.1.5 (2026-11-23): the plan and backtest charts label bars with the indicators' English
+#   names (cut to 40 characters) instead of their ids.
 # - 0.1.4 (2026-11-23): implied plans and budget estimates under ids of their own
 #   (`<id>_plan`, `<id>_est_central`, `<id>_est_local`); the central estimates are no longer
 #   folded into notes; horizontal-bar charts with vertical grid lines and no empty band on top.
@@ -45,7 +47,7 @@ from lsreports.backtest import backtest_ytd
 from lsreports.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.loader import indicators, observations, reports
 from lsreports.periods import period_label
-from lsreports.projection import year_end_projections
+from lsreports.projection import TARGET_KIND_LABELS, year_end_projections
 from lsreports.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
@@ -120,8 +122,9 @@ display(Markdown(
 
 # %%
 view = with_target.assign(
-    label=with_target["indicator_id"] + " (" + with_target["target_kind"].str.replace("_", " ") + ")").sort_values(
-    "projected_pct_of_target")
+    label=[f"{label} ({TARGET_KIND_LABELS[kind]})" for label, kind in zip(
+        charts.short_labels(catalogue.loc[with_target["indicator_id"], "name_en"]), with_target["target_kind"])]
+).sort_values("projected_pct_of_target")
 fig, ax = plt.subplots(figsize=(8, 0.28 * len(view) + 1))
 ax.barh(view["label"], view["ytd_pct_of_target"], color="#9ecae1", label="year to date")
 ax.scatter(view["projected_pct_of_target"], view["label"], color="#08519c", zorder=3,
@@ -170,7 +173,7 @@ positions = np.arange(len(scored))
 fig, ax = plt.subplots(figsize=(8, 0.3 * len(scored) + 1))
 ax.barh(positions - 0.2, scored["prorata_ape"], height=0.4, color="#fdae6b", label="pro-rata")
 ax.barh(positions + 0.2, scored["seasonal_ape"], height=0.4, color="#3182bd", label="seasonal share (look-ahead)")
-ax.set_yticks(positions, scored["indicator_id"])
+ax.set_yticks(positions, charts.short_labels(catalogue.loc[scored["indicator_id"], "name_en"]))
 charts.horizontal_bars(ax)
 ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
 ax.set_title("Backtest: 11 months of 2025 projected from the first half")

@@ -1,5 +1,6 @@
 """Charts: honest inputs, deterministic PNGs, source lines (SYNTHETIC data)."""
 import pytest
+from matplotlib.transforms import Bbox
 
 import lsreports as ls
 from lsreports import charts
@@ -37,7 +38,11 @@ def test_charts_use_a_font_that_covers_vietnamese():
 def _overflow(fig) -> tuple[float, float, float, float]:
     """How far (pixels) what is drawn reaches beyond each edge (left, bottom, right, top); 0 = inside."""
     fig.canvas.draw()  # places every text where the PNG will show it
-    drawn = fig.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.dpi_scale_trans)
+    renderer = fig.canvas.get_renderer()
+    # matplotlib's tight box counts an axis label as 1 pixel wide, so the labels are measured too
+    labels = [label for ax in fig.axes for label in (ax.xaxis.label, ax.yaxis.label)]
+    texts = [t.get_window_extent(renderer) for t in labels + fig.texts if t.get_visible() and t.get_text()]
+    drawn = Bbox.union([fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans), *texts])
     box = fig.bbox
     return (max(0.0, box.x0 - drawn.x0), max(0.0, box.y0 - drawn.y0), max(0.0, drawn.x1 - box.x1),
             max(0.0, drawn.y1 - box.y1))
@@ -91,6 +96,19 @@ def test_a_long_title_over_long_category_labels_stays_inside():
     charts.plt.close(fig)
 
 
+def test_a_long_axis_label_under_long_category_labels_stays_inside():
+    """SYNTHETIC: an x-axis label centred under narrow axes is wider than the axes and the
+    space to their right (seen in the trends briefing's plan chart)."""
+    charts.use_report_style()
+    fig, ax = charts.plt.subplots(figsize=(8, 3))
+    ax.barh(["a synthetic category whose label takes nearly half of the figure's width (plan)", "b"],
+            [120.0, 35.0])
+    ax.set_xlabel("% of a synthetic plan or budget estimate (implied by value / % of plan, as printed)")
+    charts.add_source(fig, "Source: synthetic")
+    assert _overflow(fig) == (0, 0, 0, 0)
+    charts.plt.close(fig)
+
+
 def test_horizontal_bars_grid_runs_across_the_values_only():
     charts.use_report_style()
     fig, ax = charts.plt.subplots()
@@ -113,3 +131,18 @@ def test_month_ticks_label_every_other_month_start():
     charts.month_ticks(ax, pd.Timestamp("2025-01-15"), pd.Timestamp("2025-07-01"))
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-01", "2025-03", "2025-05", "2025-07"]
     charts.plt.close(fig)
+
+
+def test_short_labels_cut_long_names_at_a_word_and_keep_short_ones():
+    labels = charts.short_labels(["Coal", "Public investment disbursed from the current year's plan (excluding carry-over)"],
+                                 width=30)
+    assert labels[0] == "Coal"
+    assert len(labels[1]) <= 30 and labels[1].endswith("…")
+    assert labels[1].startswith("Public investment disbursed")
+
+
+def test_short_labels_keep_names_whole_when_cutting_would_make_them_equal():
+    names = ["Goods declared at Lang Son customs: exports", "Goods declared at Lang Son customs: imports", "Coal"]
+    labels = charts.short_labels(names, width=30)
+    assert labels[:2] == names[:2]
+    assert len(set(labels)) == 3
