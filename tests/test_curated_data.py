@@ -4,6 +4,7 @@ These tests read data/curated/ as committed; they are what keeps a hand edit hon
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,14 @@ def test_targets_quote_their_reports():
     problems = quote_problems(frame)
     assert problems.empty, problems.to_string()
     assert targets["indicator_id"].isin(set(ls.indicators()["indicator_id"]) | {""}).all()
+
+
+def test_a_figure_the_quote_calls_estimated_is_an_estimate(obs):
+    """Curation guide: status is 'estimate' where the report says "ước ..." (OCR: udc, u6c, wdc, ude)."""
+    from lsreports.extract.text import Folded
+
+    says_estimated = obs["quote"].map(lambda quote: bool(re.search(r"\b(uoc|udc|u6c|wdc|ude|du kien)\b",
+                                                                   Folded(quote).text)))
+    wrong = obs.loc[says_estimated & (obs["status"] != "estimate"), ["indicator_id", "start", "measure", "source_doc"]]
+    assert wrong.empty, wrong.to_string()
+    assert set(obs["status"]) <= {"actual", "estimate"}
