@@ -5,6 +5,8 @@ are never altered. The checks:
 
 - ``parts_vs_total``: exports + imports against the total turnover (and the budget
   revenue components against total revenue, where all are printed);
+- ``part_rates``: a total's growth rate against its parts' rates (a total's change is
+  a weighted mean of its parts' changes, so it lies between the lowest and the highest);
 - ``month_vs_ytd``: a month's level against its year to date (a month cannot exceed it);
 - ``implied_vs_printed``: a level implied by a growth rate in one report against the
   level printed in another (from :func:`lsreports.derive.compare_derived_with_printed`);
@@ -26,6 +28,8 @@ FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "d
 
 #: Relative gap above which a sum of parts differs from its total (printed figures are rounded).
 PARTS_TOLERANCE = 0.01
+#: Percentage points by which a total's rate may lie outside its parts' rates (rates are printed rounded).
+RATE_TOLERANCE_PP = 0.1
 #: Relative spread above which plans implied by different rows of one year disagree.
 PLAN_TOLERANCE = 0.02
 #: Ratio of monthly rates beyond which a level looks printed in the wrong unit.
@@ -75,6 +79,33 @@ def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
                 flags.append(_flag("parts_vs_total", "warning", total_id, period, [doc],
                                    f"{' + '.join(part_ids)} = {summed:g} vs printed total {total:g} "
                                    f"({gap:+.1%})"))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def check_part_rates(obs: pd.DataFrame) -> pd.DataFrame:
+    """Flag totals whose growth rate lies outside the range of their parts' rates.
+
+    A total's change is the mean of its parts' changes weighted by their (positive)
+    shares in the base period, so it cannot be below the lowest part's rate or above the
+    highest. Compared where a report prints the same growth measure (``yoy_pct`` or
+    ``mom_pct``) for the same period for the total and every part, with
+    :data:`RATE_TOLERANCE_PP` for rounding.
+    """
+    printed = obs.loc[~obs["derived"] & obs["measure"].isin(["yoy_pct", "mom_pct"])]
+    rates = {(r.indicator_id, r.start, r.end, r.measure, r.source_doc): r for r in printed.itertuples()}
+    flags = []
+    for (indicator_id, start, end, measure, doc), total in rates.items():
+        parts = [rates.get((part_id, start, end, measure, doc)) for part_id in PART_GROUPS.get(indicator_id, ())]
+        if not parts or any(part is None for part in parts):
+            continue
+        low, high = min(p.value for p in parts), max(p.value for p in parts)
+        if low - RATE_TOLERANCE_PP <= total.value <= high + RATE_TOLERANCE_PP:
+            continue
+        listed = ", ".join(f"{p.indicator_id} {p.value:+g}%" for p in parts)
+        flags.append(_flag("part_rates", "warning", indicator_id, period_label(start, end), [doc],
+                           f"{measure} {total.value:+g}% lies outside its parts' rates ({listed}); a total's "
+                           "change is a weighted mean of its parts' changes",
+                           " | ".join(dict.fromkeys([total.quote, *(p.quote for p in parts)]))))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
@@ -219,7 +250,7 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
 
     obs = observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
-    frames = [check_parts_vs_total(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
+    frames = [check_parts_vs_total(obs), check_part_rates(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
               check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs), curated_flags(obs)]
     frames = [f for f in frames if not f.empty]
     if not frames:
@@ -227,5 +258,5 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     return pd.concat(frames, ignore_index=True)
 
 
-__all__ = ["FLAG_COLUMNS", "consistency_flags", "check_parts_vs_total", "check_month_vs_ytd",
+__all__ = ["FLAG_COLUMNS", "consistency_flags", "check_parts_vs_total", "check_part_rates", "check_month_vs_ytd",
            "check_implied_plans", "check_unit_anomalies", "curated_flags", "check_implied_vs_printed"]

@@ -134,8 +134,8 @@ def test_month_ticks_label_every_other_month_start():
 
 
 def test_short_labels_cut_long_names_at_a_word_and_keep_short_ones():
-    labels = charts.short_labels(["Coal", "Public investment disbursed from the current year's plan (excluding carry-over)"],
-                                 width=30)
+    long_name = "Public investment disbursed from the current year's plan (excluding carry-over)"
+    labels = charts.short_labels(["Coal", long_name], width=30)
     assert labels[0] == "Coal"
     assert len(labels[1]) <= 30 and labels[1].endswith("…")
     assert labels[1].startswith("Public investment disbursed")

@@ -5,7 +5,8 @@ import pandas as pd
 
 import lsreports as ls
 from lsreports.consistency import (
-    FLAG_COLUMNS, check_implied_plans, check_implied_vs_printed, check_month_vs_ytd, check_parts_vs_total,
+    FLAG_COLUMNS, check_implied_plans, check_implied_vs_printed, check_month_vs_ytd, check_part_rates,
+    check_parts_vs_total,
     check_unit_anomalies,
     consistency_flags, curated_flags,
 )
@@ -104,3 +105,29 @@ def test_matching_implied_level_is_not_flagged(synthetic_data):
     earlier = dict(synthetic_rows()[2], start="2024-01-01", end="2024-11-30", value="4166.67", source_doc="998_other")
     flags = check_implied_vs_printed(_obs_with(synthetic_data, extra=[earlier]))
     assert "trade_total" not in set(flags["indicator_id"])
+
+
+def _with_part_rates(synthetic_data, total: str, exports: str, imports: str):
+    """SYNTHETIC: year-on-year rates for the 11-month total (row 3) and for both of its parts."""
+    rate = {"start": "2025-01-01", "end": "2025-11-30", "measure": "yoy_pct", "unit": "pct",
+            "source_doc": "999_synthetic", "derived": "false", "status": "", "flag": "", "note": ""}
+    extra = [{**rate, "indicator_id": "trade_total_export", "value": exports,
+              "quote": "xuất khẩu 2.000 triệu USD"},
+             {**rate, "indicator_id": "trade_total_import", "value": imports,
+              "quote": "nhập khẩu 3.000 triệu USD"}]
+    rows = synthetic_rows()
+    assert (rows[3]["indicator_id"], rows[3]["measure"]) == ("trade_total", "yoy_pct")
+    return _obs_with(synthetic_data, {3: {"value": total}}, extra)
+
+
+def test_a_total_rate_between_its_parts_rates_is_not_flagged(synthetic_data):
+    assert check_part_rates(_with_part_rates(synthetic_data, "20.0", "15", "24")).empty
+    assert check_part_rates(_with_part_rates(synthetic_data, "15.05", "15.1", "24")).empty  # rounding
+
+
+def test_a_total_rate_outside_its_parts_rates_is_flagged(synthetic_data):
+    # the November 2025 case of report 000: total +60,7 % with parts -2,47 % and +11,6 %
+    flags = check_part_rates(_with_part_rates(synthetic_data, "60.7", "-2.47", "11.6"))
+    assert flags["indicator_id"].tolist() == ["trade_total"]
+    assert "+60.7%" in flags.loc[0, "detail"] and "trade_total_export -2.47%" in flags.loc[0, "detail"]
+    assert "xuất khẩu 2.000 triệu USD" in flags.loc[0, "evidence"]
