@@ -12,6 +12,8 @@ are never altered. The checks:
   level printed in another (from :func:`lsreports.derive.compare_derived_with_printed`);
 - ``implied_plan``: the annual plan (or budget estimate) implied by ``value / pct``
   across reports and periods of the same year;
+- ``plan_parts``: the plan (or budget estimate) implied for a total against the sum of
+  those implied for its parts, within one report and period;
 - ``unit_anomaly``: a level whose monthly rate is a power of ten or more away from the
   indicator's other periods (the rosin output printed as "16,5 tấn" for 11 months while
   one month is "1,5 nghìn tấn");
@@ -41,6 +43,18 @@ PART_GROUPS: dict[str, tuple[str, ...]] = {
     "trade_declared": ("trade_declared_export", "trade_declared_import"),
     "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
     "pubinv_disbursed": ("pubinv_disbursed_carryover", "pubinv_disbursed_current"),
+}
+
+#: Totals whose plan (or budget estimate) is the sum of their parts' plans. The headline
+#: disbursement of a year's plan is not here: its percentage is of the current-year plan,
+#: while the carried-over part's is of the carry-over.
+PLAN_PART_GROUPS: dict[str, tuple[str, ...]] = {
+    "trade_total": ("trade_total_export", "trade_total_import"),
+    "trade_declared": ("trade_declared_export", "trade_declared_import"),
+    "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
+    "budget_spending_total": ("budget_spending_balanced", "budget_spending_targeted"),
+    "pubinv_disbursed": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
+    "pubinv_disbursed_current": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
 }
 
 
@@ -163,6 +177,38 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
+def check_plan_parts(obs: pd.DataFrame) -> pd.DataFrame:
+    """Flag totals whose implied plan differs from the sum of their parts' implied plans.
+
+    ``value / pct * 100`` gives the plan (or budget estimate) a figure is measured
+    against. Where one report prints, for one period, the level and the same percentage
+    measure for a total and for every part of :data:`PLAN_PART_GROUPS`, the parts' plans
+    should add up to the total's (within :data:`PLAN_TOLERANCE`).
+    """
+    printed = obs.loc[~obs["derived"]]
+    levels = printed.loc[printed["measure"] == "value"]
+    pcts = printed.loc[printed["measure"].isin(["plan_pct", "est_central_pct", "est_local_pct"])
+                       & (printed["value"] > 0)]
+    pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+    implied = {(r.indicator_id, r.start, r.end, r.measure_pct, r.source_doc): r for r in pairs.itertuples()}
+    flags = []
+    for (indicator_id, start, end, measure, doc), total in implied.items():
+        parts = [implied.get((part_id, start, end, measure, doc))
+                 for part_id in PLAN_PART_GROUPS.get(indicator_id, ())]
+        if not parts or any(part is None for part in parts):
+            continue
+        plan = total.value / total.value_pct * 100
+        summed = sum(p.value / p.value_pct * 100 for p in parts)
+        if abs(summed - plan) / plan <= PLAN_TOLERANCE:
+            continue
+        listed = " + ".join(f"{p.indicator_id} {p.value:g} / {p.value_pct:g}%" for p in parts)
+        flags.append(_flag("plan_parts", "warning", indicator_id, period_label(start, end), [doc],
+                           f"{measure}: {total.value:g} / {total.value_pct:g}% implies a plan of {plan:,.1f}, but "
+                           f"the parts' plans add up to {summed:,.1f} ({listed})",
+                           " | ".join(dict.fromkeys([total.quote, *(p.quote for p in parts)]))))
+    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
 def _months_covered(start: pd.Timestamp, end: pd.Timestamp) -> float:
     return ((end - start).days + 1) / (365.25 / 12)
 
@@ -251,7 +297,8 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     obs = observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
     frames = [check_parts_vs_total(obs), check_part_rates(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
-              check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs), curated_flags(obs)]
+              check_plan_parts(obs), check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs),
+              curated_flags(obs)]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=FLAG_COLUMNS)
@@ -259,4 +306,5 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
 
 
 __all__ = ["FLAG_COLUMNS", "consistency_flags", "check_parts_vs_total", "check_part_rates", "check_month_vs_ytd",
-           "check_implied_plans", "check_unit_anomalies", "curated_flags", "check_implied_vs_printed"]
+           "check_implied_plans", "check_plan_parts", "check_unit_anomalies", "curated_flags",
+           "check_implied_vs_printed"]

@@ -6,8 +6,7 @@ import pandas as pd
 import lsreports as ls
 from lsreports.consistency import (
     FLAG_COLUMNS, check_implied_plans, check_implied_vs_printed, check_month_vs_ytd, check_part_rates,
-    check_parts_vs_total,
-    check_unit_anomalies,
+    check_parts_vs_total, check_plan_parts, check_unit_anomalies,
     consistency_flags, curated_flags,
 )
 
@@ -131,3 +130,26 @@ def test_a_total_rate_outside_its_parts_rates_is_flagged(synthetic_data):
     assert flags["indicator_id"].tolist() == ["trade_total"]
     assert "+60.7%" in flags.loc[0, "detail"] and "trade_total_export -2.47%" in flags.loc[0, "detail"]
     assert "xuất khẩu 2.000 triệu USD" in flags.loc[0, "evidence"]
+
+
+def _with_part_plans(synthetic_data, exports_pct: str, imports_pct: str):
+    """SYNTHETIC: plan shares for both parts of the 11-month total (5000 at 100 % of plan)."""
+    share = {"start": "2025-01-01", "end": "2025-11-30", "measure": "plan_pct", "unit": "pct",
+             "source_doc": "999_synthetic", "derived": "false", "status": "", "flag": "", "note": ""}
+    extra = [{**share, "indicator_id": "trade_total_export", "value": exports_pct,
+              "quote": "xuất khẩu 2.000 triệu USD"},
+             {**share, "indicator_id": "trade_total_import", "value": imports_pct,
+              "quote": "nhập khẩu 3.000 triệu USD"}]
+    return _obs_with(synthetic_data, extra=extra)
+
+
+def test_part_plans_that_add_up_to_the_total_plan_are_not_flagged(synthetic_data):
+    # 2000 / 80 % + 3000 / 120 % = 2500 + 2500 = 5000 / 100 %
+    assert check_plan_parts(_with_part_plans(synthetic_data, "80", "120")).empty
+
+
+def test_part_plans_that_do_not_add_up_are_flagged(synthetic_data):
+    # 2000 / 50 % + 3000 / 120 % = 6500, against 5000 for the total
+    flags = check_plan_parts(_with_part_plans(synthetic_data, "50", "120"))
+    assert flags["indicator_id"].tolist() == ["trade_total"]
+    assert "5,000.0" in flags.loc[0, "detail"] and "6,500.0" in flags.loc[0, "detail"]
