@@ -31,7 +31,12 @@ TARGET_COLUMNS: tuple[str, ...] = (
     "target_id", "indicator_id", "name_en", "start", "end", "kind", "value", "value_high",
     "unit", "bound", "source_doc", "quote", "note",
 )
-TARGET_KINDS: frozenset[str] = frozenset({"level", "growth_pct", "growth_avg_pct", "share_pct", "rate_pct"})
+#: What a target's value is: a level in ``unit``; growth on the previous year in percent
+#: (``growth_pct``) or its annual average over the target's years (``growth_avg_pct``);
+#: growth in percent above the year's budget estimate (``above_estimate_pct``); a share
+#: of a total or of a plan (``share_pct``); a rate among a population (``rate_pct``).
+TARGET_KINDS: frozenset[str] = frozenset({"level", "growth_pct", "growth_avg_pct", "above_estimate_pct", "share_pct",
+                                          "rate_pct"})
 TARGET_BOUNDS: frozenset[str] = frozenset({"min", "max", "exact", "range"})
 
 #: Maximum length of a quote, in characters.
