@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lsreports.backtest import backtest_markdown, backtest_ytd
 from lsreports.loader import observations
+from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "backtest.md"
 
@@ -22,8 +23,7 @@ def main() -> int:
     """Compute the backtest, print it and write the Markdown result."""
     text = backtest_markdown(backtest_ytd(observations()))
     print(text)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text, encoding="utf-8")
+    write_measured(RESULTS, text)
     return 0
 
 

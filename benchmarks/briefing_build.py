@@ -23,6 +23,7 @@ from pathlib import Path
 
 from lsreports.briefing import build_briefings
 from lsreports.notebooks import pairs
+from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "briefing_build.md"
 EMPTY = "# %% [markdown]\n# # Empty\n\n# %%\npass\n"
@@ -69,8 +70,7 @@ def main() -> None:
         f"| ratio | {ratio:.2f}× ({verdict} the 3× target) |\n"
         f"| ratio within each round | median {statistics.median(per_round):.2f}×, "
         f"{min(per_round):.2f}-{max(per_round):.2f}×; {within} of {len(per_round)} rounds within 3× |\n")
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    write_measured(RESULTS, report)
     print(report)
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 import lsreports as ls
 from lsreports.extract import extract_file
 from lsreports.paths import report_path
+from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "extract_accuracy.md"
 RECALL_TARGET = {"ocr": 75.0}
@@ -56,8 +57,7 @@ def main() -> None:
               "rules; none keyed to a sentence), so these figures are in-sample: expect lower recall on a report "
               "of a new layout. The synthetic reports in `tests/test_extract.py` check the rules on text they "
               "were not developed on."]
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_measured(RESULTS, "\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

@@ -27,6 +27,7 @@ import pandas as pd
 import lsreports as ls
 from lsreports import loader
 from lsreports.paths import curated_dir
+from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "load_observations.md"
 
@@ -87,8 +88,7 @@ def _measure(repeat: int, write: bool) -> None:
         f"| ratio | {ratio:.2f}× ({verdict} the 1.5× target) |\n"
     )
     if write:
-        RESULTS.parent.mkdir(exist_ok=True)
-        RESULTS.write_text(report, encoding="utf-8")
+        write_measured(RESULTS, report)
     print(report)
 
 
