@@ -106,17 +106,23 @@ def test_matching_implied_level_is_not_flagged(synthetic_data):
     assert "trade_total" not in set(flags["indicator_id"])
 
 
+def _with_parts_measure(synthetic_data, measure: str, exports: str, imports: str,
+                        changes: dict[int, dict] | None = None):
+    """SYNTHETIC: a percentage ``measure`` for both parts of the 11-month total (5000 = 2000 + 3000)."""
+    pct = {"start": "2025-01-01", "end": "2025-11-30", "measure": measure, "unit": "pct",
+           "source_doc": "999_synthetic", "derived": "false", "status": "", "flag": "", "note": ""}
+    extra = [{**pct, "indicator_id": "trade_total_export", "value": exports,
+              "quote": "xuất khẩu 2.000 triệu USD"},
+             {**pct, "indicator_id": "trade_total_import", "value": imports,
+              "quote": "nhập khẩu 3.000 triệu USD"}]
+    return _obs_with(synthetic_data, changes, extra)
+
+
 def _with_part_rates(synthetic_data, total: str, exports: str, imports: str):
     """SYNTHETIC: year-on-year rates for the 11-month total (row 3) and for both of its parts."""
-    rate = {"start": "2025-01-01", "end": "2025-11-30", "measure": "yoy_pct", "unit": "pct",
-            "source_doc": "999_synthetic", "derived": "false", "status": "", "flag": "", "note": ""}
-    extra = [{**rate, "indicator_id": "trade_total_export", "value": exports,
-              "quote": "xuất khẩu 2.000 triệu USD"},
-             {**rate, "indicator_id": "trade_total_import", "value": imports,
-              "quote": "nhập khẩu 3.000 triệu USD"}]
     rows = synthetic_rows()
     assert (rows[3]["indicator_id"], rows[3]["measure"]) == ("trade_total", "yoy_pct")
-    return _obs_with(synthetic_data, {3: {"value": total}}, extra)
+    return _with_parts_measure(synthetic_data, "yoy_pct", exports, imports, {3: {"value": total}})
 
 
 def test_a_total_rate_between_its_parts_rates_is_not_flagged(synthetic_data):
@@ -134,13 +140,7 @@ def test_a_total_rate_outside_its_parts_rates_is_flagged(synthetic_data):
 
 def _with_part_plans(synthetic_data, exports_pct: str, imports_pct: str):
     """SYNTHETIC: plan shares for both parts of the 11-month total (5000 at 100 % of plan)."""
-    share = {"start": "2025-01-01", "end": "2025-11-30", "measure": "plan_pct", "unit": "pct",
-             "source_doc": "999_synthetic", "derived": "false", "status": "", "flag": "", "note": ""}
-    extra = [{**share, "indicator_id": "trade_total_export", "value": exports_pct,
-              "quote": "xuất khẩu 2.000 triệu USD"},
-             {**share, "indicator_id": "trade_total_import", "value": imports_pct,
-              "quote": "nhập khẩu 3.000 triệu USD"}]
-    return _obs_with(synthetic_data, extra=extra)
+    return _with_parts_measure(synthetic_data, "plan_pct", exports_pct, imports_pct)
 
 
 def test_part_plans_that_add_up_to_the_total_plan_are_not_flagged(synthetic_data):
