@@ -46,16 +46,16 @@ PART_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 #: Totals whose plan (or budget estimate) is the sum of their parts' plans. The headline
-#: disbursement of a year's plan is not here: its percentage is of the current-year plan,
-#: while the carried-over part's is of the carry-over.
+#: disbursement of a year's plan is measured against the current-year plan only, so its
+#: carried-over and current parts are left out; the local and central capital are its parts.
 PLAN_PART_GROUPS: dict[str, tuple[str, ...]] = {
-    "trade_total": ("trade_total_export", "trade_total_import"),
-    "trade_declared": ("trade_declared_export", "trade_declared_import"),
-    "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
+    **{total: parts for total, parts in PART_GROUPS.items() if total != "pubinv_disbursed"},
     "budget_spending_total": ("budget_spending_balanced", "budget_spending_targeted"),
     "pubinv_disbursed": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
     "pubinv_disbursed_current": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
 }
+#: The percentage measures that imply a plan or budget estimate (``value / pct * 100``).
+PLAN_MEASURES: tuple[str, ...] = ("plan_pct", "est_central_pct", "est_local_pct")
 
 
 def _flag(check: str, severity: str, indicator_id: str, period: str, docs, detail: str, evidence: str = "") -> dict:
@@ -65,6 +65,31 @@ def _flag(check: str, severity: str, indicator_id: str, period: str, docs, detai
 
 def _levels(obs: pd.DataFrame) -> pd.DataFrame:
     return obs.loc[(obs["measure"] == "value") & ~obs["derived"]]
+
+
+def _totals_with_parts(rows: dict[tuple, object], groups: dict[str, tuple[str, ...]]):
+    """Yield ``(key, total, parts)`` for each row of a total whose every part has a row.
+
+    ``rows`` maps ``(indicator_id, *rest)`` to a row; a part's row has the same ``rest``
+    (period, measure, report).
+    """
+    for (indicator_id, *rest), total in rows.items():
+        parts = [rows.get((part_id, *rest)) for part_id in groups.get(indicator_id, ())]
+        if parts and all(part is not None for part in parts):
+            yield (indicator_id, *rest), total, parts
+
+
+def _implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
+    """Pair each printed level with its printed :data:`PLAN_MEASURES` (same key and report).
+
+    Columns of the level, the percentage's ``measure_pct`` and ``value_pct``, and the
+    ``implied`` plan ``value / value_pct * 100``.
+    """
+    printed = obs.loc[~obs["derived"]]
+    levels = printed.loc[printed["measure"] == "value"]
+    pcts = printed.loc[printed["measure"].isin(PLAN_MEASURES) & (printed["value"] > 0)]
+    pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+    return pairs.assign(implied=pairs["value"] / pairs["value_pct"] * 100)
 
 
 def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
@@ -108,10 +133,7 @@ def check_part_rates(obs: pd.DataFrame) -> pd.DataFrame:
     printed = obs.loc[~obs["derived"] & obs["measure"].isin(["yoy_pct", "mom_pct"])]
     rates = {(r.indicator_id, r.start, r.end, r.measure, r.source_doc): r for r in printed.itertuples()}
     flags = []
-    for (indicator_id, start, end, measure, doc), total in rates.items():
-        parts = [rates.get((part_id, start, end, measure, doc)) for part_id in PART_GROUPS.get(indicator_id, ())]
-        if not parts or any(part is None for part in parts):
-            continue
+    for (indicator_id, start, end, measure, doc), total, parts in _totals_with_parts(rates, PART_GROUPS):
         low, high = min(p.value for p in parts), max(p.value for p in parts)
         if low - RATE_TOLERANCE_PP <= total.value <= high + RATE_TOLERANCE_PP:
             continue
@@ -154,17 +176,11 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     report) implies the year's plan; implied plans more than :data:`PLAN_TOLERANCE` apart
     are flagged with the rows that imply them.
     """
-    printed = obs.loc[~obs["derived"]]
-    levels = printed.loc[printed["measure"] == "value"]
+    implied = _implied_plans(obs)
     flags = []
-    for measure in ("plan_pct", "est_central_pct", "est_local_pct"):
-        pcts = printed.loc[(printed["measure"] == measure) & (printed["value"] > 0)]
-        pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
-        if pairs.empty:
-            continue
-        pairs["implied"] = pairs["value"] / pairs["value_pct"] * 100
-        pairs["year"] = pairs["start"].dt.year
-        for (indicator_id, year), group in pairs.groupby(["indicator_id", "year"]):
+    for measure in PLAN_MEASURES:
+        pairs = implied.loc[implied["measure_pct"] == measure]
+        for (indicator_id, year), group in pairs.groupby(["indicator_id", pairs["start"].dt.year]):
             if len(group) < 2:
                 continue
             low, high = group["implied"].min(), group["implied"].max()
@@ -185,26 +201,17 @@ def check_plan_parts(obs: pd.DataFrame) -> pd.DataFrame:
     measure for a total and for every part of :data:`PLAN_PART_GROUPS`, the parts' plans
     should add up to the total's (within :data:`PLAN_TOLERANCE`).
     """
-    printed = obs.loc[~obs["derived"]]
-    levels = printed.loc[printed["measure"] == "value"]
-    pcts = printed.loc[printed["measure"].isin(["plan_pct", "est_central_pct", "est_local_pct"])
-                       & (printed["value"] > 0)]
-    pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+    pairs = _implied_plans(obs)
     implied = {(r.indicator_id, r.start, r.end, r.measure_pct, r.source_doc): r for r in pairs.itertuples()}
     flags = []
-    for (indicator_id, start, end, measure, doc), total in implied.items():
-        parts = [implied.get((part_id, start, end, measure, doc))
-                 for part_id in PLAN_PART_GROUPS.get(indicator_id, ())]
-        if not parts or any(part is None for part in parts):
-            continue
-        plan = total.value / total.value_pct * 100
-        summed = sum(p.value / p.value_pct * 100 for p in parts)
-        if abs(summed - plan) / plan <= PLAN_TOLERANCE:
+    for (indicator_id, start, end, measure, doc), total, parts in _totals_with_parts(implied, PLAN_PART_GROUPS):
+        summed = sum(p.implied for p in parts)
+        if abs(summed - total.implied) / total.implied <= PLAN_TOLERANCE:
             continue
         listed = " + ".join(f"{p.indicator_id} {p.value:g} / {p.value_pct:g}%" for p in parts)
         flags.append(_flag("plan_parts", "warning", indicator_id, period_label(start, end), [doc],
-                           f"{measure}: {total.value:g} / {total.value_pct:g}% implies a plan of {plan:,.1f}, but "
-                           f"the parts' plans add up to {summed:,.1f} ({listed})",
+                           f"{measure}: {total.value:g} / {total.value_pct:g}% implies a plan of "
+                           f"{total.implied:,.1f}, but the parts' plans add up to {summed:,.1f} ({listed})",
                            " | ".join(dict.fromkeys([total.quote, *(p.quote for p in parts)]))))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
