@@ -73,7 +73,7 @@ def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, f
 
 
 def _keep_titles_within(ax: plt.Axes, renderer, left: float, right: float) -> None:
-    """Shift an axes title or x-axis label sideways, as little as needed, to lie between ``left`` and ``right`` (pixels).
+    """Shift an axes title or x-axis label sideways, as little as needed, to lie within ``left``..``right`` (px).
 
     A title is anchored to the axes, not the figure: over long category labels the axes
     start far from the figure's edge, and no margin makes room for a title that is wider
