@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from lsreports.briefing import build_briefings
-from lsreports.notebooks import pairs
+from lsreports.publish.briefing import build_briefings
+from lsreports.publish.notebooks import pairs
 from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "briefing_build.md"

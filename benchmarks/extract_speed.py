@@ -16,7 +16,7 @@ from pathlib import Path
 
 import lsreports as ls
 from lsreports.extract import extract_file
-from lsreports.paths import report_path
+from lsreports.sources.paths import report_path
 from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "extract_speed.md"

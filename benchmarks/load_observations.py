@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 import lsreports as ls
-from lsreports import loader
-from lsreports.paths import curated_dir
+from lsreports.sources import loader
+from lsreports.sources.paths import curated_dir
 from results_file import write_measured  # beside this script
 
 RESULTS = Path(__file__).resolve().parent / "results" / "load_observations.md"

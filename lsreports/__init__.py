@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 from .errors import DataFileError, UnknownIndicatorError
-from .loader import indicators, load, observations, reports, targets
+from .access import load, observations
+from .sources.loader import indicators, reports, targets
 
 __all__ = [
     "DataFileError", "UnknownIndicatorError", "consistency_flags", "indicators", "load",
@@ -20,7 +21,7 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # Heavier modules load on first use, so `import lsreports` stays cheap.
     if name == "consistency_flags":
-        from .consistency import consistency_flags
+        from .analysis.consistency import consistency_flags
 
         return consistency_flags
     raise AttributeError(f"module 'lsreports' has no attribute {name!r}")

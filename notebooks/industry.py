@@ -15,8 +15,9 @@
 from IPython.display import Markdown, display
 
 import lsreports as ls
-from lsreports import charts
-from lsreports.headline import headline_table, latest_rows
+from lsreports.sources.periods import period_label
+from lsreports.publish import charts
+from lsreports.publish.headline import headline_table, latest_rows
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -59,7 +60,7 @@ charts.show(charts.change_bars(plan, "Main industrial products: share of the yea
                                charts.source_line(plan["source_doc"], manifest), xlabel="% of the year's plan"))
 
 # %%
-period = ls.periods.period_label(last["start"].iloc[0], last["end"].iloc[0])
+period = period_label(last["start"].iloc[0], last["end"].iloc[0])
 display(Markdown(f"In {period}, {int((yoy['value'] > 0).sum())} of {len(yoy)} products grew on a year earlier; "
                  f"the fastest was {yoy.iloc[0]['name_en'].lower()} ({yoy.iloc[0]['value']:+.1f}%), the weakest "
                  f"{yoy.iloc[-1]['name_en'].lower()} ({yoy.iloc[-1]['value']:+.1f}%)."))

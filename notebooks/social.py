@@ -11,8 +11,8 @@
 from IPython.display import Markdown, display
 
 import lsreports as ls
-from lsreports import charts
-from lsreports.headline import headline_table, implied_scope_lines, latest_level_sentence, select
+from lsreports.publish import charts
+from lsreports.publish.headline import headline_table, implied_scope_lines, latest_level_sentence, select
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()

@@ -15,8 +15,8 @@
 from IPython.display import Markdown, display
 
 import lsreports as ls
-from lsreports import charts
-from lsreports.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish import charts
+from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -72,11 +72,11 @@ charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exp
 # Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
 # (used where the reports imply last year's same-period and full-year levels) scales it by last
 # year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
-# The method and its assumptions: `help(lsreports.projection.year_end_projections)`.
+# The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
 
 # %%
-from lsreports.headline import projection_table
-from lsreports.projection import year_end_projections
+from lsreports.publish.headline import projection_table
+from lsreports.analysis.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["trade_declared", "trade_local_export", "trade_total"])

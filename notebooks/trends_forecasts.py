@@ -25,7 +25,7 @@
 # - 0.1.3 (2026-11-23): charts in the report style of the other briefings; monthly panels ticked
 #   every other month.
 # - 0.1.2 (2026-11-23): a source line under every chart.
-# - 0.1.1 (2026-11-23): charts shown as images through lsreports.charts (no figure reprs in outputs).
+# - 0.1.1 (2026-11-23): charts shown as images through lsreports.publish.charts (no figure reprs in outputs).
 # - 0.1.0: derived series, 2026 year-end projections against plan, the first-half to
 #   11-month backtest, and decomposition/forecast attempts with their explicit refusals.
 #
@@ -42,13 +42,13 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
-from lsreports import charts
-from lsreports.backtest import backtest_ytd
-from lsreports.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
-from lsreports.loader import indicators, observations, reports
-from lsreports.periods import period_label
-from lsreports.projection import TARGET_KIND_LABELS, year_end_projections
-from lsreports.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
+from lsreports.publish import charts
+from lsreports.analysis.backtest import backtest_ytd
+from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
+from lsreports.sources.loader import indicators, observations, reports
+from lsreports.sources.periods import period_label
+from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
+from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
 charts.use_report_style()

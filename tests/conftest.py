@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lsreports.contract import OBSERVATION_COLUMNS, TARGET_COLUMNS
+from lsreports.sources.contract import OBSERVATION_COLUMNS, TARGET_COLUMNS
 
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 SYNTHETIC_DOC = "999_synthetic"

@@ -1,12 +1,12 @@
-"""Tests of lsreports.backtest on SYNTHETIC frames; expected values computed by hand below."""
+"""Tests of lsreports.analysis.backtest on SYNTHETIC frames; expected values computed by hand below."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.backtest import BACKTEST_COLUMNS, backtest_markdown, backtest_ytd
-from lsreports.paths import curated_dir
+from lsreports.analysis.backtest import BACKTEST_COLUMNS, backtest_markdown, backtest_ytd
+from lsreports.sources.paths import curated_dir
 from test_derive import obs
 
 
@@ -62,7 +62,7 @@ def test_backtest_of_nothing_is_an_empty_table():
 @pytest.mark.skipif(not (curated_dir() / "observations.csv").exists(), reason="curated data not present")
 def test_backtest_runs_on_the_real_reports():
     """Integration: the real curated data gives a table without error (values not pinned)."""
-    from lsreports.loader import observations
+    from lsreports.sources.loader import observations
 
     table = backtest_ytd(observations())
     assert len(table) > 0 and (table["prorata_ape"] >= 0).all()

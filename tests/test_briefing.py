@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from lsreports.briefing import build_briefings, index_html
-from lsreports.notebooks import NotebookError
+from lsreports.publish.briefing import build_briefings, index_html
+from lsreports.publish.notebooks import NotebookError
 
 from conftest import SYNTHETIC_DOC
 
@@ -21,9 +21,9 @@ NOTEBOOK = '''# %% [markdown]
 SYNTHETIC_MARKER = "code that must not appear"
 from IPython.display import Markdown, display
 import lsreports as ls
-from lsreports import charts
-from lsreports.formatting import safe
-from lsreports.sources import report_text
+from lsreports.publish import charts
+from lsreports.publish.formatting import safe
+from lsreports.sources.reports import report_text
 charts.use_report_style()
 charts.show(charts.bars_by_period(ls.load("trade"), "Synthetic trade", "Source: synthetic"))
 

@@ -3,7 +3,7 @@ import pytest
 from matplotlib.transforms import Bbox
 
 import lsreports as ls
-from lsreports import charts
+from lsreports.publish import charts
 
 
 def test_mixed_units_are_refused(synthetic_data):

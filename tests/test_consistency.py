@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 import lsreports as ls
-from lsreports.consistency import (
+from lsreports.analysis.consistency import (
     FLAG_COLUMNS, check_implied_plans, check_implied_vs_printed, check_month_vs_ytd, check_part_rates,
     check_parts_vs_total, check_plan_parts, check_unit_anomalies,
     consistency_flags, curated_flags,

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lsreports.csvread import check_separators, read_columns, read_frame
+from lsreports.sources.csvread import check_separators, read_columns, read_frame
 from lsreports.errors import DataFileError
 
 REQUIRED = ("name", "value")

@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 import lsreports as ls
-from lsreports.contract import PCT_MEASURES
-from lsreports.provenance import quote_problems
-from lsreports.sources import verify_manifest
+from lsreports.sources.contract import PCT_MEASURES
+from lsreports.sources.provenance import quote_problems
+from lsreports.sources.reports import verify_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKER = ROOT.parent / "shared" / "tools" / "check_contract.py"
@@ -45,7 +45,7 @@ def test_source_texts_match_the_manifest():
 
 
 def test_curated_rows_are_printed_rows(obs):
-    assert not obs["derived"].any(), "derived rows belong to lsreports.derive, not observations.csv"
+    assert not obs["derived"].any(), "derived rows belong to lsreports.analysis.derive, not observations.csv"
 
 
 def test_every_codebook_indicator_has_rows_or_a_reason():

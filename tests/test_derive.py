@@ -1,4 +1,4 @@
-"""Tests of lsreports.derive on SYNTHETIC frames (invented figures; expected values by hand)."""
+"""Tests of lsreports.analysis.derive on SYNTHETIC frames (invented figures; expected values by hand)."""
 from __future__ import annotations
 
 import csv
@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from conftest import REAL_DATA, SYNTHETIC_DOC, SYNTHETIC_REPORT, synthetic_rows, write_rows
-from lsreports.contract import OBSERVATION_COLUMNS
-from lsreports.derive import (DERIVED_COLUMNS, SHARE_INDICATORS, compare_derived_with_printed, derived_rows,
+from lsreports.sources.contract import OBSERVATION_COLUMNS
+from lsreports.analysis.derive import (DERIVED_COLUMNS, SHARE_INDICATORS, compare_derived_with_printed, derived_rows,
                               implied_targets, shift_period_back, shift_year_back)
 
 CHECKER = Path("/work/shared/tools/check_contract.py")
@@ -211,7 +211,7 @@ def test_printed_plus_derived_rows_pass_the_contract_checker(tmp_path):
 def test_real_data_gives_derived_rows_and_the_commands_run(capsys):
     """Integration: the real curated data derives rows without error; ``derive`` and ``project`` run."""
     from lsreports.cli import main
-    from lsreports.loader import observations
+    from lsreports.sources.loader import observations
 
     frame = observations()
     out = derived_rows(frame)
@@ -227,7 +227,7 @@ def test_memoised_candidates_follow_the_data_and_are_not_shared():
     """SYNTHETIC: a changed value gives new derivations; editing a result leaves the memo intact."""
     frame = obs(("retail_sales", "2026-01-01", "2026-04-30", "value", 400, "900_synthetic", "VND_bn"),
                 ("retail_sales", "2026-01-01", "2026-05-31", "value", 520, "900_synthetic", "VND_bn"))
-    from lsreports.derive import _candidates
+    from lsreports.analysis.derive import _candidates
 
     for _ in range(2):  # the first call computes, the second is served from the memo
         result = _candidates(frame)

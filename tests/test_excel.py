@@ -4,7 +4,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from lsreports.excel import DOMAIN_COLUMNS, write_workbook
+from lsreports.publish.excel import DOMAIN_COLUMNS, write_workbook
 
 
 @pytest.fixture

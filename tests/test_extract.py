@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lsreports.extract import ReportMonthError, ReportTextError, extract_file, extract_report
-from lsreports.numbers import find_numbers, parse_vn_number
+from lsreports.sources.numbers import find_numbers, parse_vn_number
 
 HEAD = "BÁO CÁO Tình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2027\n"
 
@@ -104,7 +104,7 @@ def test_targets_and_percentage_points_are_not_observations():
 
 
 def test_every_quote_prints_its_value():
-    from lsreports.provenance import value_is_printed
+    from lsreports.sources.provenance import value_is_printed
 
     frame = extract_report(HEAD + "Tổng kim ngạch xuất nhập khẩu 8 tháng đạt 9,1 tỷ USD, tăng 12,5% so với cùng kỳ.", "syn")
     assert len(frame) == 2

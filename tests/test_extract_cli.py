@@ -11,9 +11,9 @@ import pytest
 
 import lsreports as ls
 from lsreports.cli import main
-from lsreports.paths import reports_dir
-from lsreports.provenance import value_is_printed
-from lsreports.sources import collapse_whitespace
+from lsreports.sources.paths import reports_dir
+from lsreports.sources.provenance import value_is_printed
+from lsreports.sources.reports import collapse_whitespace
 
 from conftest import SYNTHETIC_DOC
 

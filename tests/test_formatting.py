@@ -1,5 +1,5 @@
 """Explicit number formatting (no locale)."""
-from lsreports.formatting import fmt_number, fmt_pct, safe, unit_label
+from lsreports.publish.formatting import fmt_number, fmt_pct, safe, unit_label
 
 
 def test_numbers_use_comma_thousands_and_point_decimals():

@@ -1,6 +1,6 @@
 """Headline tables and computed sentences, on the SYNTHETIC data of conftest.py."""
 import lsreports as ls
-from lsreports.headline import (
+from lsreports.publish.headline import (
     headline_table, implied_scope_lines, latest_level_sentence, latest_rows, level_sentence, share_lines,
 )
 
@@ -44,8 +44,8 @@ def test_implied_scope_needs_both_count_and_share(synthetic_data):
 
 
 def test_projection_table_names_method_target_and_verdict(synthetic_data):
-    from lsreports.headline import projection_table
-    from lsreports.projection import year_end_projections
+    from lsreports.publish.headline import projection_table
+    from lsreports.analysis.projection import year_end_projections
 
     table = projection_table(year_end_projections(ls.observations(), 2025), ls.indicators(), ["trade_total"])
     row = table.loc["Goods trade turnover through the province, all types"]

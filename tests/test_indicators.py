@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import lsreports as ls
-from lsreports.contract import DOMAINS, UNITS
+from lsreports.sources.contract import DOMAINS, UNITS
 from lsreports.errors import DataFileError
 
 CODEBOOK = Path(__file__).resolve().parents[2] / "shared" / "indicator_codebook.csv"
@@ -51,7 +51,7 @@ def test_wrong_unit_in_catalogue_is_an_error(synthetic_data):
 
 def test_every_implied_plan_and_estimate_has_a_registered_id():
     """Implied targets are emitted only under registered ids: a new plan_pct row needs its catalogue entry."""
-    from lsreports.derive import TARGET_DERIVATIONS, TARGET_INDICATOR_TEMPLATE, implied_targets
+    from lsreports.analysis.derive import TARGET_DERIVATIONS, TARGET_INDICATOR_TEMPLATE, implied_targets
 
     catalogue = ls.indicators().set_index("indicator_id")
     kinds = {derivation.removeprefix("implied_"): TARGET_INDICATOR_TEMPLATE[derivation]

@@ -2,7 +2,7 @@
 from pathlib import Path
 from types import SimpleNamespace
 
-from lsreports.nbval_hooks import pytest_collectstart
+from lsreports.publish.nbval_hooks import pytest_collectstart
 
 
 def test_stderr_is_added_to_notebook_skips():

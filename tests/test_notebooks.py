@@ -4,7 +4,7 @@ import shutil
 import nbformat
 import pytest
 
-from lsreports.notebooks import NOTEBOOK_DIR, Pair, execute, pair_drift, pairs, read_source, version_of
+from lsreports.publish.notebooks import NOTEBOOK_DIR, Pair, execute, pair_drift, pairs, read_source, version_of
 
 PAIRS = pairs()
 

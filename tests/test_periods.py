@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from lsreports.periods import period_kind, period_label
+from lsreports.sources.periods import period_kind, period_label
 
 T = pd.Timestamp
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import lsreports as ls
-from lsreports.provenance import quote_problems, uncovered_numbers, value_is_printed
+from lsreports.sources.provenance import quote_problems, uncovered_numbers, value_is_printed
 
 from conftest import SYNTHETIC_DOC, synthetic_rows, write_rows
 

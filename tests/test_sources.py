@@ -3,7 +3,8 @@ import pytest
 
 import lsreports as ls
 from lsreports.errors import DataFileError
-from lsreports.sources import collapse_whitespace, report_text, verify_manifest
+from lsreports.sources.paths import reports_dir
+from lsreports.sources.reports import collapse_whitespace, report_text, verify_manifest
 
 from conftest import SYNTHETIC_DOC
 
@@ -35,4 +36,4 @@ def test_manifest_detects_a_changed_or_missing_source(synthetic_data):
 
 
 def test_real_manifest_records_every_vendored_report():
-    assert sorted(ls.reports()["id"]) == sorted(p.stem for p in (ls.paths.reports_dir()).glob("*.txt"))
+    assert sorted(ls.reports()["id"]) == sorted(p.stem for p in reports_dir().glob("*.txt"))

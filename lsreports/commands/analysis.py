@@ -9,8 +9,8 @@ import pandas as pd
 
 def run_derive(args: argparse.Namespace) -> int:
     """Write the derived rows as CSV (contract columns, ``derivation``, ``formula``) to a file or stdout."""
-    from ..derive import derived_rows
-    from ..loader import observations
+    from ..analysis.derive import derived_rows
+    from ..sources.loader import observations
 
     rows = derived_rows(observations())
     rows = rows.assign(start=rows["start"].dt.strftime("%Y-%m-%d"), end=rows["end"].dt.strftime("%Y-%m-%d"),
@@ -25,8 +25,8 @@ def run_derive(args: argparse.Namespace) -> int:
 
 def run_project(args: argparse.Namespace) -> int:
     """Print the year-end projections of the latest year to date of each indicator against its plan."""
-    from ..loader import observations
-    from ..projection import year_end_projections
+    from ..sources.loader import observations
+    from ..analysis.projection import year_end_projections
 
     table = year_end_projections(observations(), args.year)
     if table.empty:

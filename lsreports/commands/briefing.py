@@ -7,8 +7,8 @@ from pathlib import Path
 
 def run_briefing(args: argparse.Namespace) -> int:
     """Build the HTML briefings and the index."""
-    from ..briefing import build_briefings
-    from ..notebooks import NotebookError
+    from ..publish.briefing import build_briefings
+    from ..publish.notebooks import NotebookError
 
     try:
         build_briefings(Path(args.output))
@@ -20,7 +20,7 @@ def run_briefing(args: argparse.Namespace) -> int:
 
 def run_notebooks(args: argparse.Namespace) -> int:
     """Check the notebook pairs, or refresh their stored outputs from the sources."""
-    from ..notebooks import NotebookError, pair_drift, pairs, refresh
+    from ..publish.notebooks import NotebookError, pair_drift, pairs, refresh
 
     if args.refresh:
         try:
@@ -40,7 +40,7 @@ def run_notebooks(args: argparse.Namespace) -> int:
 
 def run_excel(args: argparse.Namespace) -> int:
     """Write the curated and derived tables to a formatted workbook."""
-    from ..excel import write_workbook
+    from ..publish.excel import write_workbook
 
     path = write_workbook(Path(args.output))
     print(f"wrote {path}")

@@ -8,8 +8,8 @@ import pandas as pd
 
 def run_check(args: argparse.Namespace) -> int:
     """Load (which validates) the observations and check every quote against its report."""
-    from ..loader import observations
-    from ..provenance import quote_problems
+    from ..sources.loader import observations
+    from ..sources.provenance import quote_problems
 
     obs = observations()
     problems = quote_problems(obs)
@@ -22,8 +22,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_gaps(args: argparse.Namespace) -> int:
     """Print the sentences of a report whose numbers no curated row quotes."""
-    from ..loader import observations
-    from ..provenance import uncovered_numbers
+    from ..sources.loader import observations
+    from ..sources.provenance import uncovered_numbers
 
     gaps = uncovered_numbers(args.doc, observations())
     with pd.option_context("display.max_colwidth", None):

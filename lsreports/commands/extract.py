@@ -33,7 +33,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Write a review file of a report's candidates, or apply a reviewed file."""
     from ..extract import ReportMonthError, ReportTextError, extract_file
     from ..extract.review import ReviewError, apply_review, review_candidates, write_review
-    from ..loader import observations
+    from ..sources.loader import observations
 
     try:
         if args.apply:

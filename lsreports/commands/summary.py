@@ -29,9 +29,9 @@ def summary_table(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
 
 def run(args: argparse.Namespace) -> int:
     """Print the data summary, the source manifest check and the consistency flags."""
-    from ..consistency import consistency_flags
-    from ..loader import indicators, observations, reports
-    from ..sources import verify_manifest
+    from ..analysis.consistency import consistency_flags
+    from ..sources.loader import indicators, observations, reports
+    from ..sources.reports import verify_manifest
 
     obs, catalogue = observations(), indicators()
     with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_colwidth", 110,

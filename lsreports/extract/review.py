@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..contract import OBSERVATION_COLUMNS
+from ..sources.contract import OBSERVATION_COLUMNS
 from ..errors import DataFileError
-from ..paths import curated_dir, data_dir, report_path
+from ..sources.paths import curated_dir, data_dir, report_path
 
 KEY = ["indicator_id", "start", "end", "measure", "source_doc"]
 REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
@@ -94,7 +94,7 @@ def apply_review(review_file: Path, report: Path) -> int:
         If an accepted row is not ``new`` or its key is already curated (it would replace a
         curated row), naming the review file's line; nothing is written in that case.
     """
-    from ..loader import observations
+    from ..sources.loader import observations
 
     review = pd.read_csv(review_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in REVIEW_COLUMNS if c not in review.columns]

@@ -15,9 +15,9 @@ import warnings
 
 import pandas as pd
 
-from lsreports.contract import CONTRACT_COLUMNS
-from lsreports.numbers import find_numbers
-from lsreports.provenance import value_is_printed
+from lsreports.sources.contract import CONTRACT_COLUMNS
+from lsreports.sources.numbers import find_numbers
+from lsreports.sources.provenance import value_is_printed
 
 from .lexicon import ENTRIES, PART_OF
 from .periods import Period, ReportMonth, last_period, report_month
@@ -175,7 +175,7 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         The contract's columns plus ``confidence``; empty (with a warning) when nothing is recognised.
     """
     if units is None:
-        from lsreports.loader import indicators
+        from lsreports.sources.loader import indicators
 
         catalogue = indicators()
         units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))

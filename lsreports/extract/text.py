@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..sources import collapse_whitespace as collapse  # quotes are matched after this collapsing
+from ..sources.reports import collapse_whitespace as collapse  # quotes are matched after this collapsing
 
 __all__ = ["Folded", "ReportTextError", "collapse", "read_report"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .formatting import fmt_number, fmt_pct, safe, unit_label
-from .periods import period_kind, period_label
+from ..sources.periods import period_kind, period_label
 
 TARGET_NAMES = {"plan": "the year's plan", "est_central": "central budget estimate",
                 "est_local": "provincial budget estimate"}
@@ -121,7 +121,7 @@ def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_
 
 
 def select(frame: pd.DataFrame, indicator_ids: list[str], kinds: tuple[str, ...]) -> pd.DataFrame:
-    """Rows of ``frame`` for the given indicators and period kinds (see :func:`lsreports.periods.period_kind`)."""
+    """Rows of ``frame`` for the given indicators and period kinds (see :func:`lsreports.sources.periods.period_kind`)."""
     kind = [period_kind(s, e) for s, e in zip(frame["start"], frame["end"])]
     return frame.loc[frame["indicator_id"].isin(indicator_ids) & pd.Series(kind, index=frame.index).isin(kinds)]
 
@@ -160,7 +160,7 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str) -> str:
 
 
 def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:
-    """Format year-end projections (:func:`lsreports.projection.year_end_projections`) for reading.
+    """Format year-end projections (:func:`lsreports.analysis.projection.year_end_projections`) for reading.
 
     Returns
     -------

@@ -20,7 +20,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from .formatting import fmt_number, unit_label  # noqa: E402
-from .periods import period_label  # noqa: E402
+from ..sources.periods import period_label  # noqa: E402
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f5f8b", "#e07b39", "#4c9a5b", "#8e5ea2", "#c44e52", "#7f7f7f"]

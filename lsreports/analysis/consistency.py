@@ -9,7 +9,7 @@ are never altered. The checks:
   a weighted mean of its parts' changes, so it lies between the lowest and the highest);
 - ``month_vs_ytd``: a month's level against its year to date (a month cannot exceed it);
 - ``implied_vs_printed``: a level implied by a growth rate in one report against the
-  level printed in another (from :func:`lsreports.derive.compare_derived_with_printed`);
+  level printed in another (from :func:`lsreports.analysis.derive.compare_derived_with_printed`);
 - ``implied_plan``: the annual plan (or budget estimate) implied by ``value / pct``
   across reports and periods of the same year;
 - ``plan_parts``: the plan (or budget estimate) implied for a total against the sum of
@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .periods import period_kind, period_label
+from ..sources.periods import period_kind, period_label
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
 
@@ -299,7 +299,7 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     pandas.DataFrame
         Columns :data:`FLAG_COLUMNS`, ordered by check, indicator and period.
     """
-    from .loader import indicators, observations
+    from ..sources.loader import indicators, observations
 
     obs = observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .contract import MAX_QUOTE_CHARS, PCT_MEASURES
 from .numbers import find_numbers
-from .sources import collapse_whitespace, report_text
+from .reports import collapse_whitespace, report_text
 
 #: Decimal read of '1.5'-style tokens that OCR and PDF text sometimes print.
 _DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")

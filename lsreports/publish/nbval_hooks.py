@@ -1,4 +1,4 @@
-"""pytest plugin for the workbook's nbval runs (loaded with ``-p lsreports.nbval_hooks``).
+"""pytest plugin for the workbook's nbval runs (loaded with ``-p lsreports.publish.nbval_hooks``).
 
 stderr is not compared (kernel and library warnings vary between machines and versions);
 everything else a cell prints or displays is, except images (nbval never compares PNGs).

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import DataFileError
+from ..errors import DataFileError
 
 #: pandas options that keep every field as the text written in the file.
 _AS_TEXT = {"dtype": str, "keep_default_na": False, "na_filter": False, "low_memory": False,

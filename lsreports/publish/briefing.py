@@ -78,10 +78,10 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
 
     Raises
     ------
-    lsreports.notebooks.NotebookError
+    lsreports.publish.notebooks.NotebookError
         When a notebook fails, naming the notebook and the cell; nothing after it is built.
     """
-    from .loader import observations
+    from ..sources.loader import observations
     from .notebooks import NOTEBOOK_DIR
 
     found = pairs(notebook_dir or NOTEBOOK_DIR)

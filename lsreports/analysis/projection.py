@@ -21,7 +21,7 @@ Where either input is missing the pro-rata projection applies and ``reason`` say
 which input is missing; a share outside ``(0, 1]`` is refused as inconsistent.
 
 *Against the plan*: the year's plan (or budget estimate) implied by ``value / pct *
-100`` (:func:`lsreports.derive.implied_targets`), preferring the one printed beside the
+100`` (:func:`lsreports.analysis.derive.implied_targets`), preferring the one printed beside the
 same YTD row, else the one from the latest period of the year. ``projected_pct_of_target``
 is ``projection / target * 100``: "on track for X % of plan". All figures are the
 reports' own estimates ("ước") carried forward; none is a statistical forecast with an

@@ -1,7 +1,7 @@
 """Load the curated tables as typed, validated pandas frames.
 
 ``observations.csv`` is parsed once by pandas' C parser and checked column by column;
-the small tables are read with the csv module (:mod:`lsreports.csvread`). Only when a
+the small tables are read with the csv module (:mod:`lsreports.sources.csvread`). Only when a
 check fails does the loader look for the offending line, so that the error names the
 file, the line and what was expected. Frames are cached per file (keyed by modification
 time and size) and callers get a copy.
@@ -20,7 +20,7 @@ from .contract import (
     TARGET_BOUNDS, TARGET_COLUMNS, TARGET_KINDS, UNITS,
 )
 from .csvread import check_separators, read_columns, read_frame
-from .errors import DataFileError, UnknownIndicatorError
+from ..errors import DataFileError, UnknownIndicatorError
 from .paths import curated_dir, data_dir
 from .periods import period_kind, period_label
 
@@ -255,14 +255,10 @@ def _observations_cached(key: tuple[str, int, int], catalogue_key: tuple[str, in
     return _read_observations(Path(key[0]), _unit_map(catalogue_key))
 
 
-def observations(include_derived: bool = False) -> pd.DataFrame:
-    """Return the curated observations in the contract's shape.
+def observations() -> pd.DataFrame:
+    """Return the printed rows of ``data/curated/observations.csv`` in the contract's shape.
 
-    Parameters
-    ----------
-    include_derived : bool, default False
-        Also return the rows :mod:`lsreports.derive` computes from the printed ones
-        (``derived == True``, formula in ``quote``).
+    :func:`lsreports.observations` adds the derived rows on request.
 
     Returns
     -------
@@ -278,13 +274,8 @@ def observations(include_derived: bool = False) -> pd.DataFrame:
         message names the file, the line and what was expected.
     """
     # A shallow copy is enough: under pandas' copy-on-write an edit to it copies the data first.
-    frame = _observations_cached(_file_key(curated_dir() / "observations.csv"),
-                                 _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
-    if include_derived:
-        from .derive import derived_rows  # imported here: derive builds on this module
-
-        frame = pd.concat([frame, derived_rows(frame)], ignore_index=True)
-    return frame
+    return _observations_cached(_file_key(curated_dir() / "observations.csv"),
+                                _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
 
 
 @lru_cache(maxsize=4)
@@ -347,52 +338,3 @@ def resolve_name(name: str, catalogue: pd.DataFrame | None = None) -> list[str]:
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise UnknownIndicatorError(
         f"{name!r} is neither a domain ({', '.join(DOMAINS)}) nor an indicator id in indicators.csv.{hint}")
-
-
-def load(name: str, measure: str | list[str] | None = "value", *, include_derived: bool = False,
-         source_doc: str | None = None) -> pd.DataFrame:
-    """Return a tidy frame of one domain or one indicator, labelled and ready to plot.
-
-    Parameters
-    ----------
-    name : str
-        A domain (``"trade"``, ``"budget"``, ``"industry"``, ``"tourism"``, ``"social"``,
-        ``"commerce"``, ...) or an indicator id (``"trade_total"``).
-    measure : str, list of str or None, default "value"
-        The measure(s) to keep; ``None`` keeps all.
-    include_derived : bool, default False
-        Include derived rows (flagged ``derived``, formula in ``quote``).
-    source_doc : str, optional
-        Keep only the rows of one report.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The observation columns plus ``name_en``, ``name_vi``, ``domain``,
-        ``period_kind`` and ``period``, sorted by indicator, period end and start.
-
-    Raises
-    ------
-    UnknownIndicatorError
-        If ``name`` is unknown (the message lists close matches), or ``measure`` is not
-        a contract measure.
-    """
-    catalogue = indicators()
-    ids = resolve_name(name, catalogue)
-    measures = [measure] if isinstance(measure, str) else measure
-    if measures is not None:
-        unknown = [m for m in measures if m not in MEASURES]
-        if unknown:
-            raise UnknownIndicatorError(f"unknown measure {unknown[0]!r}; expected one of {list(MEASURES)}")
-    frame = observations(include_derived=include_derived)
-    keep = frame["indicator_id"].isin(ids)
-    if measures is not None:
-        keep &= frame["measure"].isin(measures)
-    if source_doc is not None:
-        keep &= frame["source_doc"] == source_doc
-    frame = frame.loc[keep]
-    labels = catalogue.set_index("indicator_id")[["name_en", "name_vi", "domain"]]
-    frame = frame.join(labels, on="indicator_id")
-    frame["period_kind"] = [period_kind(s, e) for s, e in zip(frame["start"], frame["end"])]
-    frame["period"] = [period_label(s, e) for s, e in zip(frame["start"], frame["end"])]
-    return frame.sort_values(["indicator_id", "end", "start", "measure", "source_doc"]).reset_index(drop=True)

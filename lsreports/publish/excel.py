@@ -15,8 +15,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .contract import DOMAINS
-from .periods import period_label
+from ..sources.contract import DOMAINS
+from ..sources.periods import period_label
 
 NUMBER_FORMATS: dict[str, str] = {
     "USD_mn": "#,##0.0##", "VND_bn": "#,##0.0##", "kt": "#,##0.0##", "t": "#,##0.0#",
@@ -103,7 +103,7 @@ def write_workbook(path: Path) -> Path:
     pathlib.Path
         The path written.
     """
-    from .loader import indicators, observations, reports, targets
+    from ..sources.loader import indicators, observations, reports, targets
 
     obs, catalogue = observations(), indicators()
     workbook = Workbook()
@@ -128,7 +128,7 @@ def write_workbook(path: Path) -> Path:
     _sheet(workbook, "Targets", targets(), WIDTHS)
     _sheet(workbook, "Reports", reports(), {"title": 70, "sha256": 66, "issuer": 40, "report_date_note": 50})
     try:
-        from .derive import derived_rows
+        from ..analysis.derive import derived_rows
     except ImportError:  # pragma: no cover - derive ships with the package
         derived = None
     else:

@@ -43,7 +43,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .contract import OBSERVATION_COLUMNS
+from ..sources.contract import OBSERVATION_COLUMNS
+from ..sources.loader import indicators
+from ..sources.paths import curated_dir
 
 #: Extra columns of derived rows (after the contract's and the project's).
 DERIVED_EXTRA_COLUMNS: tuple[str, ...] = ("derivation", "formula")
@@ -398,13 +400,10 @@ def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _catalogue_ids() -> set[str] | None:
-    from .errors import DataFileError
-    from .loader import indicators
-
-    try:
-        return set(indicators()["indicator_id"])
-    except DataFileError:
+    """The catalogue's ids, or None (no filtering) where there is no catalogue to read."""
+    if not (curated_dir() / "indicators.csv").exists():
         return None
+    return set(indicators()["indicator_id"])
 
 
 def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -413,7 +412,7 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
     Parameters
     ----------
     obs : pandas.DataFrame
-        Observations in the contract's format (as :func:`lsreports.loader.observations`
+        Observations in the contract's format (as :func:`lsreports.sources.loader.observations`
         returns; derived rows in it are ignored as inputs).
     known_ids : iterable of str, optional
         Indicator ids that may be emitted (default: those of the curated catalogue).

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .errors import DataFileError
+from ..errors import DataFileError
 from .paths import report_path
 
 _WHITESPACE = re.compile(r"\s+")

@@ -1,0 +1,1 @@
+"""Analysis: derived series, consistency checks, projections, backtests, time series."""

@@ -1,0 +1,1 @@
+"""Publishing: charts, headlines, notebooks, HTML briefings and Excel workbooks."""
