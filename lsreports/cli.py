@@ -30,12 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from .errors import DataFileError, UnknownIndicatorError
+    from .errors import DataBusyError, DataFileError, ReportIdError, UnknownIndicatorError
 
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (DataFileError, UnknownIndicatorError) as exc:
+    except (DataFileError, UnknownIndicatorError, ReportIdError, DataBusyError) as exc:
         print(f"lsreports {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and closed early: not an error

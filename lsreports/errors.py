@@ -11,3 +11,11 @@ class UnknownIndicatorError(KeyError):
 
     def __str__(self) -> str:  # KeyError would otherwise show the message in quotes
         return str(self.args[0]) if self.args else ""
+
+
+class ReportIdError(ValueError):
+    """A report id holds characters other than ``A-Z a-z 0-9 _ -`` (it names a file under data/raw/reports/)."""
+
+
+class DataBusyError(RuntimeError):
+    """Another process holds the data folder's write lock for too long; the message says what to do."""
