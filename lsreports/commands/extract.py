@@ -55,6 +55,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     try:
         if args.apply:
+            if args.doc_id is not None:
+                _same_report(args)
             added = apply_review(Path(args.apply), Path(args.report), ocr=args.ocr)
             print(f"added {added} reviewed rows to data/curated/observations.csv (no curated row was changed)")
             return 0
@@ -69,6 +71,19 @@ def run_ingest(args: argparse.Namespace) -> int:
           f"{counts.get('conflicts', 0)} conflict with curated rows. Mark rows to add with 'yes' in the accept "
           f"column, then run: lsreports ingest {args.report} --apply {args.review}")
     return 0
+
+
+def _same_report(args: argparse.Namespace) -> None:
+    """With ``--apply``, a ``--doc-id`` must be valid and name the report of the review file's rows."""
+    from ..extract.review import ReviewError
+    from ..extract.review_file import read_review
+    from ..sources.paths import check_report_id
+
+    check_report_id(args.doc_id, "--doc-id")
+    ids = set(read_review(Path(args.apply))["source_doc"])
+    if ids and ids != {args.doc_id}:
+        raise ReviewError(f"{args.apply}: its rows are of report {', '.join(sorted(ids))}, not --doc-id "
+                          f"{args.doc_id}; drop --doc-id (the review file names the report)")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

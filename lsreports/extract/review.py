@@ -5,7 +5,7 @@ the rows to keep with ``yes`` in the ``accept`` column of the review file
 (:mod:`lsreports.extract.review_file`); ``apply_review`` checks each accepted row again
 (:mod:`lsreports.extract.review_checks`), then appends the accepted ``new`` rows, vendors
 the report text and records it in the manifest (:mod:`lsreports.extract.vendor`), all in
-one commit under the data folder's lock (:mod:`lsreports.sources.atomic`): a concurrent
+one commit under the data folder's lock (:mod:`lsreports.sources.commit`): a concurrent
 apply waits, and a killed apply leaves the files as they were (or, past the commit
 point, is finished by the next apply). A curated row is never overwritten or deleted:
 an accepted row that would replace one is refused, naming it.
@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataFileError
-from ..sources.atomic import Commit, appended, data_lock, recover
+from ..sources.commit import Commit, appended, data_lock, recover
 from ..sources.contract import OBSERVATION_COLUMNS
 from ..sources.paths import check_report_id, curated_dir, data_dir
 from .readers import read_document
@@ -82,6 +82,11 @@ def apply_review(review_file: Path, report: Path, *, ocr: bool = False) -> int:
         would replace a curated row (naming the review file's line); nothing is written.
     ReportTextError
         If the report cannot be read.
+
+    Notes
+    -----
+    Rows already curated with the same value are skipped: applying a review twice, or
+    again after an interrupted apply, adds nothing the second time.
     """
     review = read_review(review_file)
     accepted = accepted_rows(review_file, review)
@@ -95,7 +100,9 @@ def apply_review(review_file: Path, report: Path, *, ocr: bool = False) -> int:
     doc_id = _one_report(review_file, accepted)
     with data_lock(data_dir()):
         recover(data_dir())
-        _refuse_overwrites(review_file, accepted, observations())
+        accepted = _refuse_overwrites(review_file, accepted, observations())
+        if accepted.empty:
+            return 0
         commit = Commit(data_dir())
         try:
             stage_report(commit, document, doc_id, (min(accepted["start"]), max(accepted["end"])))
@@ -114,20 +121,31 @@ def _one_report(review_file: Path, accepted: pd.DataFrame) -> str:
     return check_report_id(doc_ids[0], f"{review_file}: source_doc")
 
 
-def _refuse_overwrites(review_file: Path, accepted: pd.DataFrame, curated: pd.DataFrame) -> None:
-    curated_keys = set(zip(curated["indicator_id"], curated["start"].dt.strftime("%Y-%m-%d"),
-                           curated["end"].dt.strftime("%Y-%m-%d"), curated["measure"], curated["source_doc"]))
+def _refuse_overwrites(review_file: Path, accepted: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """Return the accepted rows not yet curated; refuse any that would replace a curated row.
+
+    A row already curated with the same value is skipped, so that applying a review twice
+    (or again after an interrupted apply) adds nothing.
+    """
+    curated_values = dict(zip(zip(curated["indicator_id"], curated["start"].dt.strftime("%Y-%m-%d"),
+                                  curated["end"].dt.strftime("%Y-%m-%d"), curated["measure"], curated["source_doc"]),
+                              curated["value"]))
     seen: set[tuple] = set()
+    keep = []
     for index, row in accepted.iterrows():
         key = tuple(row[c] for c in KEY)
-        if row["review"] != "new" or key in curated_keys:
+        if row["review"] == "new" and key in curated_values and curated_values[key] == float(row["value"]):
+            continue
+        if row["review"] != "new" or key in curated_values:
             raise ReviewError(f"{review_file}: line {index + 2}: refusing to overwrite the curated row "
-                              f"{' '.join(key)} (curated value {row['curated_value'] or 'present'}, reviewed "
-                              f"{row['value']}); lsreports never replaces or deletes curated rows — edit "
+                              f"{' '.join(key)} (curated value {row['curated_value'] or curated_values.get(key)}, "
+                              f"reviewed {row['value']}); lsreports never replaces or deletes curated rows — edit "
                               "data/curated/observations.csv by hand if the curated row is wrong")
         if key in seen:
             raise ReviewError(f"{review_file}: line {index + 2}: {' '.join(key)} is accepted twice; keep one")
         seen.add(key)
+        keep.append(index)
+    return accepted.loc[keep]
 
 
 def _observations_appended(accepted: pd.DataFrame) -> tuple[Path, bytes]:

@@ -32,7 +32,8 @@ def write_review(review: pd.DataFrame, path: Path) -> Path:
     """Write a review file (UTF-8 with BOM, text cells escaped against formulas), atomically."""
     buffer = io.StringIO()
     escape_frame(review).to_csv(buffer, index=False, lineterminator="\n")
-    return write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+    data = buffer.getvalue().encode("utf-8-sig")
+    return write_atomic(path, lambda handle: handle.write(data), mode="wb")
 
 
 def read_review(path: Path) -> pd.DataFrame:

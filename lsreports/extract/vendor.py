@@ -4,7 +4,7 @@ The vendored source is the report's text (for a PDF or ``.docx``, the extracted 
 for a text file, the file byte for byte). The manifest (``data/raw/reports.csv``)
 records the text's sha256 (what ``lsreports summary`` checks) and the original file's
 format and sha256 (``original_format``, ``original_sha256``). Nothing is written here:
-the new contents are staged on a :class:`lsreports.sources.atomic.Commit`.
+the new contents are staged on a :class:`lsreports.sources.commit.Commit`.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import hashlib
 import io
 from pathlib import Path
 
-from ..sources.atomic import Commit
+from ..sources.commit import Commit
 from ..sources.paths import data_dir, report_path
 from .readers import Document
 from .review_file import ReviewError

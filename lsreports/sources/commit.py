@@ -1,8 +1,7 @@
-"""Safe writes into the data folder: whole files replaced by rename, one writer at a time,
-and changes to several files that a kill cannot leave half done.
+"""Changes to several files of the data folder, one writer at a time, that a kill cannot leave half done.
 
-- :func:`write_atomic` writes a temporary file in the target's folder, flushes it to disk
-  and renames it over the target: a reader sees the old file or the new one, never half.
+(One file written whole or not at all: :mod:`lsreports.sources.atomic`.)
+
 - :func:`data_lock` holds an exclusive ``flock`` on the data folder itself (no lock file
   is created), so two ``ingest --apply`` never interleave.
 - :class:`Commit` stages several files, then writes a journal (itself atomically) listing
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from ..errors import DataBusyError
 
-__all__ = ["JOURNAL", "TEMP_MARK", "Commit", "appended", "checkpoint", "data_lock", "recover", "write_atomic"]
+__all__ = ["JOURNAL", "TEMP_MARK", "Commit", "appended", "checkpoint", "data_lock", "recover"]
 
 #: Name of the journal of a commit in progress, in the locked folder.
 JOURNAL = ".lsreports-commit.json"
@@ -75,23 +74,11 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Replace ``path`` with ``data`` in one rename; a kill leaves the old file or the new one.
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-    """
-    path = Path(path)
+def _write_durably(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` by renaming a flushed temporary file over it."""
     staged = _stage(path, data)
-    try:
-        os.replace(staged, path)
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
+    os.replace(staged, path)
     _fsync_folder(path.parent)
-    return path
 
 
 def appended(path: Path, text: str) -> bytes:
@@ -154,7 +141,7 @@ class Commit:
         """Write the journal (the commit point), rename every staged file into place, drop the journal."""
         checkpoint("staged")
         pairs = [[str(temporary), str(target)] for temporary, target in self.staged]
-        write_atomic(self.root / JOURNAL, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+        _write_durably(self.root / JOURNAL, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
         checkpoint("committed")
         _finish(self.root, pairs)
         self.staged = []
