@@ -19,3 +19,11 @@ class ReportIdError(ValueError):
 
 class DataBusyError(RuntimeError):
     """Another process holds the data folder's write lock for too long; the message says what to do."""
+
+
+class OutputPathError(ValueError):
+    """An output path would overwrite the data or an input; the message says what to do."""
+
+
+class NothingToDoError(ValueError):
+    """A command has no data to work on (an empty table); the message says what is missing."""

@@ -32,6 +32,11 @@ def _extract(args: argparse.Namespace, command: str):
 
 def run_extract(args: argparse.Namespace) -> int:
     """Write candidate rows of a report as CSV (standard output without ``-o``)."""
+    from ..sources.atomic import write_atomic
+    from ..sources.outputs import check_output_path
+
+    if args.output:
+        check_output_path(args.output, inputs=(args.report,))
     try:
         rows = _extract(args, "extract")
     except _errors() as exc:
@@ -39,9 +44,7 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     rows = rows.assign(derived=rows["derived"].map({True: "true", False: "false"}))
     if args.output:
-        from ..sources.atomic import write_atomic
-
-        write_atomic(args.output, rows.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        write_atomic(Path(args.output), lambda handle: rows.to_csv(handle, index=False))
         print(f"wrote {len(rows)} candidate rows to {args.output}", file=sys.stderr)
     else:
         rows.to_csv(sys.stdout, index=False)
@@ -52,7 +55,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Write a review file of a report's candidates, or apply a reviewed file."""
     from ..extract.review import apply_review, review_candidates, write_review
     from ..sources.loader import observations
+    from ..sources.outputs import check_output_path
 
+    if args.review:
+        check_output_path(args.review, inputs=(args.report,))
     try:
         if args.apply:
             if args.doc_id is not None:
