@@ -64,7 +64,8 @@ def stage_report(commit: Commit, document: Document, doc_id: str, period: tuple[
 
 def _manifest_row(document: Document, doc_id: str, period: tuple[str, str], data: bytes) -> dict[str, str]:
     first_line = next((line.strip() for line in document.text.splitlines() if line.strip()), "")[:150]
-    return {"id": doc_id, "title": first_line, "period_start": period[0], "period_end": period[1],
+    return {"id": doc_id, "title": first_line, "source_kind": "report",
+            "period_start": period[0], "period_end": period[1],
             "report_date_note": "added by lsreports ingest (period from the accepted rows); complete this row",
             "text_quality": _QUALITY[document.format], "sha256": hashlib.sha256(data).hexdigest(),
             "original_format": document.format, "original_sha256": document.sha256}
