@@ -15,6 +15,8 @@ from pathlib import Path
 import docx
 import matplotlib
 import pytest
+
+import lsreports as ls
 from fpdf import FPDF
 from pypdf import PdfWriter
 
@@ -24,7 +26,8 @@ from lsreports.extract.readers import MAX_REPORT_BYTES, read_document, sniff
 from lsreports.sources.paths import reports_dir
 from lsreports.sources.reports import collapse_whitespace
 
-SEEDS = sorted(reports_dir().glob("*.txt"))
+_KINDS = dict(zip(ls.reports()["id"], ls.reports()["source_kind"]))
+SEEDS = sorted(p for p in reports_dir().glob("*.txt") if _KINDS.get(p.stem) == "report")  # the four seed reports
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 
 
