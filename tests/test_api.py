@@ -56,3 +56,63 @@ def test_importing_every_module_changes_no_global_option():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_user_kernel_env())
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "unchanged"
+
+
+def test_every_public_name_is_listed_and_documented():
+    import inspect
+
+    import lsreports as ls
+
+    public = {name for name in dir(ls) if not name.startswith("_")}
+    assert set(ls.__all__) <= public
+    assert "consistency_flags" in dir(ls) and "series" in dir(ls) and "catalog" in dir(ls)
+    for name in ls.__all__:
+        obj = getattr(ls, name)
+        doc = inspect.getdoc(obj) or ""
+        assert doc, f"ls.{name} has no docstring"
+        if inspect.isfunction(obj):
+            assert "Returns\n-------" in doc, f"ls.{name}: no numpydoc Returns section"
+
+
+def test_load_warns_instead_of_returning_silent_emptiness():
+    import lsreports as ls
+    from lsreports.errors import EmptySelectionWarning
+
+    with pytest.warns(EmptySelectionWarning, match=r"'macro' has no 'value' rows; its measures are: yoy_pct"):
+        assert ls.load("macro").empty
+    assert (ls.load("macro", measure="yoy_pct")["indicator_id"] == "grdp").any()
+    with pytest.warns(EmptySelectionWarning, match="'agriculture' has no indicators"):
+        ls.load("agriculture")
+
+
+def test_every_domain_the_readme_lists_has_rows():
+    import re
+    import warnings
+    from pathlib import Path
+
+    import lsreports as ls
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"`load` takes a domain \(([^)]*)\)", readme).group(1)
+    domains = re.findall(r"`(\w+)`", listed)
+    assert len(domains) >= 6, listed
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for domain in domains:
+            assert len(ls.load(domain, measure=None)) > 0, domain
+
+
+def test_frames_mark_missing_text_as_na_and_sort_periods_in_time_order():
+    import lsreports as ls
+
+    frame = ls.load("trade_total", measure=None, include_derived=True)
+    assert frame["flag"].isna().any() and not (frame["flag"] == "").any()
+    assert not (frame["note"] == "").any() and frame["note"].isna().any()
+    assert frame["period"].cat.ordered
+    order = frame.drop_duplicates("period").sort_values("period")
+    assert order["end"].is_monotonic_increasing, order[["period", "end"]]
+    # "2026 to 14 May" (a year to a day) sorts before "2026-05", which sorts text-wise first
+    labels = list(frame["period"].cat.categories)
+    assert labels.index("2026 to 14 May") < labels.index("2026-05")
+    observations = ls.observations(include_derived=True)
+    assert not (observations["flag"] == "").any() and observations["flag"].notna().any()
