@@ -202,7 +202,7 @@ def _warn_empty(name: str, ids: list[str], measures: list[str], rows: pd.DataFra
     warnings.warn(f"ls.load: {why}.", EmptySelectionWarning, stacklevel=3)
 
 
-def catalog(include_derived: bool = True) -> pd.DataFrame:
+def catalog(include_derived: bool = True, *, national: bool = True) -> pd.DataFrame:
     """Return the map of the data: one row per indicator with what the tables hold for it.
 
     Parameters
@@ -210,6 +210,9 @@ def catalog(include_derived: bool = True) -> pd.DataFrame:
     include_derived : bool, default True
         Count derived rows too (in ``derived_rows``; their measures and periods are
         listed with the printed ones). Implied plans have derived rows only.
+    national : bool, default True
+        List the country's series (ids ``vn_*``, ``scope == "national"``) after the
+        province's.
 
     Returns
     -------
@@ -217,7 +220,8 @@ def catalog(include_derived: bool = True) -> pd.DataFrame:
         ``indicator_id, domain, name_en, name_vi, unit, kind``, the ``measures`` and
         ``period_kinds`` present, ``first_period`` / ``last_period`` (labels) and
         ``first_day`` / ``last_day``, ``rows`` (printed) and ``derived_rows``; sorted by
-        domain and id (see :func:`lsreports.sources.catalog.indicator_catalog`).
+        domain and id (see :func:`lsreports.sources.catalog.indicator_catalog`), then
+        ``scope`` (``province`` or ``national``).
 
     See Also
     --------
@@ -233,7 +237,10 @@ def catalog(include_derived: bool = True) -> pd.DataFrame:
     """
     from .sources.catalog import indicator_catalog
 
-    return indicator_catalog(indicators(), observations(include_derived=include_derived))
+    rows = [observations(include_derived=include_derived)] + ([observations(national=True)] if national else [])
+    table = indicator_catalog(indicators(national=national), pd.concat(rows, ignore_index=True))
+    table = table.assign(scope=np.where(table["indicator_id"].map(is_national), "national", "province"))
+    return table.sort_values(["scope", "domain", "indicator_id"], ascending=[False, True, True], ignore_index=True)
 
 
 def series(indicator: str, measure: str = "value") -> pd.Series:
@@ -242,7 +249,8 @@ def series(indicator: str, measure: str = "value") -> pd.Series:
     Parameters
     ----------
     indicator : str
-        An indicator id (``"trade_total"``; see :func:`catalog`).
+        An indicator id (``"trade_total"``, or a national one such as
+        ``"vn_retail_sales"``; see :func:`catalog`).
     measure : str, default "value"
         The measure (``"yoy_pct"`` for the growth on a year earlier, ...).
 
@@ -276,11 +284,13 @@ def series(indicator: str, measure: str = "value") -> pd.Series:
     """
     from .analysis.series import indicator_series
 
-    catalogue = indicators()
+    catalogue = indicators(national=True)
     if indicator not in set(catalogue["indicator_id"]):
-        resolve_name(indicator, catalogue)  # raises, listing close matches
+        resolve_name(indicator, catalogue, national=True)  # raises, listing close matches
         raise UnknownIndicatorError(f"{indicator!r} is a domain; ls.series takes one indicator id "
                                     f"(ls.catalog() lists them)")
     if measure not in MEASURES:
         raise UnknownIndicatorError(f"unknown measure {measure!r}; expected one of {list(MEASURES)}")
+    if is_national(indicator):
+        return indicator_series(observations(national=True), indicator, measure)
     return indicator_series(observations(include_derived=True), indicator, measure)

@@ -9,8 +9,8 @@ from lsreports.sources.catalog import CATALOG_COLUMNS
 def test_catalog_describes_each_indicator_of_the_synthetic_data(synthetic_data):
     import lsreports as ls
 
-    table = ls.catalog().set_index("indicator_id")
-    assert list(ls.catalog().columns) == list(CATALOG_COLUMNS)
+    table = ls.catalog(national=False).set_index("indicator_id")
+    assert list(ls.catalog(national=False).columns) == [*CATALOG_COLUMNS, "scope"]
     assert table.index.is_unique and len(table) == len(ls.indicators())
     trade = table.loc["trade_total"]
     assert trade["measures"] == "plan_pct, value, yoy_pct"
@@ -25,7 +25,7 @@ def test_catalog_describes_each_indicator_of_the_synthetic_data(synthetic_data):
 def test_printed_only_catalog_counts_no_derived_rows(synthetic_data):
     import lsreports as ls
 
-    table = ls.catalog(include_derived=False).set_index("indicator_id")
+    table = ls.catalog(include_derived=False, national=False).set_index("indicator_id")
     assert table["derived_rows"].sum() == 0
     assert table.loc["trade_total", "first_day"] == pd.Timestamp("2025-01-01")
     assert table.loc["trade_total", "first_period"] == "2025 Jan-Nov"

@@ -79,3 +79,28 @@ def test_ls_series_refuses_a_domain_and_an_unknown_id():
         ls.series("trade")
     with pytest.raises(UnknownIndicatorError, match="trade_total"):
         ls.series("trade_totl")
+
+
+def test_ls_series_serves_a_national_series_through_the_same_loader():
+    import lsreports as ls
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        retail = ls.series("vn_retail_sales")
+    national = ls.load("vn_retail_sales").query("period_kind == 'month'")
+    assert len(retail.dropna()) == national["start"].nunique() > 100
+    last = national.sort_values("start").iloc[-1]
+    assert retail[str(last["start"].to_period("M"))] == last["value"]
+    assert retail.attrs["unit"] == "VND_bn" and retail.attrs["derived"] == {}
+    assert set(retail.attrs["source_doc"].values()) <= set(national["source_doc"])
+
+
+def test_ls_catalog_lists_national_series_after_the_provinces():
+    import lsreports as ls
+
+    table = ls.catalog()
+    assert table["indicator_id"].is_unique
+    scopes = table["scope"].tolist()
+    assert scopes == sorted(scopes, key=lambda s: s != "province")
+    retail = table.set_index("indicator_id").loc["vn_retail_sales"]
+    assert retail["scope"] == "national" and retail["rows"] > 100 and "month" in retail["period_kinds"]

@@ -14,8 +14,9 @@ CATALOG_COLUMNS: tuple[str, ...] = (
 
 def _summaries(obs: pd.DataFrame) -> pd.DataFrame:
     """Per indicator: measures, period kinds, first and last period, printed and derived rows."""
-    frame = obs.assign(period_kind=[period_kind(s, e) for s, e in zip(obs["start"], obs["end"])],
-                       printed=~obs["derived"].astype(bool))
+    spans = pd.MultiIndex.from_arrays([obs["start"], obs["end"]])
+    kinds = {span: period_kind(*span) for span in spans.unique()}  # a few hundred distinct periods
+    frame = obs.assign(period_kind=[kinds[span] for span in spans], printed=~obs["derived"].astype(bool))
     groups = frame.sort_values(["end", "start"]).groupby("indicator_id", sort=True)
     first, last = groups.head(1).set_index("indicator_id"), groups.tail(1).set_index("indicator_id")
     return pd.DataFrame({
