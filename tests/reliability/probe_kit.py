@@ -78,6 +78,14 @@ def edit_line(root: Path, number: int, old: str, new: str) -> None:
     path.write_bytes("\n".join(lines).encode("utf-8"))
 
 
+def row_count(root: Path) -> int:
+    """The number of data rows of observations.csv, counted with the csv module (not with lsreports)."""
+    import csv
+
+    with root.joinpath(*OBSERVATIONS).open(encoding="utf-8", newline="") as handle:
+        return sum(1 for row in csv.reader(handle) if row) - 1
+
+
 def line_of(root: Path, needle: str) -> int:
     """The editor line of observations.csv where ``needle`` first occurs (counted here, independently)."""
     text = root.joinpath(*OBSERVATIONS).read_text(encoding="utf-8")
