@@ -106,7 +106,8 @@ def apply_review(review_file: Path, report: Path, *, ocr: bool = False) -> int:
         commit = Commit(data_dir())
         try:
             stage_report(commit, document, doc_id, (min(accepted["start"]), max(accepted["end"])))
-            commit.stage(*_observations_appended(accepted))
+            target, data = _observations_appended(accepted)
+            _validate_appended(commit.stage(target, data), review_file, document.text, doc_id, len(accepted))
         except BaseException:
             commit.abandon()
             raise
@@ -159,3 +160,29 @@ def _observations_appended(accepted: pd.DataFrame) -> tuple[Path, bytes]:
     buffer = io.StringIO()
     rows.to_csv(buffer, header=False, index=False, lineterminator="\n")
     return target, appended(target, buffer.getvalue())
+
+
+def _validate_appended(staged: Path, review_file: Path, text: str, doc_id: str, added: int) -> None:
+    """Run the curated-table validator on the table as it would be, and the quote checks on the added rows.
+
+    Raises
+    ------
+    ReviewError
+        Naming the review file and the problem (nothing is written).
+    """
+    from ..sources.loader import read_observations_file
+    from ..sources.reports import report_text
+    from ..sources.validate import quote_problems
+
+    try:
+        table = read_observations_file(staged)
+    except DataFileError as exc:
+        message = str(exc).replace(str(staged), "observations.csv")
+        raise ReviewError(f"{review_file}: the accepted rows would make the curated table invalid: {message}; "
+                          "nothing was written") from exc
+    problems = quote_problems(table.tail(added), lambda doc: text if doc == doc_id else report_text(doc))
+    errors = problems.loc[problems["severity"] == "error"]
+    if len(errors):
+        first = errors.iloc[0]
+        raise ReviewError(f"{review_file}: accepted row {first['indicator_id']} ({first['source_doc']}): "
+                          f"{first['problem']}: {first['quote'][:80]!r}; nothing was written")

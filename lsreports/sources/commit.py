@@ -127,9 +127,11 @@ class Commit:
         self.root = Path(root)
         self.staged: list[tuple[Path, Path]] = []
 
-    def stage(self, path: Path, data: bytes) -> None:
-        """Write ``data`` beside ``path`` (not yet in place)."""
-        self.staged.append((_stage(path, data), Path(path)))
+    def stage(self, path: Path, data: bytes) -> Path:
+        """Write ``data`` beside ``path`` (not yet in place); return the staged file (to check it before applying)."""
+        staged = _stage(path, data)
+        self.staged.append((staged, Path(path)))
+        return staged
 
     def abandon(self) -> None:
         """Remove the staged files (nothing was changed)."""
