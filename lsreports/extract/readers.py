@@ -153,7 +153,7 @@ def _read_bytes(path: Path) -> bytes:
                                   "the most a report may be; split it, or give only the report's own pages")
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ReportTextError(f"{path}: file not found") from exc
+        raise ReportTextError(f"{path}: cannot read the report: file not found") from exc
     except OSError as exc:
         raise ReportTextError(f"{path}: cannot read the report ({exc.strerror})") from exc
     if not data.strip():

@@ -45,7 +45,7 @@ def check_accepted(path: Path, accepted: pd.DataFrame, text: str, units: dict[st
         problem = _problem(row, collapsed, units)
         if problem:
             raise ReviewError(f"{path}: line {int(position) + 2} ({row['indicator_id']}): {problem}; "
-                              "correct the row or leave it out (accept: no)")
+                              "nothing was written; correct the row or leave it out (accept: no)")
 
 
 def _problem(row: pd.Series, collapsed: str, units: dict[str, str]) -> str:
