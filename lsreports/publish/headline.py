@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import labels
 from .formatting import fmt_number, fmt_pct, safe, unit_label
+from .labels import report_name
 from ..sources.periods import period_kind, period_label
 
-TARGET_NAMES = {"plan": "the year's plan", "est_central": "central budget estimate",
-                "est_local": "provincial budget estimate"}
+#: Kept for existing callers: :data:`lsreports.publish.labels.TARGET_KINDS`.
+TARGET_NAMES = labels.TARGET_KINDS
 HEADLINE_COLUMNS = ["Indicator", "Vietnamese term", "Period", "Level", "Unit", "Change on last year",
                     "Share of plan", "Report"]
 
@@ -62,7 +64,7 @@ def headline_table(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: li
             "Unit": unit_label(unit) if "value" in by_measure else "",
             "Change on last year": fmt_pct(by_measure.get("yoy_pct")),
             "Share of plan": fmt_pct(share, signed=False),
-            "Report": doc[:3],
+            "Report": report_name(doc),
         })
     if not lines:
         return pd.DataFrame(columns=HEADLINE_COLUMNS).set_index("Indicator")
@@ -100,7 +102,7 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     if "plan_pct" in same_doc:
         target = "the target" if point else "the year's plan"
         parts.append(f"{fmt_pct(same_doc['plan_pct'], signed=False)} of {target}")
-    return ", ".join(parts) + f" (report {level['source_doc'][:3]})."
+    return ", ".join(parts) + f" ({report_name(level['source_doc'])})."
 
 
 def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str,
@@ -136,7 +138,7 @@ def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str) -
     if part_id not in pairs or total_id not in pairs:
         return f"No period prints both {part_id} and {total_id}."
     pairs = pairs.dropna()
-    lines = [f"- {period_label(s, e)} (report {doc[:3]}): {phrase} "
+    lines = [f"- {period_label(s, e)} ({report_name(doc)}): {phrase} "
              f"{row[part_id] / row[total_id] * 100:.1f}% of the total."
              for (s, e, doc), row in pairs.iterrows()]
     return "\n".join(lines) or f"No period prints both {part_id} and {total_id}."
@@ -152,7 +154,7 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str) -> str:
     pairs = printed.pivot_table(index=["end", "source_doc"], columns="measure", values="value")
     if "value" not in pairs or "plan_pct" not in pairs:
         return f"No report prints both a count and a share of the programme for {indicator_id}."
-    lines = [f"- at {end:%Y-%m-%d} (report {doc[:3]}): {fmt_number(row['value'])} {noun}, "
+    lines = [f"- at {end:%Y-%m-%d} ({report_name(doc)}): {fmt_number(row['value'])} {noun}, "
              f"{fmt_pct(row['plan_pct'], signed=False)} of a programme of about "
              f"{fmt_number(row['value'] / row['plan_pct'] * 100)} {noun}"
              for (end, doc), row in pairs.dropna(subset=["value", "plan_pct"]).iterrows() if row["plan_pct"] > 0]
@@ -175,9 +177,9 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
         "Indicator": [labels[i] for i in rows["indicator_id"]],
         "Year to date": [f"{fmt_number(v)} {unit_label(u)} ({period_label(s, e)})"
                          for v, u, s, e in zip(rows["ytd_value"], rows["unit"], rows["ytd_start"], rows["ytd_end"])],
-        "Method": rows["method"].str.replace("_", " "),
+        "Method": [labels.method(m) for m in rows["method"]],
         "Projected year end": [fmt_number(v) for v in rows["projection"]],
-        "Against": rows["target_kind"].map(TARGET_NAMES).fillna("no plan printed"),
+        "Against": [labels.target_kind(k) or "no plan printed" for k in rows["target_kind"]],
         "Share of plan or estimate": [fmt_pct(v, signed=False) for v in rows["projected_pct_of_target"]],
         "Verdict": rows["verdict"],
     })
