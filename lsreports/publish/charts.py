@@ -51,7 +51,8 @@ def source_line(docs, manifest: pd.DataFrame) -> str:
     names = labels.report_names(manifest)
     ordered = sorted(set(docs), key=lambda doc: (str(manifest.set_index("id")["period_end"].get(doc, "")), doc))
     listed = [names.get(doc, f"report {doc}").removeprefix("report ") for doc in ordered]
-    return "Source: Lạng Sơn socio-economic reports " + ", ".join(listed) + "; lsreports curated data."
+    noun = "report" if len(listed) == 1 else "reports"
+    return f"Source: Lạng Sơn socio-economic {noun} " + ", ".join(listed) + "; lsreports curated data."
 
 
 def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, float] = (0, 0, 1, 1), *,
@@ -323,7 +324,8 @@ def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:
     from IPython.display import Image, display
 
     rows = data if data is not None else getattr(fig, "lsreports_rows", None)
-    display(Image(data=png_bytes(fig), format="png"))
+    titles = [fig.get_suptitle()] + [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center")]
+    display(Image(data=png_bytes(fig), format="png", alt=next((t for t in titles if t), "chart")))
     if rows is not None:
         display({"text/csv": rows.to_csv(index=False, lineterminator="\n"),
                  "text/plain": f"(the {len(rows)} rows of the chart above, as CSV beside the briefing)"}, raw=True)

@@ -32,6 +32,19 @@ def fmt_number(value: float | None, decimals: int | None = None) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def fmt_printed(value: float | None) -> str:
+    """Format a printed figure with every decimal it was printed with (up to 3), never rounded.
+
+    Examples
+    --------
+    >>> fmt_printed(230.4), fmt_printed(11814.787), fmt_printed(906.0)
+    ('230.4', '11,814.787', '906')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 def fmt_pct(value: float | None, signed: bool = True) -> str:
     """Format a percentage: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import labels
-from .formatting import fmt_number, fmt_pct, safe, unit_label
+from .formatting import fmt_number, fmt_pct, fmt_printed, safe, unit_label
+from .cite import FLAG_MARK, one_line
 from .labels import report_name
 from ..sources.periods import period_kind, period_label
 
@@ -92,7 +93,7 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     level = levels.iloc[-1]
     name = catalogue.set_index("indicator_id").loc[indicator_id, "name_en"]
     unit = "%" if level["unit"] == "pct" else " " + unit_label(level["unit"])
-    amount = f"{fmt_number(level['value'])}{unit}"
+    amount = f"{fmt_printed(level['value'])}{unit}"
     point = period_kind(level["start"], level["end"]) == "point"
     parts = [f"{safe(name)} stood at {amount} on {level['end']:%Y-%m-%d}" if point
              else f"{safe(name)} reached {amount} in {period_label(level['start'], level['end'])}"]
@@ -102,15 +103,24 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     if "plan_pct" in same_doc:
         target = "the target" if point else "the year's plan"
         parts.append(f"{fmt_pct(same_doc['plan_pct'], signed=False)} of {target}")
-    return ", ".join(parts) + f" ({report_name(level['source_doc'])})."
+    flag = level.get("flag")
+    reason = f"{flag.replace('_', ' ')}: {level.get('note') or ''}" if isinstance(flag, str) and flag else ""
+    mark = f" {FLAG_MARK} {safe(one_line(reason))}" if reason else ""
+    return ", ".join(parts) + f" ({report_name(level['source_doc'])}).{mark}"
 
 
-def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str,
+def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str | tuple[str, ...],
                           kinds: tuple[str, ...] = ("ytd", "ytd_day", "month", "point")) -> str:
     """Sentence for an indicator's latest printed level among the period kinds given (in preference order).
 
+    ``indicator_id`` may be a tuple of variants of one concept (e.g. public investment
+    disbursed with and without carry-over): the variant with the latest level is used,
+    under its own name, so a headline never quotes a stale figure of the concept.
     Returns an explicit "not printed" sentence rather than raising when there is none.
     """
+    if isinstance(indicator_id, (tuple, list)):
+        levels = obs.loc[obs["indicator_id"].isin(indicator_id) & (obs["measure"] == "value") & ~obs["derived"]]
+        indicator_id = (levels.sort_values("end")["indicator_id"].iloc[-1] if len(levels) else indicator_id[0])
     levels = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == "value") & ~obs["derived"]]
     levels = levels.assign(kind=[period_kind(s, e) for s, e in zip(levels["start"], levels["end"])])
     levels = levels.loc[levels["kind"].isin(kinds)]

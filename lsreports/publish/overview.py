@@ -14,7 +14,7 @@ import pandas as pd
 from ..sources.periods import period_kind, period_label
 from . import labels
 from .cite import Citations, one_line, text
-from .formatting import fmt_number, fmt_pct
+from .formatting import fmt_number, fmt_pct, fmt_printed
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
 #: with the freshest figure is shown, under its own name (which says which variant it is).
@@ -111,7 +111,7 @@ def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year
     name = catalogue.set_index("indicator_id").loc[indicator, "name_en"]
     cells = [text(name), text(period_label(first["start"], first["end"]))]
     level = by_measure.get("value")
-    cells.append(cites.figure(f"{fmt_number(level['value'])} {labels.unit(unit)}", level) if level else "–")
+    cells.append(cites.figure(f"{fmt_printed(level['value'])} {labels.unit(unit)}", level) if level else "–")
     yoy = by_measure.get("yoy_pct")
     cells.append(cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–")
     share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
@@ -205,4 +205,85 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
             f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
 
 
-__all__ = ["KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
+__all__ = ["KEY_INDICATORS", "BriefingPage", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
+
+
+class BriefingPage:
+    """The traceable parts of a domain briefing: key figures first, headline tables, Sources last.
+
+    Parameters
+    ----------
+    domain : str
+        A briefing name of :data:`BRIEFING_GROUPS` (``"trade"``, ``"budget"``, ...); another
+        name gives no key-indicator rows but still serves headlines and sources.
+
+    Examples
+    --------
+    In a notebook::
+
+        page = BriefingPage("trade")
+        page.key_figures()          # key indicators and what the latest report changed
+        page.headline(["trade_total", "trade_declared"])
+        page.sources()              # the Sources appendix, last
+    """
+
+    def __init__(self, domain: str):
+        from .. import access
+        from ..analysis.consistency import consistency_flags
+        from ..sources.loader import indicators, reports
+
+        self.domain = domain
+        self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
+        self.cites = Citations(self.manifest, self.catalogue, consistency_flags(self.obs, self.catalogue))
+
+    def key_figures(self):
+        """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
+        from IPython.display import HTML
+
+        from ..analysis.changes import changes_since_previous
+
+        groups = BRIEFING_GROUPS.get(self.domain, ())
+        ids = self.catalogue.loc[self.catalogue["domain"] == self.domain, "indicator_id"].tolist()
+        ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
+        changes = changes_since_previous(self.obs, self.catalogue, self.manifest)
+        key = key_indicators_html(self.obs, self.catalogue, self.cites, groups) if groups else ""
+        return HTML(f"{key}<h3>What changed with the latest report</h3>"
+                    f"{changes_html(changes, self.catalogue, self.manifest, ids)}")
+
+    def headline(self, indicator_ids: list[str]):
+        """The headline table (latest period of each indicator), every figure traceable."""
+        from IPython.display import HTML
+
+        from .headline import latest_rows
+
+        rows = latest_rows(self.obs, indicator_ids)
+        head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
+                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
+        names = labels.report_names(self.manifest)
+        lines = []
+        for indicator in indicator_ids:
+            for _, group in rows.loc[rows["indicator_id"] == indicator].groupby(["start", "end", "source_doc"]):
+                lines.append(self._headline_row(group, names))
+        return HTML(f'<div class="lsr-table"><table class="lsr-headline">{head}{"".join(lines)}</table></div>')
+
+    def _headline_row(self, group: pd.DataFrame, names: dict[str, str]) -> str:
+        by_measure = {r["measure"]: r for r in group.to_dict("records")}
+        first = next(iter(by_measure.values()))
+        entry = self.catalogue.set_index("indicator_id").loc[first["indicator_id"]]
+        level, yoy = by_measure.get("value"), by_measure.get("yoy_pct")
+        share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
+        cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
+                 self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
+                 if level else "–",
+                 self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
+                 self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
+                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
+                 if share else "–",
+                 text(names.get(first["source_doc"], first["source_doc"]))]
+        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    def sources(self):
+        """The Sources appendix of every figure cited so far on the page."""
+        from IPython.display import HTML
+
+        return HTML(self.cites.appendix_html() or "<p>No figure cited.</p>")
