@@ -49,17 +49,17 @@ def headline_table(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: li
         the order of ``indicator_ids``.
     """
     rows = latest_rows(obs, indicator_ids)
-    labels = catalogue.set_index("indicator_id")
+    entries = catalogue.set_index("indicator_id")
     lines = []
     for (indicator_id, start, end, doc), group in rows.groupby(["indicator_id", "start", "end", "source_doc"],
                                                             sort=False):
         by_measure = group.set_index("measure")["value"]
-        unit = labels.loc[indicator_id, "unit"]
+        unit = entries.loc[indicator_id, "unit"]
         share = by_measure.get("plan_pct", by_measure.get("est_local_pct", by_measure.get("est_central_pct")))
         lines.append({
             "order": indicator_ids.index(indicator_id), "kind": period_kind(start, end),
-            "Indicator": labels.loc[indicator_id, "name_en"],
-            "Vietnamese term": labels.loc[indicator_id, "name_vi"],
+            "Indicator": entries.loc[indicator_id, "name_en"],
+            "Vietnamese term": entries.loc[indicator_id, "name_vi"],
             "Period": period_label(start, end),
             "Level": fmt_number(by_measure.get("value")),
             "Unit": unit_label(unit) if "value" in by_measure else "",
@@ -182,9 +182,9 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
         the verdict (with the reason when the seasonal-share method could not be used).
     """
     rows = projections.loc[projections["indicator_id"].isin(indicator_ids)]
-    labels = catalogue.set_index("indicator_id")["name_en"]
+    names = catalogue.set_index("indicator_id")["name_en"]
     table = pd.DataFrame({
-        "Indicator": [labels[i] for i in rows["indicator_id"]],
+        "Indicator": [names[i] for i in rows["indicator_id"]],
         "Year to date": [f"{fmt_number(v)} {unit_label(u)} ({period_label(s, e)})"
                          for v, u, s, e in zip(rows["ytd_value"], rows["unit"], rows["ytd_start"], rows["ytd_end"])],
         "Method": [labels.method(m) for m in rows["method"]],
