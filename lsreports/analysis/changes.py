@@ -42,7 +42,13 @@ class Changes:
 
 
 def report_order(manifest: pd.DataFrame) -> list[str]:
-    """Report ids from the oldest period covered to the latest (ties by id)."""
+    """Report ids from the oldest period covered to the latest (ties by id).
+
+    Only the province's reports count (``source_kind == "report"`` where the manifest
+    says): a public text is part of the data before, never "the latest report".
+    """
+    if "source_kind" in manifest:
+        manifest = manifest.loc[manifest["source_kind"].fillna("report") == "report"]
     ordered = manifest.assign(_end=pd.to_datetime(manifest["period_end"])).sort_values(["_end", "id"])
     return ordered["id"].tolist()
 

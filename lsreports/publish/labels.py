@@ -33,10 +33,12 @@ TARGET_KINDS_SHORT: dict[str, str] = {"plan": "plan", "est_local": "provincial b
                                       "est_central": "central budget est."}
 #: Projection or nowcast method → words.
 METHODS: dict[str, str] = {
-    "pro_rata": "pro-rata (the pace so far)", "seasonal_share": "seasonal share (last year's profile)",
+    "growth": "growth-based (last year's level times the growth so far)", "pro_rata": "pro-rata (the pace so far)",
+    "seasonal_share": "seasonal share (last year's profile)", "not_projected": "not projected (not a flow)",
 }
 #: Short forms of :data:`METHODS`, for table cells (the full words go in the tooltip).
-METHODS_SHORT: dict[str, str] = {"pro_rata": "pro-rata", "seasonal_share": "seasonal share"}
+METHODS_SHORT: dict[str, str] = {"growth": "growth-based", "pro_rata": "pro rata", "seasonal_share": "seasonal share",
+                                  "not_projected": "not projected"}
 #: Period kind (:func:`lsreports.sources.periods.period_kind`) → words.
 PERIOD_KINDS: dict[str, str] = {
     "month": "month", "ytd": "year to date", "year": "whole year", "ytd_day": "year to a stated day",
@@ -78,6 +80,8 @@ def period_kind(code: object) -> str:
 def report_names(manifest: pd.DataFrame) -> dict[str, str]:
     """Name every report of the manifest by the period it covers: ``report to May 2026``.
 
+    A public text (``source_kind == "public_text"``) is named ``public text to December 2025``.
+
     Parameters
     ----------
     manifest : pandas.DataFrame
@@ -90,7 +94,9 @@ def report_names(manifest: pd.DataFrame) -> dict[str, str]:
         ids, in full (never cut).
     """
     ends = pd.to_datetime(manifest["period_end"])
-    names = {doc: f"report to {end:%B %Y}" for doc, end in zip(manifest["id"], ends)}
+    kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("report", index=manifest.index)
+    nouns = {"report": "report", "public_text": "public text"}
+    names = {doc: f"{nouns.get(kind, 'report')} to {end:%B %Y}" for doc, end, kind in zip(manifest["id"], ends, kinds)}
     counts = pd.Series(list(names.values())).value_counts()
     return {doc: (f"{name} ({doc})" if counts[name] > 1 else name) for doc, name in names.items()}
 

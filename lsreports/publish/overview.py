@@ -65,37 +65,32 @@ def freshest(obs: pd.DataFrame, variants: tuple[str, ...]) -> pd.DataFrame:
 
 
 def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """Year-end figures against plan for every indicator, and a label saying what they are.
+    """Year-end nowcasts against plan for every indicator, and a line saying what they are.
 
-    Uses the banded nowcast (:func:`lsreports.analysis.projection.nowcasts`) when the
-    library has it, else the point projection of
-    :func:`lsreports.analysis.projection.year_end_projections`, clearly labelled as such.
+    From :func:`lsreports.analysis.projection.year_end_projections`: growth-based where
+    last year's level is known, pro-rata otherwise, with a band from the backtest errors
+    and a verdict (likely / undetermined / unlikely) when a plan is known.
 
     Returns
     -------
     (pandas.DataFrame, str)
-        One row per indicator (the first plan kind found): ``indicator_id``, ``year``,
+        One row per indicator and year (its first plan kind): ``indicator_id``, ``year``,
         ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
-        ``method``, ``verdict``, ``formula``; and the label.
+        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``; and the line.
     """
-    from ..analysis import projection as module
+    from ..analysis.projection import year_end_projections
 
-    if hasattr(module, "nowcasts"):  # the banded nowcast, when it has landed
-        frame = module.nowcasts(obs)
-        return frame.drop_duplicates("indicator_id"), "nowcast with its band"
-    frame = module.year_end_projections(obs)
-    frame = frame.sort_values(["indicator_id", "year"]).drop_duplicates("indicator_id", keep="last")
+    frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
     view = pd.DataFrame({
         "indicator_id": frame["indicator_id"], "year": frame["year"], "projection": frame["projection"],
-        "low": float("nan"), "high": float("nan"), "unit": frame["unit"], "target_kind": frame["target_kind"],
-        "pct_of_target": frame["projected_pct_of_target"], "method": frame["method"],
-        "verdict": "no band yet",
-        "formula": [f"{fmt_number(v)} × {f:.4g} ({e} elapsed) = {fmt_number(p)}" if m == "pro_rata"
-                    else f"{fmt_number(v)} / {s:.4g} (last year's share by then) = {fmt_number(p)}"
-                    for v, f, e, p, m, s in zip(frame["ytd_value"], frame["prorata_factor"], frame["elapsed"],
-                                                 frame["projection"], frame["method"], frame["seasonal_share"])],
+        "low": frame["lower"], "high": frame["upper"], "unit": frame["unit"],
+        "target_kind": frame["target_kind"].fillna(""), "pct_of_target": frame["projected_pct_of_target"],
+        "low_pct": frame["lower_pct_of_target"], "high_pct": frame["upper_pct_of_target"],
+        "method": frame["method"], "verdict": frame["verdict"].fillna(""),
+        "formula": frame["formula"].fillna(""),
     })
-    return view, "point projection from the year to date (no band: the banded nowcast is not in the library yet)"
+    return view, ("nowcast of the year end with its band (from the backtest errors) and the verdict against "
+                  "plan: likely, undetermined (the band straddles 100 %) or unlikely")
 
 
 def _derived(indicator_id: str, formula: str) -> dict:
@@ -127,13 +122,18 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     if match.empty:
         return ["–", "–", "–", "–"]
     r = match.iloc[0]
+    if r["method"] == "not_projected" or pd.isna(r["projection"]):
+        return ["–", "–", text(labels.method(r["method"], short=True)), "–"]
     band = (f" ({fmt_number(r['low'])}–{fmt_number(r['high'])})" if pd.notna(r["low"]) else "")
     year_end_text = cites.figure(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}{band}",
                                  _derived(indicator, r["formula"]))
-    against = (f"{fmt_pct(r['pct_of_target'], signed=False)} of {labels.target_kind(r['target_kind'], short=True)}"
+    pct_band = (f" ({fmt_number(r['low_pct'])}–{fmt_pct(r['high_pct'], signed=False)})"
+                if pd.notna(r["low_pct"]) else "")
+    against = (f"{fmt_pct(r['pct_of_target'], signed=False)}{pct_band} of "
+               f"{labels.target_kind(r['target_kind'], short=True)}"
                if r["target_kind"] and pd.notna(r["pct_of_target"]) else "no plan printed")
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
-    return [year_end_text, text(against), method, text(r["verdict"])]
+    return [year_end_text, text(against), method, text(r["verdict"] or "–")]
 
 
 def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
