@@ -49,7 +49,7 @@ page.headline(["iip"] + products)
 
 # %%
 iip = industry.loc[(industry["indicator_id"] == "iip") & (industry["measure"] == "yoy_pct")]
-iip = iip.assign(label=iip["period"] + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
+iip = iip.assign(label=iip["period"].astype(str) + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
 charts.show(charts.change_bars(iip, "Index of industrial production: change on a year earlier",
                                charts.source_line(iip["source_doc"], manifest), label_column="label"))
 
