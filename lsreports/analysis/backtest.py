@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .derive import _normalise, _printed
+from ..sources.contract import normalise_observations, printed_rows
 
 BACKTEST_COLUMNS: list[str] = [
     "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
@@ -72,7 +72,7 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = ("2025-01-01", "2025
         so that they compare like with like (``attrs["n_both"]``);
         ``attrs["median_prorata_ape_all"]`` is over every row.
     """
-    frame = _printed(_normalise(obs))
+    frame = printed_rows(normalise_observations(obs))
     b_start, b_end = pd.Timestamp(base[0]), pd.Timestamp(base[1])
     t_start, t_end = pd.Timestamp(target[0]), pd.Timestamp(target[1])
     b_months = (b_end.year - b_start.year) * 12 + b_end.month - b_start.month + 1

@@ -24,7 +24,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..sources.loader import indicators, observations
 from ..sources.periods import period_kinds, period_label
+from .derive import compare_derived_with_printed
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
 
@@ -88,13 +90,14 @@ def _in_groups(frame: pd.DataFrame, groups: dict[str, tuple[str, ...]]) -> pd.Da
 def _implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     """Pair each printed level with its printed :data:`PLAN_MEASURES` (same key and report).
 
-    Columns of the level, the percentage's ``measure_pct`` and ``value_pct``, and the
-    ``implied`` plan ``value / value_pct * 100``.
+    Columns ``indicator_id, start, end, source_doc, value, quote`` of the level, the
+    percentage's ``measure_pct`` and ``value_pct``, and the ``implied`` plan ``value / value_pct * 100``.
     """
+    on = ["indicator_id", "start", "end", "source_doc"]
     printed = obs.loc[~obs["derived"]]
-    levels = printed.loc[printed["measure"] == "value"]
-    pcts = printed.loc[printed["measure"].isin(PLAN_MEASURES) & (printed["value"] > 0)]
-    pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+    levels = printed.loc[printed["measure"] == "value", on + ["value", "quote"]]
+    pcts = printed.loc[printed["measure"].isin(PLAN_MEASURES) & (printed["value"] > 0), on + ["measure", "value"]]
+    pairs = levels.merge(pcts.rename(columns={"measure": "measure_pct"}), on=on, suffixes=("", "_pct"))
     return pairs.assign(implied=pairs["value"] / pairs["value_pct"] * 100)
 
 
@@ -104,7 +107,7 @@ def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
     Only periods where the total and every part are printed in the same report are
     compared; a part larger than its total is always flagged.
     """
-    levels = _levels(obs)
+    levels = _in_groups(_levels(obs), PART_GROUPS)
     on = ["start", "end", "source_doc"]
     flags = []
     for total_id, part_ids in PART_GROUPS.items():
@@ -114,23 +117,24 @@ def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
             table = table.merge(part, on=on, how="left")
         for start, end, doc, total, *values in zip(*(table[c] for c in table.columns)):
             parts = {p: (None if pd.isna(v) else v) for p, v in zip(part_ids, values)}
-            flags.extend(_parts_flags(total_id, period_label(start, end), doc, total, parts))
+            flags.extend(_parts_flags(total_id, start, end, doc, total, parts))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
-def _parts_flags(total_id: str, period: str, doc: str, total: float, parts: dict[str, float | None]) -> list[dict]:
+def _parts_flags(total_id: str, start: pd.Timestamp, end: pd.Timestamp, doc: str, total: float,
+                 parts: dict[str, float | None]) -> list[dict]:
     """Flags of one total against its parts (``None`` for a part not printed)."""
     flags = []
     for part_id, part in parts.items():
         if part is not None and part > total * (1 + PARTS_TOLERANCE):
-            flags.append(_flag("parts_vs_total", "error", total_id, period, [doc],
+            flags.append(_flag("parts_vs_total", "error", total_id, period_label(start, end), [doc],
                                f"{part_id} = {part:g} exceeds {total_id} = {total:g}"))
     if any(p is None for p in parts.values()):
         return flags
     summed = float(sum(parts.values()))
     gap = (summed - total) / total if total else np.inf
     if abs(gap) > PARTS_TOLERANCE:
-        flags.append(_flag("parts_vs_total", "warning", total_id, period, [doc],
+        flags.append(_flag("parts_vs_total", "warning", total_id, period_label(start, end), [doc],
                            f"{' + '.join(parts)} = {summed:g} vs printed total {total:g} ({gap:+.1%})"))
     return flags
 
@@ -145,6 +149,7 @@ def check_part_rates(obs: pd.DataFrame) -> pd.DataFrame:
     :data:`RATE_TOLERANCE_PP` for rounding.
     """
     printed = _in_groups(obs.loc[~obs["derived"] & obs["measure"].isin(["yoy_pct", "mom_pct"])], PART_GROUPS)
+    printed = printed[["indicator_id", "start", "end", "measure", "source_doc", "value", "quote"]]
     rates = {(r.indicator_id, r.start, r.end, r.measure, r.source_doc): r for r in printed.itertuples()}
     flags = []
     for (indicator_id, start, end, measure, doc), total, parts in _totals_with_parts(rates, PART_GROUPS):
@@ -270,11 +275,12 @@ def check_unit_anomalies(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataF
     levels = _levels(obs)
     levels = levels.loc[levels["indicator_id"].isin(flows) & (levels["value"] > 0)]
     levels = levels.loc[period_kinds(levels["start"], levels["end"]).isin(["month", "ytd", "ytd_day", "year"])]
+    levels = levels.assign(_rate=levels["value"].to_numpy() / _months_covered(levels["start"], levels["end"]))
     flags = []
     for indicator_id, group in levels.groupby("indicator_id"):
         if len(group) < 2:
             continue
-        rates = group["value"].to_numpy() / _months_covered(group["start"], group["end"])
+        rates = group["_rate"].to_numpy()
         ratios = rates / _median_of_others(rates)
         for i in np.flatnonzero((ratios >= UNIT_RATIO) | (ratios <= 1 / UNIT_RATIO)):
             flags.append(_unit_flag(indicator_id, group, rates, i, ratios[i]))
@@ -308,8 +314,6 @@ def curated_flags(obs: pd.DataFrame) -> pd.DataFrame:
 
 def check_implied_vs_printed(obs: pd.DataFrame) -> pd.DataFrame:
     """Flag levels implied by a growth rate in one report that differ from those printed in another."""
-    from .derive import compare_derived_with_printed
-
     comparison = compare_derived_with_printed(obs)
     if comparison.empty:
         return pd.DataFrame(columns=FLAG_COLUMNS)
@@ -341,8 +345,6 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     pandas.DataFrame
         Columns :data:`FLAG_COLUMNS`, ordered by check, indicator and period.
     """
-    from ..sources.loader import indicators, observations
-
     obs = observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
     frames = [check_parts_vs_total(obs), check_part_rates(obs), check_month_vs_ytd(obs), check_implied_plans(obs),

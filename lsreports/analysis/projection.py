@@ -34,7 +34,9 @@ import calendar
 import numpy as np
 import pandas as pd
 
-from .derive import TARGET_DERIVATIONS, _candidates, _normalise, _printed, implied_targets, shift_period_back
+from ..sources.contract import normalise_observations, printed_rows
+from ..sources.periods import is_month_end
+from .derive import TARGET_DERIVATIONS, derivation_candidates, implied_targets, shift_period_back
 
 #: Plan kinds compared with, in order of preference.
 TARGET_KINDS: tuple[str, ...] = ("plan", "est_local", "est_central")
@@ -61,7 +63,7 @@ def prorata_factor(start: pd.Timestamp, end: pd.Timestamp) -> tuple[float, str]:
     >>> prorata_factor(pd.Timestamp("2025-01-01"), pd.Timestamp("2025-06-30"))
     (2.0, '6 months')
     """
-    if end == end + pd.offsets.MonthEnd(0):
+    if is_month_end(end):
         months = end.month - start.month + 1
         return 12 / months, f"{months} month{'s' if months > 1 else ''}"
     days = (end - start).days + 1
@@ -79,9 +81,9 @@ def _ytd_rows(printed: pd.DataFrame) -> pd.DataFrame:
 
 def _level_lookup(frame: pd.DataFrame) -> dict[tuple, list[tuple[float, str, bool]]]:
     """Levels by (id, start, end): printed first (latest report first), then derived ones."""
-    printed = _printed(frame)
+    printed = printed_rows(frame)
     printed = printed.loc[printed["measure"] == "value"].sort_values("source_doc", ascending=False)
-    derived = _candidates(frame)
+    derived = derivation_candidates(frame)
     derived = derived.loc[~derived["derivation"].isin(TARGET_DERIVATIONS.values())]
     lookup: dict[tuple, list[tuple[float, str, bool]]] = {}
     for r in printed.itertuples(index=False):
@@ -129,8 +131,8 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
         applies), ``reason`` (why the seasonal share does not apply; empty when it does),
         the target and the percentages of it, and a one-line ``verdict``.
     """
-    frame = _normalise(obs)
-    ytd = _ytd_rows(_printed(frame))
+    frame = normalise_observations(obs)
+    ytd = _ytd_rows(printed_rows(frame))
     if year is not None:
         ytd = ytd.loc[ytd["start"].dt.year == year]
     if latest_only and not ytd.empty:
