@@ -11,3 +11,11 @@ class UnknownIndicatorError(KeyError):
 
     def __str__(self) -> str:  # KeyError would otherwise show the message in quotes
         return str(self.args[0]) if self.args else ""
+
+
+class OutputPathError(ValueError):
+    """An output path would overwrite the data or an input; the message says what to do."""
+
+
+class NothingToDoError(ValueError):
+    """A command has no data to work on (an empty table); the message says what is missing."""

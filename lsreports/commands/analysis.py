@@ -7,34 +7,50 @@ import sys
 import pandas as pd
 
 
+def _write_csv(frame: pd.DataFrame, output: str | None, command: str, what: str) -> None:
+    """Write ``frame`` as CSV to standard output, or atomically to ``output`` (never under data/)."""
+    from ..sources.atomic import write_atomic
+    from ..sources.outputs import check_output_path
+
+    if output in (None, "-"):
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return
+    path = check_output_path(output)
+    write_atomic(path, lambda handle: frame.to_csv(handle, index=False, lineterminator="\n"))
+    print(f"lsreports {command}: {len(frame)} {what} written to {output}", file=sys.stderr)
+
+
+def _too_little(obs: pd.DataFrame) -> str:
+    """Say why a table yields nothing: no rows at all, or too few to combine."""
+    if obs.empty:
+        return "observations.csv has no rows"
+    return (f"the {len(obs)} rows ({obs['indicator_id'].nunique()} indicators, {obs['source_doc'].nunique()} "
+            "reports) hold no level beside a rate, no parts beside a total")
+
+
 def run_derive(args: argparse.Namespace) -> int:
     """Write the derived rows as CSV (contract columns, ``derivation``, ``formula``) to a file or stdout."""
-    from ..analysis.derive import derived_rows
+    from ..analysis.derive import DERIVED_COLUMNS, derived_rows
     from ..sources.loader import observations
 
-    rows = derived_rows(observations())
-    rows = rows.assign(start=rows["start"].dt.strftime("%Y-%m-%d"), end=rows["end"].dt.strftime("%Y-%m-%d"),
-                       derived="true")
-    if args.output in (None, "-"):
-        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+    if args.output not in (None, "-"):
+        from ..sources.outputs import check_output_path
+
+        check_output_path(args.output)  # before the work, so that a refusal is immediate
+    obs = observations()
+    rows = derived_rows(obs) if not obs.empty else pd.DataFrame(columns=list(DERIVED_COLUMNS))
+    if rows.empty:
+        print(f"lsreports derive: no derived rows: {_too_little(obs)}", file=sys.stderr)
     else:
-        rows.to_csv(args.output, index=False, lineterminator="\n", encoding="utf-8")
-        print(f"lsreports derive: {len(rows)} derived rows written to {args.output}", file=sys.stderr)
+        rows = rows.assign(start=rows["start"].dt.strftime("%Y-%m-%d"), end=rows["end"].dt.strftime("%Y-%m-%d"),
+                           derived="true")
+    _write_csv(rows, args.output, "derive", "derived rows")
     return 0
 
 
-def run_project(args: argparse.Namespace) -> int:
-    """Print the year-end projections of the latest year to date of each indicator against its plan."""
-    from ..sources.loader import observations
-    from ..analysis.projection import year_end_projections
-
-    table = year_end_projections(observations(), args.year)
-    if table.empty:
-        print(f"lsreports project: no year-to-date levels{f' for {args.year}' if args.year else ''}")
-        return 0
-    if not args.all:
-        table = table.loc[table["target_kind"] != ""]
-    shown = pd.DataFrame({
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The projection table as printed: rounded figures, empty cells for missing ones."""
+    return pd.DataFrame({
         "indicator": table["indicator_id"], "to": table["ytd_end"].dt.strftime("%Y-%m-%d"),
         "ytd": table["ytd_value"].map("{:,.1f}".format), "unit": table["unit"],
         "pro-rata": table["prorata_projection"].map("{:,.1f}".format),
@@ -42,8 +58,36 @@ def run_project(args: argparse.Namespace) -> int:
         "target": table["target_kind"],
         "of target %": table["projected_pct_of_target"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
         "method": table["method"]})
+
+
+def run_project(args: argparse.Namespace) -> int:
+    """Print the year-end projections of the latest year to date of each indicator against its plan."""
+    from ..analysis.projection import year_end_projections
+    from ..sources.loader import observations
+
+    if args.output not in (None, "-"):
+        from ..sources.outputs import check_output_path
+
+        check_output_path(args.output)
+    obs = observations()
+    table = year_end_projections(obs, args.year) if not obs.empty else pd.DataFrame()
+    if table.empty:
+        print(f"lsreports project: no year-to-date levels{f' for {args.year}' if args.year else ''}"
+              f"{' (observations.csv has no rows)' if obs.empty else ''}")
+        return 0
+    if not args.all:
+        table = table.loc[table["target_kind"] != ""]
+        if table.empty:
+            print("lsreports project: no year to date has a plan or budget estimate printed; "
+                  "lsreports project --all shows the projections without one")
+            return 0
+    if args.output:
+        out = table.assign(ytd_start=table["ytd_start"].dt.strftime("%Y-%m-%d"),
+                           ytd_end=table["ytd_end"].dt.strftime("%Y-%m-%d"))
+        _write_csv(out, args.output, "project", "projections")
+        return 0
     with pd.option_context("display.width", 200, "display.max_rows", 500):
-        print(shown.to_string(index=False))
+        print(_shown(table).to_string(index=False))
     reasons = table.loc[table["method"] == "pro_rata", "reason"].value_counts()
     if len(reasons):
         print("\nseasonal share not applied:")
@@ -60,4 +104,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     project = subparsers.add_parser("project", help="print year-end projections against the plan")
     project.add_argument("--year", type=int, help="only years to date of this year (default: every year)")
     project.add_argument("--all", action="store_true", help="also indicators with no plan or estimate printed")
+    project.add_argument("-o", "--output", metavar="FILE", help="write the projections as CSV to this file")
     project.set_defaults(func=run_project)

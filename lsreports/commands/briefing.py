@@ -2,19 +2,36 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+
+def _require_rows(command: str) -> None:
+    """Raise, saying what is missing, when the curated table has no rows to publish."""
+    from ..errors import NothingToDoError
+    from ..sources.loader import observations
+    from ..sources.paths import curated_dir
+
+    if observations().empty:
+        raise NothingToDoError(f"{curated_dir() / 'observations.csv'} has no rows: nothing to put in the {command}; "
+                               "curate rows first (lsreports ingest REPORT.txt --review review.csv)")
 
 
 def run_briefing(args: argparse.Namespace) -> int:
     """Build the HTML briefings and the index."""
     from ..publish.briefing import build_briefings
     from ..publish.notebooks import NotebookError
+    from ..sources.outputs import check_output_path
 
+    check_output_path(args.output, folder=True)
+    _require_rows("briefing")
     try:
         build_briefings(Path(args.output))
     except NotebookError as exc:
-        print(f"lsreports briefing: error: {exc}")
-        return 1
+        from ..cli import ERROR_EXIT, one_line
+
+        print(f"lsreports briefing: error: {one_line(exc)}", file=sys.stderr)
+        return ERROR_EXIT
     return 0
 
 
@@ -41,7 +58,10 @@ def run_notebooks(args: argparse.Namespace) -> int:
 def run_excel(args: argparse.Namespace) -> int:
     """Write the curated and derived tables to a formatted workbook."""
     from ..publish.excel import write_workbook
+    from ..sources.outputs import check_output_path
 
+    check_output_path(args.output)
+    _require_rows("excel")
     path = write_workbook(Path(args.output))
     print(f"wrote {path}")
     return 0

@@ -33,6 +33,40 @@ def run_gaps(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_national(args: argparse.Namespace) -> int:
+    """Curate the vendored GSO tables into rows and flags, or check the stored ones against a rebuild."""
+    from ..sources import national, national_checks
+    from ..sources.paths import curated_dir
+
+    cells = national.national_cells()
+    rows = national.build_rows(cells_frame=cells)
+    flags = national_checks.all_checks(cells, rows)
+    stored = {"national_observations.csv": national.rows_as_text(rows),
+              "national_flags.csv": flags.assign(start=flags["start"].dt.strftime("%Y-%m-%d"),
+                                                 end=flags["end"].dt.strftime("%Y-%m-%d"))}
+    if args.check:
+        stale = [name for name, frame in stored.items() if not _same_as_file(frame, curated_dir() / name)]
+        problems = national.cell_problems(rows)
+        for problem in problems.head(20).itertuples():
+            print(f"row {problem.row + 2} ({problem.indicator_id}): {problem.quote}: {problem.problem}")
+        for name in stale:
+            print(f"data/curated/{name} differs from a rebuild of the vendored tables: run `lsreports curate national`")
+        print(f"curate national --check: {len(rows)} rows, {len(problems)} cell problems, {len(stale)} stale files")
+        return 1 if stale or len(problems) else 0
+    for name, frame in stored.items():
+        national.write_table(frame, curated_dir() / name)
+    counts = flags.groupby(["check", "severity"]).size()
+    print(f"curate national: {len(rows)} rows of {rows['indicator_id'].nunique()} series written to "
+          f"data/curated/national_observations.csv; {len(flags)} flags in national_flags.csv")
+    for (check, severity), count in counts.items():
+        print(f"  {check:24} {severity:11} {count:5}")
+    return 0
+
+
+def _same_as_file(frame: pd.DataFrame, path) -> bool:
+    return path.exists() and frame.to_csv(index=False, lineterminator="\n") == path.read_text(encoding="utf-8")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``curate check`` and ``curate gaps`` to the command line."""
     parser = subparsers.add_parser("curate", help="check curated rows against their sources")
@@ -43,3 +77,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gaps.add_argument("doc", help="report id, e.g. 000_2429f5525668702d")
     gaps.add_argument("--width", type=int, default=300, help="characters of each sentence to show")
     gaps.set_defaults(func=run_gaps)
+    national = actions.add_parser("national", help="curate the vendored GSO national tables into rows and flags")
+    national.add_argument("--check", action="store_true",
+                          help="check the stored rows against a rebuild and every cell reference; write nothing")
+    national.set_defaults(func=run_national)

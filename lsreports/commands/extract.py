@@ -10,7 +10,11 @@ from pathlib import Path
 def run_extract(args: argparse.Namespace) -> int:
     """Write candidate rows of a report as CSV (standard output without ``-o``)."""
     from ..extract import ReportMonthError, ReportTextError, extract_file
+    from ..sources.atomic import write_atomic
+    from ..sources.outputs import check_output_path
 
+    if args.output:
+        check_output_path(args.output, inputs=(args.report,))
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -22,7 +26,7 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"lsreports extract: warning: {warning.message}", file=sys.stderr)
     rows = rows.assign(derived=rows["derived"].map({True: "true", False: "false"}))
     if args.output:
-        rows.to_csv(args.output, index=False)
+        write_atomic(Path(args.output), lambda handle: rows.to_csv(handle, index=False))
         print(f"wrote {len(rows)} candidate rows to {args.output}", file=sys.stderr)
     else:
         rows.to_csv(sys.stdout, index=False)
@@ -34,7 +38,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     from ..extract import ReportMonthError, ReportTextError, extract_file
     from ..extract.review import ReviewError, apply_review, review_candidates, write_review
     from ..sources.loader import observations
+    from ..sources.outputs import check_output_path
 
+    if args.review:
+        check_output_path(args.review, inputs=(args.report,))
     try:
         if args.apply:
             added = apply_review(Path(args.apply), Path(args.report))

@@ -34,6 +34,12 @@ def run(args: argparse.Namespace) -> int:
     from ..sources.reports import verify_manifest
 
     obs, catalogue = observations(), indicators()
+    if obs.empty:
+        from ..sources.paths import curated_dir
+
+        print(f"lsreports: 0 printed rows: {curated_dir() / 'observations.csv'} holds only its header; "
+              "curate rows first (lsreports ingest REPORT.txt --review review.csv)")
+        return 0
     with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_colwidth", 110,
                            "display.max_rows", 200):
         print(f"lsreports: {len(obs)} printed rows, {obs['indicator_id'].nunique()} indicators, "

@@ -22,6 +22,24 @@ def _e(indicator_id: str, family: str, pattern: str) -> Entry:
     return Entry(indicator_id, family, re.compile(pattern))
 
 
+#: Indicators read at a date (levels, stocks, rates of a population), not over a period.
+STOCKS = frozenset({"bank_deposits", "bank_credit", "temp_housing_started", "temp_housing_completed",
+                    "poor_households", "near_poor_households", "poor_household_rate", "near_poor_household_rate",
+                    "trained_labour_rate"})
+#: Indicators whose value is itself a percentage (its change is in points, not percent).
+RATE_VALUES = frozenset({"poor_household_rate", "near_poor_household_rate", "trained_labour_rate"})
+#: Indices printed only as growth rates.
+GROWTH_ONLY = frozenset({"iip", "grdp"})
+#: Units that name their indicator on their own (family → indicator).
+UNIT_ONLY: dict[str, str] = {"vehicles": "trade_platform_vehicles", "kg": "rice_support_kg",
+                             "bricks": "prod_bricks", "members": "rice_support_persons"}
+#: Flows not read in a clause about the stock ("toàn tỉnh có", "hiện có").
+FLOWS_EXCLUDED_IN_STOCK_CLAUSE = frozenset({"enterprises_new", "enterprises_new_capital"})
+#: The parts of GRDP and the phrases naming them (a growth rate after one belongs to it).
+GRDP_PARTS: tuple[tuple[str, str], ...] = (
+    ("grdp_agriculture", r"nong,? lam nghiep va thuy san"), ("grdp_industry_construction", r"cong nghiep va xay dung"),
+    ("grdp_services", r"\bdich vu\b"), ("grdp_product_taxes", r"thue san pham"))
+
 #: Parts that belong to whichever total ("parent") the sentence is about.
 PART_OF: dict[str, dict[str, str]] = {
     "trade_total": {"export": "trade_total_export", "import": "trade_total_import"},

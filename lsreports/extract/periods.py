@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .lexicon import STOCKS
+
 
 @dataclass(frozen=True)
 class ReportMonth:
@@ -123,3 +125,44 @@ def last_period(folded: str, report: ReportMonth) -> Period | None:
             if period is not None and (best is None or match.end() > best[0]):
                 best = (match.end(), period)
     return best[1] if best else None
+
+
+def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str = "", ahead: str = "",
+               lead: Period | None = None) -> Period:
+    """Stage 4, period: the period of a number of ``indicator_id``.
+
+    A phrase in its clause, else "lũy kế" later in the clause (so this is the month), else the
+    period of the level it follows (``lead``), else a phrase earlier in the sentence or the
+    footnote's anchor, else the year to date. A stock is read at the period's end (or at the end
+    of an earlier year it names); public investment against an earlier year's plan spans from
+    that year.
+    """
+    period = last_period(clause, report) if clause else None
+    if period is None and re.search(r"\b(luy ke|lily ke)\b", ahead):
+        period = Period(report.month_start, report.month_end, "month")
+    if period is None and lead is not None:
+        period = lead
+    if period is None:
+        period = last_period(context, report)
+    if period is None:
+        period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd")
+    if indicator_id in STOCKS:
+        years = [int(y) for y in re.findall(r"\bnam (20\d\d)\b", clause or context)]
+        if years and years[-1] < report.year and period.kind != "to_day":
+            return Period(pd.Timestamp(years[-1], 12, 31), pd.Timestamp(years[-1], 12, 31), "point")
+        return Period(period.end, period.end, "point")
+    if indicator_id.startswith("pubinv"):
+        plan = re.findall(r"ke hoach (von )?(nam|ndm) (20\d\d)", context)
+        if plan and int(plan[-1][2]) < period.end.year:
+            period = Period(pd.Timestamp(int(plan[-1][2]), 1, 1), period.end, "span")
+    if period.kind == "to_day":
+        return Period(pd.Timestamp(period.end.year, 1, 1), period.end, "ytd_day")
+    return period
+
+
+def year_earlier(period: Period) -> Period:
+    """The same period a year before (a month's end stays a month's end)."""
+    end = period.end - pd.DateOffset(years=1)
+    if period.end.is_month_end:
+        end = end + pd.offsets.MonthEnd(0)
+    return Period(period.start - pd.DateOffset(years=1), end, period.kind)

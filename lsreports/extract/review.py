@@ -60,10 +60,10 @@ def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.Dat
 
 
 def write_review(review: pd.DataFrame, path: Path) -> Path:
-    """Write a review file (UTF-8 with BOM, so Excel shows the diacritics)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    review.to_csv(path, index=False, encoding="utf-8-sig")
-    return path
+    """Write a review file (UTF-8 with BOM, so Excel shows the diacritics), atomically."""
+    from ..sources.atomic import write_atomic
+
+    return write_atomic(path, lambda handle: review.to_csv(handle, index=False), encoding="utf-8-sig")
 
 
 def _vendor(report: Path, doc_id: str, rows: pd.DataFrame) -> None:

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
+    from .segment import Document
 
 #: (pattern after the number, unit family, value in base unit per printed unit, base unit)
 UNIT_PATTERNS: tuple[tuple[re.Pattern, str, float, str], ...] = tuple(
@@ -50,3 +55,26 @@ def convert(value: float, factor: float, codebook_unit: str) -> float | None:
         return None
     _family, per_unit = CODEBOOK_UNITS[codebook_unit]
     return round(value * factor / per_unit, 9)
+
+
+def family_of(codebook_unit: str) -> str:
+    """Return the unit family of a codebook unit ("" if it has none, as for "pct")."""
+    return CODEBOOK_UNITS.get(codebook_unit, ("",))[0]
+
+
+def unit_of(doc: Document, cand: Candidate) -> tuple[str, float, int] | None:
+    """Stage 5, unit: (family, factor, length in the folded text from the number's end) of a level's unit.
+
+    The unit printed right after the number, or after the denominator of "12/15 nhà" (done of planned).
+    """
+    unit = unit_after(cand.after)
+    if unit is not None:
+        return unit
+    number, collapsed = cand.number, doc.collapsed
+    if not re.match(r"/[\d.]+ ", collapsed[number.end:number.end + 12]):
+        return None
+    denominator_end = doc.folded.at(collapsed.index(" ", number.end) + 1)
+    unit = unit_after(doc.folded.text[denominator_end:denominator_end + 30])
+    if unit is None:
+        return None
+    return unit[0], unit[1], unit[2] + denominator_end - cand.after_start

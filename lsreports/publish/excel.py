@@ -15,6 +15,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..sources.atomic import atomic_path
 from ..sources.contract import DOMAINS
 from ..sources.periods import period_label
 
@@ -136,6 +137,6 @@ def write_workbook(path: Path) -> Path:
     if derived is not None and not derived.empty:
         columns = DOMAIN_COLUMNS[:-1] + [c for c in ("derivation", "formula") if c in derived.columns]
         _sheet(workbook, "Derived", derived[columns], WIDTHS)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    with atomic_path(path) as temporary:  # a killed export leaves the previous workbook whole
+        workbook.save(temporary)
     return path

@@ -23,7 +23,7 @@ UNITS: frozenset[str] = frozenset({
 })
 
 DOMAINS: tuple[str, ...] = (
-    "trade", "budget", "industry", "tourism", "social", "commerce", "macro", "agriculture",
+    "trade", "budget", "industry", "tourism", "social", "commerce", "macro", "agriculture", "prices",
 )
 
 INDICATOR_COLUMNS: tuple[str, ...] = (

@@ -99,8 +99,22 @@ def _indicators_cached(key: tuple[str, int, int]) -> pd.DataFrame:
     return pd.DataFrame(_catalogue_columns(key))
 
 
-def indicators() -> pd.DataFrame:
+#: The prefix of national (whole-country) indicator ids; the province's ids never carry it.
+NATIONAL_PREFIX = "vn_"
+
+
+def is_national(indicator_id: str) -> bool:
+    """Return True for a national (whole-country) indicator id, one that starts with ``vn_``."""
+    return indicator_id.startswith(NATIONAL_PREFIX)
+
+
+def indicators(national: bool = False) -> pd.DataFrame:
     """Return the indicator catalogue (``data/curated/indicators.csv``).
+
+    Parameters
+    ----------
+    national : bool, default False
+        Also list the national series (ids ``vn_*``); by default only the province's.
 
     Returns
     -------
@@ -114,7 +128,10 @@ def indicators() -> pd.DataFrame:
     DataFileError
         If the file is missing or a line is malformed (the message names the line).
     """
-    return _indicators_cached(_file_key(curated_dir() / "indicators.csv")).copy()
+    frame = _indicators_cached(_file_key(curated_dir() / "indicators.csv"))
+    if not national:
+        frame = frame.loc[~frame["indicator_id"].str.startswith(NATIONAL_PREFIX)].reset_index(drop=True)
+    return frame.copy()
 
 
 def _unit_map(catalogue_key: tuple[str, int, int]) -> dict[str, str]:
@@ -255,6 +272,23 @@ def _observations_cached(key: tuple[str, int, int], catalogue_key: tuple[str, in
     return _read_observations(Path(key[0]), _unit_map(catalogue_key))
 
 
+def national_observations() -> pd.DataFrame:
+    """Return the rows of the GSO's national tables (``data/curated/national_observations.csv``).
+
+    The same columns, types and checks as :func:`observations`; ``quote`` is the cell
+    that holds the number (``<file>:<line>:<column>``), ``source_doc`` the vendored table.
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing (``lsreports curate national`` builds it) or malformed.
+    """
+    path = curated_dir() / "national_observations.csv"
+    if not path.exists():
+        raise DataFileError(f"{path}: no national rows; build them with `lsreports curate national`")
+    return _observations_cached(_file_key(path), _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+
+
 def observations() -> pd.DataFrame:
     """Return the printed rows of ``data/curated/observations.csv`` in the contract's shape.
 
@@ -319,8 +353,18 @@ def reports() -> pd.DataFrame:
     return frame
 
 
-def resolve_name(name: str, catalogue: pd.DataFrame | None = None) -> list[str]:
+def resolve_name(name: str, catalogue: pd.DataFrame | None = None, *, national: bool = False) -> list[str]:
     """Return the indicator ids a name stands for: a domain's ids, or the one id named.
+
+    Parameters
+    ----------
+    name : str
+        A domain (``"trade"``), ``"national"`` (every national series) or an indicator id
+        (``"trade_total"``, ``"vn_retail_sales"``).
+    catalogue : pandas.DataFrame, optional
+        The catalogue with its national entries (default: :func:`indicators` ``(national=True)``).
+    national : bool, default False
+        With a domain, also return that domain's national series.
 
     Raises
     ------
@@ -328,13 +372,18 @@ def resolve_name(name: str, catalogue: pd.DataFrame | None = None) -> list[str]:
         If ``name`` is neither a domain nor an indicator id; the message lists the
         closest domains and ids.
     """
-    catalogue = indicators() if catalogue is None else catalogue
+    catalogue = indicators(national=True) if catalogue is None else catalogue
+    ids = catalogue["indicator_id"]
+    if name == "national":
+        return ids.loc[ids.str.startswith(NATIONAL_PREFIX)].tolist()
     if name in DOMAINS:
-        return catalogue.loc[catalogue["domain"] == name, "indicator_id"].tolist()
-    if name in set(catalogue["indicator_id"]):
+        in_domain = catalogue["domain"] == name
+        return ids.loc[in_domain & (national | ~ids.str.startswith(NATIONAL_PREFIX))].tolist()
+    if name in set(ids):
         return [name]
-    choices = list(DOMAINS) + catalogue["indicator_id"].tolist()
+    choices = list(DOMAINS) + ["national"] + ids.tolist()
     close = difflib.get_close_matches(name, choices, n=5, cutoff=0.5)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise UnknownIndicatorError(
-        f"{name!r} is neither a domain ({', '.join(DOMAINS)}) nor an indicator id in indicators.csv.{hint}")
+        f"{name!r} is neither a domain ({', '.join(DOMAINS)}), 'national', nor an indicator id in "
+        f"indicators.csv.{hint}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -44,13 +45,16 @@ def value_is_printed(value: float, measure: str, quote: str) -> bool:
     return False
 
 
-def quote_problems(obs: pd.DataFrame) -> pd.DataFrame:
+def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str] = report_text) -> pd.DataFrame:
     """Check every printed row's quote against its source report.
 
     Parameters
     ----------
     obs : pandas.DataFrame
         Observations in the contract's shape.
+    text_of : callable, optional
+        Returns the source text of a ``source_doc`` (default: the vendored report,
+        :func:`lsreports.sources.reports.report_text`); the development set passes its own texts.
 
     Returns
     -------
@@ -64,7 +68,7 @@ def quote_problems(obs: pd.DataFrame) -> pd.DataFrame:
     for index, row in obs.loc[~obs["derived"]].iterrows():
         doc = row["source_doc"]
         if doc not in texts:
-            texts[doc] = collapse_whitespace(report_text(doc))
+            texts[doc] = collapse_whitespace(text_of(doc))
         quote = collapse_whitespace(row["quote"])
         problem = ""
         if len(row["quote"]) > MAX_QUOTE_CHARS:

@@ -1,0 +1,76 @@
+"""Stage 2, candidates: each printed number with the windows of text the later stages read.
+
+A number glued to letters (an OCR misreading such as "s6" for "số", or a footnote mark)
+or written as a fraction ("3/5") is not a candidate; "12/15 nhà" (done of planned
+houses) is. Windows are cut from the folded text: ``before`` reaches back to the start
+of the sentence (at most :data:`LOOKBACK` characters), ``clause`` is the part of it after
+the last ";" or "(trong đó", ``after`` and ``ahead`` look forward.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lsreports.sources.numbers import PrintedNumber, find_numbers
+
+from .segment import Document
+
+LOOKBACK = 220
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number and its surroundings; positions ``fn``, ``fs``, ``after_start`` are in the folded text."""
+
+    number: PrintedNumber
+    sentence: int  # start of its sentence (or footnote line) in the collapsed text
+    footnote: int | None  # start of the footnote line it is in, if any
+    fn: int  # the number's start
+    fs: int  # the start of ``before``
+    before: str
+    clause: str
+    ahead: str
+    context: str  # ``before``, preceded by the marking sentence for a number in a footnote
+    after_start: int  # the number's end
+    after: str
+
+    @property
+    def is_percentage(self) -> bool:
+        """Whether a percent sign follows the number."""
+        return re.match(r"\s?%", self.after) is not None
+
+
+def candidates(doc: Document) -> Iterator[Candidate]:
+    """Yield the candidate numbers of ``doc`` in order of appearance."""
+    for number in find_numbers(doc.collapsed):
+        if not _is_fraction(doc.collapsed, number) and not _glued_to_letters(doc.collapsed, number):
+            yield candidate_at(doc, number)
+
+
+def _is_fraction(collapsed: str, number: PrintedNumber) -> bool:
+    return collapsed[number.start - 1:number.start] == "/" or collapsed[number.end:number.end + 1] == "/" and \
+        not re.match(r"/[\d.]+ (nha|nhà|căn)", collapsed[number.end:number.end + 12])
+
+
+def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
+    return bool(_LETTER.match(collapsed[number.start - 1:number.start] or " ")
+                or _LETTER.match(collapsed[number.end:number.end + 1] or " "))
+
+
+def candidate_at(doc: Document, number: PrintedNumber) -> Candidate:
+    """Cut the windows around ``number`` (see the module docstring)."""
+    folded = doc.folded
+    sentence_start = doc.sentence_start(number.start)
+    footnote = doc.footnote_at(number.start, sentence_start)
+    if footnote is not None:
+        sentence_start = max(sentence_start, footnote.start)
+    fn, fs = folded.at(number.start), folded.at(max(sentence_start, number.start - LOOKBACK))
+    before = folded.text[fs:fn]
+    clause = re.split(r";|\(\*?trong (do|d6|dé)", before)[-1]
+    after_start = folded.at(number.end)
+    ahead = re.split(r"\.\s", folded.text[after_start:after_start + 70])[0]
+    context = (footnote.context + " | " + before) if footnote is not None else before
+    return Candidate(number, sentence_start, footnote.start if footnote is not None else None, fn, fs, before,
+                     clause, ahead, context, after_start, folded.text[after_start:after_start + 60])

@@ -1,0 +1,135 @@
+"""Stage 3, indicator: which indicator a number is a figure of.
+
+A level takes the indicator whose phrase (:mod:`.lexicon`) ends nearest before it among
+those printed in its unit's family; a phrase inside a closed bracket names a breakdown of
+what precedes the bracket, not what follows it. Failing that: the level before a "lũy kế"
+sentence, a unit that names its indicator on its own, or a phrase right after the unit.
+A percentage belongs to the level before it in its sentence, or to a rate or index named
+just before it, or to a part of GRDP named just before "tăng"/"giảm".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .candidates import Candidate
+from .lexicon import ENTRIES, FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_ONLY, PART_OF, RATE_VALUES, UNIT_ONLY
+from .periods import Period, period_for
+from .segment import Document
+from .units import family_of
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a figure is about: the indicator, its period, where its quote starts (folded), its sentence."""
+
+    indicator_id: str
+    period: Period
+    quote_start: int
+    sentence: int
+    number_end: int
+
+
+def nearest_entry(context: str, family: str | None, limit: int | None = None) -> tuple[str, int, int] | None:
+    """Return (indicator, end, start) of the ``family`` phrase ending nearest the end of ``context``.
+
+    Only phrases starting before ``limit`` count; of two ending together, the longer wins.
+    """
+    best = None
+    for entry in ENTRIES:
+        if family is not None and entry.family != family:
+            continue
+        for match in entry.pattern.finditer(context):
+            if limit is not None and match.start() >= limit:
+                continue
+            key = (match.end(), match.end() - match.start())
+            if best is None or key > best[0]:
+                best = (key, entry.indicator_id, match.start())
+    return (best[1], best[0][0], best[2]) if best else None
+
+
+def parent_of(context: str) -> str | None:
+    """Return the total (a key of :data:`.lexicon.PART_OF`) named last in ``context``."""
+    best = None
+    for entry in ENTRIES:
+        if entry.indicator_id in PART_OF:
+            for match in entry.pattern.finditer(context):
+                if best is None or match.end() > best[0]:
+                    best = (match.end(), entry.indicator_id)
+    return best[1] if best else None
+
+
+def level_indicator(doc: Document, cand: Candidate, family: str, unit_length: int, previous: Target | None,
+                    units: dict[str, str]) -> tuple[str, int] | None:
+    """Return (indicator, start of its phrase in ``cand.before``) for a level printed in ``family``, or None."""
+    found = _named_indicator(doc, cand, family, unit_length, previous, units)
+    if found is None:
+        return None
+    indicator, keyword_start = found
+    if _excluded(indicator, cand):
+        return None
+    if indicator.startswith("@"):
+        parent = parent_of(cand.context)
+        if parent is None:
+            return None
+        indicator = PART_OF[parent][indicator[1:]]
+    if indicator not in units or family_of(units[indicator]) != family.replace("members", "persons"):
+        return None
+    return indicator, keyword_start
+
+
+def _named_indicator(doc: Document, cand: Candidate, family: str, unit_length: int, previous: Target | None,
+                     units: dict[str, str]) -> tuple[str, int] | None:
+    folded, before, end = doc.folded.text, cand.before, cand.after_start + unit_length
+    searched = re.sub(r"\([^()]*\d[^()]*\)", lambda m: " " * len(m.group(0)), folded[cand.fs:end])
+    found = nearest_entry(searched, family, limit=len(before))
+    if found is not None:
+        return found[0], found[2]
+    sentence = folded[doc.folded.at(cand.sentence):cand.fn]
+    if previous is not None and re.match(r"\s*(uoc )?(luy ke|lily ke|tinh chung)", sentence) \
+            and family_of(units.get(previous.indicator_id, "")) == family:
+        return previous.indicator_id, 0
+    if family in UNIT_ONLY:
+        return UNIT_ONLY[family], len(before)
+    found_after = nearest_entry(folded[end:end + 25], family)
+    if found_after is None or found_after[2] > 3:
+        return None
+    return found_after[0], len(before)
+
+
+def _excluded(indicator: str, cand: Candidate) -> bool:
+    """Phrases that name the indicator's words in another sense (a stock clause, a project, forestry)."""
+    before, clause = cand.before, cand.clause
+    return bool(
+        indicator in FLOWS_EXCLUDED_IN_STOCK_CLAUSE and re.search(r"toan tinh (co|c6|¢)|hien co|luy ke toan tinh", clause)
+        or indicator.startswith(("pubinv", "enterprises")) and re.search(r"\b(du an|dy an|hop tac xa)\b", clause)
+        or indicator == "merit_allowance_amount" and not re.search(r"tro cap hang thang|nguoi co cong", before)
+        or indicator == "tourism_revenue" and "du lich" not in before and "khach" not in before
+        or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before))
+
+
+def percentage_target(doc: Document, cand: Candidate, last_level: Target | None, measure: str | None,
+                      explicit: bool) -> tuple[str | None, Target | None]:
+    """Return (measure, target) of a percentage: the level before it, or a rate, index or GRDP part named."""
+    report, target = doc.report, last_level
+    window = cand.before[-90:]
+    rate_near = nearest_entry(window, "rate")
+    if rate_near:
+        rate_end = cand.fn - len(window) + rate_near[1]
+        after_level = last_level is None or rate_end > doc.folded.at(last_level.number_end)
+        rate_target = Target(rate_near[0], period_for(rate_near[0], cand.context, report, cand.clause),
+                             cand.fn - len(window) + rate_near[2], cand.sentence, cand.number.end)
+        if rate_near[0] in RATE_VALUES and after_level and not explicit:
+            measure, target = "value", rate_target
+        elif rate_near[0] in GROWTH_ONLY and after_level:
+            target = rate_target
+        elif target is None:
+            target = rate_target
+    if "grdp" in cand.context or "tong san pham" in cand.context:
+        part = max(((m.end(), pid) for pid, pattern in GRDP_PARTS for m in re.finditer(pattern, cand.before[-60:])),
+                   default=None)
+        if part and measure in ("yoy_pct", None) and re.search(r"(tang|giam)\s*$", cand.before[-10:]):
+            target = Target(part[1], period_for("grdp", cand.context, report, cand.clause),
+                            max(cand.fs, cand.fn - 60 + part[0] - 40), cand.sentence, cand.number.end)
+            measure = "yoy_pct"
+    return measure, target

@@ -1,0 +1,40 @@
+"""Stage 6 of the extractor, measure, on SYNTHETIC folded phrases written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from lsreports.extract.measure import base_length, measure_of, no_change_length, percentage_measure, signed
+
+
+@pytest.mark.parametrize("after, measure", [
+    (" so voi cung ky nam truoc", "yoy_pct"), (" ke hoach", "plan_pct"), (", so voi thang truoc", "mom_pct"),
+    (" du toan trung uong giao", "est_central_pct"), (" so voi du toan tinh giao", "est_local_pct"),
+    (" muc tieu nam", "plan_pct")])
+def test_the_base_after_a_percentage_names_the_measure(after, measure):
+    assert measure_of(after, "dat ", "") == (measure, True)
+
+
+def test_a_bare_change_takes_the_base_last_named_in_its_sentence():
+    assert measure_of(", nhap khau", "tang ", "dat 5 ty, tang 1% so voi thang truoc; xk tang ") == ("mom_pct", False)
+    assert measure_of(".", "giam ", "khong co co so") == ("yoy_pct", False)
+    assert measure_of(" dan so", "chiem ", "") == (None, False)
+
+
+def test_a_bare_reached_takes_the_carried_base():
+    assert percentage_measure("% ke hoach", "dat ", "", None) == ("plan_pct", True)
+    assert percentage_measure("%.", "xuat khau dat ", "", "est_local_pct") == ("est_local_pct", False)
+    assert percentage_measure("%.", "chiem ", "", "est_local_pct") == (None, False)
+
+
+def test_signs():
+    assert signed(4.5, "yoy_pct", "doanh thu giam ") == -4.5
+    assert signed(131.2, "yoy_pct", "bang ") == pytest.approx(31.2)
+    assert signed(98.0, "plan_pct", "bang ") == 98.0
+    assert signed(3.0, "mom_pct", "tang ") == 3.0
+
+
+def test_quote_lengths_of_the_base_and_of_no_change():
+    assert base_length("so voi cung ky, dat") == len("so voi cung ky")
+    assert base_length("nhap khau") == 0
+    assert no_change_length(", tuong duong cung ky") == len(", tuong duong cung ky")
+    assert no_change_length(", tang 2% so voi cung ky") == 0

@@ -1,0 +1,59 @@
+"""Stage 4 of the extractor, periods, on SYNTHETIC folded phrases written for these tests."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lsreports.extract.periods import Period, ReportMonth, last_period, period_for, report_month, year_earlier
+
+AUG = ReportMonth(2027, 8)
+
+
+def _dates(period: Period) -> tuple[str, str, str]:
+    return f"{period.start:%Y-%m-%d}", f"{period.end:%Y-%m-%d}", period.kind
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("trong thang 8, xuat khau dat ", ("2027-08-01", "2027-08-31", "month")),
+    ("luy ke 8 thang dau nam, ", ("2027-01-01", "2027-08-31", "ytd")),
+    ("thang 7/2027 ", ("2027-07-01", "2027-07-31", "month")),
+    ("luy ke den ngay 20/8/2027 ", ("2027-01-01", "2027-08-20", "ytd_day")),
+    ("den het thang 6 ", ("2027-01-01", "2027-06-30", "ytd")),
+    ("so voi cung ky nam 2026 ", ("2026-01-01", "2026-08-31", "ytd"))])
+def test_the_last_period_phrase(phrase, expected):
+    assert _dates(last_period(phrase, AUG)) == expected
+
+
+def test_months_beyond_the_report_are_not_periods():
+    assert last_period("10 thang ", AUG) is None
+
+
+def test_period_for_defaults_to_the_year_to_date_and_reads_stocks_at_the_end():
+    assert _dates(period_for("retail_sales", "dat ", AUG)) == ("2027-01-01", "2027-08-31", "ytd")
+    assert _dates(period_for("bank_deposits", "trong thang 8 von huy dong ", AUG)) == \
+        ("2027-08-31", "2027-08-31", "point")
+    assert _dates(period_for("poor_households", "cuoi nam 2026 ho ngheo ", AUG)) == \
+        ("2026-12-31", "2026-12-31", "point")
+
+
+def test_a_lead_period_and_a_later_luy_ke():
+    lead = Period(pd.Timestamp(2027, 8, 1), pd.Timestamp(2027, 8, 31), "month")
+    assert period_for("retail_sales", "luy ke 8 thang ", AUG, " dat ", "", lead) == lead
+    assert _dates(period_for("retail_sales", "", AUG, " dat ", " ty dong; luy ke 8 thang ")) == \
+        ("2027-08-01", "2027-08-31", "month")
+
+
+def test_public_investment_against_an_earlier_plan_spans_from_that_year():
+    assert _dates(period_for("pubinv_disbursed", "ke hoach von nam 2026 giai ngan den ngay 31/7/2027 ", AUG)) == \
+        ("2026-01-01", "2027-07-31", "span")
+
+
+def test_year_earlier_keeps_month_ends():
+    feb = Period(pd.Timestamp(2028, 2, 1), pd.Timestamp(2028, 2, 29), "month")
+    assert _dates(year_earlier(feb)) == ("2027-02-01", "2027-02-28", "month")
+
+
+def test_report_month_from_title_or_ytd_phrases():
+    assert report_month("bao cao thang 11 va 11 thang nam 2025") == ReportMonth(2025, 11)
+    assert report_month("xx 5 thang dau nam 2026 yy 5 thang dau nam 2026 zz 4 thang dau nam 2026") == \
+        ReportMonth(2026, 5)

@@ -1,0 +1,41 @@
+"""Stage 1 of the extractor, segment, on SYNTHETIC text written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from lsreports.extract.periods import ReportMonthError
+from lsreports.extract.segment import segment
+
+TEXT = ("BÁO CÁO tháng 8 năm 2027.\nTrong tháng 8, xuất khẩu đạt 2,5 tỷ USD, tăng 10% so với tháng trước4. "
+        "Nhập khẩu giảm.\n4 Trong đó: hàng nông sản đạt 1,1 tỷ USD.\n")
+
+
+def test_text_is_collapsed_folded_and_dated():
+    doc = segment(TEXT)
+    assert "\n" not in doc.collapsed and "  " not in doc.collapsed
+    assert "xuat khau dat 2,5 ty usd" in doc.folded.text
+    assert (doc.report.year, doc.report.month) == (2027, 8)
+
+
+def test_sentence_starts():
+    doc = segment(TEXT)
+    second = doc.collapsed.index("Nhập khẩu")
+    assert doc.sentence_start(second + 3) == second
+    assert doc.sentence_start(second - 5) == doc.collapsed.index("Trong tháng")
+    assert doc.sentence_start(0) == 0
+
+
+def test_a_footnote_line_carries_the_sentence_of_its_mark():
+    doc = segment(TEXT)
+    [footnote] = doc.footnotes
+    assert footnote.start == doc.collapsed.index("4 Trong đó")
+    assert footnote.context == "trong thang 8, xuat khau dat 2,5 ty usd, tang 10% so voi thang truoc"
+    inside = doc.collapsed.index("1,1 tỷ")
+    assert doc.footnote_at(inside, doc.sentence_start(inside)) == footnote
+    assert doc.footnote_at(doc.collapsed.index("2,5 tỷ"), 0) is None
+
+
+def test_the_month_must_be_known():
+    with pytest.raises(ReportMonthError, match="--month"):
+        segment("Xuất khẩu đạt 2,5 tỷ USD.")
+    assert segment("Xuất khẩu đạt 2,5 tỷ USD.", "2027-03").report.month == 3
