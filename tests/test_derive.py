@@ -13,7 +13,7 @@ import pytest
 from conftest import REAL_DATA, SYNTHETIC_DOC, SYNTHETIC_REPORT, synthetic_rows, write_rows
 from lsreports.sources.contract import OBSERVATION_COLUMNS
 from lsreports.analysis.derive import (DERIVED_COLUMNS, SHARE_INDICATORS, compare_derived_with_printed, derived_rows,
-                              implied_targets, shift_period_back, shift_year_back)
+                              implied_targets, shift_period_back, shift_periods_back, shift_year_back)
 
 CHECKER = Path("/work/shared/tools/check_contract.py")
 
@@ -237,3 +237,24 @@ def test_memoised_candidates_follow_the_data_and_are_not_shared():
     changed = frame.copy()
     changed.loc[1, "value"] = 600.0
     assert one(derived_rows(changed, known_ids=KNOWN), derivation="month_from_ytd")["value"] == 200
+
+
+def test_without_known_ids_a_missing_catalogue_is_an_error_not_an_unfiltered_table(tmp_path, monkeypatch):
+    """SYNTHETIC rows; a data directory without ``indicators.csv`` is named in the error."""
+    from lsreports.errors import DataFileError
+
+    monkeypatch.setenv("LSREPORTS_DATA", str(tmp_path / "data"))
+    frame = obs(("trade_total", "2025-01-01", "2025-11-30", "value", 9400),
+                ("trade_total", "2025-01-01", "2025-11-30", "yoy_pct", 45.6))
+    with pytest.raises(DataFileError, match="indicators.csv"):
+        derived_rows(frame)
+    assert len(derived_rows(frame, known_ids=KNOWN)) == 1
+
+
+def test_columns_shifted_back_a_year_match_each_period_shifted_back():
+    starts = ["2025-01-01", "2025-02-01", "2024-02-29", "2026-05-14", "2025-01-01"]
+    ends = ["2025-02-28", "2025-02-28", "2024-02-29", "2026-05-14", "2025-12-31"]
+    start, end = pd.Series(pd.to_datetime(starts)), pd.Series(pd.to_datetime(ends))
+    new_start, new_end = shift_periods_back(start, end)
+    assert list(zip(new_start, new_end)) == [shift_period_back(s, e) for s, e in zip(start, end)]
+    assert new_end[0] == pd.Timestamp("2024-02-29") and new_start[2] == new_end[2] == pd.Timestamp("2023-02-28")

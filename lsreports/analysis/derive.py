@@ -45,7 +45,6 @@ import pandas as pd
 
 from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
-from ..sources.paths import curated_dir
 from ..sources.periods import is_month_end, is_whole_month
 
 #: Extra columns of derived rows (after the contract's and the project's).
@@ -472,13 +471,6 @@ def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _catalogue_ids() -> set[str] | None:
-    """The catalogue's ids, or None (no filtering) where there is no catalogue to read."""
-    if not (curated_dir() / "indicators.csv").exists():
-        return None
-    return set(indicators()["indicator_id"])
-
-
 def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """Return the rows the printed figures imply, in the contract's format.
 
@@ -501,6 +493,12 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
         (colliding derivations are resolved by :data:`DERIVATION_PRECEDENCE`, then the
         latest base period, the others named in ``note``). Sorted by indicator, end, start, report.
 
+    Raises
+    ------
+    DataFileError
+        Without ``known_ids``, if the curated catalogue is missing or malformed (the
+        message names the file and line): without it nothing says which ids may be emitted.
+
     Examples
     --------
     A printed 11-month level of 9400 with ``yoy_pct`` 45.6 gives a derived row for
@@ -510,9 +508,8 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
     candidates = derivation_candidates(frame)
     if candidates.empty:
         return candidates[list(DERIVED_COLUMNS)]
-    ids = _catalogue_ids() if known_ids is None else set(known_ids)
-    if ids is not None:
-        candidates = candidates.loc[candidates["indicator_id"].isin(ids)]
+    ids = set(indicators()["indicator_id"]) if known_ids is None else set(known_ids)
+    candidates = candidates.loc[candidates["indicator_id"].isin(ids)]
     candidates = candidates.loc[~_keys(candidates).isin(_keys(printed_rows(frame)))]
     rank = {d: i for i, d in enumerate(DERIVATION_PRECEDENCE)}
     candidates = candidates.assign(_rank=candidates["derivation"].map(rank)).sort_values(
