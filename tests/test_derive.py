@@ -227,12 +227,12 @@ def test_memoised_candidates_follow_the_data_and_are_not_shared():
     """SYNTHETIC: a changed value gives new derivations; editing a result leaves the memo intact."""
     frame = obs(("retail_sales", "2026-01-01", "2026-04-30", "value", 400, "900_synthetic", "VND_bn"),
                 ("retail_sales", "2026-01-01", "2026-05-31", "value", 520, "900_synthetic", "VND_bn"))
-    from lsreports.analysis.derive import _candidates
+    from lsreports.analysis.derive import derivation_candidates
 
     for _ in range(2):  # the first call computes, the second is served from the memo
-        result = _candidates(frame)
+        result = derivation_candidates(frame)
         result.loc[:, "value"] = -1.0  # a caller's edit must not reach the next call
-    assert (_candidates(frame)["value"] > 0).all()
+    assert (derivation_candidates(frame)["value"] > 0).all()
     assert one(derived_rows(frame, known_ids=KNOWN), derivation="month_from_ytd")["value"] == 120
     changed = frame.copy()
     changed.loc[1, "value"] = 600.0

@@ -50,8 +50,9 @@ def test_projection_table_names_method_target_and_verdict(synthetic_data):
     table = projection_table(year_end_projections(ls.observations(), 2025), ls.indicators(), ["trade_total"])
     row = table.loc["Goods trade turnover through the province, all types"]
     assert row["Year to date"] == "5,000 million USD (2025 Jan-Nov)"
-    assert row["Method"] == "pro rata"
-    # SYNTHETIC: 5000 over 11 months -> 5000 * 12/11 = 5454.5; plan implied by 100% -> 5000 -> 109.1%
+    assert row["Method"] == "growth-based"
+    # SYNTHETIC: 11M 2024 = 5000 / 1.2 (the +20 % beside it) -> 2024 = that x 12/11 (December estimated);
+    # x 1.2 -> 5000 * 12/11 = 5454.5; plan implied by 100% -> 5000 -> 109.1%
     assert row["Projected year end"] == "5,455"
     assert row["Against"] == "the year's plan"
     assert row["Share of plan or estimate"] == "109.1%"

@@ -80,10 +80,6 @@ SHARE_INDICATORS: dict[str, tuple[str, str]] = {
     "budget_revenue_trade_share": ("budget_revenue_trade", "budget_revenue_total"),
 }
 
-#: Old private names of :func:`lsreports.sources.contract.normalise_observations` and
-#: :func:`~lsreports.sources.contract.printed_rows`, kept only while branches in flight still import them.
-_normalise, _printed = normalise_observations, printed_rows
-
 #: Order in which colliding derivations (same key and report) are kept.
 DERIVATION_PRECEDENCE: tuple[str, ...] = (
     "prev_year_level", "month_from_ytd", "ytd_from_month", "part_from_total", "share",
@@ -447,10 +443,6 @@ def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:
         while len(_CANDIDATES_MEMO) > _MEMO_SIZE:
             _CANDIDATES_MEMO.popitem(last=False)
     return out
-
-
-#: The old private name, kept while branches in flight (and a test of the memo) still use it.
-_candidates = derivation_candidates
 
 
 def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:

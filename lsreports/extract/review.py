@@ -78,11 +78,13 @@ def _vendor(report: Path, doc_id: str, rows: pd.DataFrame) -> None:
     shutil.copyfile(report, target)
     manifest = data_dir() / "raw" / "reports.csv"
     first_line = next((line.strip() for line in data.decode("utf-8").splitlines() if line.strip()), "")[:150]
-    with manifest.open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            [doc_id, first_line, min(rows["start"]), max(rows["end"]), "",
-             "added by lsreports ingest (period from the accepted rows); complete this row", "", "",
-             hashlib.sha256(data).hexdigest()])
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    entry = {"id": doc_id, "title": first_line, "period_start": min(rows["start"]), "period_end": max(rows["end"]),
+             "report_date_note": "added by lsreports ingest (period from the accepted rows); complete this row",
+             "sha256": hashlib.sha256(data).hexdigest()}
+    with manifest.open("a", encoding="utf-8", newline="") as handle:  # one field per header column, extra ones empty
+        csv.DictWriter(handle, header, restval="", extrasaction="ignore", lineterminator="\n").writerow(entry)
 
 
 def apply_review(review_file: Path, report: Path) -> int:

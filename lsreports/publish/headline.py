@@ -8,6 +8,8 @@ from ..sources.periods import period_kind, period_label
 
 TARGET_NAMES = {"plan": "the year's plan", "est_central": "central budget estimate",
                 "est_local": "provincial budget estimate"}
+#: How the projection methods are named in tables.
+METHOD_NAMES = {"growth": "growth-based", "pro_rata": "pro rata", "not_projected": "not projected"}
 HEADLINE_COLUMNS = ["Indicator", "Vietnamese term", "Period", "Level", "Unit", "Change on last year",
                     "Share of plan", "Report"]
 
@@ -166,8 +168,9 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
     -------
     pandas.DataFrame
         Indexed by the indicator's English label: the year to date it starts from, the
-        method, the projected year end, the share of the plan or estimate it implies, and
-        the verdict (with the reason when the seasonal-share method could not be used).
+        method, the projected year end and its band, the share of the plan or estimate it
+        implies (with the band), and the verdict (with the reason when the growth-based
+        nowcast could not be used).
     """
     rows = projections.loc[projections["indicator_id"].isin(indicator_ids)]
     labels = catalogue.set_index("indicator_id")["name_en"]
@@ -175,10 +178,18 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
         "Indicator": [labels[i] for i in rows["indicator_id"]],
         "Year to date": [f"{fmt_number(v)} {unit_label(u)} ({period_label(s, e)})"
                          for v, u, s, e in zip(rows["ytd_value"], rows["unit"], rows["ytd_start"], rows["ytd_end"])],
-        "Method": rows["method"].str.replace("_", " "),
+        "Method": rows["method"].map(METHOD_NAMES).fillna(rows["method"]),
         "Projected year end": [fmt_number(v) for v in rows["projection"]],
+        "Band": [_band(lo, hi, fmt_number) for lo, hi in zip(rows["lower"], rows["upper"])],
         "Against": rows["target_kind"].map(TARGET_NAMES).fillna("no plan printed"),
         "Share of plan or estimate": [fmt_pct(v, signed=False) for v in rows["projected_pct_of_target"]],
-        "Verdict": rows["verdict"],
+        "Band, % of plan": [_band(lo, hi, lambda v: fmt_pct(v, signed=False))
+                            for lo, hi in zip(rows["lower_pct_of_target"], rows["upper_pct_of_target"])],
+        "Verdict": rows["verdict_text"],
+        "Why not growth-based": rows["reason"],
     })
     return table.set_index("Indicator")
+
+
+def _band(lower: float, upper: float, fmt) -> str:
+    return "" if pd.isna(lower) or pd.isna(upper) else f"{fmt(lower)} to {fmt(upper)}"
