@@ -21,11 +21,14 @@ are never altered. The checks:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
 from ..sources.loader import indicators, observations
 from ..sources.periods import period_kinds, period_label
+from ..sources.reports import short_id
 from .derive import compare_derived_with_printed
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
@@ -193,25 +196,30 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     are flagged with the rows that imply them.
     """
     implied = _implied_plans(obs)
+    known = obs["source_doc"].unique()
     flags = []
     for measure in PLAN_MEASURES:
         pairs = implied.loc[implied["measure_pct"] == measure]
         spread = pairs.groupby([pairs["indicator_id"], pairs["start"].dt.year])["implied"]
         low, high = spread.transform("min"), spread.transform("max")
         pairs = pairs.loc[(spread.transform("size") >= 2) & ((high - low) / high > PLAN_TOLERANCE)]
-        for (indicator_id, year), (pieces, docs) in sorted(_plan_pieces(pairs).items()):
+        for (indicator_id, year), (pieces, docs) in sorted(_plan_pieces(pairs, known).items()):
             flags.append(_flag("implied_plan", "warning", indicator_id, str(year), docs,
                                f"{measure} implies different {year} plans: {'; '.join(pieces)}"))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
-def _plan_pieces(pairs: pd.DataFrame) -> dict[tuple, tuple[list[str], list[str]]]:
-    """``(indicator_id, year)`` -> each pair's "period (report): value / pct% → plan" and report, in row order."""
+def _plan_pieces(pairs: pd.DataFrame, known: Iterable[str]) -> dict[tuple, tuple[list[str], list[str]]]:
+    """``(indicator_id, year)`` -> each pair's "period (report): value / pct% → plan" and report, in row order.
+
+    Reports are named by their :func:`~lsreports.sources.reports.short_id` among the ``known`` ids.
+    """
+    short = {doc: short_id(doc, known) for doc in pairs["source_doc"].unique()}
     groups: dict[tuple, tuple[list[str], list[str]]] = {}
     for indicator_id, start, end, doc, value, pct, implied in zip(
             *(pairs[c] for c in ("indicator_id", "start", "end", "source_doc", "value", "value_pct", "implied"))):
         pieces, docs = groups.setdefault((indicator_id, start.year), ([], []))
-        pieces.append(f"{period_label(start, end)} ({doc[:3]}): {value:g} / {pct:g}% → {implied:,.1f}")
+        pieces.append(f"{period_label(start, end)} ({short[doc]}): {value:g} / {pct:g}% → {implied:,.1f}")
         docs.append(doc)
     return groups
 
