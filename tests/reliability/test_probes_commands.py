@@ -149,3 +149,13 @@ def test_a_bad_targets_or_manifest_file_is_one_line_and_exit_2(fresh_data, capsy
     damage, message, _ = OTHER_TABLES[fault]
     damage(fresh_data)
     assert_refused(capsys, fresh_data, _argv(name, fresh_data, tmp_path / "out"), message)
+
+
+def test_a_failing_notebook_refresh_is_one_line_and_exit_2(fresh_data, capsys, monkeypatch):
+    from lsreports.publish import notebooks
+
+    def failing(pair):
+        raise notebooks.NotebookError(f"notebook {pair.name!r}, cell 3: ValueError: SYNTHETIC failure\nsecond line")
+
+    monkeypatch.setattr(notebooks, "refresh", failing)
+    assert_refused(capsys, fresh_data, ("notebooks", "--refresh"), "cell 3: ValueError: SYNTHETIC failure second line")
