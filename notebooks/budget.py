@@ -57,7 +57,7 @@ display(Markdown(share_lines(select(levels, ["budget_revenue_trade", "budget_rev
 # %%
 estimates = budget.loc[budget["measure"].isin(["est_central_pct", "est_local_pct"])
                        & (budget["indicator_id"] == "budget_revenue_total")]
-estimates = estimates.assign(label=estimates["period"] + " · " + estimates["measure"].map(
+estimates = estimates.assign(label=estimates["period"].astype(str) + " · " + estimates["measure"].map(
     {"est_central_pct": "central estimate", "est_local_pct": "provincial estimate"}))
 charts.show(charts.change_bars(estimates, "Total revenue collected: share of the year's estimate",
                                charts.source_line(estimates["source_doc"], manifest), label_column="label",
@@ -77,7 +77,7 @@ charts.show(charts.bars_by_period(spending, "Local budget spending",
 
 # %%
 disbursed = budget.loc[(budget["measure"] == "plan_pct") & budget["indicator_id"].str.startswith("pubinv")]
-disbursed = disbursed.assign(label=disbursed["period"] + " · " + disbursed["name_en"].str.replace(
+disbursed = disbursed.assign(label=disbursed["period"].astype(str) + " · " + disbursed["name_en"].str.replace(
     "Public investment disbursed", "disbursed", regex=False).str.slice(0, 60))
 charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of the capital plan",
                                charts.source_line(disbursed["source_doc"], manifest), label_column="label",

@@ -35,7 +35,7 @@ headline_table(obs, catalogue, ["iip"] + products)
 
 # %%
 iip = industry.loc[(industry["indicator_id"] == "iip") & (industry["measure"] == "yoy_pct")]
-iip = iip.assign(label=iip["period"] + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
+iip = iip.assign(label=iip["period"].astype(str) + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
 charts.show(charts.change_bars(iip, "Index of industrial production: change on a year earlier",
                                charts.source_line(iip["source_doc"], manifest), label_column="label"))
 

@@ -56,7 +56,7 @@ charts.show(charts.bars_by_period(revenue, "Revenue from tourists", charts.sourc
 
 # %%
 plan = tourism.loc[tourism["measure"] == "plan_pct"]
-plan = plan.assign(label=plan["period"] + " · " + plan["name_en"].str.replace("Tourist arrivals, ", "arrivals, "))
+plan = plan.assign(label=plan["period"].astype(str) + " · " + plan["name_en"].str.replace("Tourist arrivals, ", "arrivals, "))
 charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached",
                                charts.source_line(plan["source_doc"], manifest), label_column="label",
                                xlabel="% of the year's plan"))

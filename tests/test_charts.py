@@ -13,8 +13,10 @@ def test_mixed_units_are_refused(synthetic_data):
 
 
 def test_empty_frame_is_refused(synthetic_data):
+    with pytest.warns(ls.EmptySelectionWarning, match="'tourism' has no rows"):
+        empty = ls.load("tourism")
     with pytest.raises(ValueError, match="nothing to plot"):
-        charts.bars_by_period(ls.load("tourism"), "Empty", "Source: test")
+        charts.bars_by_period(empty, "Empty", "Source: test")
 
 
 def test_png_is_deterministic(synthetic_data):

@@ -11,16 +11,16 @@ import io
 import textwrap
 from collections import Counter
 
-import matplotlib
+# No backend is chosen here: importing the library must not switch a user's inline
+# backend off. Figures are closed once rendered (png_bytes); where notebooks are rendered
+# for storage or briefings, the kernel runs with MPLBACKEND=agg (publish.notebooks).
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # rendering happens here; notebooks display the PNG bytes
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from .formatting import fmt_number, unit_label  # noqa: E402
-from ..sources.periods import period_label  # noqa: E402
+from .formatting import fmt_number, unit_label
+from ..sources.periods import period_label
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f5f8b", "#e07b39", "#4c9a5b", "#8e5ea2", "#c44e52", "#7f7f7f"]

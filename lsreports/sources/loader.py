@@ -344,7 +344,20 @@ def targets() -> pd.DataFrame:
 
 
 def reports() -> pd.DataFrame:
-    """Return the manifest of source reports (``data/raw/reports.csv``)."""
+    """Return the manifest of source reports (``data/raw/reports.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report: ``id, title, period_start, period_end`` (dates),
+        ``report_date, issuer, text_quality, sha256`` and any further columns the
+        manifest carries.
+
+    Raises
+    ------
+    DataFileError
+        If the manifest is missing or malformed (the message names the line).
+    """
     path = data_dir() / "raw" / "reports.csv"
     frame = _read_text_table(path, ("id", "title", "period_start", "period_end", "report_date", "issuer",
                                     "text_quality", "sha256"))
