@@ -304,6 +304,8 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     from ..sources.loader import indicators, observations
 
     obs = observations() if obs is None else obs
+    # a figure given twice (same key and value; the loader refuses it, a caller's frame may not) counts once
+    obs = obs.drop_duplicates(["indicator_id", "start", "end", "measure", "source_doc", "value", "derived"])
     catalogue = indicators() if catalogue is None else catalogue
     frames = [check_parts_vs_total(obs), check_part_rates(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
               check_plan_parts(obs), check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs),
