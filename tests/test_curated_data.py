@@ -66,8 +66,11 @@ def test_history_rows_are_the_development_set_labels(obs):
     key = ["source_doc", "indicator_id", "start", "end", "measure"]
     columns = list(labels.columns)
     assert len(shared) >= 8
-    pd.testing.assert_frame_equal(curated[columns].sort_values(key).reset_index(drop=True),
-                                  labels[columns].sort_values(key).reset_index(drop=True))
+    pd.testing.assert_frame_equal(_as_text(curated[columns], key), _as_text(labels[columns], key))
+
+
+def _as_text(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    return frame.astype(object).fillna("").map(str).sort_values(key).reset_index(drop=True)
 
 
 def test_curated_rows_are_printed_rows(obs):

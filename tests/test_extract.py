@@ -133,3 +133,19 @@ def test_extractor_never_crashes_on_arbitrary_text(text):
         warnings.simplefilter("ignore")
         frame = extract_report(text, "fuzz", month="2027-08")
     assert isinstance(frame, pd.DataFrame)
+
+
+def test_a_target_phrase_drops_the_numbers_after_it_in_its_sentence_only():
+    found = rows("Tổng kim ngạch xuất nhập khẩu 8 tháng đạt 9,1 tỷ USD, tăng 12,5% so với cùng kỳ, phấn đấu đạt "
+                 "12 tỷ USD. Xi măng đạt 812,4 nghìn tấn.")
+    assert found[("trade_total", "2027-01-01", "2027-08-31", "value")] == 9100
+    assert found[("trade_total", "2027-01-01", "2027-08-31", "yoy_pct")] == 12.5
+    assert found[("prod_cement", "2027-01-01", "2027-08-31", "value")] == 812.4
+    assert 12000 not in found.values()
+
+
+def test_a_level_inside_a_bracket_opened_after_a_level_is_a_breakdown():
+    found = rows("Tổng thu ngân sách 8 tháng đạt 900 tỷ đồng (riêng thu nội địa của dự án 50 tỷ đồng), tăng 5% so "
+                 "với cùng kỳ.")
+    assert found[("budget_revenue_total", "2027-01-01", "2027-08-31", "value")] == 900
+    assert ("budget_revenue_domestic", "2027-01-01", "2027-08-31", "value") not in found
