@@ -1,10 +1,14 @@
 # %% [markdown]
 # # State budget and public investment
 #
-# Version: 1.3.0
+# Version: 1.4.0
 #
 # Changelog:
-# - 1.3.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points.
+# - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points;
+#   cumulative disbursement against plan, month by month.
+# - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
 # - 1.2.0 (2026-12-02): year-end projection growth-based where last year's level is known
 #   (pro-rata the fallback), with a band from the backtest errors and a banded verdict.
 # - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
@@ -18,11 +22,21 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
 budget = ls.load("budget", measure=None)
+
+# %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("budget")
+page.key_figures()
 
 # %% [markdown]
 # ## Headline: the latest period of each indicator
@@ -30,11 +44,12 @@ budget = ls.load("budget", measure=None)
 # %%
 ids = ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total",
        "budget_spending_balanced", "budget_spending_targeted", "pubinv_disbursed", "pubinv_disbursed_current"]
-headline_table(obs, catalogue, ids)
+page.headline(ids)
 
 # %%
 display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
-                           for i in ["budget_revenue_total", "budget_spending_total", "pubinv_disbursed"])))
+                           for i in ["budget_revenue_total", "budget_spending_total",
+                                     ("pubinv_disbursed_current", "pubinv_disbursed")])))
 
 # %% [markdown]
 # ## Revenue: domestic (*thu nội địa*) and from import-export activities (*thu từ hoạt động xuất nhập khẩu*)
@@ -131,3 +146,6 @@ from lsreports.publish.charts import plan_path_chart
 paths = plan_paths(obs, ["pubinv_disbursed_current", "pubinv_disbursed"])
 charts.show(plan_path_chart(paths, catalogue, "Public investment disbursed: cumulative % of the year's plan",
                             charts.source_line(paths["source_doc"], manifest)))
+
+# %%
+page.sources()

@@ -1,9 +1,12 @@
 # %% [markdown]
 # # Tourism
 #
-# Version: 1.2.0
+# Version: 1.3.0
 #
 # Changelog:
+# - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
 # - 1.2.0 (2026-12-02): year-end projection growth-based where last year's level is known
 #   (pro-rata the fallback), with a band from the backtest errors and a banded verdict.
 # - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
@@ -15,7 +18,8 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -23,10 +27,19 @@ tourism = ls.load("tourism", measure=None)
 ids = ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"]
 
 # %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("tourism")
+page.key_figures()
+
+# %% [markdown]
 # ## Headline: the latest period of each indicator
 
 # %%
-headline_table(obs, catalogue, ids)
+page.headline(ids)
 
 # %%
 display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}" for i in ids)))
@@ -79,3 +92,6 @@ from lsreports.analysis.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"])
+
+# %%
+page.sources()

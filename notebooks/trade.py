@@ -1,10 +1,13 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.3.0
+# Version: 1.4.0
 #
 # Changelog:
-# - 1.3.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points.
+# - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points.
+# - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
 # - 1.2.0 (2026-12-02): year-end projection growth-based where last year's level is known
 #   (pro-rata the fallback), with a band from the backtest errors and a banded verdict.
 # - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
@@ -19,11 +22,21 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
 trade = ls.load("trade")
+
+# %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("trade")
+page.key_figures()
 
 # %% [markdown]
 # ## Headline: the latest period of each indicator
@@ -31,7 +44,7 @@ trade = ls.load("trade")
 # %%
 ids = ["trade_total", "trade_total_export", "trade_total_import", "trade_declared", "trade_declared_export",
        "trade_declared_import", "trade_local_export", "trade_platform_vehicles"]
-headline_table(obs, catalogue, ids)
+page.headline(ids)
 
 # %%
 display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
@@ -104,3 +117,6 @@ from lsreports.analysis.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["trade_declared", "trade_local_export", "trade_total"])
+
+# %%
+page.sources()

@@ -14,11 +14,15 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.2.0
+# Version: 0.3.0
 #
 # Changelog:
-# - 0.2.0 (2026-12-02): the pace still needed per target; cumulative % of plan by month; checks across
-#   report vintages (implied months against the year's other months); 2026 projections growth-based where last year's level is known, with bands
+# - 0.3.0 (2026-12-02): the pace still needed per target; cumulative % of plan by month; checks across
+#   report vintages (implied months against the year's other months).
+# - 0.2.1 (2026-12-02): findings first: the year end against plan, then the backtest; derived
+#   series after them; the per-series qualification table moved to an appendix behind a one-line
+#   summary; units in words in the monthly panels; every chart links to the rows it draws.
+# - 0.2.0 (2026-12-02): 2026 projections growth-based where last year's level is known, with bands
 #   from the backtest errors and banded verdicts; the backtest scores pro-rata against the
 #   growth-based nowcast on two horizons (June to November 2025, January to May 2026) with its caveats.
 # - 0.1.5 (2026-11-23): the plan and backtest charts label bars with the indicators' English
@@ -46,7 +50,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
-from lsreports.publish import charts
+from lsreports.publish import charts, labels
 from lsreports.analysis.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.sources.loader import indicators, observations, reports
@@ -66,45 +70,7 @@ catalogue = indicators().set_index("indicator_id")
 printed = obs.loc[~obs["derived"]]
 
 # %% [markdown]
-# ## 1. Derived series
-#
-# Each derived row carries its formula; none replaces a printed figure.
-
-# %%
-derived = derived_rows(obs)
-counts = derived["derivation"].value_counts()
-unregistered = [i for i in SHARE_INDICATORS if i not in catalogue.index]
-display(Markdown(
-    f"From {len(printed)} printed rows the library derives {len(derived)} rows: "
-    + ", ".join(f"{n} `{kind}`" for kind, n in counts.items())
-    + ". Implied plans and budget estimates have ids of their own (`<id>_plan`, `<id>_est_central`, "
-      "`<id>_est_local`): a plan never poses as the year's level, and a report that prints both budget "
-      "estimates keeps both. "
-    + (f"{len(unregistered)} of {len(SHARE_INDICATORS)} proposed share ids wait to be registered in the "
-       "catalogue." if unregistered else "Every proposed share id is registered in the catalogue.")))
-example = derived.loc[derived["indicator_id"].isin(["trade_declared", "trade_declared_plan"]),
-                      ["indicator_id", "start", "end", "value", "source_doc", "derivation", "formula"]]
-example.assign(period=[period_label(s, e) for s, e in zip(example["start"], example["end"])]).drop(
-    columns=["start", "end"])
-
-# %% [markdown]
-# Where a derivation and a printed figure cover the same period, they are compared
-# instead (the consistency checks flag gaps above 1 %).
-
-# %%
-comparison = compare_derived_with_printed(obs)
-if comparison.empty:
-    display(Markdown("No derived value shares its period with a printed one."))
-else:
-    worst = comparison.iloc[0]
-    display(Markdown(
-        f"{len(comparison)} derived value(s) can be checked against a printed one; the largest gap is "
-        f"{worst['diff_pct']:+.1f} % for `{worst['indicator_id']}` {period_label(worst['start'], worst['end'])} "
-        f"(derived {worst['derived_value']:,.1f}, printed {worst['printed_value']:,.1f})."))
-comparison[["indicator_id", "start", "end", "derivation", "derived_value", "printed_value", "diff_pct"]]
-
-# %% [markdown]
-# ## 2. Where 2026 is heading, against plan
+# ## 1. Where 2026 is heading, against plan
 #
 # Each indicator's latest 2026 year to date (January, 5 months, or to a stated day in
 # May) is projected to the year's end. The growth-based nowcast, the default, carries last
@@ -169,7 +135,9 @@ ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of pl
 ax.set_title("2026: year to date and projected year end against plan")
 ax.legend(loc="lower right", fontsize=8)
 charts.add_source(fig, charts.source_line(view["source_doc"], reports()))
-charts.show(fig)
+charts.show(fig, data=view[["indicator_id", "label", "ytd_start", "ytd_end", "ytd_value", "unit", "target_kind",
+                            "target_value", "ytd_pct_of_target", "projected_pct_of_target", "lower_pct_of_target",
+                            "upper_pct_of_target", "method", "source_doc"]])
 
 # %%
 verdicts = with_target.drop_duplicates("indicator_id")["verdict"].value_counts()
@@ -218,7 +186,7 @@ display(Markdown(
     f"{rosin['end'].iloc[-1]:%B}. A pro-rata projection from mid-year would have read both as far behind."))
 
 # %% [markdown]
-# ## 3. How well would these projections have done? (backtest)
+# ## 2. How well would these projections have done? (backtest)
 #
 # Two pairs of printed years to date can be scored: the first half of 2025 (report 001)
 # against 11 months of 2025 (report 000), and January 2026 (report 004) against 5 months
@@ -249,10 +217,11 @@ ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
 ax.set_title("Backtest: 11 months of 2025 projected from the first half")
 ax.legend(loc="lower right", fontsize=8)
 charts.add_source(fig, charts.source_line(["000_2429f5525668702d", "001_51e70314b63cc5bc"], reports()))
-charts.show(fig)
+charts.show(fig, data=scored[["pair", "indicator_id", "unit", "base_value", "target_value", "prorata_projection",
+                              "growth_projection", "prorata_ape", "growth_ape"]])
 
 # %% [markdown]
-# The bands of section 2 come from these errors: each is scaled to a whole year remaining
+# The bands of section 1 come from these errors: each is scaled to a whole year remaining
 # (divided by the share of the target period still to come) and the 80th percentile is
 # taken, by domain where a domain has enough scored errors.
 
@@ -266,7 +235,7 @@ display(Markdown(
 widths.round(1)
 
 # %% [markdown]
-# ## 4. Checks across report vintages
+# ## 3. Checks across report vintages
 #
 # Combining two reports implies the months between their years to date (June 2025 = first
 # half, report 001, minus 5 months of 2025 implied by report 003's growth rate). Each implied
@@ -282,7 +251,45 @@ display(Markdown(
     f"{MIN_OTHER_MONTHS} other months to compare with):\n\n" + "\n".join(f"- {e}" for e in flagged["evidence"])))
 
 # %% [markdown]
-# ## 5. Decomposition and forecasts: which series qualify?
+# ## 4. Derived series
+#
+# Each derived row carries its formula; none replaces a printed figure.
+
+# %%
+derived = derived_rows(obs)
+counts = derived["derivation"].value_counts()
+unregistered = [i for i in SHARE_INDICATORS if i not in catalogue.index]
+display(Markdown(
+    f"From {len(printed)} printed rows the library derives {len(derived)} rows: "
+    + ", ".join(f"{n} `{kind}`" for kind, n in counts.items())
+    + ". Implied plans and budget estimates have ids of their own (`<id>_plan`, `<id>_est_central`, "
+      "`<id>_est_local`): a plan never poses as the year's level, and a report that prints both budget "
+      "estimates keeps both. "
+    + (f"{len(unregistered)} of {len(SHARE_INDICATORS)} proposed share ids wait to be registered in the "
+       "catalogue." if unregistered else "Every proposed share id is registered in the catalogue.")))
+example = derived.loc[derived["indicator_id"].isin(["trade_declared", "trade_declared_plan"]),
+                      ["indicator_id", "start", "end", "value", "source_doc", "derivation", "formula"]]
+example.assign(period=[period_label(s, e) for s, e in zip(example["start"], example["end"])]).drop(
+    columns=["start", "end"])
+
+# %% [markdown]
+# Where a derivation and a printed figure cover the same period, they are compared
+# instead (the consistency checks flag gaps above 1 %).
+
+# %%
+comparison = compare_derived_with_printed(obs)
+if comparison.empty:
+    display(Markdown("No derived value shares its period with a printed one."))
+else:
+    worst = comparison.iloc[0]
+    display(Markdown(
+        f"{len(comparison)} derived value(s) can be checked against a printed one; the largest gap is "
+        f"{worst['diff_pct']:+.1f} % for `{worst['indicator_id']}` {period_label(worst['start'], worst['end'])} "
+        f"(derived {worst['derived_value']:,.1f}, printed {worst['printed_value']:,.1f})."))
+comparison[["indicator_id", "start", "end", "derivation", "derived_value", "printed_value", "diff_pct"]]
+
+# %% [markdown]
+# ## 5. Monthly series: can a model be fitted?
 #
 # A monthly series is built from the month rows of each indicator (the latest report
 # wins where two print the same month); gaps are reported, never filled.
@@ -304,8 +311,8 @@ qualify = pd.DataFrame(records)
 display(Markdown(
     f"{len(qualify)} indicators have month rows; the longest has {qualify['months'].max()} months. "
     f"{int(qualify['STL'].str.contains('fitted on').sum())} qualify for STL and "
-    f"{int(qualify['forecast'].str.contains('fitted on').sum())} for any forecast."))
-qualify
+    f"{int(qualify['forecast'].str.contains('fitted on').sum())} for any forecast, so no forecast chart with "
+    "intervals can be drawn yet; the reason for each series is in the appendix."))
 
 # %% [markdown]
 # The fallback is to show the months as they are, with the gaps left visible.
@@ -313,14 +320,23 @@ qualify
 # %%
 shown = qualify.sort_values(["months", "indicator_id"], ascending=[False, True]).head(4)["indicator_id"]
 fig, axes = plt.subplots(len(shown), 1, figsize=(8, 2.2 * len(shown)), sharex=True)
-months = []
+months, drawn = [], []
 for ax, indicator_id in zip(np.atleast_1d(axes), shown):
     monthly = monthly_series(obs, indicator_id)
     full = pd.date_range(monthly.series.index.min(), monthly.series.index.max(), freq="MS")
     ax.plot(full, monthly.series.reindex(full), marker="o", color="#08519c")
-    ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({catalogue.loc[indicator_id, 'unit']})", fontsize=9)
+    drawn.append(pd.DataFrame({"indicator_id": indicator_id, "month": full.strftime("%Y-%m"),
+                               "value": monthly.series.reindex(full).to_numpy()}))
+    ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({labels.unit(catalogue.loc[indicator_id, 'unit'])})",
+                 fontsize=9)
     months.extend([full.min(), full.max()])
 charts.month_ticks(np.atleast_1d(axes)[-1], min(months), max(months))
 fig.suptitle("Monthly levels printed in the reports (gaps left empty)")
 charts.add_source(fig, charts.source_line(obs.loc[obs["indicator_id"].isin(shown), "source_doc"], reports()))
-charts.show(fig)
+charts.show(fig, data=pd.concat(drawn, ignore_index=True))
+
+# %% [markdown]
+# ## Appendix: why each monthly series does or does not qualify for a model
+
+# %%
+qualify

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..sources.contract import normalise_observations, printed_rows
 from .consistency import PART_GROUPS
-from .derive import _normalise, _printed
 
 CONTRIBUTION_COLUMNS: list[str] = [
     "total_id", "part_id", "start", "end", "source_doc", "total_value", "total_yoy_pct", "total_prev", "part_value",
@@ -51,7 +51,8 @@ def contributions(obs: pd.DataFrame, groups: dict[str, tuple[str, ...]] = PART_G
         ``sum_pp`` is the sum over the group's parts, ``residual_pp`` the total's rate
         minus that sum.
     """
-    levels = _with_rates(_printed(_normalise(obs))).set_index(["indicator_id", "start", "end", "source_doc"])
+    levels = _with_rates(printed_rows(normalise_observations(obs)))
+    levels = levels.set_index(["indicator_id", "start", "end", "source_doc"])
     rows = []
     for total_id, part_ids in groups.items():
         totals = levels.loc[levels.index.get_level_values(0) == total_id].dropna(subset=["yoy"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .derive import _normalise, _printed
+from ..sources.contract import normalise_observations, printed_rows
 
 PACE_COLUMNS: list[str] = [
     "indicator_id", "year", "ytd_end", "target_kind", "target_value", "unit", "months_elapsed", "months_remaining",
@@ -77,7 +77,7 @@ def plan_paths(obs: pd.DataFrame, indicator_ids: list[str] | None = None,
         ``months`` covered from 1 January (13 for a year's plan to 31 January of the
         next year), the printed ``pct`` and the straight ``on_pace_pct``.
     """
-    printed = _printed(_normalise(obs))
+    printed = printed_rows(normalise_observations(obs))
     rows = printed.loc[printed["measure"].isin(measures) & (printed["start"].dt.month == 1)
                        & (printed["start"].dt.day == 1) & (printed["start"] != printed["end"])]
     if indicator_ids is not None:

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..sources.contract import normalise_observations
 from ..sources.loader import indicators
-from .derive import _normalise
 from .nowcast import Level, level_lookup, pick_level
 
 #: Ratio of monthly averages (implied span against the year's other months) beyond which a span is flagged.
@@ -83,7 +83,7 @@ def vintage_spans(obs: pd.DataFrame, ratio: float = OUTLIER_RATIO, flows: set[st
         catalogue = indicators()
         flows = set(catalogue.loc[catalogue["kind"] == "flow", "indicator_id"])
     rows = []
-    for (indicator_id, year), points in sorted(_cumulative(_normalise(obs), flows).items()):
+    for (indicator_id, year), points in sorted(_cumulative(normalise_observations(obs), flows).items()):
         last_end, last = points[-1]
         for (end0, lev0), (end1, lev1) in zip(points, points[1:]):
             if _doc(lev0) == _doc(lev1):
