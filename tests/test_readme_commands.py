@@ -36,11 +36,16 @@ charts.show(charts.bars_by_period(trade, "Synthetic trade", "Source: synthetic")
 
 
 def argv(command: str, tmp: Path) -> list[str]:
-    """The README's command as arguments, optional parts included, placeholders filled."""
-    words = command.replace("[", "").replace("]", "").split()[1:]
+    """The README's command as arguments, optional parts included, placeholders filled.
+
+    ``--ocr`` is left out: it needs Tesseract, which a machine may lack; the rest of the
+    line runs as written.
+    """
+    words = [w for w in command.replace("[", "").replace("]", "").split()[1:] if w != "--ocr"]
     is_excel = words[0] == "excel"
     fill = {"DOC": SYNTHETIC_DOC, "FILE": str(tmp / ("out.xlsx" if is_excel else "out.csv")), "Y": "2025",
-            "DIR": str(tmp / "briefings"), "REPORT.txt": str(tmp / "new_report.txt"), "YYYY-MM": "2025-11",
+            "DIR": str(tmp / "briefings"), "REPORT": str(tmp / "new_report.txt"), "REPORT.txt": str(tmp / "new_report.txt"),
+            "ID": "synthetic_new", "YYYY-MM": "2025-11",
             "rows.csv": str(tmp / "rows.csv"), "review.csv": str(tmp / "review.csv")}
     return [fill.get(word, word) for word in words]
 
