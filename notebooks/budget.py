@@ -94,3 +94,18 @@ from lsreports.analysis.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total", "pubinv_disbursed_current"])
+
+# %% [markdown]
+# ## The country as context
+#
+# The same concepts nationwide, from the General Statistics Office's monthly tables: their
+# long-run growth, their seasonal pattern month by month, and, where a provincial figure
+# covers exactly the same period, the province beside the country.
+
+# %%
+from lsreports.publish.national_context import beside_table, country_context
+
+context = country_context(["pubinv_disbursed", "pubinv_disbursed_current", "pubinv_disbursed_local", "pubinv_disbursed_central"], ls.observations(include_derived=True))
+display(Markdown(context.text))
+charts.show(context.figure)
+beside_table(context.beside)
