@@ -8,6 +8,17 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup briefings summary excel test bench notebooks clean
 
+# The install is editable (`pip install -e`): the package reads data/ from this checkout and
+# an edit to the library is live in the notebooks. pyproject.toml maps the package folder
+# explicitly (package-dir = {"" = "."}), so setuptools writes the editable install as a
+# plain .pth path entry naming this folder, not its default import hook. Why: Python
+# started from the folder above a clone named `lsreports` (what `git clone` makes) sees the
+# clone itself as an empty namespace package `lsreports`; a regular package found on a
+# sys.path entry beats it, the default hook (consulted after sys.path) does not, and
+# `ls.load` would be an AttributeError. A non-editable install avoids the trap too, but it
+# would read data/ from site-packages and need a reinstall after every edit.
+# tests/test_packaging.py clones the repository into a folder named lsreports, runs
+# `make setup` and imports the package from the folder above.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

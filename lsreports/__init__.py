@@ -1,19 +1,24 @@
 """lsreports: the socio-economic reports of Lạng Sơn province as tidy, traceable tables.
 
 >>> import lsreports as ls
->>> ls.load("trade")            # a domain, labelled and ready to plot
->>> ls.observations()           # the contract table (printed rows)
->>> ls.consistency_flags()      # what the reports' figures say about each other
+>>> trade = ls.load("trade")             # a domain, labelled and ready to plot
+>>> table = ls.catalog()                 # one row per indicator: measures, periods, rows
+>>> monthly = ls.series("trade_total")   # one indicator, monthly, on a PeriodIndex
+>>> flags = ls.consistency_flags()       # what the reports' figures say about each other
+
+Every public name is in ``__all__`` (and so in ``dir(ls)`` and tab completion), each with
+a numpydoc docstring; importing the package changes nothing in the session (no plotting
+backend, no pandas or matplotlib option).
 """
 from __future__ import annotations
 
-from .errors import DataFileError, UnknownIndicatorError
-from .access import load, observations
+from .access import catalog, load, observations, series
+from .errors import DataFileError, EmptySelectionWarning, UnknownIndicatorError
 from .sources.loader import indicators, reports, targets
 
 __all__ = [
-    "DataFileError", "UnknownIndicatorError", "consistency_flags", "indicators", "load",
-    "observations", "reports", "targets",
+    "DataFileError", "EmptySelectionWarning", "UnknownIndicatorError", "catalog", "consistency_flags",
+    "indicators", "load", "observations", "reports", "series", "targets",
 ]
 __version__ = "0.1.0"
 
@@ -25,3 +30,8 @@ def __getattr__(name: str):
 
         return consistency_flags
     raise AttributeError(f"module 'lsreports' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # consistency_flags is loaded lazily, so the module's namespace alone would not list it.
+    return sorted((set(globals()) - {"annotations"}) | set(__all__))

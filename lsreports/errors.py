@@ -13,9 +13,17 @@ class UnknownIndicatorError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class UnknownReportError(UnknownIndicatorError):
+    """A report id (or prefix) matches no report, or several; the message lists the known ids."""
+
+
 class OutputPathError(ValueError):
     """An output path would overwrite the data or an input; the message says what to do."""
 
 
 class NothingToDoError(ValueError):
     """A command has no data to work on (an empty table); the message says what is missing."""
+
+
+class EmptySelectionWarning(UserWarning):
+    """A selection has no rows; the message names what exists instead (other measures, domains)."""

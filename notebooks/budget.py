@@ -1,9 +1,14 @@
 # %% [markdown]
 # # State budget and public investment
 #
-# Version: 1.1.0
+# Version: 1.3.0
 #
 # Changelog:
+# - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
+# - 1.2.0 (2026-12-02): year-end projection growth-based where last year's level is known
+#   (pro-rata the fallback), with a band from the backtest errors and a banded verdict.
 # - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
 # - 1.0.0 (2026-11-23): first version: headline table, revenue by source against the central and
 #   provincial estimates, local spending, public-investment disbursement against plan.
@@ -15,11 +20,21 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
 budget = ls.load("budget", measure=None)
+
+# %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("budget")
+page.key_figures()
 
 # %% [markdown]
 # ## Headline: the latest period of each indicator
@@ -27,11 +42,12 @@ budget = ls.load("budget", measure=None)
 # %%
 ids = ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total",
        "budget_spending_balanced", "budget_spending_targeted", "pubinv_disbursed", "pubinv_disbursed_current"]
-headline_table(obs, catalogue, ids)
+page.headline(ids)
 
 # %%
 display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
-                           for i in ["budget_revenue_total", "budget_spending_total", "pubinv_disbursed"])))
+                           for i in ["budget_revenue_total", "budget_spending_total",
+                                     ("pubinv_disbursed_current", "pubinv_disbursed")])))
 
 # %% [markdown]
 # ## Revenue: domestic (*thu nội địa*) and from import-export activities (*thu từ hoạt động xuất nhập khẩu*)
@@ -54,7 +70,7 @@ display(Markdown(share_lines(select(levels, ["budget_revenue_trade", "budget_rev
 # %%
 estimates = budget.loc[budget["measure"].isin(["est_central_pct", "est_local_pct"])
                        & (budget["indicator_id"] == "budget_revenue_total")]
-estimates = estimates.assign(label=estimates["period"] + " · " + estimates["measure"].map(
+estimates = estimates.assign(label=estimates["period"].astype(str) + " · " + estimates["measure"].map(
     {"est_central_pct": "central estimate", "est_local_pct": "provincial estimate"}))
 charts.show(charts.change_bars(estimates, "Total revenue collected: share of the year's estimate",
                                charts.source_line(estimates["source_doc"], manifest), label_column="label",
@@ -74,7 +90,7 @@ charts.show(charts.bars_by_period(spending, "Local budget spending",
 
 # %%
 disbursed = budget.loc[(budget["measure"] == "plan_pct") & budget["indicator_id"].str.startswith("pubinv")]
-disbursed = disbursed.assign(label=disbursed["period"] + " · " + disbursed["name_en"].str.replace(
+disbursed = disbursed.assign(label=disbursed["period"].astype(str) + " · " + disbursed["name_en"].str.replace(
     "Public investment disbursed", "disbursed", regex=False).str.slice(0, 60))
 charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of the capital plan",
                                charts.source_line(disbursed["source_doc"], manifest), label_column="label",
@@ -83,9 +99,13 @@ charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of
 # %% [markdown]
 # ## Year-end projection from the year to date
 #
-# Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
-# (used where the reports imply last year's same-period and full-year levels) scales it by last
-# year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
+# The growth-based nowcast (the default where last year's level is known) carries last year's
+# full-year level forward at the growth printed beside the year to date; last year's level is
+# printed, or 11 months with December estimated at the monthly average (stated in the row).
+# Pro-rata (the year to date scaled by the share of the year elapsed) is the fallback, with the
+# reason. The band comes from the 2025-2026 backtest errors; the verdict is "likely" only when the
+# whole band clears 100 % of the plan, "unlikely" when it stays below, else "undetermined".
+# Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
 # The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
 
 # %%
@@ -109,3 +129,6 @@ context = country_context(["pubinv_disbursed", "pubinv_disbursed_current", "pubi
 display(Markdown(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
+
+# %%
+page.sources()

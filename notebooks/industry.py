@@ -1,9 +1,12 @@
 # %% [markdown]
 # # Industrial production
 #
-# Version: 1.0.1
+# Version: 1.1.0
 #
 # Changelog:
+# - 1.1.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
 # - 1.0.1 (2026-11-23): the rosin note quotes no figure in prose (the flags table shows them).
 # - 1.0.0 (2026-11-23): first version: headline table, IIP growth by month and year to date, the 13
 #   main products against plan and last year.
@@ -17,7 +20,9 @@ from IPython.display import Markdown, display
 import lsreports as ls
 from lsreports.sources.periods import period_label
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_rows
+from lsreports.publish.labels import report_name
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_rows
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -25,23 +30,32 @@ industry = ls.load("industry", measure=None)
 products = [i for i in catalogue.loc[catalogue["domain"] == "industry", "indicator_id"] if i.startswith("prod_")]
 
 # %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("industry")
+page.key_figures()
+
+# %% [markdown]
 # ## Headline: the latest period of each product
 
 # %%
-headline_table(obs, catalogue, ["iip"] + products)
+page.headline(["iip"] + products)
 
 # %% [markdown]
 # ## IIP growth on the same period a year earlier
 
 # %%
 iip = industry.loc[(industry["indicator_id"] == "iip") & (industry["measure"] == "yoy_pct")]
-iip = iip.assign(label=iip["period"] + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
+iip = iip.assign(label=iip["period"].astype(str) + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
 charts.show(charts.change_bars(iip, "Index of industrial production: change on a year earlier",
                                charts.source_line(iip["source_doc"], manifest), label_column="label"))
 
 # %%
 latest = iip.sort_values("end").iloc[-1]
-display(Markdown(f"In the latest report ({latest['source_doc'][:3]}), the IIP for {latest['period']} was "
+display(Markdown(f"In the latest report ({report_name(latest['source_doc'])}), the IIP for {latest['period']} was "
                  f"{latest['value']:+.2f}% on the same period a year earlier."))
 
 # %% [markdown]
@@ -90,3 +104,6 @@ context = country_context(["prod_coal", "prod_cement", "prod_electricity_generat
 display(Markdown(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
+
+# %%
+page.sources()

@@ -1,9 +1,12 @@
 # %% [markdown]
 # # Social welfare, labour and health
 #
-# Version: 1.0.0
+# Version: 1.1.0
 #
 # Changelog:
+# - 1.1.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
 # - 1.0.0 (2026-11-23): first version: unemployment insurance, job services, allowances for people
 #   with meritorious service, poverty, the temporary-housing programme, health services.
 
@@ -12,7 +15,8 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, implied_scope_lines, latest_level_sentence, select
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import implied_scope_lines, latest_level_sentence, select
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -20,10 +24,19 @@ social = ls.load("social", measure=None)
 levels = social.loc[social["measure"] == "value"]
 
 # %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("social")
+page.key_figures()
+
+# %% [markdown]
 # ## Headline: the latest period of each indicator
 
 # %%
-headline_table(obs, catalogue, catalogue.loc[catalogue["domain"] == "social", "indicator_id"].tolist())
+page.headline(catalogue.loc[catalogue["domain"] == "social", "indicator_id"].tolist())
 
 # %% [markdown]
 # ## Unemployment insurance (*bảo hiểm thất nghiệp*): applications, decisions and terminations by month
@@ -80,3 +93,6 @@ health = select(levels, ["health_visits_public", "health_visits_private", "healt
                 ("month",))
 charts.show(charts.bars_by_period(health, "Health services: visits per month",
                                   charts.source_line(health["source_doc"], manifest)))
+
+# %%
+page.sources()

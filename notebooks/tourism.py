@@ -1,9 +1,14 @@
 # %% [markdown]
 # # Tourism
 #
-# Version: 1.1.0
+# Version: 1.3.0
 #
 # Changelog:
+# - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
+# - 1.2.0 (2026-12-02): year-end projection growth-based where last year's level is known
+#   (pro-rata the fallback), with a band from the backtest errors and a banded verdict.
 # - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
 # - 1.0.0 (2026-11-23): first version: headline table, arrivals (international and domestic),
 #   revenue, plan attainment.
@@ -13,7 +18,8 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -21,10 +27,19 @@ tourism = ls.load("tourism", measure=None)
 ids = ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"]
 
 # %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("tourism")
+page.key_figures()
+
+# %% [markdown]
 # ## Headline: the latest period of each indicator
 
 # %%
-headline_table(obs, catalogue, ids)
+page.headline(ids)
 
 # %%
 display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}" for i in ids)))
@@ -54,7 +69,7 @@ charts.show(charts.bars_by_period(revenue, "Revenue from tourists", charts.sourc
 
 # %%
 plan = tourism.loc[tourism["measure"] == "plan_pct"]
-plan = plan.assign(label=plan["period"] + " · " + plan["name_en"].str.replace("Tourist arrivals, ", "arrivals, "))
+plan = plan.assign(label=plan["period"].astype(str) + " · " + plan["name_en"].str.replace("Tourist arrivals, ", "arrivals, "))
 charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached",
                                charts.source_line(plan["source_doc"], manifest), label_column="label",
                                xlabel="% of the year's plan"))
@@ -62,9 +77,13 @@ charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached"
 # %% [markdown]
 # ## Year-end projection from the year to date
 #
-# Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
-# (used where the reports imply last year's same-period and full-year levels) scales it by last
-# year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
+# The growth-based nowcast (the default where last year's level is known) carries last year's
+# full-year level forward at the growth printed beside the year to date; last year's level is
+# printed, or 11 months with December estimated at the monthly average (stated in the row).
+# Pro-rata (the year to date scaled by the share of the year elapsed) is the fallback, with the
+# reason. The band comes from the 2025-2026 backtest errors; the verdict is "likely" only when the
+# whole band clears 100 % of the plan, "unlikely" when it stays below, else "undetermined".
+# Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
 # The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
 
 # %%
@@ -88,3 +107,6 @@ context = country_context(["tourism_revenue"], ls.observations(include_derived=T
 display(Markdown(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
+
+# %%
+page.sources()

@@ -1,9 +1,14 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.1.0
+# Version: 1.3.0
 #
 # Changelog:
+# - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
+#   report changed); every figure of the headline table shows its quote and report on hover and
+#   links to a Sources appendix; charts split periods of different lengths into panels.
+# - 1.2.0 (2026-12-02): year-end projection growth-based where last year's level is known
+#   (pro-rata the fallback), with a band from the backtest errors and a banded verdict.
 # - 1.1.0 (2026-11-23): year-end projection from the year to date against plan.
 # - 1.0.0 (2026-11-23): first version: headline table, all-types turnover against goods declared at
 #   Lạng Sơn customs, exports against imports, local exports.
@@ -16,11 +21,21 @@ from IPython.display import Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.headline import headline_table, latest_level_sentence, select, share_lines
+from lsreports.publish.overview import BriefingPage
+from lsreports.publish.headline import latest_level_sentence, select, share_lines
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
 trade = ls.load("trade")
+
+# %% [markdown]
+# ## Key figures
+#
+# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %%
+page = BriefingPage("trade")
+page.key_figures()
 
 # %% [markdown]
 # ## Headline: the latest period of each indicator
@@ -28,7 +43,7 @@ trade = ls.load("trade")
 # %%
 ids = ["trade_total", "trade_total_export", "trade_total_import", "trade_declared", "trade_declared_export",
        "trade_declared_import", "trade_local_export", "trade_platform_vehicles"]
-headline_table(obs, catalogue, ids)
+page.headline(ids)
 
 # %%
 display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
@@ -69,9 +84,13 @@ charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exp
 # %% [markdown]
 # ## Year-end projection from the year to date
 #
-# Pro-rata scales the year to date by the share of the year elapsed; the seasonal-share method
-# (used where the reports imply last year's same-period and full-year levels) scales it by last
-# year's profile instead. Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
+# The growth-based nowcast (the default where last year's level is known) carries last year's
+# full-year level forward at the growth printed beside the year to date; last year's level is
+# printed, or 11 months with December estimated at the monthly average (stated in the row).
+# Pro-rata (the year to date scaled by the share of the year elapsed) is the fallback, with the
+# reason. The band comes from the 2025-2026 backtest errors; the verdict is "likely" only when the
+# whole band clears 100 % of the plan, "unlikely" when it stays below, else "undetermined".
+# Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
 # The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
 
 # %%
@@ -95,3 +114,6 @@ context = country_context(["trade_total", "trade_total_export", "trade_total_imp
 display(Markdown(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
+
+# %%
+page.sources()

@@ -14,9 +14,15 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.1.5
+# Version: 0.2.1
 #
 # Changelog:
+# - 0.2.1 (2026-12-02): findings first: the year end against plan, then the backtest; derived
+#   series after them; the per-series qualification table moved to an appendix behind a one-line
+#   summary; units in words in the monthly panels; every chart links to the rows it draws.
+# - 0.2.0 (2026-12-02): 2026 projections growth-based where last year's level is known, with bands
+#   from the backtest errors and banded verdicts; the backtest scores pro-rata against the
+#   growth-based nowcast on two horizons (June to November 2025, January to May 2026) with its caveats.
 # - 0.1.5 (2026-11-23): the plan and backtest charts label bars with the indicators' English
 #   names (cut to 40 characters) instead of their ids.
 # - 0.1.4 (2026-11-23): implied plans and budget estimates under ids of their own
@@ -42,12 +48,13 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
-from lsreports.publish import charts
-from lsreports.analysis.backtest import backtest_ytd
+from lsreports.publish import charts, labels
+from lsreports.analysis.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.sources.loader import indicators, observations, reports
 from lsreports.sources.periods import period_label
 from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
+from lsreports.analysis.uncertainty import VERDICT_RULE, band_widths
 from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
@@ -59,7 +66,137 @@ catalogue = indicators().set_index("indicator_id")
 printed = obs.loc[~obs["derived"]]
 
 # %% [markdown]
-# ## 1. Derived series
+# ## 1. Where 2026 is heading, against plan
+#
+# Each indicator's latest 2026 year to date (January, 5 months, or to a stated day in
+# May) is projected to the year's end. The growth-based nowcast, the default, carries last
+# year's full-year level forward at the growth printed beside the year to date; last year's
+# level is printed, or is 11 months of 2025 with December estimated at the monthly average
+# (the assumption is stated in the row). Pro-rata is the fallback and the baseline. Stocks
+# and one-off distributions are not projected.
+
+# %%
+projections = year_end_projections(obs, 2026)
+with_target = projections.loc[projections["target_kind"] != ""]
+per_indicator = projections.drop_duplicates("indicator_id")
+methods = per_indicator["method"].value_counts()
+fallback = per_indicator.loc[per_indicator["method"] == "pro_rata"]
+december = int(per_indicator.loc[per_indicator["method"] == "growth", "prev_annual_assumption"]
+                .str.startswith("December").sum())
+display(Markdown(
+    f"{len(per_indicator)} indicators have a 2026 year to date; {with_target['indicator_id'].nunique()} of them "
+    f"print a plan or budget estimate. The growth-based nowcast applies to {methods.get('growth', 0)} "
+    f"({december} of them with last year's level from 11 months and December estimated); "
+    f"{methods.get('pro_rata', 0)} fall back to pro-rata and {methods.get('not_projected', 0)} are not projected "
+    "(one-off distributions). Why each falls back:"))
+fallback[["indicator_id", "ytd_end", "reason"]]
+
+# %% [markdown]
+# Pro-rata ignores seasonality; where both can be computed, it contradicts the growth
+# printed beside the year to date.
+
+# %%
+both = per_indicator.dropna(subset=["growth_projection", "prev_annual_value"])
+implied_growth = (both["prorata_projection"] / both["prev_annual_value"] - 1) * 100
+gap = (implied_growth - both["ytd_yoy_pct"]).abs()
+tourists = projections.loc[(projections["indicator_id"] == "tourism_visitors")
+                           & (projections["target_kind"] == "plan")].iloc[0]
+display(Markdown(
+    f"Over the {len(both)} indicators with both projections, the full-year growth that pro-rata implies differs "
+    f"from the growth printed for the year to date by a median of {gap.median():.0f} points. Tourist arrivals: "
+    f"{tourists['ytd_value']:,.0f} thousand to {tourists['ytd_end']:%d %B}, {tourists['ytd_yoy_pct']:+.0f} % on a "
+    f"year earlier; pro-rata says {tourists['prorata_projection']:,.0f} thousand "
+    f"({tourists['prorata_pct_of_target']:.0f} % of plan), the growth-based nowcast "
+    f"{tourists['growth_projection']:,.0f} thousand ({tourists['growth_pct_of_target']:.0f} % of plan, band "
+    f"{tourists['lower_pct_of_target']:.0f}-{tourists['upper_pct_of_target']:.0f} %)."))
+
+# %%
+view = with_target.loc[with_target["method"] != "not_projected"].assign(
+    label=[f"{label} ({TARGET_KIND_LABELS[kind]})" for label, kind in zip(
+        charts.short_labels(catalogue.loc[with_target["indicator_id"], "name_en"]), with_target["target_kind"])]
+).sort_values("projected_pct_of_target")
+fig, ax = plt.subplots(figsize=(8, 0.28 * len(view) + 1))
+ax.barh(view["label"], view["ytd_pct_of_target"], color="#9ecae1", label="year to date")
+ax.errorbar(view["projected_pct_of_target"], view["label"],
+            xerr=[view["projected_pct_of_target"] - view["lower_pct_of_target"],
+                  view["upper_pct_of_target"] - view["projected_pct_of_target"]],
+            fmt="none", ecolor="#08519c", elinewidth=1, capsize=2, label="band (backtest errors)")
+for method, marker in (("growth", "o"), ("pro_rata", "s")):
+    part = view.loc[view["method"] == method]
+    ax.scatter(part["projected_pct_of_target"], part["label"], color="#08519c", marker=marker, zorder=3,
+               label=f"projected year end ({'growth-based' if method == 'growth' else 'pro-rata'})")
+ax.axvline(100, color="black", linewidth=0.8)
+charts.horizontal_bars(ax)
+ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of plan)")
+ax.set_title("2026: year to date and projected year end against plan")
+ax.legend(loc="lower right", fontsize=8)
+charts.add_source(fig, charts.source_line(view["source_doc"], reports()))
+charts.show(fig, data=view[["indicator_id", "label", "ytd_start", "ytd_end", "ytd_value", "unit", "target_kind",
+                            "target_value", "ytd_pct_of_target", "projected_pct_of_target", "lower_pct_of_target",
+                            "upper_pct_of_target", "method", "source_doc"]])
+
+# %%
+verdicts = with_target.drop_duplicates("indicator_id")["verdict"].value_counts()
+display(Markdown(
+    f"Verdicts on the first target of each indicator: {verdicts.get('likely', 0)} likely, "
+    f"{verdicts.get('undetermined', 0)} undetermined, {verdicts.get('unlikely', 0)} unlikely. Thresholds: "
+    f"{VERDICT_RULE}. A January-only projection is marked low-confidence (Tết moves activity between January "
+    "and February)."))
+with_target[["indicator_id", "ytd_end", "ytd_value", "unit", "method", "projection", "lower", "upper",
+             "target_kind", "target_value", "projected_pct_of_target", "verdict", "confidence"]].round(
+    {"ytd_value": 1, "projection": 1, "lower": 1, "upper": 1, "target_value": 1, "projected_pct_of_target": 1})
+
+# %% [markdown]
+# ## 2. How well would these projections have done? (backtest)
+#
+# Two pairs of printed years to date can be scored: the first half of 2025 (report 001)
+# against 11 months of 2025 (report 000), and January 2026 (report 004) against 5 months
+# of 2026 (report 003). Each later level is projected from the earlier one, pro-rata and
+# growth-based, and compared with the printed figure.
+
+# %%
+backtest = backtest_pairs(obs)
+by_pair = backtest.attrs["by_pair"]
+display(Markdown(
+    "What this test can and cannot show: " + CAVEATS + ". Median absolute errors over the unflagged indicators "
+    "with both methods: " + "; ".join(
+        f"{pair}: pro-rata {s['median_prorata_ape']:.1f} %, growth-based {s['median_growth_ape']:.1f} % "
+        f"({s['n_both']} indicators)" for pair, s in by_pair.items()) + "."))
+backtest[["pair", "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct",
+          "prorata_projection", "growth_projection", "prorata_ape", "growth_ape", "flags"]].round(1)
+
+# %%
+scored = backtest.loc[(backtest["flags"] == "") & backtest["growth_ape"].notna()
+                      & (backtest["pair"] == next(iter(by_pair)))].sort_values("prorata_ape")
+positions = np.arange(len(scored))
+fig, ax = plt.subplots(figsize=(8, 0.3 * len(scored) + 1))
+ax.barh(positions - 0.2, scored["prorata_ape"], height=0.4, color="#fdae6b", label="pro-rata")
+ax.barh(positions + 0.2, scored["growth_ape"], height=0.4, color="#3182bd", label="growth-based")
+ax.set_yticks(positions, charts.short_labels(catalogue.loc[scored["indicator_id"], "name_en"]))
+charts.horizontal_bars(ax)
+ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
+ax.set_title("Backtest: 11 months of 2025 projected from the first half")
+ax.legend(loc="lower right", fontsize=8)
+charts.add_source(fig, charts.source_line(["000_2429f5525668702d", "001_51e70314b63cc5bc"], reports()))
+charts.show(fig, data=scored[["pair", "indicator_id", "unit", "base_value", "target_value", "prorata_projection",
+                              "growth_projection", "prorata_ape", "growth_ape"]])
+
+# %% [markdown]
+# The bands of section 1 come from these errors: each is scaled to a whole year remaining
+# (divided by the share of the target period still to come) and the 80th percentile is
+# taken, by domain where a domain has enough scored errors.
+
+# %%
+widths = band_widths(backtest, catalogue["domain"])
+display(Markdown(
+    f"Pooled over every domain, a growth-based projection with the whole year left carries a half-width of "
+    f"{widths.set_index(['method', 'domain']).loc[('growth', 'all'), 'width_pct_per_year']:.0f} % and a pro-rata "
+    f"one {widths.set_index(['method', 'domain']).loc[('prorata', 'all'), 'width_pct_per_year']:.0f} %; with "
+    "seven months left, 7/12 of that."))
+widths.round(1)
+
+# %% [markdown]
+# ## 3. Derived series
 #
 # Each derived row carries its formula; none replaces a printed figure.
 
@@ -97,100 +234,7 @@ else:
 comparison[["indicator_id", "start", "end", "derivation", "derived_value", "printed_value", "diff_pct"]]
 
 # %% [markdown]
-# ## 2. Where 2026 is heading, against plan
-#
-# Each indicator's latest 2026 year to date (January, 5 months, or to a stated day in
-# May) is projected to the year's end: pro-rata as the baseline, the seasonal share of
-# last year when last year's same-period and whole-year levels are both known.
-
-# %%
-projections = year_end_projections(obs, 2026)
-with_target = projections.loc[projections["target_kind"] != ""]
-per_indicator = projections.drop_duplicates("indicator_id")
-seasonal_rows = int((per_indicator["method"] == "seasonal_share").sum())
-reasons = per_indicator.loc[per_indicator["method"] == "pro_rata", "reason"].str.split("; ").explode()
-no_annual = int(reasons.str.startswith("no level for the whole of 2025").sum())
-no_prev = int(reasons.str.startswith("no level for 2025-").sum())
-n_ind = projections["indicator_id"].nunique()
-display(Markdown(
-    f"{n_ind} indicators have a 2026 year to date; {with_target['indicator_id'].nunique()} of them print a "
-    f"plan or budget estimate. The seasonal-share projection applies to {seasonal_rows} of them: "
-    f"{no_annual} lack a level for the whole of 2025 (none of the four reports prints the 2025 total of these "
-    f"indicators) and {no_prev} lack last year's same-period level (no growth rate printed beside the "
-    "year to date). What is missing is a December 2025 / full-year 2025 report; until then the pro-rata "
-    "projection below ignores seasonality."))
-
-# %%
-view = with_target.assign(
-    label=[f"{label} ({TARGET_KIND_LABELS[kind]})" for label, kind in zip(
-        charts.short_labels(catalogue.loc[with_target["indicator_id"], "name_en"]), with_target["target_kind"])]
-).sort_values("projected_pct_of_target")
-fig, ax = plt.subplots(figsize=(8, 0.28 * len(view) + 1))
-ax.barh(view["label"], view["ytd_pct_of_target"], color="#9ecae1", label="year to date")
-ax.scatter(view["projected_pct_of_target"], view["label"], color="#08519c", zorder=3,
-           label="projected year end (pro-rata)")
-ax.axvline(100, color="black", linewidth=0.8)
-charts.horizontal_bars(ax)
-ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of plan)")
-ax.set_title("2026: year to date and projected year end against plan")
-ax.legend(loc="lower right", fontsize=8)
-charts.add_source(fig, charts.source_line(view["source_doc"], reports()))
-charts.show(fig)
-
-# %%
-on_track = with_target.loc[with_target["projected_pct_of_target"] >= 100]
-behind = with_target.loc[with_target["projected_pct_of_target"] < 90]
-display(Markdown(
-    f"At the pace so far, {on_track['indicator_id'].nunique()} indicator(s) would reach their 2026 target "
-    f"({', '.join(sorted(on_track['indicator_id'].unique()))}) and {behind['indicator_id'].nunique()} would end "
-    f"below 90 % of it. Pro-rata assumes the rest of the year runs at the average pace so far; the backtest "
-    "below shows what ignoring seasonality cost in 2025."))
-with_target[["indicator_id", "ytd_end", "ytd_value", "unit", "prorata_projection", "target_kind", "target_value",
-             "ytd_pct_of_target", "projected_pct_of_target", "method"]].round(
-    {"ytd_value": 1, "prorata_projection": 1, "target_value": 1, "ytd_pct_of_target": 1, "projected_pct_of_target": 1})
-
-# %% [markdown]
-# ## 3. How well would these projections have done? (2025 backtest)
-#
-# Report 001 prints first-half 2025 figures and report 000 prints 11-month 2025 figures.
-# Projecting the 11 months from the first half: pro-rata (× 11/6), or by last year's
-# profile (× 11M 2024 / H1 2024, both implied by the printed growth rates). The second
-# uses the 11-month growth rate printed with the figure it projects (look-ahead): it
-# measures the method *given* last year's profile, not a forecast made in July.
-
-# %%
-backtest = backtest_ytd(obs)
-display(Markdown(
-    f"Over the {backtest.attrs['n_both']} indicators with both methods and no curation flag, the median absolute "
-    f"error is {backtest.attrs['median_prorata_ape']:.1f} % pro-rata and {backtest.attrs['median_seasonal_ape']:.1f} "
-    f"% with last year's seasonal share ({backtest.attrs['n_flagged']} flagged indicator(s) shown but left out)."))
-backtest[["indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct",
-          "prorata_projection", "seasonal_projection", "prorata_ape", "seasonal_ape", "flags"]].round(1)
-
-# %%
-scored = backtest.loc[(backtest["flags"] == "") & backtest["seasonal_ape"].notna()].sort_values("prorata_ape")
-positions = np.arange(len(scored))
-fig, ax = plt.subplots(figsize=(8, 0.3 * len(scored) + 1))
-ax.barh(positions - 0.2, scored["prorata_ape"], height=0.4, color="#fdae6b", label="pro-rata")
-ax.barh(positions + 0.2, scored["seasonal_ape"], height=0.4, color="#3182bd", label="seasonal share (look-ahead)")
-ax.set_yticks(positions, charts.short_labels(catalogue.loc[scored["indicator_id"], "name_en"]))
-charts.horizontal_bars(ax)
-ax.set_xlabel("absolute error of the projected 11-month 2025 level, %")
-ax.set_title("Backtest: 11 months of 2025 projected from the first half")
-ax.legend(loc="lower right", fontsize=8)
-charts.add_source(fig, charts.source_line(["000_2429f5525668702d", "001_51e70314b63cc5bc"], reports()))
-charts.show(fig)
-
-# %%
-better = int((scored["seasonal_ape"] < scored["prorata_ape"]).sum())
-display(Markdown(
-    f"The seasonal share beats pro-rata for {better} of {len(scored)} indicators. Where it loses badly, the "
-    "growth rate changed between June and November (the method's error is exactly that change), as for "
-    f"`{scored.loc[scored['seasonal_ape'].idxmax(), 'indicator_id']}` "
-    f"({scored['seasonal_ape'].max():.1f} %)."))
-
-# %% [markdown]
-# ## 4. Decomposition and forecasts: which series qualify?
+# ## 4. Monthly series: can a model be fitted?
 #
 # A monthly series is built from the month rows of each indicator (the latest report
 # wins where two print the same month); gaps are reported, never filled.
@@ -212,8 +256,8 @@ qualify = pd.DataFrame(records)
 display(Markdown(
     f"{len(qualify)} indicators have month rows; the longest has {qualify['months'].max()} months. "
     f"{int(qualify['STL'].str.contains('fitted on').sum())} qualify for STL and "
-    f"{int(qualify['forecast'].str.contains('fitted on').sum())} for any forecast."))
-qualify
+    f"{int(qualify['forecast'].str.contains('fitted on').sum())} for any forecast, so no forecast chart with "
+    "intervals can be drawn yet; the reason for each series is in the appendix."))
 
 # %% [markdown]
 # The fallback is to show the months as they are, with the gaps left visible.
@@ -221,17 +265,20 @@ qualify
 # %%
 shown = qualify.sort_values(["months", "indicator_id"], ascending=[False, True]).head(4)["indicator_id"]
 fig, axes = plt.subplots(len(shown), 1, figsize=(8, 2.2 * len(shown)), sharex=True)
-months = []
+months, drawn = [], []
 for ax, indicator_id in zip(np.atleast_1d(axes), shown):
     monthly = monthly_series(obs, indicator_id)
     full = pd.date_range(monthly.series.index.min(), monthly.series.index.max(), freq="MS")
     ax.plot(full, monthly.series.reindex(full), marker="o", color="#08519c")
-    ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({catalogue.loc[indicator_id, 'unit']})", fontsize=9)
+    drawn.append(pd.DataFrame({"indicator_id": indicator_id, "month": full.strftime("%Y-%m"),
+                               "value": monthly.series.reindex(full).to_numpy()}))
+    ax.set_title(f"{catalogue.loc[indicator_id, 'name_en']} ({labels.unit(catalogue.loc[indicator_id, 'unit'])})",
+                 fontsize=9)
     months.extend([full.min(), full.max()])
 charts.month_ticks(np.atleast_1d(axes)[-1], min(months), max(months))
 fig.suptitle("Monthly levels printed in the reports (gaps left empty)")
 charts.add_source(fig, charts.source_line(obs.loc[obs["indicator_id"].isin(shown), "source_doc"], reports()))
-charts.show(fig)
+charts.show(fig, data=pd.concat(drawn, ignore_index=True))
 
 # %% [markdown]
 # ## 5. The country's monthly series: decomposition, forecasts and their backtest
@@ -255,7 +302,7 @@ national_rows = national_observations()
 national_catalogue = indicators(national=True).set_index("indicator_id")
 SHOWN = ["vn_retail_sales", "vn_accommodation_food", "vn_exports", "vn_imports", "vn_sbi_total"]
 history = {i: national_series(i) for i in SHOWN}
-labels = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ") for i in SHOWN}
+names = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ") for i in SHOWN}
 units = {"VND_bn": "billion VND", "USD_mn": "million USD", "kt": "thousand tonnes", "mn_kWh": "million kWh",
          "thousand_m3": "thousand m³"}
 unit_labels = {i: units.get(national_catalogue.loc[i, "unit"], national_catalogue.loc[i, "unit"]) for i in SHOWN}
@@ -268,7 +315,7 @@ display(Markdown(
     f"full years with a printed growth rate, retail sales grew {summary.loc['vn_retail_sales', 'growth_avg_pct']:.1f} % "
     f"a year on average ({summary.loc['vn_retail_sales', 'last_year_growth_pct']:.1f} % in "
     f"{summary.loc['vn_retail_sales', 'last_full_year']})."))
-summary.assign(name=[labels[i] for i in summary.index]).set_index("name")[
+summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
     ["first", "last", "years", "growth_avg_pct", "last_year_growth_pct", "peak_month", "peak_pct", "trough_month",
      "trough_pct"]].round(1)
 
@@ -281,7 +328,7 @@ summary.assign(name=[labels[i] for i in summary.index]).set_index("name")[
 
 # %%
 decompositions = {i: decompose_national(history[i]) for i in SHOWN}
-fig = forecast_charts.decomposition_grid(decompositions, labels, unit_labels)
+fig = forecast_charts.decomposition_grid(decompositions, names, unit_labels)
 charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y} (data/raw/national.csv)")
 charts.show(fig)
 
@@ -335,8 +382,14 @@ coverage
 
 # %%
 forecasts = {i: forecast_national(history[i], default_method(i, scores)) for i in SHOWN}
-titles = {i: f"{labels[i]} ({unit_labels[i]}), {forecasts[i].method}" for i in SHOWN}
+titles = {i: f"{names[i]} ({unit_names[i]}), {forecasts[i].method}" for i in SHOWN}
 fig = forecast_charts.forecast_grid(history, forecasts, titles)
 charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
 charts.show(fig)
-display(Markdown("\n".join(f"- {labels[i]}: {forecasts[i].summary()}" for i in SHOWN)))
+display(Markdown("\n".join(f"- {names[i]}: {forecasts[i].summary()}" for i in SHOWN)))
+
+# %% [markdown]
+# ## Appendix: why each monthly series does or does not qualify for a model
+
+# %%
+qualify

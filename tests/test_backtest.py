@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.backtest import BACKTEST_COLUMNS, backtest_markdown, backtest_ytd
+from lsreports.analysis.backtest import BACKTEST_COLUMNS, CAVEATS, backtest_markdown, backtest_pairs, backtest_ytd
 from lsreports.sources.paths import curated_dir
 from test_derive import obs
 
@@ -32,26 +32,44 @@ def test_backtest_by_hand_synthetic():
     assert sorted(table["indicator_id"]) == ["retail_sales", "trade_total"]
     a = table.set_index("indicator_id").loc["trade_total"]
     assert a["base_prev"] == pytest.approx(500) and a["target_prev"] == pytest.approx(1000)
-    assert a["seasonal_projection"] == pytest.approx(1200)         # 600 * 1000 / 500
+    assert a["growth_projection"] == pytest.approx(1200)           # 1000 * (1 + 20/100) = 600 * 1000 / 500
     assert a["prorata_projection"] == pytest.approx(1100)          # 600 * 11 / 6
-    assert a["seasonal_ape"] == pytest.approx(100 / 1300 * 100)    # 7.69 %
+    assert a["growth_ape"] == pytest.approx(100 / 1300 * 100)      # 7.69 %
+    assert a["growth_error"] == pytest.approx(-100 / 1300 * 100)   # below the printed level
+    assert a["months_remaining"] == 5 and a["share_remaining"] == pytest.approx(5 / 11)
     assert a["prorata_ape"] == pytest.approx(200 / 1300 * 100)     # 15.38 %
     b = table.set_index("indicator_id").loc["retail_sales"]
     assert b["prorata_ape"] == pytest.approx(abs(100 * 11 / 6 - 200) / 200 * 100)  # 8.33 %
-    assert np.isnan(b["seasonal_ape"]) and "pro-rata only" in b["note"]
+    assert np.isnan(b["growth_ape"]) and "pro-rata only" in b["note"]
     # medians over indicators with both methods: only A
     assert table.attrs["n_both"] == 1
-    assert table.attrs["median_seasonal_ape"] == pytest.approx(100 / 1300 * 100)
+    assert table.attrs["median_growth_ape"] == pytest.approx(100 / 1300 * 100)
     assert table.attrs["median_prorata_ape"] == pytest.approx(200 / 1300 * 100)
     assert table.attrs["median_prorata_ape_all"] == pytest.approx((200 / 13 + 100 / 12) / 2)
-    assert "look-ahead" in table.attrs["note"]
+    assert "revisions are ignored" in table.attrs["note"]
 
 
-def test_backtest_markdown_is_deterministic_and_says_look_ahead():
+def test_backtest_markdown_is_deterministic_and_states_the_caveats():
     text = backtest_markdown(backtest_ytd(synthetic_reports()))
     assert text == backtest_markdown(backtest_ytd(synthetic_reports()))
-    assert "look-ahead" in text and "| trade_total | USD_mn | 600.0 |" in text
-    assert "pro-rata 15.4 %, seasonal share 7.7 %" in text and "†" not in text
+    assert CAVEATS in text and "| 2025-06 -> 2025-11 | trade_total | USD_mn | 600.0 |" in text
+    assert "| 2025-06 -> 2025-11 | 1 | 15.4 | 7.7 |" in text and "†" not in text
+
+
+def test_backtest_pairs_stack_two_horizons_synthetic():
+    jan_to_may = obs(  # SYNTHETIC: January 100 (+25 %) -> 5 months 600 (+20 %): 5M 2025 = 500
+        ("trade_total", "2026-01-01", "2026-01-31", "value", 100, "904_synthetic"),
+        ("trade_total", "2026-01-01", "2026-01-31", "yoy_pct", 25, "904_synthetic"),
+        ("trade_total", "2026-01-01", "2026-05-31", "value", 600, "903_synthetic"),
+        ("trade_total", "2026-01-01", "2026-05-31", "yoy_pct", 20, "903_synthetic"))
+    table = backtest_pairs(pd.concat([synthetic_reports(), jan_to_may], ignore_index=True))
+    assert list(table["pair"].unique()) == ["2025-06 -> 2025-11", "2026-01 -> 2026-05"]
+    jan = table.loc[table["pair"] == "2026-01 -> 2026-05"].iloc[0]
+    assert jan["growth_projection"] == pytest.approx(625)          # 500 * 1.25
+    assert jan["prorata_projection"] == pytest.approx(500)         # 100 * 5
+    assert jan["share_remaining"] == pytest.approx(4 / 5)
+    assert table.attrs["by_pair"]["2026-01 -> 2026-05"]["median_growth_ape"] == pytest.approx(25 / 600 * 100)
+    assert table.attrs["n_both"] == 2
 
 
 def test_backtest_of_nothing_is_an_empty_table():
@@ -80,5 +98,5 @@ def test_flagged_inputs_are_kept_but_left_out_of_the_medians():
     rosin = table.set_index("indicator_id").loc["prod_rosin"]
     assert rosin["flags"] == "unit_anomaly (target level)"
     assert table.attrs["n_both"] == 1 and table.attrs["n_flagged"] == 1
-    assert table.attrs["median_seasonal_ape"] == pytest.approx(100 / 1300 * 100)
+    assert table.attrs["median_growth_ape"] == pytest.approx(100 / 1300 * 100)
     assert "† an input carries a curation flag" in backtest_markdown(table)

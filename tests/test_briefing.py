@@ -1,10 +1,13 @@
-"""Briefing build on a small SYNTHETIC notebook and data: images embedded, no code, report text escaped,
-index written, failures named by notebook and cell."""
+"""Briefing build on a small SYNTHETIC notebook and data: images embedded, no code, nothing from the network,
+report text and hostile labels rendered as text, each chart's CSV beside the page, the version in an About
+footer, an overview page, and an atomic build whose failures are named by notebook and cell."""
+import csv
+import re
 from pathlib import Path
 
 import pytest
 
-from lsreports.publish.briefing import build_briefings, index_html
+from lsreports.publish.briefing import build_briefings
 from lsreports.publish.notebooks import NotebookError
 
 from conftest import SYNTHETIC_DOC
@@ -16,6 +19,8 @@ NOTEBOOK = '''# %% [markdown]
 #
 # Changelog:
 # - 9.9.9: synthetic test notebook.
+#
+# Key message first.
 
 # %%
 SYNTHETIC_MARKER = "code that must not appear"
@@ -23,14 +28,20 @@ from IPython.display import Markdown, display
 import lsreports as ls
 from lsreports.publish import charts
 from lsreports.publish.formatting import safe
+from lsreports.publish.headline import headline_table, latest_level_sentence
 from lsreports.sources.reports import report_text
 charts.use_report_style()
-charts.show(charts.bars_by_period(ls.load("trade"), "Synthetic trade", "Source: synthetic"))
+trade = ls.load("trade")
+charts.show(charts.bars_by_period(trade.loc[trade["indicator_id"] == "trade_total"], "Synthetic trade",
+                                  "Source: synthetic"))
 
 # %%
 display(Markdown(safe(report_text("{doc}").strip().splitlines()[-1])))
-ls.observations()[["indicator_id", "quote"]].tail(1)
+display(Markdown("- " + latest_level_sentence(ls.observations(), ls.indicators(), "trade_total")))
+headline_table(ls.observations(), ls.indicators(), ["trade_total"])
 '''
+#: SYNTHETIC hostile label: Markdown, HTML and a javascript: link.
+HOSTILE_LABEL = "[click](javascript:alert(1)) **bold** <b>html</b> Lạng Sơn"
 
 
 @pytest.fixture
@@ -44,6 +55,30 @@ def notebook_dir(tmp_path: Path, synthetic_data: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def hostile_data(synthetic_data: Path) -> Path:
+    """SYNTHETIC: a catalogue label holding markup and a quote holding a script."""
+    catalogue = synthetic_data / "curated" / "indicators.csv"
+    rows = list(csv.DictReader(catalogue.open(encoding="utf-8")))
+    for row in rows:
+        if row["indicator_id"] == "trade_total":
+            row["name_en"] = HOSTILE_LABEL
+    with catalogue.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    observations = synthetic_data / "curated" / "observations.csv"
+    text = observations.read_text(encoding="utf-8")
+    observations.write_text(text.replace("lũy kế 11 tháng ước đạt 5.000 triệu USD",
+                                         "lũy kế 11 tháng ước đạt 5.000 triệu USD <script>alert('q')</script>", 1),
+                            encoding="utf-8")
+    return synthetic_data
+
+
+def _pages(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))}
+
+
 def test_briefing_has_images_no_code_and_escaped_text(notebook_dir, tmp_path):
     lines = []
     written = build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lines.append)
@@ -54,19 +89,59 @@ def test_briefing_has_images_no_code_and_escaped_text(notebook_dir, tmp_path):
     assert "&lt;script&gt;alert" in page
     assert [p.name for p in written] == ["synthetic.html", "index.html"]
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert 'href="synthetic.html"' in index and "Synthetic briefing" in index and "v9.9.9" in index
-    assert "30 November 2025" in index  # the data's latest period
+    assert 'href="synthetic.html"' in index and "Synthetic briefing" in index
+    assert "Lạng Sơn at a glance" in index and "Key indicators" in index
+    assert "30 November 2025" in index  # the data's latest period, in the footer
     assert any("[1/1] synthetic" in line for line in lines)
 
 
-def test_failing_notebook_names_notebook_and_cell(notebook_dir, tmp_path):
+def test_pages_load_nothing_from_the_network(notebook_dir, tmp_path):
+    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
+    for name, page in _pages(tmp_path / "out").items():
+        assert '<script src="http' not in page, name
+        assert not re.search(r"""(src|href)=["']https?://|import\(["']https?://|@import\s+url\(["']?https?://""",
+                             page), name
+
+
+def test_version_and_changelog_move_to_an_about_footer(notebook_dir, tmp_path):
+    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
+    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+    assert page.index("Synthetic briefing") < page.index("Key message first") < page.index("About this briefing")
+    assert page.index("About this briefing") < page.index("Version: 9.9.9") and "synthetic test notebook" in page
+
+
+def test_each_chart_links_to_a_csv_of_its_rows_beside_the_page(notebook_dir, tmp_path):
+    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
+    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+    assert 'href="synthetic-chart-1.csv"' in page
+    rows = list(csv.DictReader((tmp_path / "out" / "synthetic-chart-1.csv").open(encoding="utf-8")))
+    # the synthetic trade_total levels: the month (500) and the 11 months to date (5000), in separate panels
+    assert sorted((r["panel"], float(r["value"])) for r in rows) == [("11 months to date", 5000.0),
+                                                                     ("month", 500.0)]
+    assert {r["unit"] for r in rows} == {"million USD"}
+
+
+def test_labels_and_quotes_from_the_data_are_text_in_every_page(notebook_dir, hostile_data, tmp_path):
+    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
+    pages = _pages(tmp_path / "out")
+    assert set(pages) == {"synthetic.html", "index.html"}
+    for name, page in pages.items():
+        assert not re.search(r"""href=["']\s*javascript""", page, re.I), name
+        assert "<b>html</b>" not in page and "<strong>bold</strong>" not in page, name
+        assert ">click</a>" not in page, name  # no link of any target made from the label
+        assert "<script>alert(" not in page, name
+    assert "&lt;script&gt;alert(&#x27;q&#x27;)&lt;/script&gt;" in pages["index.html"]  # the quote, as text
+    assert "&lt;b&gt;html&lt;/b&gt;" in pages["index.html"] and "&lt;b&gt;html&lt;/b&gt;" in pages["synthetic.html"]
+
+
+def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_dir, tmp_path):
+    out = tmp_path / "out"
+    build_briefings(out, notebook_dir=notebook_dir, progress=lambda _: None)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     (notebook_dir / "broken.py").write_text(
         "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\nraise ValueError('planted failure')\n", encoding="utf-8")
     with pytest.raises(NotebookError, match=r"notebook 'broken', cell 2 \(\"raise ValueError\('planted failure'\)\"\): "
                                             r"ValueError: planted failure"):
-        build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
-
-
-def test_index_escapes_titles():
-    page = index_html([("a.html", "<b>Trade</b>", "1.0.0")], "30 November 2025", "2026-11-23")
-    assert "&lt;b&gt;Trade&lt;/b&gt;" in page and "<b>Trade</b>" not in page
+        build_briefings(out, notebook_dir=notebook_dir, progress=lambda _: None)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []  # no staging left

@@ -13,8 +13,10 @@ def test_mixed_units_are_refused(synthetic_data):
 
 
 def test_empty_frame_is_refused(synthetic_data):
+    with pytest.warns(ls.EmptySelectionWarning, match="'tourism' has no rows"):
+        empty = ls.load("tourism")
     with pytest.raises(ValueError, match="nothing to plot"):
-        charts.bars_by_period(ls.load("tourism"), "Empty", "Source: test")
+        charts.bars_by_period(empty, "Empty", "Source: test")
 
 
 def test_png_is_deterministic(synthetic_data):
@@ -27,7 +29,7 @@ def test_png_is_deterministic(synthetic_data):
 
 def test_source_line_names_the_reports(synthetic_data):
     line = charts.source_line(["999_synthetic", "999_synthetic"], ls.reports())
-    assert line == "Source: Lạng Sơn socio-economic reports 999 (to 2025-11); lsreports curated data."
+    assert line == "Source: Lạng Sơn socio-economic report to November 2025; lsreports curated data."
 
 
 def test_charts_use_a_font_that_covers_vietnamese():
@@ -146,3 +148,48 @@ def test_short_labels_keep_names_whole_when_cutting_would_make_them_equal():
     labels = charts.short_labels(names, width=30)
     assert labels[:2] == names[:2]
     assert len(set(labels)) == 3
+
+
+def _frame(periods, values, names=("Series A",)):
+    """SYNTHETIC rows: one per period and series name."""
+    import pandas as pd
+
+    return pd.DataFrame([{"start": pd.Timestamp(s), "end": pd.Timestamp(e), "unit": "USD_mn", "value": v,
+                          "name_en": name} for (s, e), v in zip(periods, values) for name in names])
+
+
+def test_periods_of_different_lengths_are_never_bars_side_by_side():
+    """SYNTHETIC: a first half, an 11-month year to date, two months and a 5-month year to date."""
+    charts.use_report_style()
+    periods = [("2025-01-01", "2025-06-30"), ("2025-01-01", "2025-11-30"), ("2025-11-01", "2025-11-30"),
+               ("2026-01-01", "2026-01-31"), ("2026-01-01", "2026-05-31"), ("2026-05-01", "2026-05-31")]
+    fig = charts.bars_by_period(_frame(periods, [1, 2, 3, 4, 5, 6], ("A", "B")), "Synthetic", "Source: synthetic")
+    assert fig.lsreports_panels == [("first half", ["2025 H1"]), ("11 months to date", ["2025 Jan-Nov"]),
+                                    ("month", ["2025-11", "2026-01", "2026-05"]),
+                                    ("5 months to date", ["2026 Jan-May"])]
+    assert len(fig.axes) == 4
+    # January 2026 is a month and also a 1-month year to date: it is drawn once, in the month panel
+    months = fig.axes[2]
+    positions = sorted({round(p.get_x() + p.get_width() / 2) for p in months.patches})
+    assert positions == [0, 2, 6]  # Nov 2025, Jan 2026, May 2026 on a time axis: the gaps show
+    rows = fig.lsreports_rows
+    assert rows.groupby("panel")["end"].nunique().to_dict() == {"first half": 1, "11 months to date": 1,
+                                                                "month": 3, "5 months to date": 1}
+    charts.plt.close("all")
+
+
+def test_one_length_gives_one_panel_and_the_rows_drawn():
+    charts.use_report_style()
+    fig = charts.bars_by_period(_frame([("2025-01-01", "2025-11-30"), ("2026-01-01", "2026-11-30")], [1.5, 2.5]),
+                                "Synthetic", "Source: synthetic")
+    assert len(fig.axes) == 1 and fig.lsreports_panels == [("11 months to date", ["2025 Jan-Nov", "2026 Jan-Nov"])]
+    assert fig.lsreports_rows["value"].tolist() == [1.5, 2.5]
+    assert fig.lsreports_rows["unit"].tolist() == ["million USD", "million USD"]
+    charts.plt.close("all")
+
+
+def test_a_dollar_sign_in_a_label_is_text_not_mathtext():
+    charts.use_report_style()
+    fig = charts.bars_by_period(_frame([("2025-01-01", "2025-11-30")], [1.0], ("$x^2$ and $y$",)), "$a$", "Source")
+    charts.png_bytes(fig)  # mathtext would fail or render x²; as text it draws as typed
+    assert charts.plt.rcParams["text.parse_math"] is False

@@ -1,6 +1,8 @@
 """The command line on the SYNTHETIC data: summary, curate check and curate gaps."""
 from __future__ import annotations
 
+import pytest
+
 from lsreports.cli import main
 
 from conftest import SYNTHETIC_DOC, synthetic_rows, write_rows
@@ -60,3 +62,23 @@ def test_derive_command_writes_rows_with_formulas(synthetic_data, tmp_path):
     assert main(["derive", "-o", str(target)]) == 0
     rows = pd.read_csv(target)
     assert rows["derived"].all() and rows["quote"].str.startswith("derived").all()
+
+
+def test_project_csv_has_the_documented_columns_and_one_row_per_indicator_year_and_target(synthetic_data, capsys):
+    import io
+
+    import pandas as pd
+
+    from lsreports.analysis.projection import CSV_COLUMNS
+
+    assert main(["project", "--year", "2025", "--csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert list(table.columns) == CSV_COLUMNS
+    assert CSV_COLUMNS[:12] == ["indicator_id", "ytd_start", "ytd_end", "ytd_value", "method", "projection", "lower",
+                                "upper", "target_kind", "target_value", "projected_pct_of_target", "verdict"]
+    assert not table.duplicated(["indicator_id", "ytd_end", "target_kind"]).any()
+    trade = table.set_index("indicator_id").loc["trade_total"]
+    # SYNTHETIC: 5000 over 11 months, +20 %: growth-based 5000 * 12/11; plan implied by 100 % = 5000
+    assert trade["method"] == "growth" and trade["ytd_end"] == "2025-11-30"
+    assert trade["projection"] == pytest.approx(5454.55, rel=1e-5)
+    assert trade["verdict"] in {"likely", "undetermined", "unlikely"}

@@ -44,6 +44,35 @@ def test_source_texts_match_the_manifest():
     assert set(ls.observations()["source_doc"]) <= set(check["id"])
 
 
+def test_public_texts_are_recorded_with_their_origin_and_a_development_year():
+    """Issue 12: a public text is its own source kind, with URL, retrieval date and extent; never a reserved year."""
+    manifest = ls.reports()
+    assert set(manifest["source_kind"]) <= {"report", "public_text"}
+    public = manifest.loc[manifest["source_kind"] == "public_text"]
+    assert public["url"].str.match(r"https?://").all() and public["extent"].isin({"full", "excerpt"}).all()
+    assert pd.to_datetime(public["retrieved"], format="%Y-%m-%d").notna().all()
+    reserved = public.loc[~public["period_start"].dt.year.isin({2019, 2020, 2021, 2022, 2024, 2025, 2026})]
+    assert reserved.empty, reserved[["id", "period_start"]].to_string()
+
+
+def test_history_rows_are_the_development_set_labels(obs):
+    """The public texts' curated rows are the hand labels of benchmarks/data/devset, row for row."""
+    labels = pd.read_csv(ROOT / "benchmarks" / "data" / "devset" / "labels.csv", dtype=str, keep_default_na=False)
+    shared = set(labels["source_doc"]) & set(obs["source_doc"])
+    curated = obs.loc[obs["source_doc"].isin(shared)].assign(
+        start=lambda f: f["start"].dt.strftime("%Y-%m-%d"), end=lambda f: f["end"].dt.strftime("%Y-%m-%d"),
+        value=lambda f: f["value"].map(repr), derived=lambda f: f["derived"].map({True: "true", False: "false"}))
+    labels = labels.loc[labels["source_doc"].isin(shared)].assign(value=lambda f: f["value"].astype(float).map(repr))
+    key = ["source_doc", "indicator_id", "start", "end", "measure"]
+    columns = list(labels.columns)
+    assert len(shared) >= 8
+    pd.testing.assert_frame_equal(_as_text(curated[columns], key), _as_text(labels[columns], key))
+
+
+def _as_text(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    return frame.astype(object).fillna("").map(str).sort_values(key).reset_index(drop=True)
+
+
 def test_curated_rows_are_printed_rows(obs):
     assert not obs["derived"].any(), "derived rows belong to lsreports.analysis.derive, not observations.csv"
 

@@ -15,7 +15,8 @@ from lsreports.sources.contract import OBSERVATION_COLUMNS
 from lsreports.analysis.derive import (DERIVED_COLUMNS, SHARE_INDICATORS, compare_derived_with_printed, derived_rows,
                               implied_targets, shift_period_back, shift_year_back)
 
-CHECKER = Path("/work/shared/tools/check_contract.py")
+#: The shared contract checker, found beside the checkout (``../shared``) as CI lays it out.
+CHECKER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "check_contract.py"
 
 
 def obs(*rows: tuple) -> pd.DataFrame:
@@ -181,7 +182,8 @@ def test_derived_rows_of_empty_or_derived_only_input():
     assert compare_derived_with_printed(frame.iloc[:0]).empty
 
 
-@pytest.mark.skipif(not CHECKER.exists(), reason="shared contract checker not present")
+@pytest.mark.skipif(not CHECKER.exists(), reason=f"shared contract checker not found at {CHECKER} "
+                    "(../shared beside the checkout)")
 def test_printed_plus_derived_rows_pass_the_contract_checker(tmp_path):
     """SYNTHETIC report and rows (tests/conftest.py) plus their derived rows pass check_contract.py."""
     root = tmp_path / "project"

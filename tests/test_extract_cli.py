@@ -17,20 +17,35 @@ from lsreports.sources.reports import collapse_whitespace
 
 from conftest import SYNTHETIC_DOC
 
-REPORTS = sorted(reports_dir().glob("*.txt"))
+_MANIFEST = ls.reports().set_index("id")
+#: The four full reports, and the public texts (short excerpts, month given from the manifest).
+REPORTS = sorted(p for p in reports_dir().glob("*.txt") if _MANIFEST.loc[p.stem, "source_kind"] == "report")
+PUBLIC = sorted(p for p in reports_dir().glob("*.txt") if _MANIFEST.loc[p.stem, "source_kind"] == "public_text")
+
+
+def _check_extracted(report: Path, out: Path) -> pd.DataFrame:
+    rows = pd.read_csv(out, dtype={"quote": str})
+    text = collapse_whitespace(report.read_text(encoding="utf-8"))
+    assert (rows["source_doc"] == report.stem).all() and (rows["derived"] == False).all()  # noqa: E712
+    for row in rows.itertuples():
+        assert collapse_whitespace(row.quote) in text and len(row.quote) <= 200
+        assert value_is_printed(row.value, row.measure, row.quote), row
+    return rows
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=[p.stem[:3] for p in REPORTS])
 def test_extract_command_on_each_report(report, tmp_path):
     out = tmp_path / "rows.csv"
     assert main(["extract", str(report), "-o", str(out)]) == 0
-    rows = pd.read_csv(out, dtype={"quote": str})
-    text = collapse_whitespace(report.read_text(encoding="utf-8"))
-    assert len(rows) > 50
-    assert (rows["source_doc"] == report.stem).all() and (rows["derived"] == False).all()  # noqa: E712
-    for row in rows.itertuples():
-        assert collapse_whitespace(row.quote) in text and len(row.quote) <= 200
-        assert value_is_printed(row.value, row.measure, row.quote), row
+    assert len(_check_extracted(report, out)) > 50
+
+
+@pytest.mark.parametrize("text", PUBLIC, ids=[p.stem for p in PUBLIC])
+def test_extract_command_on_each_public_text(text, tmp_path):
+    out = tmp_path / "rows.csv"
+    month = f"{_MANIFEST.loc[text.stem, 'period_end']:%Y-%m}"
+    assert main(["extract", str(text), "--month", month, "-o", str(out)]) == 0
+    _check_extracted(text, out)
 
 
 def test_extract_to_stdout_with_doc_id(tmp_path):

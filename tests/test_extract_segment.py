@@ -39,3 +39,27 @@ def test_the_month_must_be_known():
     with pytest.raises(ReportMonthError, match="--month"):
         segment("Xuất khẩu đạt 2,5 tỷ USD.")
     assert segment("Xuất khẩu đạt 2,5 tỷ USD.", "2027-03").report.month == 3
+
+
+def test_footnotes_at_the_end_of_a_document_and_superscript_marks():
+    body = ("BÁO CÁO tháng 8 năm 2027. Bán lẻ hàng hóa đạt 900 tỷ đồng, tăng 5% so với tháng trước¹. "
+            + "Câu khác không có chú thích. " * 300 + "Xuất khẩu tăng 9% so với cùng kỳ².\n")
+    doc = segment(body + "¹ Trong đó: lương thực đạt 50 tỷ đồng.\n² Trong đó: nông sản đạt 4 tỷ USD.\n")
+    first, second = doc.footnotes
+    assert first.context.endswith("tang 5% so voi thang truoc") and first.context.startswith("ban le")
+    assert second.context == "xuat khau tang 9% so voi cung ky"
+
+
+def test_a_footnote_whose_mark_is_missing_has_no_context():
+    doc = segment("BÁO CÁO tháng 8 năm 2027. Bán lẻ đạt 900 tỷ đồng.\n3 Trong đó: lương thực đạt 50 tỷ đồng.\n")
+    assert [f.context for f in doc.footnotes] == [""]
+
+
+def test_open_breakdown_counts_brackets_between_two_positions():
+    doc = segment("Tháng 8/2027. Thu đạt 9 tỷ đồng (dự án A đạt 2 tỷ đồng), chi (trong đó: 3 tỷ đồng) và (gồm 4 tỷ.",
+                  "2027-08")
+    text = doc.folded.text
+    assert doc.open_breakdown(text.index("9 ty"), text.index("2 ty"))
+    assert not doc.open_breakdown(text.index("9 ty"), text.index(", chi"))
+    assert not doc.open_breakdown(text.index(", chi"), text.index("3 ty"))  # "(trong đó" opens the parts
+    assert not doc.open_breakdown(text.index("3 ty"), text.index("4 ty"))  # "(gồm" likewise

@@ -1,5 +1,5 @@
 """Explicit number formatting (no locale)."""
-from lsreports.publish.formatting import fmt_number, fmt_pct, safe, unit_label
+from lsreports.publish.formatting import fmt_number, fmt_pct, fmt_printed, safe, unit_label
 
 
 def test_numbers_use_comma_thousands_and_point_decimals():
@@ -19,4 +19,17 @@ def test_percentages_are_signed_when_asked():
 
 def test_units_and_escaping():
     assert unit_label("USD_mn") == "million USD"
-    assert safe("<script>alert(1)</script> & co") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+    assert safe("<script>alert(1)</script> & co") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; co"
+
+
+def test_safe_text_renders_as_the_same_text_through_markdown():
+    """What a label says is what the reader sees: no link, emphasis or heading is made of it."""
+    import mistune
+
+    label = "# [x](javascript:alert(1)) **b** _i_ `c` | a.b 84.6% Lạng Sơn"
+    rendered = mistune.html(safe(label))
+    assert rendered == "<p># [x](javascript:alert(1)) **b** _i_ `c` | a.b 84.6% Lạng Sơn</p>\n"
+
+
+def test_printed_figures_keep_their_decimals():
+    assert (fmt_printed(230.4), fmt_printed(11814.787), fmt_printed(906.0)) == ("230.4", "11,814.787", "906")

@@ -23,7 +23,7 @@ def test_headline_table_formats_level_change_and_plan(synthetic_data):
 def test_level_sentence_reads_like_the_report(synthetic_data):
     sentence = level_sentence(ls.observations(), ls.indicators(), "trade_total", "2025-01-01", "2025-11-30")
     assert sentence == ("Goods trade turnover through the province, all types reached 5,000 million USD in "
-                        "2025 Jan-Nov, +20.0% on a year earlier, 100.0% of the year's plan (report 999).")
+                        "2025 Jan-Nov, +20.0% on a year earlier, 100.0% of the year's plan (report to November 2025).")
 
 
 def test_latest_sentence_prefers_the_latest_period(synthetic_data):
@@ -36,7 +36,7 @@ def test_latest_sentence_prefers_the_latest_period(synthetic_data):
 def test_share_lines(synthetic_data):
     frame = ls.load("trade")
     assert share_lines(frame, "trade_total_export", "trade_total", "exports were") == (
-        "- 2025 Jan-Nov (report 999): exports were 40.0% of the total.")
+        "- 2025 Jan-Nov (report to November 2025): exports were 40.0% of the total.")
 
 
 def test_implied_scope_needs_both_count_and_share(synthetic_data):
@@ -50,8 +50,20 @@ def test_projection_table_names_method_target_and_verdict(synthetic_data):
     table = projection_table(year_end_projections(ls.observations(), 2025), ls.indicators(), ["trade_total"])
     row = table.loc["Goods trade turnover through the province, all types"]
     assert row["Year to date"] == "5,000 million USD (2025 Jan-Nov)"
-    assert row["Method"] == "pro rata"
-    # SYNTHETIC: 5000 over 11 months -> 5000 * 12/11 = 5454.5; plan implied by 100% -> 5000 -> 109.1%
+    assert row["Method"] == "growth-based"
+    # SYNTHETIC: 11M 2024 = 5000 / 1.2 (the +20 % beside it) -> 2024 = that x 12/11 (December estimated);
+    # x 1.2 -> 5000 * 12/11 = 5454.5; plan implied by 100% -> 5000 -> 109.1%
     assert row["Projected year end"] == "5,455"
     assert row["Against"] == "the year's plan"
     assert row["Share of plan or estimate"] == "109.1%"
+
+
+def test_a_concept_headline_takes_its_freshest_variant_and_marks_a_flagged_level():
+    """Real curated data (read only): public investment of January 2026 (report 004, variant including
+    carry-over) is older than January-May 2026 (report 003, current year's plan); electricity sold for
+    January-May 2026 is flagged in the curated data."""
+    obs, catalogue = ls.observations(), ls.indicators()
+    sentence = latest_level_sentence(obs, catalogue, ("pubinv_disbursed_current", "pubinv_disbursed"))
+    assert "reached 906 billion VND in 2026 Jan-May" in sentence and "current year" in sentence
+    flagged = latest_level_sentence(obs, catalogue, "prod_electricity_sold")
+    assert "230.4 million kWh" in flagged and "⚑ conflict in source" in flagged

@@ -1,23 +1,31 @@
 """Backtest of the year-to-date projections on the reports themselves.
 
-Report 001 prints first-half 2025 figures and report 000 prints 11-month 2025 figures,
-each with a growth rate on the same period of 2024. For every indicator with both
-levels and both rates, the 11-month level is projected from the first half two ways:
+Two pairs of printed years to date can be scored (:data:`BACKTEST_PAIRS`):
 
-- *pro-rata*: ``H1_2025 * 11 / 6``;
-- *seasonal share*: ``H1_2025 * (M11_2024 / H1_2024)`` with ``H1_2024 = H1_2025 / (1 +
-  yoy_H1/100)`` and ``M11_2024 = M11_2025 / (1 + yoy_11M/100)``;
+- first half of 2025 (report 001) -> 11 months of 2025 (report 000): 5 months ahead;
+- January 2026 (report 004) -> 5 months of 2026 (report 003): 4 months ahead, from a
+  single month (Tết falls in it or not: low confidence).
 
-and compared with the printed 11-month figure: absolute percentage error per indicator
-and the median over indicators.
+For every indicator printed for both periods, the later level is projected from the
+earlier one:
 
-Look-ahead, stated plainly: the seasonal-share projection uses the 11-month growth rate,
-printed with the very figure it projects. Algebraically it equals ``M11_2025 * (1 +
-yoy_H1/100) / (1 + yoy_11M/100)``, so its error is exactly the change in cumulative
-growth between June and November. It measures how well last year's within-year profile
-carries over *given* that profile, not a forecast made in July (which would need an
-11-month 2024 level printed before November 2025). The pro-rata projection uses no
-future information.
+- *pro-rata*: ``base * target_months / base_months``;
+- *growth-based*: last year's target-period level times this year's growth so far,
+  ``prev_target * (1 + yoy_base/100)`` where ``prev_target = target / (1 + yoy_target/100)``
+  (the nowcast of :mod:`lsreports.analysis.nowcast`, scored on a period that is printed);
+
+and compared with the printed later level: signed error and absolute percentage error
+(APE) per indicator, medians per pair and method.
+
+What this test can and cannot show (:data:`CAVEATS`): last year's level (11 months of
+2024) was public in mid-2025, in the province's November 2024 report, but none of the
+curated reports prints it: it is implied here by the growth rate printed in November 2025,
+i.e. last year's level *as revised by then*. Revisions between the first estimate and
+the final figure are therefore ignored, and the error of the growth-based method is
+exactly the change in cumulative growth between the two dates. One year, two horizons
+and about twenty indicators: the medians are indicative, not a distribution to trust in
+the tails. The former "seasonal share" of this module is algebraically the same
+projection; it is no longer presented as a separate method.
 """
 from __future__ import annotations
 
@@ -26,15 +34,29 @@ import pandas as pd
 
 from .derive import _normalise, _printed
 
+#: (base, target) periods scored, each ``(start, end)``.
+BACKTEST_PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("2025-01-01", "2025-06-30"), ("2025-01-01", "2025-11-30")),
+    (("2026-01-01", "2026-01-31"), ("2026-01-01", "2026-05-31")),
+)
+#: The projection methods scored, as named in the columns (``<method>_projection``, ``<method>_ape``).
+METHODS: tuple[str, ...] = ("prorata", "growth")
+
 BACKTEST_COLUMNS: list[str] = [
-    "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
-    "target_prev", "prorata_projection", "seasonal_projection", "prorata_ape", "seasonal_ape", "base_doc",
-    "target_doc", "flags", "note",
+    "pair", "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
+    "target_prev", "months_remaining", "share_remaining", "prorata_projection", "growth_projection",
+    "prorata_error", "growth_error", "prorata_ape", "growth_ape", "base_doc", "target_doc", "flags", "note",
 ]
 
-#: Said in every table: what the seasonal-share error measures.
-LOOK_AHEAD_NOTE = ("seasonal share uses the printed 11-month yoy_pct (look-ahead): it measures the method "
-                   "given last year's profile, not a forecast made at mid-year")
+#: Said with every backtest table: what it can and cannot show.
+CAVEATS = ("last year's levels are implied by growth rates printed with the later figure (they were public "
+           "at the time as first estimates, which no curated report prints), so revisions are ignored and the "
+           "growth-based error is exactly the change in cumulative growth between the two dates; one year, two "
+           "horizons and about twenty indicators make the medians indicative only")
+
+
+def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _level_and_yoy(printed: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
@@ -48,8 +70,40 @@ def _level_and_yoy(printed: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     return merged.drop_duplicates("indicator_id", keep="last").drop(columns="_has")
 
 
-def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = ("2025-01-01", "2025-06-30"),
-                 target: tuple[str, str] = ("2025-01-01", "2025-11-30")) -> pd.DataFrame:
+def _flags(r) -> str:
+    pairs = ((r.flag_base, "base level"), (r.flag_yoy_base, "base yoy"), (r.flag_target, "target level"),
+             (r.flag_yoy_target, "target yoy"))
+    return "; ".join(sorted({f"{f} ({what})" for f, what in pairs if isinstance(f, str) and f}))
+
+
+def _score(r, pair: str, b_months: int, t_months: int) -> dict:
+    prorata = r.value_base * t_months / b_months
+    base_prev = r.value_base / (1 + r.value_yoy_base / 100) if pd.notna(r.value_yoy_base) else np.nan
+    target_prev = r.value_target / (1 + r.value_yoy_target / 100) if pd.notna(r.value_yoy_target) else np.nan
+    growth = r.value_base * target_prev / base_prev if np.isfinite(base_prev * target_prev) else np.nan
+    missing = [name for name, v in (("base", r.value_yoy_base), ("target", r.value_yoy_target)) if pd.isna(v)]
+    actual = r.value_target
+
+    def error(p: float) -> float:
+        return (p - actual) / abs(actual) * 100 if actual else np.nan
+
+    return {"pair": pair, "indicator_id": r.indicator_id, "unit": r.unit_base, "base_value": r.value_base,
+            "base_yoy_pct": r.value_yoy_base, "target_value": actual, "target_yoy_pct": r.value_yoy_target,
+            "base_prev": base_prev, "target_prev": target_prev, "months_remaining": t_months - b_months,
+            "share_remaining": (t_months - b_months) / t_months, "prorata_projection": prorata,
+            "growth_projection": growth, "prorata_error": error(prorata), "growth_error": error(growth),
+            "prorata_ape": abs(error(prorata)), "growth_ape": abs(error(growth)), "base_doc": r.source_doc_base,
+            "target_doc": r.source_doc_target, "flags": _flags(r),
+            "note": f"no yoy_pct printed for the {' and '.join(missing)} period: pro-rata only" if missing else ""}
+
+
+def pair_label(base: tuple[str, str], target: tuple[str, str]) -> str:
+    """``2025-06 -> 2025-11``: the ends of the base and target years to date."""
+    return f"{pd.Timestamp(base[1]):%Y-%m} -> {pd.Timestamp(target[1]):%Y-%m}"
+
+
+def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0],
+                 target: tuple[str, str] = BACKTEST_PAIRS[0][1]) -> pd.DataFrame:
     """Project a later year-to-date level from an earlier one and score both methods.
 
     Parameters
@@ -64,80 +118,79 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = ("2025-01-01", "2025
     -------
     pandas.DataFrame
         Columns :data:`BACKTEST_COLUMNS`, one row per indicator printed for both periods
-        (``*_ape`` in percent; ``seasonal_*`` NaN, with the reason in ``note``, when a
-        growth rate is missing). ``attrs["median_prorata_ape"]``,
-        ``attrs["median_seasonal_ape"]`` and ``attrs["note"]`` hold the summary; the
-        medians are over the indicators where both methods could be computed and no
-        input carries a curation flag (``flags``: a unit anomaly, a typo in the source),
-        so that they compare like with like (``attrs["n_both"]``);
-        ``attrs["median_prorata_ape_all"]`` is over every row.
+        (errors in percent; ``growth_*`` NaN, with the reason in ``note``, when a growth
+        rate is missing). ``attrs`` holds the summary (:func:`summarise`).
     """
     frame = _printed(_normalise(obs))
-    b_start, b_end = pd.Timestamp(base[0]), pd.Timestamp(base[1])
-    t_start, t_end = pd.Timestamp(target[0]), pd.Timestamp(target[1])
-    b_months = (b_end.year - b_start.year) * 12 + b_end.month - b_start.month + 1
-    t_months = (t_end.year - t_start.year) * 12 + t_end.month - t_start.month + 1
+    b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))
     merged = _level_and_yoy(frame, b_start, b_end).merge(
         _level_and_yoy(frame, t_start, t_end), on="indicator_id", suffixes=("_base", "_target"))
-    rows = []
-    for r in merged.itertuples(index=False):
-        if r.unit_base != r.unit_target:
-            continue
-        prorata = r.value_base * t_months / b_months
-        base_prev = r.value_base / (1 + r.value_yoy_base / 100) if pd.notna(r.value_yoy_base) else np.nan
-        target_prev = r.value_target / (1 + r.value_yoy_target / 100) if pd.notna(r.value_yoy_target) else np.nan
-        seasonal = r.value_base * target_prev / base_prev if np.isfinite(base_prev * target_prev) else np.nan
-        missing = [name for name, v in (("base", r.value_yoy_base), ("target", r.value_yoy_target)) if pd.isna(v)]
-        note = f"no yoy_pct printed for the {' and '.join(missing)} period: pro-rata only" if missing else ""
-        flags = sorted({f"{f} ({what})" for f, what in ((r.flag_base, "base level"), (r.flag_yoy_base, "base yoy"),
-                        (r.flag_target, "target level"), (r.flag_yoy_target, "target yoy"))
-                        if isinstance(f, str) and f})
-        ape = (lambda p: abs(p - r.value_target) / abs(r.value_target) * 100 if r.value_target else np.nan)
-        rows.append({"indicator_id": r.indicator_id, "unit": r.unit_base, "base_value": r.value_base,
-                     "base_yoy_pct": r.value_yoy_base, "target_value": r.value_target,
-                     "target_yoy_pct": r.value_yoy_target, "base_prev": base_prev, "target_prev": target_prev,
-                     "prorata_projection": prorata, "seasonal_projection": seasonal, "prorata_ape": ape(prorata),
-                     "seasonal_ape": ape(seasonal), "base_doc": r.source_doc_base,
-                     "target_doc": r.source_doc_target, "flags": "; ".join(flags), "note": note})
+    label = pair_label(base, target)
+    rows = [_score(r, label, _months(b_start, b_end), _months(t_start, t_end))
+            for r in merged.itertuples(index=False) if r.unit_base == r.unit_target]
     table = pd.DataFrame(rows, columns=BACKTEST_COLUMNS)
-    clean = table.loc[table["flags"] == ""]
-    both = clean.dropna(subset=["prorata_ape", "seasonal_ape"])
-    table.attrs.update(
-        median_prorata_ape=float(both["prorata_ape"].median()) if len(both) else np.nan,
-        median_seasonal_ape=float(both["seasonal_ape"].median()) if len(both) else np.nan,
-        median_prorata_ape_all=float(table["prorata_ape"].median()) if len(table) else np.nan,
-        n_both=len(both), n=len(table), n_flagged=int((table["flags"] != "").sum()),
-        note=(f"{LOOK_AHEAD_NOTE}; projecting {t_start:%Y-%m-%d}..{t_end:%Y-%m-%d} from "
-              f"{b_start:%Y-%m-%d}..{b_end:%Y-%m-%d}; medians over the {len(both)} indicators with both methods "
-              "and no curation flag on an input"))
+    table.attrs.update(summarise(table))
     return table
 
 
+def backtest_pairs(obs: pd.DataFrame, pairs=BACKTEST_PAIRS) -> pd.DataFrame:
+    """:func:`backtest_ytd` over several (base, target) pairs, stacked; ``attrs`` summarise all rows."""
+    tables = [backtest_ytd(obs, base, target) for base, target in pairs]
+    table = pd.concat([t for t in tables if not t.empty] or [tables[0]], ignore_index=True)
+    table.attrs.update(summarise(table))
+    table.attrs["by_pair"] = {t["pair"].iloc[0]: summarise(t) for t in tables if not t.empty}
+    return table
+
+
+def summarise(table: pd.DataFrame) -> dict:
+    """Medians of the APEs over unflagged indicators scored by both methods, and counts.
+
+    Returns
+    -------
+    dict
+        ``median_prorata_ape``, ``median_growth_ape`` (over ``n_both`` rows with both
+        methods and no curation flag on an input, so that they compare like with like),
+        ``median_prorata_ape_all`` (every row), ``n``, ``n_flagged`` and ``note``.
+    """
+    clean = table.loc[table["flags"] == ""]
+    both = clean.dropna(subset=["prorata_ape", "growth_ape"])
+    return {"median_prorata_ape": float(both["prorata_ape"].median()) if len(both) else np.nan,
+            "median_growth_ape": float(both["growth_ape"].median()) if len(both) else np.nan,
+            "median_prorata_ape_all": float(table["prorata_ape"].median()) if len(table) else np.nan,
+            "n_both": len(both), "n": len(table), "n_flagged": int((table["flags"] != "").sum()),
+            "note": f"{CAVEATS}; medians over the {len(both)} indicators with both methods and no curation flag "
+                    "on an input"}
+
+
+def _cell(value: float, digits: int = 1) -> str:
+    return "" if pd.isna(value) else f"{value:,.{digits}f}"
+
+
 def backtest_markdown(table: pd.DataFrame) -> str:
-    """Render a backtest table and its medians as Markdown (deterministic: no dates)."""
-    lines = ["# Backtest: 11-month 2025 levels projected from the first half of 2025", "",
-             f"Note: {table.attrs.get('note', LOOK_AHEAD_NOTE)}.", "",
-             "| indicator | unit | H1 2025 | yoy H1 % | 11M 2025 printed | yoy 11M % | pro-rata | seasonal share "
-             "| APE pro-rata % | APE seasonal % |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-
-    def cell(value: float, digits: int = 1) -> str:
-        return "" if pd.isna(value) else f"{value:,.{digits}f}"
-
+    """Render a backtest table (one or several pairs) and its medians as Markdown (deterministic)."""
+    lines = ["# Backtest: later years to date projected from earlier ones (2025 and 2026)", "",
+             f"What it can and cannot show: {CAVEATS}.", "",
+             "| pair | indicator | unit | base | yoy base % | target printed | yoy target % | pro-rata | growth-based "
+             "| APE pro-rata % | APE growth % |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in table.itertuples(index=False):
         mark = " †" if r.flags else ""
-        lines.append(f"| {r.indicator_id}{mark} | {r.unit} | {cell(r.base_value)} | {cell(r.base_yoy_pct)} | "
-                     f"{cell(r.target_value)} | {cell(r.target_yoy_pct)} | {cell(r.prorata_projection)} | "
-                     f"{cell(r.seasonal_projection)} | {cell(r.prorata_ape)} | {cell(r.seasonal_ape)} |")
-    flagged = [f"{r.indicator_id}: {r.flags}" for r in table.itertuples(index=False) if r.flags]
+        lines.append(f"| {r.pair} | {r.indicator_id}{mark} | {r.unit} | {_cell(r.base_value)} | "
+                     f"{_cell(r.base_yoy_pct)} | {_cell(r.target_value)} | {_cell(r.target_yoy_pct)} | "
+                     f"{_cell(r.prorata_projection)} | {_cell(r.growth_projection)} | {_cell(r.prorata_ape)} | "
+                     f"{_cell(r.growth_ape)} |")
+    flagged = [f"{r.pair} {r.indicator_id}: {r.flags}" for r in table.itertuples(index=False) if r.flags]
     if flagged:
         lines += ["", "† an input carries a curation flag (left out of the medians): " + "; ".join(flagged) + "."]
-    lines += ["", f"Median APE over the {table.attrs.get('n_both', 0)} unflagged indicators with both methods: "
-              f"pro-rata {cell(table.attrs.get('median_prorata_ape', np.nan))} %, "
-              f"seasonal share {cell(table.attrs.get('median_seasonal_ape', np.nan))} %.",
-              f"Median pro-rata APE over all {table.attrs.get('n', 0)} indicators: "
-              f"{cell(table.attrs.get('median_prorata_ape_all', np.nan))} %."]
+    lines += ["", "| pair | indicators with both methods | median APE pro-rata % | median APE growth-based % |",
+              "|---|---:|---:|---:|"]
+    for pair, group in table.groupby("pair", sort=False):
+        s = summarise(group)
+        lines.append(f"| {pair} | {s['n_both']} | {_cell(s['median_prorata_ape'])} | {_cell(s['median_growth_ape'])} |")
+    s = summarise(table)
+    lines.append(f"| all | {s['n_both']} | {_cell(s['median_prorata_ape'])} | {_cell(s['median_growth_ape'])} |")
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["backtest_ytd", "backtest_markdown", "BACKTEST_COLUMNS", "LOOK_AHEAD_NOTE"]
+__all__ = ["backtest_ytd", "backtest_pairs", "backtest_markdown", "summarise", "pair_label", "BACKTEST_COLUMNS",
+           "BACKTEST_PAIRS", "METHODS", "CAVEATS"]

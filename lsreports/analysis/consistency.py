@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..sources.periods import period_kind, period_label
+from ..sources.reports import short_id
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
 
@@ -177,6 +178,7 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     are flagged with the rows that imply them.
     """
     implied = _implied_plans(obs)
+    known = obs["source_doc"].unique()
     flags = []
     for measure in PLAN_MEASURES:
         pairs = implied.loc[implied["measure_pct"] == measure]
@@ -186,7 +188,7 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
             low, high = group["implied"].min(), group["implied"].max()
             if (high - low) / high > PLAN_TOLERANCE:
                 detail = "; ".join(
-                    f"{period_label(r.start, r.end)} ({r.source_doc[:3]}): {r.value:g} / {r.value_pct:g}% "
+                    f"{period_label(r.start, r.end)} ({short_id(r.source_doc, known)}): {r.value:g} / {r.value_pct:g}% "
                     f"→ {r.implied:,.1f}" for r in group.itertuples())
                 flags.append(_flag("implied_plan", "warning", indicator_id, str(year), group["source_doc"],
                                    f"{measure} implies different {year} plans: {detail}"))
@@ -302,6 +304,8 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     from ..sources.loader import indicators, observations
 
     obs = observations() if obs is None else obs
+    # a figure given twice (same key and value; the loader refuses it, a caller's frame may not) counts once
+    obs = obs.drop_duplicates(["indicator_id", "start", "end", "measure", "source_doc", "value", "derived"])
     catalogue = indicators() if catalogue is None else catalogue
     frames = [check_parts_vs_total(obs), check_part_rates(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
               check_plan_parts(obs), check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs),

@@ -50,19 +50,27 @@ def run_derive(args: argparse.Namespace) -> int:
 
 def _shown(table: pd.DataFrame) -> pd.DataFrame:
     """The projection table as printed: rounded figures, empty cells for missing ones."""
+    def num(v: float) -> str:
+        return "" if pd.isna(v) else f"{v:,.1f}"
+
     return pd.DataFrame({
-        "indicator": table["indicator_id"], "to": table["ytd_end"].dt.strftime("%Y-%m-%d"),
-        "ytd": table["ytd_value"].map("{:,.1f}".format), "unit": table["unit"],
-        "pro-rata": table["prorata_projection"].map("{:,.1f}".format),
-        "seasonal": table["seasonal_projection"].map(lambda v: "" if pd.isna(v) else f"{v:,.1f}"),
-        "target": table["target_kind"],
-        "of target %": table["projected_pct_of_target"].map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
-        "method": table["method"]})
+        "indicator": table["indicator_id"], "year": table["year"], "to": table["ytd_end"].dt.strftime("%Y-%m-%d"),
+        "ytd": table["ytd_value"].map(num), "unit": table["unit"], "method": table["method"],
+        "projection": table["projection"].map(num), "lower": table["lower"].map(num),
+        "upper": table["upper"].map(num), "pro-rata": table["prorata_projection"].map(num),
+        "target": table["target_kind"], "of target %": table["projected_pct_of_target"].map(num),
+        "verdict": table["verdict"]})
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(ytd_start=table["ytd_start"].dt.strftime("%Y-%m-%d"),
+                        ytd_end=table["ytd_end"].dt.strftime("%Y-%m-%d"))
 
 
 def run_project(args: argparse.Namespace) -> int:
-    """Print the year-end projections of the latest year to date of each indicator against its plan."""
-    from ..analysis.projection import year_end_projections
+    """Print the year-end projections of the latest year to date of each indicator (and year) against its plan."""
+    from ..analysis.projection import CSV_COLUMNS, year_end_projections
+    from ..analysis.uncertainty import VERDICT_RULE
     from ..sources.loader import observations
 
     if args.output not in (None, "-"):
@@ -71,6 +79,10 @@ def run_project(args: argparse.Namespace) -> int:
         check_output_path(args.output)
     obs = observations()
     table = year_end_projections(obs, args.year) if not obs.empty else pd.DataFrame()
+    if args.csv:  # the documented columns, every indicator: target columns empty where no plan is printed
+        out = _dated(table)[CSV_COLUMNS] if not table.empty else pd.DataFrame(columns=CSV_COLUMNS)
+        _write_csv(out.round(6), args.output, "project", "projections")
+        return 0
     if table.empty:
         print(f"lsreports project: no year-to-date levels{f' for {args.year}' if args.year else ''}"
               f"{' (observations.csv has no rows)' if obs.empty else ''}")
@@ -82,17 +94,16 @@ def run_project(args: argparse.Namespace) -> int:
                   "lsreports project --all shows the projections without one")
             return 0
     if args.output:
-        out = table.assign(ytd_start=table["ytd_start"].dt.strftime("%Y-%m-%d"),
-                           ytd_end=table["ytd_end"].dt.strftime("%Y-%m-%d"))
-        _write_csv(out, args.output, "project", "projections")
+        _write_csv(_dated(table), args.output, "project", "projections")
         return 0
-    with pd.option_context("display.width", 200, "display.max_rows", 500):
+    with pd.option_context("display.width", 220, "display.max_rows", 500):
         print(_shown(table).to_string(index=False))
-    reasons = table.loc[table["method"] == "pro_rata", "reason"].value_counts()
+    reasons = table.loc[table["method"] != "growth"].drop_duplicates(["indicator_id", "year"])["reason"]
     if len(reasons):
-        print("\nseasonal share not applied:")
-        for reason, count in reasons.items():
+        print("\ngrowth-based nowcast not applied:")
+        for reason, count in reasons.value_counts().items():
             print(f"  {count:3d} x {reason}")
+    print(f"\nverdicts: {VERDICT_RULE}")
     return 0
 
 
@@ -105,4 +116,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     project.add_argument("--year", type=int, help="only years to date of this year (default: every year)")
     project.add_argument("--all", action="store_true", help="also indicators with no plan or estimate printed")
     project.add_argument("-o", "--output", metavar="FILE", help="write the projections as CSV to this file")
+    project.add_argument("--csv", action="store_true",
+                         help="the documented columns as CSV (standard output, or -o FILE); see the README")
     project.set_defaults(func=run_project)

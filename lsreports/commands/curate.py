@@ -7,17 +7,26 @@ import pandas as pd
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Load (which validates) the observations and check every quote against its report."""
+    """Load the observations (the table checks) and check every quote against its report (the provenance checks).
+
+    Errors and notes name the line as an editor counts it; only errors fail the check.
+    """
+    from ..sources.csvread import record_lines
     from ..sources.loader import observations
+    from ..sources.paths import curated_dir
     from ..sources.provenance import quote_problems
 
     obs = observations()
     problems = quote_problems(obs)
+    lines = record_lines(curated_dir() / "observations.csv") if len(problems) else []
     for problem in problems.itertuples():
-        print(f"line {problem.row + 2} ({problem.indicator_id}, {problem.source_doc}): {problem.problem}: "
+        prefix = "note: " if problem.severity == "note" else ""
+        print(f"{prefix}line {lines[problem.row]} ({problem.indicator_id}, {problem.source_doc}): {problem.problem}: "
               f"{problem.quote[:80]!r}")
-    print(f"curate check: {len(obs)} rows, {len(problems)} problems")
-    return 1 if len(problems) else 0
+    errors = int((problems["severity"] == "error").sum())
+    notes = len(problems) - errors
+    print(f"curate check: {len(obs)} rows, {errors} problems" + (f", {notes} notes" if notes else ""))
+    return 1 if errors else 0
 
 
 def run_gaps(args: argparse.Namespace) -> int:

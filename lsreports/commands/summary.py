@@ -5,6 +5,8 @@ import argparse
 
 import pandas as pd
 
+from ..sources.reports import short_id
+
 
 def summary_table(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """Return rows and periods per domain and report.
@@ -21,7 +23,7 @@ def summary_table(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """
     frame = obs.merge(catalogue[["indicator_id", "domain"]], on="indicator_id", how="left")
     counts = frame.pivot_table(index="domain", columns="source_doc", values="value", aggfunc="size", fill_value=0)
-    counts.columns = [c[:3] for c in counts.columns]
+    counts.columns = [short_id(c, counts.columns) for c in counts.columns]
     counts.insert(0, "indicators", frame.groupby("domain")["indicator_id"].nunique())
     counts["latest"] = frame.groupby("domain")["end"].max().dt.strftime("%Y-%m-%d")
     return counts

@@ -19,6 +19,9 @@ from .segment import Document
 from .units import family_of
 
 
+_RUNNING_TOTAL = re.compile(r"\s*(uoc )?(luy ke|lily ke|tinh chung)")
+
+
 @dataclass(frozen=True)
 class Target:
     """What a figure is about: the indicator, its period, where its quote starts (folded), its sentence."""
@@ -85,8 +88,7 @@ def _named_indicator(doc: Document, cand: Candidate, family: str, unit_length: i
     found = nearest_entry(searched, family, limit=len(before))
     if found is not None:
         return found[0], found[2]
-    sentence = folded[doc.folded.at(cand.sentence):cand.fn]
-    if previous is not None and re.match(r"\s*(uoc )?(luy ke|lily ke|tinh chung)", sentence) \
+    if previous is not None and _RUNNING_TOTAL.match(folded, doc.folded.at(cand.sentence), cand.fn) \
             and family_of(units.get(previous.indicator_id, "")) == family:
         return previous.indicator_id, 0
     if family in UNIT_ONLY:

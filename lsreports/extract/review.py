@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..sources.atomic import atomic_path
 from ..sources.contract import OBSERVATION_COLUMNS
 from ..errors import DataFileError
 from ..sources.paths import curated_dir, data_dir, report_path
@@ -78,11 +79,15 @@ def _vendor(report: Path, doc_id: str, rows: pd.DataFrame) -> None:
     shutil.copyfile(report, target)
     manifest = data_dir() / "raw" / "reports.csv"
     first_line = next((line.strip() for line in data.decode("utf-8").splitlines() if line.strip()), "")[:150]
-    with manifest.open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            [doc_id, first_line, min(rows["start"]), max(rows["end"]), "",
-             "added by lsreports ingest (period from the accepted rows); complete this row", "", "",
-             hashlib.sha256(data).hexdigest()])
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    entry = {"id": doc_id, "title": first_line, "period_start": min(rows["start"]), "period_end": max(rows["end"]),
+             "report_date_note": "added by lsreports ingest (period from the accepted rows); complete this row",
+             "sha256": hashlib.sha256(data).hexdigest()}
+    ends_open = not manifest.read_bytes().endswith((b"\n", b"\r"))
+    with manifest.open("a", encoding="utf-8", newline="") as handle:  # one field per header column, extra ones empty
+        handle.write("\n" if ends_open else "")  # a last line without its newline is not glued to the new one
+        csv.DictWriter(handle, header, restval="", extrasaction="ignore", lineterminator="\n").writerow(entry)
 
 
 def apply_review(review_file: Path, report: Path) -> int:
@@ -116,11 +121,52 @@ def apply_review(review_file: Path, report: Path) -> int:
     doc_ids = set(accepted["source_doc"])
     if len(doc_ids) != 1:
         raise ReviewError(f"{review_file}: accepted rows come from several reports {sorted(doc_ids)}; apply one at a time")
-    _vendor(report, doc_ids.pop(), accepted)
+    doc_id = doc_ids.pop()
     rows = accepted.reindex(columns=list(OBSERVATION_COLUMNS), fill_value="").assign(derived="false")
     target = curated_dir() / "observations.csv"
     if not target.exists():
         raise DataFileError(f"{target}: file not found")
-    with target.open("a", encoding="utf-8", newline="") as handle:
-        rows.to_csv(handle, header=False, index=False, lineterminator="\n")
+    with atomic_path(target) as temporary:
+        _write_appended(target, temporary, rows)
+        _validate_appended(temporary, target, review_file, report, doc_id, len(rows))
+        _vendor(report, doc_id, accepted)
     return len(rows)
+
+
+def _write_appended(target: Path, temporary: Path, rows: pd.DataFrame) -> None:
+    """Write the curated table with ``rows`` after it; a last line without its newline gets one first."""
+    data = target.read_bytes()
+    with temporary.open("wb") as handle:
+        handle.write(data)
+        if data and not data.endswith((b"\n", b"\r")):
+            handle.write(b"\n")
+    with temporary.open("a", encoding="utf-8", newline="") as handle:
+        rows.to_csv(handle, header=False, index=False, lineterminator="\n")
+
+
+def _validate_appended(temporary: Path, target: Path, review_file: Path, report: Path, doc_id: str,
+                       added: int) -> None:
+    """Run the table checks on the table as it would be, and the provenance checks on the added rows.
+
+    Raises
+    ------
+    ReviewError
+        Naming the review file and the problem (the table itself is not touched).
+    """
+    from ..sources.loader import read_observations_file
+    from ..sources.reports import report_text
+    from ..sources.validate import quote_problems
+
+    try:
+        table = read_observations_file(temporary)
+    except DataFileError as exc:
+        message = str(exc).replace(str(temporary), target.name)
+        raise ReviewError(f"{review_file}: the accepted rows would make the curated table invalid: {message}; "
+                          "nothing was written") from exc
+    text = report.read_text(encoding="utf-8")
+    problems = quote_problems(table.tail(added), lambda doc: text if doc == doc_id else report_text(doc))
+    errors = problems.loc[problems["severity"] == "error"]
+    if len(errors):
+        first = errors.iloc[0]
+        raise ReviewError(f"{review_file}: accepted row {first['indicator_id']} ({first['source_doc']}): "
+                          f"{first['problem']}: {first['quote'][:80]!r}; nothing was written")

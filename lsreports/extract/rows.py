@@ -88,7 +88,7 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         catalogue = indicators()
         units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))
     doc = segment(text, month)
-    frame = _finish(read_rows(doc, units), doc.collapsed, doc_id)
+    frame = _finish(read_rows(doc, units), doc_id)
     if frame.empty:
         warnings.warn(f"{doc_id}: no recognisable figures found", stacklevel=2)
     return frame
@@ -97,11 +97,14 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
 def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
     """Run the candidates of a segmented report through the stages; rows before de-duplication and checks."""
     rows: list[dict] = []
-    reading = Reading()
+    reading, targets = Reading(), _TargetSentences(doc.folded.text)
     for cand in candidates(doc):
         reading.enter(cand)
-        if _in_target_sentence(doc, cand) or _inside_breakdown(doc, cand, reading.last_level):
+        if targets.up_to(doc.folded.at(cand.sentence), cand.fn):
             continue
+        last = reading.last_level
+        if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn):
+            continue  # a breakdown in brackets (a sub-scope, a project): not the indicator itself
         if cand.is_percentage:
             rows += percentage_rows(doc, cand, reading)
         else:
@@ -109,16 +112,23 @@ def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
     return rows
 
 
-def _in_target_sentence(doc: Document, cand: Candidate) -> bool:
-    return _TARGET_SENTENCE.search(doc.folded.text[doc.folded.at(cand.sentence):cand.fn]) is not None
+class _TargetSentences:
+    """Whether a sentence, up to a number, states a target; each sentence is scanned once, however many numbers."""
 
+    _LONGEST = 18  # the longest text :data:`_TARGET_SENTENCE` matches
 
-def _inside_breakdown(doc: Document, cand: Candidate, last_level: Target | None) -> bool:
-    """Whether a bracket opened after the last level is still open: a sub-scope or a project, not the indicator."""
-    if last_level is None:
-        return False
-    between = doc.folded.text[doc.folded.at(last_level.number_end):cand.fn]
-    return between.count("(") > between.count(")") and not re.search(r"\(\*?\s*(trong (do|d6|de)|gom)", between)
+    def __init__(self, folded: str) -> None:
+        self.folded, self.sentence, self.scanned, self.found = folded, -1, 0, False
+
+    def up_to(self, start: int, end: int) -> bool:
+        """Whether folded ``start..end`` holds a target phrase (``end`` grows within a sentence)."""
+        if start != self.sentence or end < self.scanned:
+            self.sentence, self.scanned, self.found = start, start, False
+        if not self.found and end > self.scanned:
+            resume = max(start, self.scanned - self._LONGEST)
+            self.found = _TARGET_SENTENCE.search(self.folded, resume, end) is not None
+            self.scanned = end
+        return self.found
 
 
 def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[dict]:
@@ -194,7 +204,7 @@ def _row(target: Target, measure: str, value: float, unit: str, doc: Document, c
             "confidence": confidence}
 
 
-def _finish(rows: list[dict], collapsed: str, doc_id: str) -> pd.DataFrame:
+def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
     """Keep the first row per (indicator, start, end, measure) whose quote is in the text and prints its value."""
     columns = list(CONTRACT_COLUMNS) + ["confidence"]
     kept, seen = [], set()
@@ -202,9 +212,8 @@ def _finish(rows: list[dict], collapsed: str, doc_id: str) -> pd.DataFrame:
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])
         if key in seen or row["value"] is None:
             continue
-        if not row["quote"] or row["quote"] not in collapsed or not value_is_printed(row["value"], row["measure"],
-                                                                                        row["quote"]):
-            continue
+        if not row["quote"] or not value_is_printed(row["value"], row["measure"], row["quote"]):
+            continue  # (a quote is cut from the collapsed text, so it is always in it)
         seen.add(key)
         kept.append({**row, "source_doc": doc_id})
     return pd.DataFrame(kept, columns=columns)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .periods import ReportMonth, report_month
 from .text import Folded, collapse
@@ -18,6 +19,7 @@ from .text import Folded, collapse
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s+(?=[A-ZĐÂĂÊÔƠƯ][^\s]*\s)")
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐ0-9¹²³⁴⁵⁶⁷⁸⁹(*])")
+_BREAKDOWN = re.compile(r"\(\*?\s*(trong (do|d6|de)|gom)")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,21 @@ class Document:
 
     def __post_init__(self) -> None:
         self._footnote_starts = [footnote.start for footnote in self.footnotes]
+
+    @cached_property
+    def _brackets(self) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+        text = self.folded.text
+        return ([m.start() for m in re.finditer(r"\(", text)], [m.start() for m in re.finditer(r"\)", text)],
+                [m.span() for m in _BREAKDOWN.finditer(text)])
+
+    def open_breakdown(self, start: int, end: int) -> bool:
+        """Whether folded ``start..end`` opens more brackets than it closes, none of them "(trong đó" or "(gồm"."""
+        opens, closes, named = self._brackets
+        if bisect.bisect_left(opens, end) - bisect.bisect_left(opens, start) <= \
+                bisect.bisect_left(closes, end) - bisect.bisect_left(closes, start):
+            return False
+        index = bisect.bisect_left(named, (start, -1))
+        return not (index < len(named) and named[index][1] <= end)
 
     def sentence_start(self, position: int) -> int:
         """Return where the sentence holding collapsed ``position`` starts (0 for the first)."""
@@ -66,28 +83,66 @@ def segment(text: str, month: str | None = None) -> Document:
     folded = Folded(collapsed)
     report = report_month(folded.text, month)
     boundaries = [m.end() for m in SENTENCE_END.finditer(collapsed)]
-    return Document(collapsed, folded, report, boundaries, footnote_contexts(text, collapsed, folded))
+    return Document(collapsed, folded, report, boundaries, footnote_contexts(text, collapsed, folded, boundaries))
 
 
-def footnote_contexts(text: str, collapsed: str, folded: Folded) -> list[Footnote]:
-    """Return each footnote line of ``text`` with the folded context of the sentence carrying its mark."""
-    contexts, cursor = [], 0
+def footnote_contexts(text: str, collapsed: str, folded: Folded, boundaries: list[int]) -> list[Footnote]:
+    """Return each footnote line of ``text`` with the folded context of the sentence carrying its mark.
+
+    The mark is the last footnote number printed before the line, glued to a word ("trước4.").
+    Marks are indexed in one pass, so a text with many footnotes is read in linear time.
+    """
+    contexts, cursor, marks = [], 0, _marks(collapsed)
     for line in text.splitlines():
         match = _FOOTNOTE_LINE.match(line)
         if not match:
             continue
-        head = collapse(line)[:40]
-        start = collapsed.find(head, cursor)
+        start = collapsed.find(collapse(line)[:40], cursor)
         if start < 0:
             continue
         cursor = start + 1
-        number = match.group(1).translate(_SUPERSCRIPTS)
-        marks = list(re.finditer(r"(?<=[^\s\d.,/(:%-])(" + number + r"|" + re.escape(match.group(1)) + r")(?=[\s;,.:)]|$)",
-                                 collapsed[:start]))
-        if not marks:
+        mark = _last_mark(marks, collapsed, match.group(1), start)
+        if mark is None:
             contexts.append(Footnote(start, ""))
             continue
-        mark = marks[-1].start()
-        sentence_start = max([m.end() for m in SENTENCE_END.finditer(collapsed[:mark])] or [0])
+        index = bisect.bisect_right(boundaries, mark)
+        sentence_start = boundaries[index - 1] if index else 0
         contexts.append(Footnote(start, folded.text[folded.at(max(sentence_start, mark - 400)):folded.at(mark)]))
     return contexts
+
+
+_MARK_BEFORE = r"(?<=[^\s\d.,/(:%-])"
+_MARK_AFTER = r"(?=[\s;,.:)]|$)"
+_DIGIT_MARK = re.compile(_MARK_BEFORE + r"(\d{1,2})" + _MARK_AFTER)
+_SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+" + _MARK_AFTER)
+_NOT_BEFORE_A_MARK = re.compile(r"[\s\d.,/(:%-]")
+
+
+def _marks(collapsed: str) -> dict[str, list[int]]:
+    """Where each possible footnote mark (1-2 digits or superscripts after a word) starts, in order."""
+    found: dict[str, list[int]] = {}
+    for match in _DIGIT_MARK.finditer(collapsed):
+        found.setdefault(match.group(1), []).append(match.start())
+    for match in _SUPERSCRIPT_RUN.finditer(collapsed):
+        for length in (2, 1):  # a superscript mark may follow another superscript ("¹⁴" holds "⁴")
+            start = match.end() - length
+            if start > match.start() or start == match.start() and start > 0 and \
+                    not _NOT_BEFORE_A_MARK.match(collapsed[start - 1]):
+                found.setdefault(match.group(0)[-length:], []).append(start)
+    for starts in found.values():
+        starts.sort()
+    return found
+
+
+def _last_mark(marks: dict[str, list[int]], collapsed: str, printed: str, start: int) -> int | None:
+    """The start of the last mark of footnote ``printed`` ("4" or "⁴") before ``start`` (or None)."""
+    number = printed.translate(_SUPERSCRIPTS)
+    best = None
+    for token in {number, printed}:
+        starts = marks.get(token, [])
+        index = bisect.bisect_left(starts, start - len(token))  # wholly before the line, not touching it
+        if index:
+            best = max(best or 0, starts[index - 1])
+    pattern = re.compile(_MARK_BEFORE + "(" + re.escape(number) + "|" + re.escape(printed) + ")" + _MARK_AFTER)
+    touching = [m.start() for m in pattern.finditer(collapsed, max(0, start - 4), start) if m.end() == start]
+    return max([best] + touching if best is not None else touching, default=None)

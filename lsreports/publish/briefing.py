@@ -1,28 +1,38 @@
 """HTML briefings: execute every notebook against the current data and export it with the
-code hidden, plus an ``index.html`` that links them.
+code hidden, plus the overview page ``index.html`` ("Lạng Sơn at a glance").
 
 Notebooks are executed from their ``.py`` sources (what is reviewed), in their own folder,
-with nbclient; nbconvert's HTML exporter then drops every input cell and prompt. Images are
-embedded, so each briefing is one self-contained file.
+with nbclient; nbconvert's HTML exporter then drops every input cell and prompt. Pages are
+self-contained: images are embedded and nothing is loaded from the network (the
+``briefing`` template removes the lab template's require.js, MathJax, Mermaid and widget
+scripts). Each chart's rows are written beside the page as a CSV the chart links to.
+
+The build is atomic: pages are written into a temporary folder next to the output folder,
+which replaces the output folder only when every page succeeded. A failure names the
+notebook and cell and leaves the previous briefings as they were.
 """
 from __future__ import annotations
 
 import datetime as dt
-import html
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 from nbconvert import HTMLExporter
 
 from .notebooks import Pair, execute, pairs, read_source, version_of
+from .reading import about_footer, chart_data_files
 
 #: Order of the briefings in the index (others follow alphabetically).
 ORDER = ("trade", "budget", "industry", "tourism", "social", "trends_forecasts")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _exporter() -> HTMLExporter:
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="briefing", extra_template_basedirs=[str(TEMPLATES)])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -35,68 +45,83 @@ def _title(notebook) -> str:
     return heading or "Briefing"
 
 
+def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
+    """Export an executed notebook as a self-contained HTML page without code or prompts."""
+    css = (TEMPLATES / "briefing.css").read_text(encoding="utf-8")
+    body, _ = _exporter().from_notebook_node(notebook, resources={"metadata": {"name": title},
+                                                                   "briefing_css": css})
+    return body
+
+
 def build_one(pair: Pair, out_dir: Path) -> tuple[Path, str, str | None]:
-    """Execute one notebook and write ``<name>.html``; return its path, title and version."""
+    """Execute one notebook and write ``<name>.html`` and its charts' CSVs; return its path, title and version."""
     notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
-    body, _ = _exporter().from_notebook_node(notebook, resources={"metadata": {"name": _title(notebook)}})
+    title, version = _title(notebook), version_of(notebook)
+    chart_data_files(notebook, pair.name, out_dir)
+    about_footer(notebook)
     target = out_dir / f"{pair.name}.html"
-    target.write_text(body, encoding="utf-8")
-    return target, _title(notebook), version_of(notebook)
+    target.write_text(export_html(notebook, title), encoding="utf-8")
+    return target, title, version
 
 
-def index_html(entries: list[tuple[str, str, str | None]], latest_period: str, built: str) -> str:
-    """Return the index page linking the briefings (file name, title, version)."""
-    items = "\n".join(
-        f'<li><a href="{html.escape(name)}">{html.escape(title)}</a>'
-        f'{f" <small>v{html.escape(version)}</small>" if version else ""}</li>'
-        for name, title, version in entries)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Lạng Sơn socio-economic briefings</title>
-<style>body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;
-color:#222}} li{{margin:.5rem 0}} small{{color:#777}}</style></head>
-<body><h1>Lạng Sơn socio-economic briefings</h1>
-<p>Data up to <strong>{html.escape(latest_period)}</strong>; built {html.escape(built)}.
-Every figure is taken from the province's reports (quotes kept in the curated data) or derived from them.</p>
-<ul>
-{items}
-</ul></body></html>
-"""
+def _ordered(found: list[Pair]) -> list[Pair]:
+    return sorted(found, key=lambda p: (ORDER.index(p.name) if p.name in ORDER else len(ORDER), p.name))
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Replace ``out_dir`` by ``staging`` with renames (the old folder is removed last)."""
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{time.time_ns()}")
+        out_dir.rename(old)
+    staging.rename(out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
                     progress: Callable[[str], None] = print) -> list[Path]:
-    """Build every briefing and the index into ``out_dir``.
+    """Build every briefing and the overview page into ``out_dir``, atomically.
 
     Parameters
     ----------
     out_dir : pathlib.Path
-        Created if missing.
+        Replaced as a whole when every page succeeded (its parent is created if missing).
     notebook_dir : pathlib.Path, optional
         Folder of the notebook sources (default: the project's ``notebooks/``).
     progress : callable
         Receives one line per step (default: print).
 
+    Returns
+    -------
+    list of pathlib.Path
+        The pages written (the briefings, then ``index.html``), under ``out_dir``.
+
     Raises
     ------
     lsreports.publish.notebooks.NotebookError
-        When a notebook fails, naming the notebook and the cell; nothing after it is built.
+        When a notebook fails, naming the notebook and the cell; ``out_dir`` is left as it was.
     """
-    from ..sources.loader import observations
     from .notebooks import NOTEBOOK_DIR
+    from .overview_page import overview_html
 
-    found = pairs(notebook_dir or NOTEBOOK_DIR)
-    found.sort(key=lambda p: (ORDER.index(p.name) if p.name in ORDER else len(ORDER), p.name))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    entries, written = [], []
-    for number, pair in enumerate(found, start=1):
-        started = time.perf_counter()
-        progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
-        path, title, version = build_one(pair, out_dir)
-        progress(f"[{number}/{len(found)}] {pair.name}: wrote {path} ({time.perf_counter() - started:.1f} s)")
-        entries.append((path.name, title, version))
-        written.append(path)
-    latest = observations()["end"].max()
-    index = out_dir / "index.html"
-    index.write_text(index_html(entries, f"{latest:%d %B %Y}", dt.date.today().isoformat()), encoding="utf-8")
-    progress(f"wrote {index}")
-    return written + [index]
+    found = _ordered(pairs(notebook_dir or NOTEBOOK_DIR))
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    try:
+        entries = []
+        for number, pair in enumerate(found, start=1):
+            started = time.perf_counter()
+            progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
+            path, title, version = build_one(pair, staging)
+            progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
+            entries.append((path.name, title, version))
+        (staging / "index.html").write_text(overview_html(entries, dt.date.today().isoformat()), encoding="utf-8")
+        staging.chmod(0o755)
+        _swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
+    return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]

@@ -11,16 +11,17 @@ import io
 import textwrap
 from collections import Counter
 
-import matplotlib
+# No backend is chosen here: importing the library must not switch a user's inline
+# backend off. Figures are closed once rendered (png_bytes); where notebooks are rendered
+# for storage or briefings, the kernel runs with MPLBACKEND=agg (publish.notebooks).
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # rendering happens here; notebooks display the PNG bytes
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from .formatting import fmt_number, unit_label  # noqa: E402
-from ..sources.periods import period_label  # noqa: E402
+from . import labels
+from .formatting import fmt_number, unit_label
+from ..sources.periods import period_kind, period_label
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f5f8b", "#e07b39", "#4c9a5b", "#8e5ea2", "#c44e52", "#7f7f7f"]
@@ -34,6 +35,7 @@ def use_report_style() -> None:
     """
     pd.set_option("display.max_colwidth", 90)
     plt.rcParams.update({
+        "text.parse_math": False,  # a "$" in a label from the data is text, never mathtext
         "font.family": FONT, "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold",
         "axes.titlelocation": "left",
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
@@ -42,11 +44,15 @@ def use_report_style() -> None:
 
 
 def source_line(docs, manifest: pd.DataFrame) -> str:
-    """Return "Source: Lạng Sơn reports 000 (to 2025-11), ..." for the reports a chart uses."""
-    periods = manifest.set_index("id")["period_end"]
-    names = [f"{doc[:3]} (to {periods[doc]:%Y-%m})" if doc in periods.index else doc[:3]
-             for doc in sorted(set(docs))]
-    return "Source: Lạng Sơn socio-economic reports " + ", ".join(names) + "; lsreports curated data."
+    """Return "Source: Lạng Sơn socio-economic reports to November 2025, ...; lsreports curated data."
+
+    Reports are named by the period they cover (:func:`lsreports.publish.labels.report_names`).
+    """
+    names = labels.report_names(manifest)
+    ordered = sorted(set(docs), key=lambda doc: (str(manifest.set_index("id")["period_end"].get(doc, "")), doc))
+    listed = [names.get(doc, f"report {doc}").removeprefix("report ") for doc in ordered]
+    noun = "report" if len(listed) == 1 else "reports"
+    return f"Source: Lạng Sơn socio-economic {noun} " + ", ".join(listed) + "; lsreports curated data."
 
 
 def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, float] = (0, 0, 1, 1), *,
@@ -99,9 +105,99 @@ def _finish(fig: plt.Figure, ax: plt.Axes, title: str, ylabel: str, source: str)
     return fig
 
 
+def comparable_length(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Name the class of periods a bar may stand beside: same kind and same length.
+
+    Months are comparable with months, stocks at a date with stocks at a date, years
+    with years; a year to date only with years to date of as many months ("Jan-Nov"
+    with "Jan-Nov", never with the first half); a year to a stated day only with the
+    same day.
+
+    Examples
+    --------
+    >>> comparable_length(pd.Timestamp("2025-01-01"), pd.Timestamp("2025-06-30"))
+    'first half'
+    """
+    kind = period_kind(start, end)
+    if kind == "ytd":
+        months = end.month
+        return "first half" if months == 6 else f"{months} month{'s' if months > 1 else ''} to date"
+    if kind == "ytd_day":
+        return f"to {end:%d %b}"
+    if kind == "span":
+        return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
+    return {"month": "month", "point": "at a date", "year": "whole year"}[kind]
+
+
+def _panels(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Split rows into panels of comparable periods (:func:`comparable_length`), in time order."""
+    lengths = pd.Series([comparable_length(s, e) for s, e in zip(frame["start"], frame["end"])], index=frame.index)
+    order = list(dict.fromkeys(lengths.loc[frame.sort_values(["end", "start"]).index]))
+    return [(length, frame.loc[lengths == length]) for length in order]
+
+
+def _period_positions(part: pd.DataFrame, length: str) -> tuple[list[str], list[float]]:
+    """Tick labels and x positions of a panel's periods: months sit on a time axis (gaps show)."""
+    periods = part[["start", "end"]].drop_duplicates().sort_values(["end", "start"])
+    labels_ = [period_label(s, e) for s, e in zip(periods["start"], periods["end"])]
+    if length != "month":
+        return labels_, [float(i) for i in range(len(labels_))]
+    first = periods["start"].iloc[0]
+    return labels_, [float((s.year - first.year) * 12 + s.month - first.month) for s in periods["start"]]
+
+
+def _draw_panel(ax: plt.Axes, part: pd.DataFrame, length: str, series: list[str], label_column: str,
+                value_column: str) -> list:
+    """Grouped bars of one panel; return (bars, texts) for the value labels drawn after the layout."""
+    ticks, positions = _period_positions(part, length)
+    where = dict(zip(ticks, positions))
+    width = 0.8 / len(series)
+    value_labels = []
+    for i, name in enumerate(series):
+        rows = part.loc[part[label_column] == name]
+        if rows.empty:
+            continue
+        x = [where[period_label(s, e)] + (i - (len(series) - 1) / 2) * width for s, e in zip(rows["start"], rows["end"])]
+        bars = ax.bar(x, rows[value_column], width=width * 0.95, label=name, color=PALETTE[i % len(PALETTE)])
+        value_labels.append((bars, [fmt_number(v) for v in rows[value_column]]))
+    ax.set_xticks(positions, ticks)
+    ax.set_xlim(min(positions) - 0.6, max(positions) + 0.6)
+    top = float(part[value_column].max())
+    ax.set_ylim(0, top * (1.12 + 0.09 * len(series)))  # headroom for value labels and the legend
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v)))
+    return value_labels
+
+
+def _slots(part: pd.DataFrame, length: str) -> float:
+    """Width of a panel in period slots (a month panel counts the months between its first and last)."""
+    return max(_period_positions(part, length)[1][-1] + 1, 1.5)
+
+
+def _panel_axes(widths: list[float], n_series: int) -> tuple[plt.Figure, list[plt.Axes]]:
+    """One axes per panel, at most three to a row, each as wide as its periods need."""
+    if len(widths) == 1:
+        fig, ax = plt.subplots(figsize=(9, 4.6))
+        return fig, [ax]
+    rows = [widths[i:i + 3] for i in range(0, len(widths), 3)]
+    total = max(sum(row) for row in rows)
+    fig = plt.figure(figsize=(9, 1.0 + 0.3 * n_series + 3.2 * len(rows)))
+    outer = fig.add_gridspec(len(rows), 1)
+    axes = []
+    for r, row in enumerate(rows):
+        ratios = row + ([total - sum(row)] if total - sum(row) > 0.01 else [])
+        inner = outer[r].subgridspec(1, len(ratios), width_ratios=ratios)
+        axes += [fig.add_subplot(inner[0, c]) for c in range(len(row))]
+    return fig, axes
+
+
 def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
                    value_column: str = "value", ylabel: str | None = None) -> plt.Figure:
-    """Grouped bars: one group per period (in time order), one bar per series.
+    """Grouped bars by period (in time order), one bar per series, one panel per period length.
+
+    Periods of different lengths are never bars side by side: a month, a year to date of
+    five months, one of eleven months and a first half each get a panel of their own
+    (:func:`comparable_length`), with its own scale. Months sit on a time axis, so
+    months that are not consecutive leave a gap.
 
     Parameters
     ----------
@@ -115,6 +211,12 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     ylabel : str, optional
         Axis label; defaults to the unit's label.
 
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With ``lsreports_rows`` (the rows drawn, with their panel) and ``lsreports_panels``
+        (each panel's length and periods) for :func:`show` and the tests.
+
     Raises
     ------
     ValueError
@@ -126,27 +228,50 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     if len(units) != 1:
         raise ValueError(f"{title!r} mixes units {sorted(units)}: plot them on separate charts")
     frame = frame.sort_values(["end", "start"])
-    periods = list(dict.fromkeys(period_label(s, e) for s, e in zip(frame["start"], frame["end"])))
+    panels = _panels(frame)
     series = list(dict.fromkeys(frame[label_column]))
-    width = 0.8 / len(series)
-    fig, ax = plt.subplots(figsize=(9, 4.6))
-    x = np.arange(len(periods))
+    fig, axes = _panel_axes([_slots(part, length) for length, part in panels], len(series))
     value_labels = []
-    for i, name in enumerate(series):
-        part = frame.loc[frame[label_column] == name]
-        labels = [period_label(s, e) for s, e in zip(part["start"], part["end"])]
-        positions = [periods.index(label) + (i - (len(series) - 1) / 2) * width for label in labels]
-        bars = ax.bar(positions, part[value_column], width=width * 0.95, label=name)
-        value_labels.append((bars, [fmt_number(v) for v in part[value_column]]))
-    ax.set_xticks(x, periods)
-    top = float(frame[value_column].max())
-    ax.set_ylim(0, top * (1.12 + 0.09 * len(series)))  # headroom for value labels and the legend
+    for ax, (length, part) in zip(axes, panels):
+        value_labels += _draw_panel(ax, part, length, series, label_column, value_column)
+        if len(panels) > 1:
+            ax.set_title(length[0].upper() + length[1:], loc="left", fontsize=9)
     if len(series) > 1:
-        ax.legend(frameon=False, fontsize=8.5, loc="upper left")
-    _finish(fig, ax, title, ylabel or unit_label(units[0]), source)
+        handles = {h.get_label(): h for ax in axes for h in ax.get_legend_handles_labels()[0]}
+        shown = [name for name in series if name in handles]
+        legend_at = axes[0] if len(panels) == 1 else fig
+        legend_at.legend([handles[name] for name in shown], shown, frameon=False, fontsize=8.5, loc="upper left",
+                         **({} if len(panels) == 1 else {"bbox_to_anchor": (0.01, 0.95)}))
+    if len(panels) == 1:
+        _finish(fig, axes[0], title, ylabel or unit_label(units[0]), source)
+    else:
+        axes[0].set_ylabel(ylabel or unit_label(units[0]))
+        fig.suptitle(title, x=0.01, y=0.99, ha="left", fontsize=12, fontweight="bold")
+        fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
+        top = 0.93 - 0.035 * len(series)  # room for the title and the legend above the panels
+        fig.tight_layout(rect=(0, 0.04, 1, top))
     for bars, texts in value_labels:  # inside the axes (the headroom above), so added after the layout
-        ax.bar_label(bars, labels=texts, fontsize=7.5, padding=2)
+        bars[0].axes.bar_label(bars, labels=texts, fontsize=7.5, padding=2)
+    fig.lsreports_panels = [(length, [period_label(s, e) for s, e in
+                                      part[["start", "end"]].drop_duplicates().itertuples(index=False)])
+                            for length, part in panels]
+    fig.lsreports_rows = _rows_drawn(frame, label_column, value_column)
     return fig
+
+
+def _rows_drawn(frame: pd.DataFrame, label_column: str, value_column: str) -> pd.DataFrame:
+    """The rows a chart draws, in the columns a reader needs (for the CSV beside the page)."""
+    wanted = ["indicator_id", label_column, "start", "end", "period", "measure", value_column, "unit",
+              "source_doc", "status", "flag", "note"]
+    rows = frame[[c for c in dict.fromkeys(wanted) if c in frame.columns]].copy()
+    if {"start", "end"} <= set(rows.columns):
+        rows.insert(rows.columns.get_loc("end") + 1, "panel",
+                    [comparable_length(s, e) for s, e in zip(rows["start"], rows["end"])])
+        for column in ("start", "end"):
+            rows[column] = pd.to_datetime(rows[column]).dt.strftime("%Y-%m-%d")
+    if "unit" in rows:
+        rows["unit"] = [labels.unit(u) for u in rows["unit"]]
+    return rows
 
 
 def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
@@ -171,6 +296,7 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
     below_heading = heading.get_window_extent(fig.canvas.get_renderer()).y0 / fig.bbox.height
     fit_layout(fig, ax, rect=(0, 0.05, 1, below_heading), passes=2)
+    fig.lsreports_rows = _rows_drawn(frame.iloc[::-1], label_column, value_column)
     return fig
 
 
@@ -182,11 +308,27 @@ def png_bytes(fig: plt.Figure) -> bytes:
     return buffer.getvalue()
 
 
-def show(fig: plt.Figure) -> None:
-    """Display a figure in a notebook as a PNG image (no ``<Figure size ...>`` repr in the output)."""
+def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:
+    """Display a figure in a notebook as a PNG image, followed by the rows it draws.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The chart (closed once rendered).
+    data : pandas.DataFrame, optional
+        The rows it draws; by default the ones the chart functions attach
+        (``fig.lsreports_rows``). They are displayed as CSV, which the briefing build
+        writes beside the page and links under the chart; in JupyterLab the output shows
+        their count.
+    """
     from IPython.display import Image, display
 
-    display(Image(data=png_bytes(fig), format="png"))
+    rows = data if data is not None else getattr(fig, "lsreports_rows", None)
+    titles = [fig.get_suptitle()] + [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center")]
+    display(Image(data=png_bytes(fig), format="png", alt=next((t for t in titles if t), "chart")))
+    if rows is not None:
+        display({"text/csv": rows.to_csv(index=False, lineterminator="\n"),
+                 "text/plain": f"(the {len(rows)} rows of the chart above, as CSV beside the briefing)"}, raw=True)
 
 
 def month_ticks(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp, *, every: int = 2) -> None:

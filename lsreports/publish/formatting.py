@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
-UNIT_LABELS: dict[str, str] = {
-    "USD_mn": "million USD", "VND_bn": "billion VND", "kt": "thousand tonnes", "t": "tonnes",
-    "thousand_m3": "thousand m³", "mn_kWh": "million kWh", "mn_bricks": "million bricks",
-    "thousand_visits": "thousand visits", "persons": "persons", "households": "households",
-    "houses": "houses", "visits": "visits", "vehicles": "vehicles", "enterprises": "enterprises",
-    "kg": "kg", "pct": "%",
-}
+from . import labels
+
+#: Kept for existing callers: the units of :data:`lsreports.publish.labels.UNITS`.
+UNIT_LABELS = labels.UNITS
 
 
 def fmt_number(value: float | None, decimals: int | None = None) -> str:
@@ -34,6 +32,19 @@ def fmt_number(value: float | None, decimals: int | None = None) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def fmt_printed(value: float | None) -> str:
+    """Format a printed figure with every decimal it was printed with (up to 3), never rounded.
+
+    Examples
+    --------
+    >>> fmt_printed(230.4), fmt_printed(11814.787), fmt_printed(906.0)
+    ('230.4', '11,814.787', '906')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 def fmt_pct(value: float | None, signed: bool = True) -> str:
     """Format a percentage: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -43,9 +54,23 @@ def fmt_pct(value: float | None, signed: bool = True) -> str:
 
 def unit_label(unit: str) -> str:
     """Return the reader's label of a codebook unit (``USD_mn`` → ``million USD``)."""
-    return UNIT_LABELS.get(unit, unit)
+    return labels.unit(unit)
 
 
-def safe(text: str) -> str:
-    """Escape text taken from the reports before it is rendered as Markdown or HTML."""
-    return html.escape(str(text), quote=False)
+#: Characters Markdown gives a meaning to (CommonMark lets any of them be backslash-escaped).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
+
+
+def safe(text: object) -> str:
+    """Escape text from the data (labels, quotes, notes) so Markdown or HTML shows it as text.
+
+    HTML's ``<``, ``>`` and ``&`` become entities, and every character Markdown would
+    read (``[x](javascript:...)``, ``**``, ``#``, ``|``...) is backslash-escaped, so a
+    label can never become markup or a link, in a Markdown cell or in an HTML page.
+
+    Examples
+    --------
+    >>> safe("[x](javascript:alert(1)) <b>")
+    '\\[x\\]\\(javascript\\:alert\\(1\\)\\) &lt;b&gt;'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))

@@ -3,11 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formatting import fmt_number, fmt_pct, safe, unit_label
+from . import labels
+from .formatting import fmt_number, fmt_pct, fmt_printed, safe, unit_label
+from .cite import FLAG_MARK, one_line
+from .labels import report_name
 from ..sources.periods import period_kind, period_label
 
-TARGET_NAMES = {"plan": "the year's plan", "est_central": "central budget estimate",
-                "est_local": "provincial budget estimate"}
+#: Kept for existing callers: :data:`lsreports.publish.labels.TARGET_KINDS`.
+TARGET_NAMES = labels.TARGET_KINDS
+#: Kept for existing callers: :data:`lsreports.publish.labels.METHODS_SHORT`.
+METHOD_NAMES = labels.METHODS_SHORT
 HEADLINE_COLUMNS = ["Indicator", "Vietnamese term", "Period", "Level", "Unit", "Change on last year",
                     "Share of plan", "Report"]
 
@@ -46,23 +51,23 @@ def headline_table(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: li
         the order of ``indicator_ids``.
     """
     rows = latest_rows(obs, indicator_ids)
-    labels = catalogue.set_index("indicator_id")
+    entries = catalogue.set_index("indicator_id")
     lines = []
     for (indicator_id, start, end, doc), group in rows.groupby(["indicator_id", "start", "end", "source_doc"],
                                                             sort=False):
         by_measure = group.set_index("measure")["value"]
-        unit = labels.loc[indicator_id, "unit"]
+        unit = entries.loc[indicator_id, "unit"]
         share = by_measure.get("plan_pct", by_measure.get("est_local_pct", by_measure.get("est_central_pct")))
         lines.append({
             "order": indicator_ids.index(indicator_id), "kind": period_kind(start, end),
-            "Indicator": labels.loc[indicator_id, "name_en"],
-            "Vietnamese term": labels.loc[indicator_id, "name_vi"],
+            "Indicator": entries.loc[indicator_id, "name_en"],
+            "Vietnamese term": entries.loc[indicator_id, "name_vi"],
             "Period": period_label(start, end),
             "Level": fmt_number(by_measure.get("value")),
             "Unit": unit_label(unit) if "value" in by_measure else "",
             "Change on last year": fmt_pct(by_measure.get("yoy_pct")),
             "Share of plan": fmt_pct(share, signed=False),
-            "Report": doc[:3],
+            "Report": report_name(doc),
         })
     if not lines:
         return pd.DataFrame(columns=HEADLINE_COLUMNS).set_index("Indicator")
@@ -90,7 +95,7 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     level = levels.iloc[-1]
     name = catalogue.set_index("indicator_id").loc[indicator_id, "name_en"]
     unit = "%" if level["unit"] == "pct" else " " + unit_label(level["unit"])
-    amount = f"{fmt_number(level['value'])}{unit}"
+    amount = f"{fmt_printed(level['value'])}{unit}"
     point = period_kind(level["start"], level["end"]) == "point"
     parts = [f"{safe(name)} stood at {amount} on {level['end']:%Y-%m-%d}" if point
              else f"{safe(name)} reached {amount} in {period_label(level['start'], level['end'])}"]
@@ -100,15 +105,24 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     if "plan_pct" in same_doc:
         target = "the target" if point else "the year's plan"
         parts.append(f"{fmt_pct(same_doc['plan_pct'], signed=False)} of {target}")
-    return ", ".join(parts) + f" (report {level['source_doc'][:3]})."
+    flag = level.get("flag")
+    reason = f"{flag.replace('_', ' ')}: {level.get('note') or ''}" if isinstance(flag, str) and flag else ""
+    mark = f" {FLAG_MARK} {safe(one_line(reason))}" if reason else ""
+    return ", ".join(parts) + f" ({report_name(level['source_doc'])}).{mark}"
 
 
-def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str,
+def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str | tuple[str, ...],
                           kinds: tuple[str, ...] = ("ytd", "ytd_day", "month", "point")) -> str:
     """Sentence for an indicator's latest printed level among the period kinds given (in preference order).
 
+    ``indicator_id`` may be a tuple of variants of one concept (e.g. public investment
+    disbursed with and without carry-over): the variant with the latest level is used,
+    under its own name, so a headline never quotes a stale figure of the concept.
     Returns an explicit "not printed" sentence rather than raising when there is none.
     """
+    if isinstance(indicator_id, (tuple, list)):
+        levels = obs.loc[obs["indicator_id"].isin(indicator_id) & (obs["measure"] == "value") & ~obs["derived"]]
+        indicator_id = (levels.sort_values("end")["indicator_id"].iloc[-1] if len(levels) else indicator_id[0])
     levels = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == "value") & ~obs["derived"]]
     levels = levels.assign(kind=[period_kind(s, e) for s, e in zip(levels["start"], levels["end"])])
     levels = levels.loc[levels["kind"].isin(kinds)]
@@ -136,7 +150,7 @@ def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str) -
     if part_id not in pairs or total_id not in pairs:
         return f"No period prints both {part_id} and {total_id}."
     pairs = pairs.dropna()
-    lines = [f"- {period_label(s, e)} (report {doc[:3]}): {phrase} "
+    lines = [f"- {period_label(s, e)} ({report_name(doc)}): {phrase} "
              f"{row[part_id] / row[total_id] * 100:.1f}% of the total."
              for (s, e, doc), row in pairs.iterrows()]
     return "\n".join(lines) or f"No period prints both {part_id} and {total_id}."
@@ -152,7 +166,7 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str) -> str:
     pairs = printed.pivot_table(index=["end", "source_doc"], columns="measure", values="value")
     if "value" not in pairs or "plan_pct" not in pairs:
         return f"No report prints both a count and a share of the programme for {indicator_id}."
-    lines = [f"- at {end:%Y-%m-%d} (report {doc[:3]}): {fmt_number(row['value'])} {noun}, "
+    lines = [f"- at {end:%Y-%m-%d} ({report_name(doc)}): {fmt_number(row['value'])} {noun}, "
              f"{fmt_pct(row['plan_pct'], signed=False)} of a programme of about "
              f"{fmt_number(row['value'] / row['plan_pct'] * 100)} {noun}"
              for (end, doc), row in pairs.dropna(subset=["value", "plan_pct"]).iterrows() if row["plan_pct"] > 0]
@@ -166,19 +180,28 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
     -------
     pandas.DataFrame
         Indexed by the indicator's English label: the year to date it starts from, the
-        method, the projected year end, the share of the plan or estimate it implies, and
-        the verdict (with the reason when the seasonal-share method could not be used).
+        method, the projected year end and its band, the share of the plan or estimate it
+        implies (with the band), and the verdict (with the reason when the growth-based
+        nowcast could not be used).
     """
     rows = projections.loc[projections["indicator_id"].isin(indicator_ids)]
-    labels = catalogue.set_index("indicator_id")["name_en"]
+    names = catalogue.set_index("indicator_id")["name_en"]
     table = pd.DataFrame({
-        "Indicator": [labels[i] for i in rows["indicator_id"]],
+        "Indicator": [names[i] for i in rows["indicator_id"]],
         "Year to date": [f"{fmt_number(v)} {unit_label(u)} ({period_label(s, e)})"
                          for v, u, s, e in zip(rows["ytd_value"], rows["unit"], rows["ytd_start"], rows["ytd_end"])],
-        "Method": rows["method"].str.replace("_", " "),
+        "Method": [labels.method(m, short=True) for m in rows["method"]],
         "Projected year end": [fmt_number(v) for v in rows["projection"]],
-        "Against": rows["target_kind"].map(TARGET_NAMES).fillna("no plan printed"),
+        "Band": [_band(lo, hi, fmt_number) for lo, hi in zip(rows["lower"], rows["upper"])],
+        "Against": [labels.target_kind(k) or "no plan printed" for k in rows["target_kind"]],
         "Share of plan or estimate": [fmt_pct(v, signed=False) for v in rows["projected_pct_of_target"]],
-        "Verdict": rows["verdict"],
+        "Band, % of plan": [_band(lo, hi, lambda v: fmt_pct(v, signed=False))
+                            for lo, hi in zip(rows["lower_pct_of_target"], rows["upper_pct_of_target"])],
+        "Verdict": rows["verdict_text"],
+        "Why not growth-based": rows["reason"],
     })
     return table.set_index("Indicator")
+
+
+def _band(lower: float, upper: float, fmt) -> str:
+    return "" if pd.isna(lower) or pd.isna(upper) else f"{fmt(lower)} to {fmt(upper)}"

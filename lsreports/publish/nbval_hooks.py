@@ -8,6 +8,20 @@ other for the tests that import helpers from ``tests/conftest.py``.
 """
 from __future__ import annotations
 
+import os
+
+
+def pytest_configure(config) -> None:
+    """Kernels started by nbval run in the environment the briefing build gives its kernels.
+
+    Set in the test process (nbval's kernels inherit it): ``MPLBACKEND=agg`` and the
+    debugger's file validation off, unless already set.
+    """
+    from .notebooks import kernel_environment
+
+    for name, value in kernel_environment().items():
+        os.environ.setdefault(name, value)
+
 
 def pytest_collectstart(collector) -> None:
     """Add ``stderr`` to the output keys nbval skips for every notebook it collects."""

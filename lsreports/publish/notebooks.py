@@ -91,7 +91,7 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
             client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
                                     resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate",
                                     config=config)
-            client.execute()
+            client.execute(env=kernel_environment())
     except CellExecutionError as exc:
         index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))
@@ -129,8 +129,17 @@ def pair_drift(pair: Pair) -> list[str]:
     return problems
 
 
-def _environment_ready() -> None:
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiets a debugger warning on stderr
+#: Where notebooks are rendered for storage or briefings, matplotlib draws off-screen
+#: (Agg): the charts are shown as PNG bytes by :func:`lsreports.publish.charts.show`, and
+#: no figure is displayed a second time by an interactive backend. Set for the kernel
+#: only; importing the library changes no backend in a user's own session.
+RENDER_BACKEND = "agg"
 
 
-_environment_ready()
+def kernel_environment() -> dict[str, str]:
+    """Return the environment of a kernel that renders notebooks.
+
+    This process's environment with ``MPLBACKEND=agg`` and the debugger's file validation
+    off (which otherwise prints a warning into the kernel's stderr).
+    """
+    return {"PYDEVD_DISABLE_FILE_VALIDATION": "1", **os.environ, "MPLBACKEND": RENDER_BACKEND}

@@ -25,7 +25,7 @@ DOMAINS: tuple[str, ...] = (
 )
 
 INDICATOR_COLUMNS: tuple[str, ...] = (
-    "indicator_id", "domain", "kind", "unit", "name_en", "name_vi", "notes",
+    "indicator_id", "domain", "kind", "unit", "name_en", "name_vi", "notes", "nonnegative",
 )
 TARGET_COLUMNS: tuple[str, ...] = (
     "target_id", "indicator_id", "name_en", "start", "end", "kind", "value", "value_high",

@@ -57,10 +57,11 @@ def read_columns(path: Path, required: tuple[str, ...]) -> dict[str, np.ndarray]
         raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     if text.startswith("\ufeff"):
         raise DataFileError(f"{path}: line 1: starts with a byte-order mark; save as UTF-8 without BOM")
-    try:
-        lines = list(csv.reader(text.splitlines()))
-    except csv.Error as exc:
-        raise DataFileError(f"{path}: malformed CSV: {exc}") from exc
+    try:  # only \n, \r\n and \r end a record: U+2028 and form feeds stay inside a quoted field
+        lines = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        _records(path, text)  # raises, naming the line
+        raise
     if not lines:
         raise DataFileError(f"{path}: empty file ({_expected(required)})")
     header, body = lines[0], [line for line in lines[1:] if line]
@@ -69,11 +70,41 @@ def read_columns(path: Path, required: tuple[str, ...]) -> dict[str, np.ndarray]
         raise DataFileError(f"{path}: line 1: missing columns {missing}; expected {list(required)}")
     widths = {len(line) for line in body}
     if widths - {len(header)}:
-        i = next(i for i, line in enumerate(lines[1:]) if line and len(line) != len(header))
-        raise DataFileError(f"{path}: line {i + 2}: {len(lines[i + 1])} fields, the header has {len(header)} "
+        line, fields = next((n, f) for n, f in _records(path, text)[1:] if len(f) != len(header))
+        raise DataFileError(f"{path}: line {line}: {len(fields)} fields, the header has {len(header)} "
                             "(a comma inside a quote needs the quote in double quotes)")
     columns = zip(*body) if body else [()] * len(header)
     return {name: np.array(values, dtype=object) for name, values in zip(header, columns)}
+
+
+def _records(path: Path, text: str) -> list[tuple[int, list[str]]]:
+    """Return each non-blank record with the editor line it starts on (header = line 1).
+
+    Only ``\n``, ``\r\n`` and ``\r`` end a line: U+2028, form feeds and other characters
+    that :meth:`str.splitlines` would break at stay inside their field, and a record whose
+    quoted field spans several lines is counted as those lines, as an editor shows them.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records, last = [], 0
+    try:
+        for fields in reader:
+            if fields:
+                records.append((last + 1, fields))
+            last = reader.line_num
+    except csv.Error as exc:
+        raise DataFileError(f"{path}: line {reader.line_num}: malformed CSV: {exc}") from exc
+    return records
+
+
+def record_lines(path: Path) -> list[int]:
+    """Return the editor line on which each data record of a CSV starts (the header's line 1 left out).
+
+    Used to name lines in messages: the n-th row of a frame read from ``path`` starts on
+    line ``record_lines(path)[n]``, which differs from ``n + 2`` after a blank line or a
+    quote spanning several lines.
+    """
+    text = path.read_text(encoding="utf-8-sig")
+    return [line for line, _ in _records(path, text)[1:]]
 
 
 def read_frame(path: Path, required: tuple[str, ...]) -> tuple[pd.DataFrame, bytes]:

@@ -19,10 +19,11 @@ from .contract import (
     CONTRACT_COLUMNS, DOMAINS, EXTRA_COLUMNS, INDICATOR_COLUMNS, MEASURES, PCT_MEASURES,
     TARGET_BOUNDS, TARGET_COLUMNS, TARGET_KINDS, UNITS,
 )
-from .csvread import check_separators, read_columns, read_frame
+from .csvread import check_separators, read_columns, read_frame, record_lines
 from ..errors import DataFileError, UnknownIndicatorError
 from .paths import curated_dir, data_dir
 from .periods import period_kind, period_label
+from .validate import check_table, nonnegative_ids
 
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
@@ -44,7 +45,7 @@ def _fail_at(path: Path, frame: pd.DataFrame, bad: np.ndarray | pd.Series, what:
     who = f" ({row['indicator_id']})" if "indicator_id" in frame.columns else ""
     got = f": got {row[column]!r}" if column else ""
     more = f" (and {int(mask.sum()) - 1} more lines)" if mask.sum() > 1 else ""
-    raise DataFileError(f"{path}: line {first + 2}{who}: {what}{got}{more}")
+    raise DataFileError(f"{path}: line {record_lines(path)[first]}{who}: {what}{got}{more}")
 
 
 def _parse_dates(path: Path, frame: pd.DataFrame, column: str, *, allow_empty: bool = False) -> pd.Series:
@@ -77,20 +78,24 @@ def _catalogue_columns(key: tuple[str, int, int]) -> dict[str, np.ndarray]:
     path = Path(key[0])
     columns = read_columns(path, INDICATOR_COLUMNS)
     ids, units, domains = columns["indicator_id"], columns["unit"], columns["domain"]
-    bad = [i for i, (name, unit, domain) in enumerate(zip(ids, units, domains))
-           if not name or unit not in UNITS or domain not in DOMAINS]
+    signs = columns["nonnegative"]
+    bad = [i for i, (name, unit, domain, sign) in enumerate(zip(ids, units, domains, signs))
+           if not name or unit not in UNITS or domain not in DOMAINS or sign not in ("true", "false")]
     if len(set(ids)) != len(ids):
         bad.append(next(i for i, name in enumerate(ids) if name in set(ids[:i])))
     if bad:
         i = min(bad)
-        where = f"{path}: line {i + 2} ({ids[i]})"
+        line = record_lines(path)[i]
+        where = f"{path}: line {line} ({ids[i]})"
         if not ids[i]:
-            raise DataFileError(f"{path}: line {i + 2}: empty indicator_id")
+            raise DataFileError(f"{path}: line {line}: empty indicator_id")
         if ids[i] in set(ids[:i]):
             raise DataFileError(f"{where}: indicator_id listed twice")
         if units[i] not in UNITS:
             raise DataFileError(f"{where}: unit must be one of {sorted(UNITS)}: got {units[i]!r}")
-        raise DataFileError(f"{where}: domain must be one of {list(DOMAINS)}: got {domains[i]!r}")
+        if domains[i] not in DOMAINS:
+            raise DataFileError(f"{where}: domain must be one of {list(DOMAINS)}: got {domains[i]!r}")
+        raise DataFileError(f"{where}: column 'nonnegative' must be true or false: got {signs[i]!r}")
     return columns
 
 
@@ -139,8 +144,14 @@ def _unit_map(catalogue_key: tuple[str, int, int]) -> dict[str, str]:
     return dict(zip(columns["indicator_id"], columns["unit"]))
 
 
+def _nonnegative(catalogue_key: tuple[str, int, int]) -> frozenset[str]:
+    columns = _catalogue_columns(catalogue_key)
+    return nonnegative_ids(columns["indicator_id"], columns["nonnegative"])
+
+
 def _row_error(path: Path, line_index: int, indicator_id: str, message: str) -> DataFileError:
-    return DataFileError(f"{path}: line {line_index + 2} ({indicator_id}): {message}")
+    """An error naming the editor line of the ``line_index``-th data row (found only now, on failure)."""
+    return DataFileError(f"{path}: line {record_lines(path)[line_index]} ({indicator_id}): {message}")
 
 
 def _check_rows(path: Path, columns: dict[str, np.ndarray], units: dict[str, str]) -> None:
@@ -207,23 +218,12 @@ def _values(path: Path, columns: dict[str, np.ndarray]) -> np.ndarray:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _check_unique_keys(path: Path, columns: dict[str, np.ndarray], values: np.ndarray) -> None:
-    keys = list(zip(*(columns[c] for c in ("indicator_id", "start", "end", "measure", "source_doc"))))
-    distinct = len(set(keys))
-    if distinct == len(keys) or distinct == len(set(zip(keys, values.tolist()))):
-        return  # a figure repeated with the same value is allowed
-    seen: dict[tuple, float] = {}
-    for i, (key, value) in enumerate(zip(keys, values)):
-        if seen.setdefault(key, value) != value:
-            raise _row_error(path, i, key[0], "same indicator, period, measure and report as another line "
-                                              f"with another value: got {value:g}, before {seen[key]:g}")
-
-
 #: Columns whose values :func:`_typed_columns` checks, so that they cannot hold a comma.
 _CHECKED_CODES = ("start", "end", "measure", "value", "unit", "derived")
 
 
-def _typed_columns(path: Path, columns: dict[str, np.ndarray], units: dict[str, str]) -> dict[str, np.ndarray]:
+def _typed_columns(path: Path, columns: dict[str, np.ndarray], units: dict[str, str],
+                   nonnegative: frozenset[str]) -> dict[str, np.ndarray]:
     """Check the text columns of ``observations.csv``; return its typed ``start, end, value, derived``."""
     _check_rows(path, columns, units)
     start, end = _dates(path, columns, "start"), _dates(path, columns, "end")
@@ -232,7 +232,7 @@ def _typed_columns(path: Path, columns: dict[str, np.ndarray], units: dict[str, 
         i = int(np.flatnonzero(late)[0])
         raise _row_error(path, i, columns["indicator_id"][i], f"start is after end: got {columns['end'][i]!r}")
     values = _values(path, columns)
-    _check_unique_keys(path, columns, values)
+    check_table(path, columns, values, nonnegative)
     derived = columns["derived"]
     if set(derived) <= {"true", "false"}:
         flags = derived == "true"
@@ -242,7 +242,7 @@ def _typed_columns(path: Path, columns: dict[str, np.ndarray], units: dict[str, 
             "derived": flags.astype(bool)}
 
 
-def _read_observations(path: Path, units: dict[str, str]) -> pd.DataFrame:
+def _read_observations(path: Path, units: dict[str, str], nonnegative: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Read, check and type ``observations.csv``.
 
     The file is parsed once by pandas' C parser as text and checked column-wise. When a
@@ -252,7 +252,7 @@ def _read_observations(path: Path, units: dict[str, str]) -> pd.DataFrame:
     frame, data = read_frame(path, CONTRACT_COLUMNS)
     columns = {c: frame[c].to_numpy() for c in frame.columns}
     try:
-        typed = _typed_columns(path, columns, units)
+        typed = _typed_columns(path, columns, units, nonnegative)
     except DataFileError:
         read_columns(path, CONTRACT_COLUMNS)  # raises if a line is the wrong width
         raise
@@ -269,7 +269,22 @@ def _read_observations(path: Path, units: dict[str, str]) -> pd.DataFrame:
 
 @lru_cache(maxsize=8)
 def _observations_cached(key: tuple[str, int, int], catalogue_key: tuple[str, int, int]) -> pd.DataFrame:
-    return _read_observations(Path(key[0]), _unit_map(catalogue_key))
+    return _read_observations(Path(key[0]), _unit_map(catalogue_key), _nonnegative(catalogue_key))
+
+
+def read_observations_file(path: Path) -> pd.DataFrame:
+    """Read and check an observations table at any path against the current catalogue (no cache).
+
+    ``ingest --apply`` checks the table it is about to write with it, so that the rows it
+    adds pass exactly the checks :func:`observations` applies.
+
+    Raises
+    ------
+    DataFileError
+        As :func:`observations`, naming ``path``.
+    """
+    catalogue = _file_key(curated_dir() / "indicators.csv")
+    return _read_observations(Path(path), _unit_map(catalogue), _nonnegative(catalogue))
 
 
 def national_observations() -> pd.DataFrame:
@@ -344,7 +359,20 @@ def targets() -> pd.DataFrame:
 
 
 def reports() -> pd.DataFrame:
-    """Return the manifest of source reports (``data/raw/reports.csv``)."""
+    """Return the manifest of source reports (``data/raw/reports.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report: ``id, title, period_start, period_end`` (dates),
+        ``report_date, issuer, text_quality, sha256`` and any further columns the
+        manifest carries.
+
+    Raises
+    ------
+    DataFileError
+        If the manifest is missing or malformed (the message names the line).
+    """
     path = data_dir() / "raw" / "reports.csv"
     frame = _read_text_table(path, ("id", "title", "period_start", "period_end", "report_date", "issuer",
                                     "text_quality", "sha256"))

@@ -65,6 +65,34 @@ def parse_vn_number(token: str) -> float:
         raise NumberFormatError(f"not a number: {token!r}") from exc
 
 
+def format_vn_number(value: float | Decimal, decimals: int = 0) -> str:
+    """Write a number as the reports print it: ``.`` between thousands, ``,`` before decimals.
+
+    Parameters
+    ----------
+    value : float or decimal.Decimal
+        A finite, non-negative number (the reports print signs as words: "tăng", "giảm").
+    decimals : int, default 0
+        Digits after the decimal mark; the value is rounded half-even to them.
+
+    Returns
+    -------
+    str
+        For example ``format_vn_number(1072.9, 1) == "1.072,9"`` and
+        ``format_vn_number(15120789) == "15.120.789"``; :func:`parse_vn_number` reads it back.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is negative or not finite, or ``decimals`` is negative.
+    """
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite() or number < 0 or decimals < 0:
+        raise ValueError(f"expected a finite non-negative number and decimals >= 0: got {value!r}, {decimals!r}")
+    text = f"{number:,.{decimals}f}"  # English grouping, then swapped
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def find_numbers(text: str) -> list[PrintedNumber]:
     """Return every number printed in ``text`` with its character span.
 

@@ -7,46 +7,21 @@ sentence that prints a number is either curated or consciously skipped.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 
 import pandas as pd
 
-from .contract import MAX_QUOTE_CHARS, PCT_MEASURES
+from . import validate
 from .numbers import find_numbers
 from .reports import collapse_whitespace, report_text
+from .validate import printed_numbers, value_is_printed
 
-#: Decimal read of '1.5'-style tokens that OCR and PDF text sometimes print.
-_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
-
-
-def printed_values(quote: str) -> list[float]:
-    """Return the numbers a quote prints (Vietnamese notation, plus a dot-decimal reading)."""
-    values = [n.value for n in find_numbers(quote)]
-    values += [float(t) for t in _DOT_DECIMAL.findall(quote)]
-    return values
-
-
-def value_is_printed(value: float, measure: str, quote: str) -> bool:
-    """Return True if some number printed in ``quote`` equals ``value`` up to a power of ten.
-
-    A ``*_pct`` value may also be printed as ``100 + value`` ("bằng 158,7% so với cùng
-    kỳ" is stored as 58.7) or not at all when it is 0 ("tương đương cùng kỳ").
-    """
-    if measure in PCT_MEASURES and value == 0:
-        return True
-    targets = [abs(value)] + ([abs(value + 100.0)] if measure in PCT_MEASURES else [])
-    for printed in printed_values(quote):
-        for target in targets:
-            for power in range(-9, 10):
-                if math.isclose(printed * 10.0 ** power, target, rel_tol=1e-6, abs_tol=1e-9):
-                    return True
-    return False
+__all__ = ["printed_numbers", "quote_problems", "uncovered_numbers", "value_is_printed"]
 
 
 def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str] = report_text) -> pd.DataFrame:
-    """Check every printed row's quote against its source report.
+    """Check every printed row's quote against its source report (see :func:`lsreports.sources.validate.quote_problems`).
 
     Parameters
     ----------
@@ -60,27 +35,11 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str] = report_tex
     -------
     pandas.DataFrame
         One row per problem: ``row`` (index in ``obs``), ``indicator_id``,
-        ``source_doc``, ``problem`` and ``quote``. Empty when every quote is found in
-        its source, is at most 200 characters and prints the row's value.
+        ``source_doc``, ``severity`` (``error``, or ``note`` for a quote found only after
+        Unicode NFC normalisation), ``problem`` and ``quote``. Empty when every quote is
+        found in its source, is at most 200 characters and prints the row's value.
     """
-    problems = []
-    texts: dict[str, str] = {}
-    for index, row in obs.loc[~obs["derived"]].iterrows():
-        doc = row["source_doc"]
-        if doc not in texts:
-            texts[doc] = collapse_whitespace(text_of(doc))
-        quote = collapse_whitespace(row["quote"])
-        problem = ""
-        if len(row["quote"]) > MAX_QUOTE_CHARS:
-            problem = f"quote longer than {MAX_QUOTE_CHARS} characters"
-        elif quote not in texts[doc]:
-            problem = "quote not found in the source text"
-        elif not value_is_printed(row["value"], row["measure"], quote):
-            problem = f"no number printed in the quote equals {row['value']}"
-        if problem:
-            problems.append({"row": index, "indicator_id": row["indicator_id"], "source_doc": doc,
-                             "problem": problem, "quote": row["quote"]})
-    return pd.DataFrame(problems, columns=["row", "indicator_id", "source_doc", "problem", "quote"])
+    return validate.quote_problems(obs, text_of)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
 
-from ..errors import DataFileError
+from ..errors import DataFileError, UnknownReportError
 from .paths import report_path
 
 _WHITESPACE = re.compile(r"\s+")
@@ -63,3 +64,65 @@ def verify_manifest(manifest: pd.DataFrame) -> pd.DataFrame:
         actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
         rows.append({"id": doc_id, "recorded": recorded, "actual": actual, "ok": actual == recorded})
     return pd.DataFrame(rows, columns=["id", "recorded", "actual", "ok"])
+
+
+def short_id(doc_id: str, known: Iterable[str] = ()) -> str:
+    """Return a report's short id for tables and messages: its leading ``_``-separated part(s).
+
+    ``000_2429f5525668702d`` is ``000``. Parts are added until no other ``known`` id
+    starts the same way, so the short ids of different reports never coincide, whatever
+    ids ingested reports get; an id without ``_`` is its own short id. This is the one
+    place a report id is shortened (readers' names for briefings are in
+    ``lsreports.publish``).
+
+    Parameters
+    ----------
+    doc_id : str
+        The report's id (its file name without extension).
+    known : iterable of str, optional
+        The other report ids it must be told apart from.
+
+    Returns
+    -------
+    str
+        A prefix of ``doc_id`` ending at a ``_`` boundary (or ``doc_id`` itself).
+    """
+    others = [k for k in known if k != doc_id]
+    parts = doc_id.split("_")
+    for n in range(1, len(parts)):
+        prefix = "_".join(parts[:n])
+        if not any(k == prefix or k.startswith(prefix + "_") for k in others):
+            return prefix
+    return doc_id
+
+
+def resolve_report(name: str, known: Iterable[str]) -> str:
+    """Return the one report id that ``name`` is, or is a unique prefix of.
+
+    Parameters
+    ----------
+    name : str
+        A full report id or a prefix of one (``000`` for ``000_2429f5525668702d``).
+    known : iterable of str
+        The report ids (the manifest's ``id`` column, or the ids of the curated rows).
+
+    Returns
+    -------
+    str
+        The full id.
+
+    Raises
+    ------
+    UnknownReportError
+        If no id, or more than one, starts with ``name``; the message lists the
+        candidates (or every known id).
+    """
+    ids = sorted(set(known))
+    if name in ids:
+        return name
+    matches = [i for i in ids if i.startswith(name)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UnknownReportError(f"report {name!r} is ambiguous: it begins {', '.join(matches)}")
+    raise UnknownReportError(f"unknown report {name!r}; known reports: {', '.join(ids) or '(none)'}")

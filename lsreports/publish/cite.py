@@ -1,0 +1,121 @@
+"""Traceable figures in HTML: each number links to its source and shows it on hover.
+
+A :class:`Citations` collects the rows a page shows. :meth:`Citations.figure` renders a
+printed figure as a link to its entry in the page's "Sources" appendix, with the verbatim
+quote and the report in the link's tooltip; a derived figure shows its formula instead.
+A flagged figure carries a visible mark (⚑) and the flag's one-line reason. Everything
+that comes from the data (quotes, labels, notes, flag reasons) is escaped: it is always
+text, never markup or a link.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+
+from ..sources.periods import period_label
+from . import labels
+
+#: The mark a flagged figure carries wherever it is shown.
+FLAG_MARK = "⚑"
+
+
+def text(value: object) -> str:
+    """Escape data for HTML text and attributes (quotes included); missing values give ''."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def one_line(reason: object, width: int = 160) -> str:
+    """Shorten a flag's reason to one line of at most ``width`` characters (plain text)."""
+    if reason is None or reason is pd.NA or (isinstance(reason, float) and pd.isna(reason)):
+        return ""
+    return textwrap.shorten(" ".join(str(reason).split()), width, placeholder=" …")
+
+
+def row_key(row) -> tuple:
+    """Identify an observation row: indicator, period, measure and report."""
+    return (row["indicator_id"], pd.Timestamp(row["start"]), pd.Timestamp(row["end"]), row["measure"],
+            row["source_doc"])
+
+
+class Citations:
+    """The sources of one page, numbered in the order figures are first shown.
+
+    Parameters
+    ----------
+    manifest : pandas.DataFrame
+        The reports (:func:`lsreports.reports`), for their names.
+    catalogue : pandas.DataFrame
+        The indicators (:func:`lsreports.indicators`), for their names in the appendix.
+    flags : pandas.DataFrame, optional
+        Consistency flags (:func:`lsreports.consistency_flags`); a figure of an indicator,
+        period and report they name carries the mark too.
+    anchor : str
+        Prefix of the appendix anchors (two citation lists on one page need different ones).
+    """
+
+    def __init__(self, manifest: pd.DataFrame, catalogue: pd.DataFrame, flags: pd.DataFrame | None = None,
+                 anchor: str = "src"):
+        self.names = labels.report_names(manifest)
+        self.indicator_names = catalogue.set_index("indicator_id")["name_en"].to_dict()
+        self.flags = flags if flags is not None else pd.DataFrame(columns=["indicator_id", "period", "source_docs"])
+        self.anchor = anchor
+        self.entries: dict[tuple, tuple[int, dict]] = {}
+
+    def _number(self, row) -> int:
+        key = row_key(row)
+        if key not in self.entries:
+            self.entries[key] = (len(self.entries) + 1, dict(row))
+        return self.entries[key][0]
+
+    def flag_reason(self, row) -> str:
+        """The one-line reason a figure is flagged ('' when it is not): its curated flag, else a consistency check."""
+        flag = row.get("flag")
+        if isinstance(flag, str) and flag:
+            return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
+        if "start" not in row or "source_doc" not in row:  # a derived figure built on the page
+            return ""
+        period = period_label(pd.Timestamp(row["start"]), pd.Timestamp(row["end"]))
+        hits = self.flags.loc[(self.flags["indicator_id"] == row["indicator_id"]) & (self.flags["period"] == period)
+                              & self.flags["source_docs"].astype(str).str.contains(str(row["source_doc"]),
+                                                                                   regex=False)]
+        return one_line(f"{hits.iloc[0]['check'].replace('_', ' ')}: {hits.iloc[0]['detail']}") if len(hits) else ""
+
+    def figure(self, shown: str, row) -> str:
+        """Render ``shown`` (the formatted number) as a traceable figure.
+
+        A printed row links to its appendix entry with the quote and report on hover; a
+        derived row (``derived`` true) shows its formula instead. A flagged row gets
+        :data:`FLAG_MARK` and the reason, in the tooltip and in the appendix.
+        """
+        reason = self.flag_reason(row)
+        mark = (f' <span class="lsr-flag" title="{text(reason)}">{FLAG_MARK}</span>' if reason else "")
+        if bool(row.get("derived")):
+            formula = row.get("formula") or row.get("quote")
+            return f'<span class="lsr-src" title="derived: {text(formula)}">{text(shown)}</span>{mark}'
+        number = self._number(row)
+        tip = f"“{row['quote']}” ({self.names.get(row['source_doc'], row['source_doc'])})"
+        return (f'<a class="lsr-src" href="#{self.anchor}-{number}" title="{text(tip)}">{text(shown)}'
+                f'<sup>{number}</sup></a>{mark}')
+
+    def appendix_html(self, heading: str = "Sources") -> str:
+        """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag."""
+        if not self.entries:
+            return ""
+        items = []
+        for number, row in sorted(self.entries.values(), key=lambda e: e[0]):
+            name = self.indicator_names.get(row["indicator_id"], row["indicator_id"])
+            period = period_label(pd.Timestamp(row["start"]), pd.Timestamp(row["end"]))
+            reason = self.flag_reason(row)
+            flag = f'<br><span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}' if reason else ""
+            items.append(f'<li id="{self.anchor}-{number}"><q>{text(row["quote"])}</q> '
+                         f'<span class="lsr-note">— {text(self.names.get(row["source_doc"], row["source_doc"]))}; '
+                         f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}</span>{flag}</li>')
+        return f'<section class="lsr-sources"><h2 id="{self.anchor}">{text(heading)}</h2>\n<ol>\n' + \
+            "\n".join(items) + "\n</ol></section>"
+
+    def _repr_html_(self) -> str:
+        return self.appendix_html()

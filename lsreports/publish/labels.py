@@ -1,0 +1,114 @@
+"""The one table of reader's labels: units, measures, plan kinds, methods and report names.
+
+Every page, chart and table a reader sees takes its words from here, never from the
+codebook's ids: ``USD_mn`` is "million USD", ``est_local_pct`` is "share of the
+provincial budget estimate", and a report is named by what it covers ("report to May
+2026"), not by its id cut to three characters.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+#: Codebook unit → words.
+UNITS: dict[str, str] = {
+    "USD_mn": "million USD", "VND_bn": "billion VND", "kt": "thousand tonnes", "t": "tonnes",
+    "thousand_m3": "thousand m³", "mn_kWh": "million kWh", "mn_bricks": "million bricks",
+    "thousand_visits": "thousand visits", "persons": "persons", "households": "households",
+    "houses": "houses", "visits": "visits", "vehicles": "vehicles", "enterprises": "enterprises",
+    "kg": "kg", "pct": "%",
+}
+#: Contract measure → words.
+MEASURES: dict[str, str] = {
+    "value": "level", "yoy_pct": "change on a year earlier", "mom_pct": "change on the previous month",
+    "plan_pct": "share of the year's plan", "est_central_pct": "share of the central budget estimate",
+    "est_local_pct": "share of the provincial budget estimate",
+}
+#: Plan or estimate kind → words (what a year end is compared with).
+TARGET_KINDS: dict[str, str] = {
+    "plan": "the year's plan", "est_central": "the central budget estimate",
+    "est_local": "the provincial budget estimate",
+}
+#: Short forms of :data:`TARGET_KINDS`, for chart labels.
+TARGET_KINDS_SHORT: dict[str, str] = {"plan": "plan", "est_local": "provincial budget est.",
+                                      "est_central": "central budget est."}
+#: Projection or nowcast method → words.
+METHODS: dict[str, str] = {
+    "growth": "growth-based (last year's level times the growth so far)", "pro_rata": "pro-rata (the pace so far)",
+    "seasonal_share": "seasonal share (last year's profile)", "not_projected": "not projected (not a flow)",
+}
+#: Short forms of :data:`METHODS`, for table cells (the full words go in the tooltip).
+METHODS_SHORT: dict[str, str] = {"growth": "growth-based", "pro_rata": "pro rata", "seasonal_share": "seasonal share",
+                                  "not_projected": "not projected"}
+#: Period kind (:func:`lsreports.sources.periods.period_kind`) → words.
+PERIOD_KINDS: dict[str, str] = {
+    "month": "month", "ytd": "year to date", "year": "whole year", "ytd_day": "year to a stated day",
+    "point": "at a date", "span": "multi-year span",
+}
+
+
+def _lookup(table: dict[str, str], key: object) -> str:
+    if key is None or (isinstance(key, float) and pd.isna(key)) or key is pd.NA:
+        return ""
+    return table.get(str(key), str(key).replace("_", " "))
+
+
+def unit(code: object) -> str:
+    """Words for a codebook unit (``USD_mn`` → ``million USD``); an unknown code with its underscores spaced."""
+    return _lookup(UNITS, code)
+
+
+def measure(code: object) -> str:
+    """Words for a measure (``yoy_pct`` → ``change on a year earlier``)."""
+    return _lookup(MEASURES, code)
+
+
+def target_kind(code: object, *, short: bool = False) -> str:
+    """Words for a plan kind (``est_local`` → ``the provincial budget estimate``)."""
+    return _lookup(TARGET_KINDS_SHORT if short else TARGET_KINDS, code)
+
+
+def method(code: object, *, short: bool = False) -> str:
+    """Words for a projection method (``seasonal_share`` → ``seasonal share (last year's profile)``)."""
+    return _lookup(METHODS_SHORT if short else METHODS, code)
+
+
+def period_kind(code: object) -> str:
+    """Words for a period kind (``ytd`` → ``year to date``)."""
+    return _lookup(PERIOD_KINDS, code)
+
+
+def report_names(manifest: pd.DataFrame) -> dict[str, str]:
+    """Name every report of the manifest by the period it covers: ``report to May 2026``.
+
+    A public text (``source_kind == "public_text"``) is named ``public text to December 2025``.
+
+    Parameters
+    ----------
+    manifest : pandas.DataFrame
+        The frame :func:`lsreports.reports` returns (``id``, ``period_end``, ``title``).
+
+    Returns
+    -------
+    dict
+        Report id → name. Two reports covering the same month are told apart by their
+        ids, in full (never cut).
+    """
+    ends = pd.to_datetime(manifest["period_end"])
+    kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("report", index=manifest.index)
+    nouns = {"report": "report", "public_text": "public text"}
+    names = {doc: f"{nouns.get(kind, 'report')} to {end:%B %Y}" for doc, end, kind in zip(manifest["id"], ends, kinds)}
+    counts = pd.Series(list(names.values())).value_counts()
+    return {doc: (f"{name} ({doc})" if counts[name] > 1 else name) for doc, name in names.items()}
+
+
+def report_name(doc: str, manifest: pd.DataFrame | None = None) -> str:
+    """Name one report (see :func:`report_names`); a report missing from the manifest keeps its full id."""
+    if manifest is None:
+        from ..sources.loader import reports
+
+        manifest = reports()
+    return report_names(manifest).get(doc, f"report {doc}")
+
+
+__all__ = ["UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
+           "target_kind", "method", "period_kind", "report_names", "report_name"]

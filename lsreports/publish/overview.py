@@ -1,0 +1,289 @@
+"""The overview page, "Lạng Sơn at a glance", and the key-indicator blocks the briefings share.
+
+Everything on the page is generated from the data: one table of key indicators of every
+domain (latest period, level, change on a year earlier, share of the plan, and where the
+year is heading against plan), the most important consistency flags in one line each,
+what changed with the latest report, and links to the briefings. Every figure is
+traceable (:mod:`lsreports.publish.cite`): the quote and report on hover, and a Sources
+appendix it links to; derived figures show their formula.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..sources.periods import period_kind, period_label
+from . import labels
+from .cite import Citations, one_line, text
+from .formatting import fmt_number, fmt_pct, fmt_printed
+
+#: The key indicators, by domain. A tuple holds the variants of one concept; the one
+#: with the freshest figure is shown, under its own name (which says which variant it is).
+KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
+    "Trade": [("trade_total",), ("trade_declared",), ("trade_local_export",)],
+    "Budget": [("budget_revenue_total",), ("budget_spending_total",)],
+    "Public investment": [("pubinv_disbursed_current", "pubinv_disbursed")],
+    "Industry": [("iip",), ("prod_electricity_sold",), ("prod_cement",)],
+    "Tourism": [("tourism_visitors",), ("tourism_revenue",)],
+    "Commerce and enterprises": [("retail_sales",), ("enterprises_new",)],
+    "Social": [("ui_applications",), ("temp_housing_completed",)],
+    "Growth (GRDP)": [("grdp",)],
+}
+#: Domain of each briefing's key indicators (the briefings show their own rows).
+BRIEFING_GROUPS: dict[str, tuple[str, ...]] = {
+    "trade": ("Trade",), "budget": ("Budget", "Public investment"), "industry": ("Industry",),
+    "tourism": ("Tourism",), "social": ("Social",),
+}
+SHARE_MEASURES = ("plan_pct", "est_local_pct", "est_central_pct")
+_KIND_PREFERENCE = ("ytd", "ytd_day", "year", "month", "point", "span")
+
+
+def freshest(obs: pd.DataFrame, variants: tuple[str, ...]) -> pd.DataFrame:
+    """Printed rows of a concept's freshest figure: the variant and period with the latest end.
+
+    For the same end, a year to date is preferred to a month (the running total a plan
+    is measured against), and a later report to an earlier one.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows (every measure) of one indicator, period and report; empty when none is printed.
+    """
+    printed = obs.loc[~obs["derived"].astype(bool) & obs["indicator_id"].isin(variants)]
+    if printed.empty:
+        return printed
+    kinds = [period_kind(s, e) for s, e in zip(printed["start"], printed["end"])]
+    ranked = printed.assign(_rank=[_KIND_PREFERENCE.index(k) for k in kinds],
+                            _level=(printed["measure"] == "value").astype(int))
+    groups = ranked.groupby(["indicator_id", "start", "end", "source_doc"]).agg(
+        end_=("end", "first"), rank=("_rank", "first"), level=("_level", "max"))
+    best = groups.sort_values(["end_", "level", "rank", "source_doc"], ascending=[False, False, True, False]).index[0]
+    key = dict(zip(["indicator_id", "start", "end", "source_doc"], best))
+    mask = True
+    for column, value in key.items():
+        mask = mask & (printed[column] == value)
+    return printed.loc[mask]
+
+
+def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Year-end nowcasts against plan for every indicator, and a line saying what they are.
+
+    From :func:`lsreports.analysis.projection.year_end_projections`: growth-based where
+    last year's level is known, pro-rata otherwise, with a band from the backtest errors
+    and a verdict (likely / undetermined / unlikely) when a plan is known.
+
+    Returns
+    -------
+    (pandas.DataFrame, str)
+        One row per indicator and year (its first plan kind): ``indicator_id``, ``year``,
+        ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
+        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``; and the line.
+    """
+    from ..analysis.projection import year_end_projections
+
+    frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
+    view = pd.DataFrame({
+        "indicator_id": frame["indicator_id"], "year": frame["year"], "projection": frame["projection"],
+        "low": frame["lower"], "high": frame["upper"], "unit": frame["unit"],
+        "target_kind": frame["target_kind"].fillna(""), "pct_of_target": frame["projected_pct_of_target"],
+        "low_pct": frame["lower_pct_of_target"], "high_pct": frame["upper_pct_of_target"],
+        "method": frame["method"], "verdict": frame["verdict"].fillna(""),
+        "formula": frame["formula"].fillna(""),
+    })
+    return view, ("nowcast of the year end with its band (from the backtest errors) and the verdict against "
+                  "plan: likely, undetermined (the band straddles 100 %) or unlikely")
+
+
+def _derived(indicator_id: str, formula: str) -> dict:
+    return {"indicator_id": indicator_id, "derived": True, "formula": formula}
+
+
+def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year_end: pd.DataFrame) -> str:
+    """One table row: indicator, period, level, yoy, share of plan, year end against plan."""
+    by_measure = {r["measure"]: r for r in rows.to_dict("records")}
+    first = next(iter(by_measure.values()))
+    indicator = first["indicator_id"]
+    unit = catalogue.set_index("indicator_id").loc[indicator, "unit"]
+    name = catalogue.set_index("indicator_id").loc[indicator, "name_en"]
+    cells = [text(name), text(period_label(first["start"], first["end"]))]
+    level = by_measure.get("value")
+    cells.append(cites.figure(f"{fmt_printed(level['value'])} {labels.unit(unit)}", level) if level else "–")
+    yoy = by_measure.get("yoy_pct")
+    cells.append(cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–")
+    share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
+    cells.append(cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
+                              f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
+                 if share else "–")
+    cells += _year_end_cells(indicator, first, year_end, cites)
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: Citations) -> list[str]:
+    match = year_end.loc[(year_end["indicator_id"] == indicator) & (year_end["year"] == first["end"].year)]
+    if match.empty:
+        return ["–", "–", "–", "–"]
+    r = match.iloc[0]
+    if r["method"] == "not_projected" or pd.isna(r["projection"]):
+        return ["–", "–", text(labels.method(r["method"], short=True)), "–"]
+    band = (f" ({fmt_number(r['low'])}–{fmt_number(r['high'])})" if pd.notna(r["low"]) else "")
+    year_end_text = cites.figure(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}{band}",
+                                 _derived(indicator, r["formula"]))
+    pct_band = (f" ({fmt_number(r['low_pct'])}–{fmt_pct(r['high_pct'], signed=False)})"
+                if pd.notna(r["low_pct"]) else "")
+    against = (f"{fmt_pct(r['pct_of_target'], signed=False)}{pct_band} of "
+               f"{labels.target_kind(r['target_kind'], short=True)}"
+               if r["target_kind"] and pd.notna(r["pct_of_target"]) else "no plan printed")
+    method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
+    return [year_end_text, text(against), method, text(r["verdict"] or "–")]
+
+
+def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
+                        groups: tuple[str, ...] | None = None) -> str:
+    """The key-indicator table (all groups, or the ones named), each figure traceable."""
+    year_end, what = year_end_view(obs)
+    head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
+            "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
+            "<th>Verdict</th></tr>")
+    body = []
+    for group, concepts in KEY_INDICATORS.items():
+        if groups is not None and group not in groups:
+            continue
+        rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
+        if rows:
+            body.append(f'<tr class="lsr-group"><th colspan="9">{text(group)}</th></tr>')
+            body += [_key_row(r, catalogue, cites, year_end) for r in rows]
+    note = (f'<p class="lsr-note">Year end: {text(what)}. Hover over a figure for the sentence it was printed in; '
+            'the small number leads to the Sources below. ⚑ marks a flagged figure (hover for the reason).</p>')
+    return f'<div class="lsr-table"><table class="lsr-key">{head}{"".join(body)}</table></div>{note}'
+
+
+def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> str:
+    """The most important consistency flags, one line each (warnings first)."""
+    if flags.empty:
+        return "<p>No consistency flag.</p>"
+    names = catalogue.set_index("indicator_id")["name_en"]
+    order = flags.assign(_w=(flags["severity"] != "warning").astype(int)).sort_values("_w", kind="stable")
+    lines = [f"<li><strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>, {text(r['period'])}: "
+             f"{text(one_line(r['detail'], 150))} <span class=\"lsr-note\">({text(r['check'].replace('_', ' '))})"
+             "</span></li>" for _, r in order.head(limit).iterrows()]
+    more = (f'<p class="lsr-note">{len(flags) - limit} more: <code>lsreports summary</code> lists them all.</p>'
+            if len(flags) > limit else "")
+    return "<ul>" + "".join(lines) + "</ul>" + more
+
+
+def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
+                 indicator_ids: list[str] | None = None) -> str:
+    """What the latest report changed (:func:`lsreports.analysis.changes.changes_since_previous`), as HTML.
+
+    Parameters
+    ----------
+    indicator_ids : list of str, optional
+        Keep only these indicators (a domain briefing's); all by default.
+    """
+    if not changes.previous:
+        return "<p>Only one report: nothing to compare with yet.</p>"
+    names = catalogue.set_index("indicator_id")["name_en"]
+    reports = labels.report_names(manifest)
+    keep = (lambda frame: frame) if indicator_ids is None else (
+        lambda frame: frame.loc[frame["indicator_id"].isin(indicator_ids)] if not frame.empty else frame)
+    new, plans = keep(changes.new_figures), keep(changes.plan_changes)
+    flags_new, flags_gone = keep(changes.flags_new), keep(changes.flags_resolved)
+    items = [f"<li><strong>{len(new)} figures new</strong> in the {text(reports.get(changes.latest, changes.latest))}"
+             f" (for {new['indicator_id'].nunique()} indicators), compared with every earlier report.</li>"]
+    for _, r in plans.iterrows():
+        items.append(f"<li>Implied {r['year']} {text(labels.target_kind(r['target_kind']).removeprefix('the '))} "
+                     f"for <strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>: "
+                     f'<span class="lsr-src" title="derived: {text(r["before_formula"])}">{fmt_number(r["before"])}'
+                     f'</span> ({text(reports.get(r["before_doc"], r["before_doc"]))}) → '
+                     f'<span class="lsr-src" title="derived: {text(r["after_formula"])}">{fmt_number(r["after"])}'
+                     f"</span> ({fmt_pct(r['change_pct'])}).</li>")
+    for label, frame in (("New flag", flags_new), ("Resolved flag", flags_gone)):
+        items += [f"<li>{label}: <strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>, "
+                  f"{text(r['period'])}: {text(one_line(r['detail'], 150))}</li>" for _, r in frame.iterrows()]
+    if len(items) == 1 and new.empty:
+        items = ["<li>Nothing new for these indicators in the latest report.</li>"]
+    return (f'<p class="lsr-note">The {text(reports.get(changes.latest, changes.latest))} against the data before it '
+            f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
+
+
+__all__ = ["KEY_INDICATORS", "BriefingPage", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
+
+
+class BriefingPage:
+    """The traceable parts of a domain briefing: key figures first, headline tables, Sources last.
+
+    Parameters
+    ----------
+    domain : str
+        A briefing name of :data:`BRIEFING_GROUPS` (``"trade"``, ``"budget"``, ...); another
+        name gives no key-indicator rows but still serves headlines and sources.
+
+    Examples
+    --------
+    In a notebook::
+
+        page = BriefingPage("trade")
+        page.key_figures()          # key indicators and what the latest report changed
+        page.headline(["trade_total", "trade_declared"])
+        page.sources()              # the Sources appendix, last
+    """
+
+    def __init__(self, domain: str):
+        from .. import access
+        from ..analysis.consistency import consistency_flags
+        from ..sources.loader import indicators, reports
+
+        self.domain = domain
+        self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
+        self.cites = Citations(self.manifest, self.catalogue, consistency_flags(self.obs, self.catalogue))
+
+    def key_figures(self):
+        """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
+        from IPython.display import HTML
+
+        from ..analysis.changes import changes_since_previous
+
+        groups = BRIEFING_GROUPS.get(self.domain, ())
+        ids = self.catalogue.loc[self.catalogue["domain"] == self.domain, "indicator_id"].tolist()
+        ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
+        changes = changes_since_previous(self.obs, self.catalogue, self.manifest)
+        key = key_indicators_html(self.obs, self.catalogue, self.cites, groups) if groups else ""
+        return HTML(f"{key}<h3>What changed with the latest report</h3>"
+                    f"{changes_html(changes, self.catalogue, self.manifest, ids)}")
+
+    def headline(self, indicator_ids: list[str]):
+        """The headline table (latest period of each indicator), every figure traceable."""
+        from IPython.display import HTML
+
+        from .headline import latest_rows
+
+        rows = latest_rows(self.obs, indicator_ids)
+        head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
+                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
+        names = labels.report_names(self.manifest)
+        lines = []
+        for indicator in indicator_ids:
+            for _, group in rows.loc[rows["indicator_id"] == indicator].groupby(["start", "end", "source_doc"]):
+                lines.append(self._headline_row(group, names))
+        return HTML(f'<div class="lsr-table"><table class="lsr-headline">{head}{"".join(lines)}</table></div>')
+
+    def _headline_row(self, group: pd.DataFrame, names: dict[str, str]) -> str:
+        by_measure = {r["measure"]: r for r in group.to_dict("records")}
+        first = next(iter(by_measure.values()))
+        entry = self.catalogue.set_index("indicator_id").loc[first["indicator_id"]]
+        level, yoy = by_measure.get("value"), by_measure.get("yoy_pct")
+        share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
+        cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
+                 self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
+                 if level else "–",
+                 self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
+                 self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
+                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
+                 if share else "–",
+                 text(names.get(first["source_doc"], first["source_doc"]))]
+        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    def sources(self):
+        """The Sources appendix of every figure cited so far on the page."""
+        from IPython.display import HTML
+
+        return HTML(self.cites.appendix_html() or "<p>No figure cited.</p>")

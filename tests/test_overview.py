@@ -1,0 +1,49 @@
+"""The overview page and its key-indicator table, on the real curated data (read only)."""
+import re
+
+import pandas as pd
+
+import lsreports as ls
+from lsreports.analysis.consistency import consistency_flags
+from lsreports.publish.cite import FLAG_MARK, Citations
+from lsreports.publish.overview import KEY_INDICATORS, freshest, key_indicators_html
+from lsreports.publish.overview_page import overview_html
+
+
+def test_the_freshest_variant_of_a_concept_is_shown_not_a_stale_one():
+    """Public investment: report 004 prints January 2026 (pubinv_disbursed, 150), report 003 prints
+    January-May 2026 for the current year's plan (pubinv_disbursed_current, 906): the headline takes 906."""
+    rows = freshest(ls.observations(), ("pubinv_disbursed_current", "pubinv_disbursed"))
+    level = rows.loc[rows["measure"] == "value"].iloc[0]
+    assert (level["indicator_id"], level["end"], level["value"]) == ("pubinv_disbursed_current",
+                                                                     pd.Timestamp("2026-05-31"), 906.0)
+    assert set(rows["measure"]) == {"value", "plan_pct"}
+
+
+def test_a_year_to_date_is_preferred_to_the_month_with_the_same_end():
+    rows = freshest(ls.observations(), ("trade_declared",))
+    assert (rows["start"].iloc[0], rows["end"].iloc[0]) == (pd.Timestamp("2026-01-01"), pd.Timestamp("2026-05-31"))
+
+
+def test_key_table_has_every_group_and_marks_the_flagged_electricity_figure():
+    obs, catalogue = ls.observations(), ls.indicators()
+    cites = Citations(ls.reports(), catalogue, consistency_flags(obs, catalogue))
+    table = key_indicators_html(obs, catalogue, cites)
+    for group in KEY_INDICATORS:
+        assert f"<th colspan=\"9\">{group}</th>" in table
+    electricity = next(row for row in table.split("<tr>") if row.startswith("<td>Commercial electricity"))
+    assert FLAG_MARK in electricity and "conflict in source" in electricity
+    assert "230.4 million kWh" in electricity and "2026 Jan-May" in electricity
+    assert len(cites.entries) >= 20 and '<a class="lsr-src" href="#src-1"' in table
+
+
+def test_overview_page_links_briefings_and_has_sources_changes_and_flags():
+    page = overview_html([("trade.html", "Trade <b>", "1.1.0")], "2026-12-02")
+    assert '<a href="trade.html">Trade &lt;b&gt;</a>' in page
+    for heading in ("Key indicators", "What changed with the latest report", "Figures to read with care",
+                    "Briefings", "Sources", "About this page"):
+        assert f">{heading}</h2>" in page
+    assert "31 May 2026" in page and "built 2026-12-02" in page
+    cited = set(re.findall(r'href="#src-(\d+)"', page))
+    listed = set(re.findall(r'<li id="src-(\d+)">', page))
+    assert cited and cited == listed  # every figure's link leads to an entry, and every entry is cited
