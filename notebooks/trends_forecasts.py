@@ -302,10 +302,8 @@ national_rows = national_observations()
 national_catalogue = indicators(national=True).set_index("indicator_id")
 SHOWN = ["vn_retail_sales", "vn_accommodation_food", "vn_exports", "vn_imports", "vn_sbi_total"]
 history = {i: national_series(i) for i in SHOWN}
-names = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ") for i in SHOWN}
-units = {"VND_bn": "billion VND", "USD_mn": "million USD", "kt": "thousand tonnes", "mn_kWh": "million kWh",
-         "thousand_m3": "thousand m³"}
-unit_labels = {i: units.get(national_catalogue.loc[i, "unit"], national_catalogue.loc[i, "unit"]) for i in SHOWN}
+names = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ").capitalize() for i in SHOWN}
+unit_labels = {i: labels.unit(national_catalogue.loc[i, "unit"]) for i in SHOWN}
 last_month = max(s.dropna().index.max() for s in history.values())
 summary = national_summary(history, national_rows)
 display(Markdown(
@@ -317,7 +315,7 @@ display(Markdown(
     f"{summary.loc['vn_retail_sales', 'last_full_year']})."))
 summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
     ["first", "last", "years", "growth_avg_pct", "last_year_growth_pct", "peak_month", "peak_pct", "trough_month",
-     "trough_pct"]].round(1)
+     "trough_pct"]].round({"growth_avg_pct": 1, "last_year_growth_pct": 1, "peak_pct": 1, "trough_pct": 1})
 
 # %% [markdown]
 # ### Trend, seasonal pattern and remainder (STL)
@@ -382,7 +380,7 @@ coverage
 
 # %%
 forecasts = {i: forecast_national(history[i], default_method(i, scores)) for i in SHOWN}
-titles = {i: f"{names[i]} ({unit_names[i]}), {forecasts[i].method}" for i in SHOWN}
+titles = {i: f"{names[i]}\n{unit_labels[i]}; method {forecasts[i].method}" for i in SHOWN}
 fig = forecast_charts.forecast_grid(history, forecasts, titles)
 charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
 charts.show(fig)

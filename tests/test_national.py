@@ -160,3 +160,13 @@ def test_a_year_to_date_in_the_previous_month_column_is_not_used_as_the_month(sy
     assert february["value"] == 110 and february["status"] == "estimate"
     assert "previous-month cell syn_retail.csv:2:Pre-M holds 214" in february["flag"]
     assert _row(rows, "2025-01-01", "2025-01-31", "value")["value"] == 105  # January's revision is a month
+
+
+def test_a_month_printed_on_two_lines_is_kept_once_and_flagged(synthetic_national):
+    path = synthetic_national / "raw" / "national" / "syn_retail.csv"
+    lines = SYNTHETIC_TABLE.splitlines()
+    path.write_text("\n".join(lines + [lines[1].replace("0,", "9,", 1)]) + "\n", encoding="utf-8")
+    rows = national.build_rows()
+    february = _row(rows, "2025-02-01", "2025-02-28", "value")
+    assert february["quote"] == "syn_retail.csv:2:E-M"
+    assert "the table prints this month twice: repeated in syn_retail.csv:6:E-M (110)" in february["flag"]

@@ -73,7 +73,7 @@ def forecast_grid(histories: dict[str, pd.Series], forecasts: dict[str, Forecast
                   columns: int = 2) -> plt.Figure:
     """Small multiples of :func:`forecast_panel`, one per series."""
     rows = -(-len(histories) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(11, 2.6 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(11, 2.9 * rows), squeeze=False)
     flat = axes.ravel()
     for ax, series_id in zip(flat, histories):
         forecast_panel(ax, histories[series_id], forecasts[series_id], titles[series_id])

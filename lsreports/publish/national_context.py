@@ -22,11 +22,10 @@ import seaborn as sns
 from ..analysis.context import COUNTERPARTS, national_summary, province_beside_country
 from ..sources.loader import indicators, national_observations
 from ..sources.national import monthly_series
+from . import labels
 
 #: Years drawn in the seasonal chart (the latest ones).
 YEARS_SHOWN = 5
-UNIT_WORDS = {"VND_bn": "billion VND", "USD_mn": "million USD", "kt": "thousand tonnes", "mn_kWh": "million kWh",
-              "thousand_m3": "thousand m³", "mn_bricks": "million bricks", "pct": "%"}
 
 
 @dataclass
@@ -39,7 +38,8 @@ class CountryContext:
 
 
 def _label(catalogue: pd.DataFrame, indicator_id: str) -> str:
-    return catalogue.loc[indicator_id, "name_en"].removeprefix("Viet Nam: ")
+    name = catalogue.loc[indicator_id, "name_en"].removeprefix("Viet Nam: ")
+    return name[:1].upper() + name[1:]
 
 
 def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], years: int = YEARS_SHOWN) -> plt.Figure:
@@ -51,21 +51,24 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
         frames.append(pd.DataFrame({"series": titles[series_id], "year": recent.index.year.astype(str),
                                     "month": recent.index.month, "level": recent.to_numpy()}))
     tidy = pd.concat(frames, ignore_index=True)
-    grid = sns.relplot(data=tidy, x="month", y="level", hue="year", col="series", kind="line", col_wrap=2,
-                       height=2.6, aspect=1.6, facet_kws={"sharey": False}, palette="crest", marker="o",
-                       markersize=3)
+    grid = sns.relplot(data=tidy, x="month", y="level", hue="year", col="series", kind="line",
+                       col_wrap=min(3, len(histories)), height=2.6, aspect=1.3, facet_kws={"sharey": False},
+                       palette="crest", marker="o", markersize=3)
     grid.set_titles("{col_name}", size=9)
     grid.set_axis_labels("", "")
     for ax in grid.axes.flat:
-        ax.set_xticks(range(1, 13), [calendar.month_abbr[m] for m in range(1, 13)], fontsize=7)
-    grid.figure.tight_layout()
+        ax.set_xticks(range(1, 13), [calendar.month_abbr[m][0] for m in range(1, 13)], fontsize=7)
+        ax.tick_params(axis="x", labelbottom=True)
+        ax.tick_params(axis="y", labelsize=7)
+    grid.figure.tight_layout(rect=(0, 0, 0.92, 1))
+    sns.move_legend(grid, "center left", bbox_to_anchor=(0.92, 0.5), frameon=False, title="year")
     return grid.figure
 
 
 def _sentences(summary: pd.DataFrame, catalogue: pd.DataFrame) -> list[str]:
     out = []
     for series_id, row in summary.iterrows():
-        unit = UNIT_WORDS.get(catalogue.loc[series_id, "unit"], catalogue.loc[series_id, "unit"])
+        unit = labels.unit(catalogue.loc[series_id, "unit"])
         out.append(
             f"- **{_label(catalogue, series_id)}** ({unit}): data to {row['last']:%B %Y}; "
             f"{row['growth_avg_pct']:.1f} % a year on average over {row['years']} full years, "
