@@ -14,9 +14,12 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.2.1
+# Version: 0.3.0
 #
 # Changelog:
+# - 0.3.0 (2026-12-02): the pace still needed per target; cumulative % of plan by month; checks across
+#   report vintages (implied months against the year's other months); the national-profile method
+#   beside pro-rata and growth-based on four backtest pairs (no look-ahead), with its oracle bound.
 # - 0.2.1 (2026-12-02): findings first: the year end against plan, then the backtest; derived
 #   series after them; the per-series qualification table moved to an appendix behind a one-line
 #   summary; units in words in the monthly panels; every chart links to the rows it draws.
@@ -51,10 +54,13 @@ from IPython.display import Markdown, display
 from lsreports.publish import charts, labels
 from lsreports.analysis.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
-from lsreports.sources.loader import indicators, observations, reports
+from lsreports.sources.loader import indicators, national_observations, observations, reports
 from lsreports.sources.periods import is_whole_month, period_label
 from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
+from lsreports.analysis.national_profile import compare_methods, national_backtest, national_year_end
+from lsreports.analysis.pace import pace_needed, plan_paths
 from lsreports.analysis.uncertainty import VERDICT_RULE, band_widths
+from lsreports.analysis.vintages import MIN_OTHER_MONTHS, OUTLIER_RATIO, vintage_spans
 from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
@@ -147,12 +153,48 @@ with_target[["indicator_id", "ytd_end", "ytd_value", "unit", "method", "projecti
     {"ytd_value": 1, "projection": 1, "lower": 1, "upper": 1, "target_value": 1, "projected_pct_of_target": 1})
 
 # %% [markdown]
+# ### The pace still needed
+#
+# For each 2026 target: the monthly level needed over the rest of the year, against the pace
+# so far and against last year's pace over the same months (where last year's levels are known).
+
+# %%
+pace = pace_needed(projections).drop_duplicates("indicator_id")
+faster = pace.loc[~pace["reached"] & (pace["needed_vs_so_far"] > 1)]
+reached = pace.loc[pace["reached"], "indicator_id"]
+display(Markdown(
+    f"{len(reached)} indicator(s) already meet their target ({', '.join(reached) or 'none'}); "
+    f"{len(faster)} of the other {int((~pace['reached']).sum())} need a faster monthly pace than so far, "
+    f"{int((faster['needed_vs_last_year'] > 1).sum())} of them faster than last year's pace over the same months too."))
+pace[["indicator_id", "target_kind", "unit", "months_remaining", "pace_so_far", "pace_needed", "last_year_pace",
+      "needed_vs_so_far", "needed_vs_last_year"]].round(2)
+
+# %% [markdown]
+# ### Cumulative against plan, month by month
+#
+# The printed "% of plan" of every year to date (unit-free: it survives a level printed in the
+# wrong unit), against a straight on-pace line and last year's path where known.
+
+# %%
+paths = plan_paths(obs, ["pubinv_disbursed_current", "prod_rosin", "tourism_visitors"])
+charts.show(charts.plan_path_chart(paths, catalogue.reset_index(), "Cumulative % of the year's plan",
+                                   charts.source_line(paths["source_doc"], reports())))
+pubinv = paths.loc[(paths["indicator_id"] == "pubinv_disbursed_current") & (paths["year"] == 2025)]
+rosin = paths.loc[(paths["indicator_id"] == "prod_rosin") & (paths["year"] == 2025)]
+display(Markdown(
+    f"Back-loading: public investment of the 2025 plan stood at {pubinv['pct'].iloc[0]:.1f} % after "
+    f"{pubinv['months'].iloc[0]:.0f} months and {pubinv['pct'].iloc[-1]:.0f} % by {pubinv['end'].iloc[-1]:%d %B %Y}; "
+    f"rosin at {rosin['pct'].iloc[0]:.2f} % in {rosin['end'].iloc[0]:%B} and {rosin['pct'].iloc[-1]:.1f} % in "
+    f"{rosin['end'].iloc[-1]:%B}. A pro-rata projection from mid-year would have read both as far behind."))
+
+# %% [markdown]
 # ## 2. How well would these projections have done? (backtest)
 #
-# Two pairs of printed years to date can be scored: the first half of 2025 (report 001)
-# against 11 months of 2025 (report 000), and January 2026 (report 004) against 5 months
-# of 2026 (report 003). Each later level is projected from the earlier one, pro-rata and
-# growth-based, and compared with the printed figure.
+# Four pairs of printed years to date can be scored: the first half of 2025 (report 001)
+# against 11 months of 2025 (report 000); January 2026 (report 004) against 5 months of 2026
+# (report 003); 11 months of 2025 against the whole of 2025 (public texts of early 2026); and
+# 4 against 9 months of 2019 (provincial portal). Each later level is projected from the
+# earlier one, pro-rata and growth-based, and compared with the printed figure.
 
 # %%
 backtest = backtest_pairs(obs)
@@ -196,7 +238,61 @@ display(Markdown(
 widths.round(1)
 
 # %% [markdown]
-# ## 3. Derived series
+# ### The methods side by side, with the national profile
+#
+# A third method borrows the country's seasonal profile: the later level is the year to date
+# divided by the share of the same months in the national series (GSO tables) of the three
+# latest complete years *before* the year projected, so the 2025 pairs use national data up to
+# 2024 only. The oracle uses the projected year's own national profile (look-ahead): a bound,
+# shown only where the national data cover that year (they end in February 2025).
+
+# %%
+national = national_observations()
+methods = compare_methods(backtest, national_backtest(backtest, national))
+medians = methods.attrs["medians"].set_index("pair")
+h1 = medians.loc[next(iter(by_pair))]
+display(Markdown(
+    f"From the first half of 2025 to 11 months, over the {int(h1['n'])} indicators all three methods could score, the "
+    f"median absolute error is {h1['prorata_ape']:.1f} % pro-rata, {h1['growth_ape']:.1f} % growth-based and "
+    f"{h1['national_ape']:.1f} % with the national profile. Over every pair: "
+    f"{medians.loc['all', 'prorata_ape']:.1f} %, {medians.loc['all', 'growth_ape']:.1f} % and "
+    f"{medians.loc['all', 'national_ape']:.1f} % ({int(medians.loc['all', 'n'])} scores). In these scores the "
+    "province's own growth rate says more than the country's calendar; the national profile is shown beside the "
+    "2026 projections below, not used as their default."))
+medians.round(1)
+
+# %%
+methods.attrs["per_indicator"].round(1)
+
+# %% [markdown]
+# For 2026, the national profile's year end beside the other two, for the indicators with a
+# national counterpart:
+
+# %%
+national_2026 = national_year_end(projections, national).merge(
+    projections.drop_duplicates("indicator_id")[["indicator_id", "prorata_projection", "growth_projection"]],
+    on="indicator_id")
+national_2026[["indicator_id", "ytd_end", "ytd_value", "national_ids", "profile_years", "national_share",
+               "national_projection", "growth_projection", "prorata_projection"]].round(3)
+
+# %% [markdown]
+# ## 3. Checks across report vintages
+#
+# Combining two reports implies the months between their years to date (June 2025 = first
+# half, report 001, minus 5 months of 2025 implied by report 003's growth rate). Each implied
+# span's monthly average is compared with the year's other months; a ratio of 2 or more (or
+# ½ or less) is flagged with the arithmetic. A flag says the figures do not fit one series (a
+# revision, a change of coverage, a typo, or a real surge); it does not say which is wrong.
+
+# %%
+spans = vintage_spans(obs)
+flagged = spans.loc[spans["flagged"]]
+display(Markdown(
+    f"{len(spans)} spans implied across reports; {len(flagged)} flagged (threshold {OUTLIER_RATIO:g}x, at least "
+    f"{MIN_OTHER_MONTHS} other months to compare with):\n\n" + "\n".join(f"- {e}" for e in flagged["evidence"])))
+
+# %% [markdown]
+# ## 4. Derived series
 #
 # Each derived row carries its formula; none replaces a printed figure.
 
@@ -234,7 +330,7 @@ else:
 comparison[["indicator_id", "start", "end", "derivation", "derived_value", "printed_value", "diff_pct"]]
 
 # %% [markdown]
-# ## 4. Monthly series: can a model be fitted?
+# ## 5. Monthly series: can a model be fitted?
 #
 # A monthly series is built from the month rows of each indicator (the latest report
 # wins where two print the same month); gaps are reported, never filled.
