@@ -118,6 +118,38 @@ def test_docx_tables_are_read_row_by_row(tmp_path):
     assert read_document(tmp_path / "t.docx").text == "Bảng 1\nXuất khẩu\t1.234 triệu USD\nNhập khẩu\t567 triệu USD\nHết"
 
 
+FOOTNOTES = ('<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+             'Trong đó: xuất khẩu 2.000 triệu USD.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+
+
+def _with_footnote(path: Path) -> Path:
+    """A SYNTHETIC .docx whose first paragraph cites a footnote (parts added as Word writes them)."""
+    write_docx("Lũy kế 11 tháng ước đạt 5.000 triệu USD\nHết", path)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    reference = b'</w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:r></w:p>", reference, 1)
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    parts["word/footnotes.xml"] = FOOTNOTES.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def test_docx_footnotes_follow_the_paragraph_that_cites_them(tmp_path):
+    text = read_document(_with_footnote(tmp_path / "notes.docx")).text
+    assert text == "Lũy kế 11 tháng ước đạt 5.000 triệu USD¹\n¹ Trong đó: xuất khẩu 2.000 triệu USD.\nHết"
+
+
 def _encrypted_pdf(path: Path, password: str) -> Path:
     reader_source = io.BytesIO()
     write_pdf("Xuất khẩu đạt 1.234 triệu USD", path)
@@ -126,6 +158,23 @@ def _encrypted_pdf(path: Path, password: str) -> Path:
     writer.write(reader_source)
     path.write_bytes(reader_source.getvalue())
     return path
+
+
+def test_a_pdf_with_a_page_without_text_says_which(tmp_path):
+    path = write_pdf("Xuất khẩu đạt 1.234 triệu USD, tăng 5,6% so với cùng kỳ", tmp_path / "mixed.pdf")
+    writer = PdfWriter(clone_from=str(path))
+    writer.add_blank_page()  # SYNTHETIC: a page with no text, as a scanned page in a text PDF
+    writer.write(str(path))
+    document = read_document(path)
+    assert "1.234 triệu USD" in document.text
+    assert document.note.startswith("page 2 of 2 has no text layer (scanned?): their figures are not read")
+
+
+@pytest.mark.skipif(bool(ocr_available()), reason=f"OCR test skipped: {ocr_available() or 'available'}")
+def test_ocr_reads_an_image(tmp_path):
+    image = _scanned_pdf(tmp_path / "scan.pdf").with_suffix(".png")
+    document = read_document(image, ocr=True)
+    assert document.format == "image-ocr" and "1.234" in document.text
 
 
 def test_a_pdf_protected_only_against_copying_opens_with_the_empty_password(tmp_path):

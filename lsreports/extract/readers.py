@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .docx_text import docx_text
 from .ocr import ocr_images, ocr_pdf
 from .text import ReportTextError
 
@@ -201,11 +202,21 @@ def _read_pdf(path: Path, data: bytes, ocr: bool) -> tuple[str, str, str]:
         raise ReportTextError(f"{path}: a damaged PDF that pypdf cannot read ({type(exc).__name__}: "
                               f"{str(exc).splitlines()[0] if str(exc) else 'no detail'}); re-save it as PDF") from exc
     if sum(len(page.strip()) for page in pages) >= 10 * max(1, len(pages)):  # 10 characters a page on average
-        return "\n".join(pages), "pdf", ""
+        return "\n".join(pages), "pdf", _blank_pages_note(pages)
     if not ocr:
         raise ReportTextError(f"{path}: a PDF without a text layer (a scan, {len(pages)} pages): it needs OCR; "
                               + _PDF_OCR_HINT)
     return ocr_pdf(path, reader), "pdf-ocr", "read with Tesseract OCR (vie): expect misread diacritics"
+
+
+def _blank_pages_note(pages: list[str]) -> str:
+    """Say which pages of a PDF with a text layer have no text (scanned pages whose figures are not read)."""
+    blank = [str(number) for number, page in enumerate(pages, start=1) if not page.strip()]
+    if not blank:
+        return ""
+    plural = len(blank) > 1
+    return (f"page{'s' if plural else ''} {', '.join(blank)} of {len(pages)} {'have' if plural else 'has'} no text "
+            "layer (scanned?): their figures are not read; check them, or OCR the file")
 
 
 def _decrypt(reader) -> bool:
@@ -229,34 +240,11 @@ def _read_zip(path: Path, data: bytes, ocr: bool) -> tuple[str, str, str]:
 
 
 def _docx_text(path: Path, data: bytes) -> str:
-    import docx
-    from docx.table import Table
-
     try:
-        document = docx.Document(io.BytesIO(data))
-        lines = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                lines.extend(_table_lines(block))
-            else:
-                lines.append(block.text)
+        return docx_text(data)
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged part
         raise ReportTextError(f"{path}: a corrupted .docx ({type(exc).__name__}); open it in Word or LibreOffice "
                               "and save it again") from exc
-    return "\n".join(lines)
-
-
-def _table_lines(table) -> list[str]:
-    """One line per table row, cells separated by tabs (a merged cell once)."""
-    lines = []
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if not cells or cells[-1] != text:
-                cells.append(text)
-        lines.append("\t".join(cells))
-    return lines
 
 
 _BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article",
