@@ -48,3 +48,13 @@ def test_execution_uses_unix_sockets_and_keeps_the_progress_clean(tmp_path, capf
     assert notebook.cells[0].outputs[0]["text"].strip() == str(tmp_path)
     # the kernel's stderr is this process's: TCP transport would print its encryption warning
     assert "TCP" not in capfd.readouterr().err
+
+
+def test_kernels_run_single_threaded_linear_algebra_unless_told(tmp_path, monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")  # a user's own setting wins
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(
+        "import os\nprint(os.environ['OPENBLAS_NUM_THREADS'], os.environ['OMP_NUM_THREADS'])")]
+    execute(notebook, "tiny", tmp_path)
+    assert notebook.cells[0].outputs[0]["text"].split() == ["1", "2"]

@@ -139,10 +139,19 @@ def pair_drift(pair: Pair) -> list[str]:
 RENDER_BACKEND = "agg"
 
 
+#: One thread for the linear algebra of numpy/scipy/statsmodels in a rendering kernel (unless
+#: the environment says otherwise). The matrices of the notebooks' models are small: with
+#: OpenBLAS's default of a thread per core, its threads spin-wait for each other, and on a
+#: loaded machine the trends notebook's SARIMA fits took 15 CPU seconds instead of 1.4
+#: (same results to the last bit, 2026-12-02; see benchmarks/results/briefing_build.md).
+BLAS_THREADS: dict[str, str] = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def kernel_environment() -> dict[str, str]:
     """Return the environment of a kernel that renders notebooks.
 
-    This process's environment with ``MPLBACKEND=agg`` and the debugger's file validation
-    off (which otherwise prints a warning into the kernel's stderr).
+    This process's environment with ``MPLBACKEND=agg``, the debugger's file validation
+    off (which otherwise prints a warning into the kernel's stderr) and, unless set,
+    single-threaded linear algebra (:data:`BLAS_THREADS`).
     """
-    return {"PYDEVD_DISABLE_FILE_VALIDATION": "1", **os.environ, "MPLBACKEND": RENDER_BACKEND}
+    return {"PYDEVD_DISABLE_FILE_VALIDATION": "1", **BLAS_THREADS, **os.environ, "MPLBACKEND": RENDER_BACKEND}
