@@ -1,9 +1,11 @@
 # %% [markdown]
 # # State budget and public investment
 #
-# Version: 1.3.0
+# Version: 1.4.0
 #
 # Changelog:
+# - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points;
+#   cumulative disbursement against plan, month by month.
 # - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
 #   report changed); every figure of the headline table shows its quote and report on hover and
 #   links to a Sources appendix; charts split periods of different lengths into panels.
@@ -97,6 +99,21 @@ charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of
                                xlabel="% of the capital plan"))
 
 # %% [markdown]
+# ## Contributions to growth
+#
+# Where a total and its parts are printed with growth rates, each part's contribution in
+# percentage points: (part − part a year earlier) ÷ the total a year earlier, the year-earlier
+# levels implied by the printed rates. The residual is what the printed figures leave unexplained
+# (parts without a rate, rounding). Method: `help(lsreports.analysis.contributions.contributions)`.
+
+# %%
+from lsreports.analysis.contributions import contributions
+from lsreports.publish.headline import contribution_lines
+
+growth_parts = contributions(obs)
+display(Markdown("State budget revenue:\n\n" + contribution_lines(growth_parts, catalogue, "budget_revenue_total")))
+
+# %% [markdown]
 # ## Year-end projection from the year to date
 #
 # The growth-based nowcast (the default where last year's level is known) carries last year's
@@ -114,6 +131,21 @@ from lsreports.analysis.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total", "pubinv_disbursed_current"])
+
+# %% [markdown]
+# ## Cumulative disbursement against plan, month by month
+#
+# The printed "% of plan" of each year to date (unit-free), against a straight on-pace line.
+# Public investment is back-loaded: the year's plan is still being disbursed in January of the
+# next year.
+
+# %%
+from lsreports.analysis.pace import plan_paths
+from lsreports.publish.charts import plan_path_chart
+
+paths = plan_paths(obs, ["pubinv_disbursed_current", "pubinv_disbursed"])
+charts.show(plan_path_chart(paths, catalogue, "Public investment disbursed: cumulative % of the year's plan",
+                            charts.source_line(paths["source_doc"], manifest)))
 
 # %%
 page.sources()

@@ -1,9 +1,10 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.3.0
+# Version: 1.4.0
 #
 # Changelog:
+# - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points.
 # - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
 #   report changed); every figure of the headline table shows its quote and report on hover and
 #   links to a Sources appendix; charts split periods of different lengths into panels.
@@ -80,6 +81,23 @@ local = ls.load("trade_local_export", measure=["plan_pct"])
 charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exports: share of the year's plan",
                                charts.source_line(local["source_doc"], manifest),
                                xlabel="% of the year's plan reached"))
+
+# %% [markdown]
+# ## Contributions to growth
+#
+# Where a total and its parts are printed with growth rates, each part's contribution in
+# percentage points: (part − part a year earlier) ÷ the total a year earlier, the year-earlier
+# levels implied by the printed rates. The residual is what the printed figures leave unexplained
+# (parts without a rate, rounding). Method: `help(lsreports.analysis.contributions.contributions)`.
+
+# %%
+from lsreports.analysis.contributions import contributions
+from lsreports.publish.headline import contribution_lines
+
+growth_parts = contributions(obs)
+display(Markdown("All-types turnover through the province:\n\n" + contribution_lines(growth_parts, catalogue, "trade_total")
+                 + "\n\nGoods declared at Lạng Sơn customs:\n\n"
+                 + contribution_lines(growth_parts, catalogue, "trade_declared")))
 
 # %% [markdown]
 # ## Year-end projection from the year to date

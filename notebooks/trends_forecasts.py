@@ -14,9 +14,11 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.2.1
+# Version: 0.3.0
 #
 # Changelog:
+# - 0.3.0 (2026-12-02): the pace still needed per target; cumulative % of plan by month; checks across
+#   report vintages (implied months against the year's other months).
 # - 0.2.1 (2026-12-02): findings first: the year end against plan, then the backtest; derived
 #   series after them; the per-series qualification table moved to an appendix behind a one-line
 #   summary; units in words in the monthly panels; every chart links to the rows it draws.
@@ -54,7 +56,9 @@ from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_pri
 from lsreports.sources.loader import indicators, observations, reports
 from lsreports.sources.periods import period_label
 from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
+from lsreports.analysis.pace import pace_needed, plan_paths
 from lsreports.analysis.uncertainty import VERDICT_RULE, band_widths
+from lsreports.analysis.vintages import MIN_OTHER_MONTHS, OUTLIER_RATIO, vintage_spans
 from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
@@ -147,6 +151,41 @@ with_target[["indicator_id", "ytd_end", "ytd_value", "unit", "method", "projecti
     {"ytd_value": 1, "projection": 1, "lower": 1, "upper": 1, "target_value": 1, "projected_pct_of_target": 1})
 
 # %% [markdown]
+# ### The pace still needed
+#
+# For each 2026 target: the monthly level needed over the rest of the year, against the pace
+# so far and against last year's pace over the same months (where last year's levels are known).
+
+# %%
+pace = pace_needed(projections).drop_duplicates("indicator_id")
+faster = pace.loc[~pace["reached"] & (pace["needed_vs_so_far"] > 1)]
+reached = pace.loc[pace["reached"], "indicator_id"]
+display(Markdown(
+    f"{len(reached)} indicator(s) already meet their target ({', '.join(reached) or 'none'}); "
+    f"{len(faster)} of the other {int((~pace['reached']).sum())} need a faster monthly pace than so far, "
+    f"{int((faster['needed_vs_last_year'] > 1).sum())} of them faster than last year's pace over the same months too."))
+pace[["indicator_id", "target_kind", "unit", "months_remaining", "pace_so_far", "pace_needed", "last_year_pace",
+      "needed_vs_so_far", "needed_vs_last_year"]].round(2)
+
+# %% [markdown]
+# ### Cumulative against plan, month by month
+#
+# The printed "% of plan" of every year to date (unit-free: it survives a level printed in the
+# wrong unit), against a straight on-pace line and last year's path where known.
+
+# %%
+paths = plan_paths(obs, ["pubinv_disbursed_current", "prod_rosin", "tourism_visitors"])
+charts.show(charts.plan_path_chart(paths, catalogue.reset_index(), "Cumulative % of the year's plan",
+                                   charts.source_line(paths["source_doc"], reports())))
+pubinv = paths.loc[(paths["indicator_id"] == "pubinv_disbursed_current") & (paths["year"] == 2025)]
+rosin = paths.loc[(paths["indicator_id"] == "prod_rosin") & (paths["year"] == 2025)]
+display(Markdown(
+    f"Back-loading: public investment of the 2025 plan stood at {pubinv['pct'].iloc[0]:.1f} % after "
+    f"{pubinv['months'].iloc[0]:.0f} months and {pubinv['pct'].iloc[-1]:.0f} % by {pubinv['end'].iloc[-1]:%d %B %Y}; "
+    f"rosin at {rosin['pct'].iloc[0]:.2f} % in {rosin['end'].iloc[0]:%B} and {rosin['pct'].iloc[-1]:.1f} % in "
+    f"{rosin['end'].iloc[-1]:%B}. A pro-rata projection from mid-year would have read both as far behind."))
+
+# %% [markdown]
 # ## 2. How well would these projections have done? (backtest)
 #
 # Two pairs of printed years to date can be scored: the first half of 2025 (report 001)
@@ -196,7 +235,23 @@ display(Markdown(
 widths.round(1)
 
 # %% [markdown]
-# ## 3. Derived series
+# ## 3. Checks across report vintages
+#
+# Combining two reports implies the months between their years to date (June 2025 = first
+# half, report 001, minus 5 months of 2025 implied by report 003's growth rate). Each implied
+# span's monthly average is compared with the year's other months; a ratio of 2 or more (or
+# ½ or less) is flagged with the arithmetic. A flag says the figures do not fit one series (a
+# revision, a change of coverage, a typo, or a real surge); it does not say which is wrong.
+
+# %%
+spans = vintage_spans(obs)
+flagged = spans.loc[spans["flagged"]]
+display(Markdown(
+    f"{len(spans)} spans implied across reports; {len(flagged)} flagged (threshold {OUTLIER_RATIO:g}x, at least "
+    f"{MIN_OTHER_MONTHS} other months to compare with):\n\n" + "\n".join(f"- {e}" for e in flagged["evidence"])))
+
+# %% [markdown]
+# ## 4. Derived series
 #
 # Each derived row carries its formula; none replaces a printed figure.
 
@@ -234,7 +289,7 @@ else:
 comparison[["indicator_id", "start", "end", "derivation", "derived_value", "printed_value", "diff_pct"]]
 
 # %% [markdown]
-# ## 4. Monthly series: can a model be fitted?
+# ## 5. Monthly series: can a model be fitted?
 #
 # A monthly series is built from the month rows of each indicator (the latest report
 # wins where two print the same month); gaps are reported, never filled.

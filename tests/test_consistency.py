@@ -153,3 +153,16 @@ def test_part_plans_that_do_not_add_up_are_flagged(synthetic_data):
     flags = check_plan_parts(_with_part_plans(synthetic_data, "50", "120"))
     assert flags["indicator_id"].tolist() == ["trade_total"]
     assert "5,000.0" in flags.loc[0, "detail"] and "6,500.0" in flags.loc[0, "detail"]
+
+
+def test_median_of_the_others_is_numpys_median_without_each_element():
+    """SYNTHETIC rates, ties and odd and even counts included."""
+    import numpy as np
+
+    from lsreports.analysis.consistency import _median_of_others
+
+    rng = np.random.default_rng(11)
+    for size in range(2, 30):
+        for values in (rng.random(size) * 100, np.round(rng.random(size) * 4) + 1):
+            expected = [np.median(np.delete(values, i)) for i in range(size)]
+            assert _median_of_others(values).tolist() == expected

@@ -61,7 +61,8 @@ def test_history_rows_are_the_development_set_labels(obs):
     shared = set(labels["source_doc"]) & set(obs["source_doc"])
     curated = obs.loc[obs["source_doc"].isin(shared)].assign(
         start=lambda f: f["start"].dt.strftime("%Y-%m-%d"), end=lambda f: f["end"].dt.strftime("%Y-%m-%d"),
-        value=lambda f: f["value"].map(repr), derived=lambda f: f["derived"].map({True: "true", False: "false"}))
+        value=lambda f: f["value"].map(repr), derived=lambda f: f["derived"].map({True: "true", False: "false"}),
+        **{c: (lambda f, c=c: f[c].fillna("").astype(str)) for c in ("status", "flag", "note")})  # pd.NA as in the CSV
     labels = labels.loc[labels["source_doc"].isin(shared)].assign(value=lambda f: f["value"].astype(float).map(repr))
     key = ["source_doc", "indicator_id", "start", "end", "measure"]
     columns = list(labels.columns)

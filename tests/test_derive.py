@@ -13,7 +13,7 @@ import pytest
 from conftest import REAL_DATA, SYNTHETIC_DOC, SYNTHETIC_REPORT, synthetic_rows, write_rows
 from lsreports.sources.contract import OBSERVATION_COLUMNS
 from lsreports.analysis.derive import (DERIVED_COLUMNS, SHARE_INDICATORS, compare_derived_with_printed, derived_rows,
-                              implied_targets, shift_period_back, shift_year_back)
+                              implied_targets, shift_period_back, shift_periods_back, shift_year_back)
 
 #: The shared contract checker, found beside the checkout (``../shared``) as CI lays it out.
 CHECKER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "check_contract.py"
@@ -229,13 +229,34 @@ def test_memoised_candidates_follow_the_data_and_are_not_shared():
     """SYNTHETIC: a changed value gives new derivations; editing a result leaves the memo intact."""
     frame = obs(("retail_sales", "2026-01-01", "2026-04-30", "value", 400, "900_synthetic", "VND_bn"),
                 ("retail_sales", "2026-01-01", "2026-05-31", "value", 520, "900_synthetic", "VND_bn"))
-    from lsreports.analysis.derive import _candidates
+    from lsreports.analysis.derive import derivation_candidates
 
     for _ in range(2):  # the first call computes, the second is served from the memo
-        result = _candidates(frame)
+        result = derivation_candidates(frame)
         result.loc[:, "value"] = -1.0  # a caller's edit must not reach the next call
-    assert (_candidates(frame)["value"] > 0).all()
+    assert (derivation_candidates(frame)["value"] > 0).all()
     assert one(derived_rows(frame, known_ids=KNOWN), derivation="month_from_ytd")["value"] == 120
     changed = frame.copy()
     changed.loc[1, "value"] = 600.0
     assert one(derived_rows(changed, known_ids=KNOWN), derivation="month_from_ytd")["value"] == 200
+
+
+def test_without_known_ids_a_missing_catalogue_is_an_error_not_an_unfiltered_table(tmp_path, monkeypatch):
+    """SYNTHETIC rows; a data directory without ``indicators.csv`` is named in the error."""
+    from lsreports.errors import DataFileError
+
+    monkeypatch.setenv("LSREPORTS_DATA", str(tmp_path / "data"))
+    frame = obs(("trade_total", "2025-01-01", "2025-11-30", "value", 9400),
+                ("trade_total", "2025-01-01", "2025-11-30", "yoy_pct", 45.6))
+    with pytest.raises(DataFileError, match="indicators.csv"):
+        derived_rows(frame)
+    assert len(derived_rows(frame, known_ids=KNOWN)) == 1
+
+
+def test_columns_shifted_back_a_year_match_each_period_shifted_back():
+    starts = ["2025-01-01", "2025-02-01", "2024-02-29", "2026-05-14", "2025-01-01"]
+    ends = ["2025-02-28", "2025-02-28", "2024-02-29", "2026-05-14", "2025-12-31"]
+    start, end = pd.Series(pd.to_datetime(starts)), pd.Series(pd.to_datetime(ends))
+    new_start, new_end = shift_periods_back(start, end)
+    assert list(zip(new_start, new_end)) == [shift_period_back(s, e) for s, e in zip(start, end)]
+    assert new_end[0] == pd.Timestamp("2024-02-29") and new_start[2] == new_end[2] == pd.Timestamp("2023-02-28")

@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .derive import _normalise, _printed
+from ..sources.contract import normalise_observations, printed_rows
 
 #: (base, target) periods scored, each ``(start, end)``.
 BACKTEST_PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
@@ -121,7 +121,7 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0]
         (errors in percent; ``growth_*`` NaN, with the reason in ``note``, when a growth
         rate is missing). ``attrs`` holds the summary (:func:`summarise`).
     """
-    frame = _printed(_normalise(obs))
+    frame = printed_rows(normalise_observations(obs))
     b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))
     merged = _level_and_yoy(frame, b_start, b_end).merge(
         _level_and_yoy(frame, t_start, t_end), on="indicator_id", suffixes=("_base", "_target"))

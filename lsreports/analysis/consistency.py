@@ -21,11 +21,15 @@ are never altered. The checks:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
-from ..sources.periods import period_kind, period_label
+from ..sources.loader import indicators, observations
+from ..sources.periods import period_kinds, period_label
 from ..sources.reports import short_id
+from .derive import compare_derived_with_printed
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
 
@@ -80,16 +84,23 @@ def _totals_with_parts(rows: dict[tuple, object], groups: dict[str, tuple[str, .
             yield (indicator_id, *rest), total, parts
 
 
+def _in_groups(frame: pd.DataFrame, groups: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """The rows of the totals and parts of ``groups`` (the only ones :func:`_totals_with_parts` looks at)."""
+    ids = set(groups).union(*groups.values())
+    return frame.loc[frame["indicator_id"].isin(ids)]
+
+
 def _implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     """Pair each printed level with its printed :data:`PLAN_MEASURES` (same key and report).
 
-    Columns of the level, the percentage's ``measure_pct`` and ``value_pct``, and the
-    ``implied`` plan ``value / value_pct * 100``.
+    Columns ``indicator_id, start, end, source_doc, value, quote`` of the level, the
+    percentage's ``measure_pct`` and ``value_pct``, and the ``implied`` plan ``value / value_pct * 100``.
     """
+    on = ["indicator_id", "start", "end", "source_doc"]
     printed = obs.loc[~obs["derived"]]
-    levels = printed.loc[printed["measure"] == "value"]
-    pcts = printed.loc[printed["measure"].isin(PLAN_MEASURES) & (printed["value"] > 0)]
-    pairs = levels.merge(pcts, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+    levels = printed.loc[printed["measure"] == "value", on + ["value", "quote"]]
+    pcts = printed.loc[printed["measure"].isin(PLAN_MEASURES) & (printed["value"] > 0), on + ["measure", "value"]]
+    pairs = levels.merge(pcts.rename(columns={"measure": "measure_pct"}), on=on, suffixes=("", "_pct"))
     return pairs.assign(implied=pairs["value"] / pairs["value_pct"] * 100)
 
 
@@ -99,27 +110,36 @@ def check_parts_vs_total(obs: pd.DataFrame) -> pd.DataFrame:
     Only periods where the total and every part are printed in the same report are
     compared; a part larger than its total is always flagged.
     """
-    levels = _levels(obs).set_index(["indicator_id", "start", "end", "source_doc"])["value"]
+    levels = _in_groups(_levels(obs), PART_GROUPS)
+    on = ["start", "end", "source_doc"]
     flags = []
     for total_id, part_ids in PART_GROUPS.items():
-        if total_id not in levels.index.get_level_values(0):
-            continue
-        for (start, end, doc), total in levels.loc[total_id].items():
-            parts = {p: levels.get((p, start, end, doc)) for p in part_ids}
-            period = period_label(start, end)
-            for part_id, part in parts.items():
-                if part is not None and part > total * (1 + PARTS_TOLERANCE):
-                    flags.append(_flag("parts_vs_total", "error", total_id, period, [doc],
-                                       f"{part_id} = {part:g} exceeds {total_id} = {total:g}"))
-            if any(p is None for p in parts.values()):
-                continue
-            summed = float(sum(parts.values()))
-            gap = (summed - total) / total if total else np.inf
-            if abs(gap) > PARTS_TOLERANCE:
-                flags.append(_flag("parts_vs_total", "warning", total_id, period, [doc],
-                                   f"{' + '.join(part_ids)} = {summed:g} vs printed total {total:g} "
-                                   f"({gap:+.1%})"))
+        table = levels.loc[levels["indicator_id"] == total_id, on + ["value"]]
+        for part_id in part_ids:
+            part = levels.loc[levels["indicator_id"] == part_id, on + ["value"]].rename(columns={"value": part_id})
+            table = table.merge(part, on=on, how="left")
+        for start, end, doc, total, *values in zip(*(table[c] for c in table.columns)):
+            parts = {p: (None if pd.isna(v) else v) for p, v in zip(part_ids, values)}
+            flags.extend(_parts_flags(total_id, start, end, doc, total, parts))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def _parts_flags(total_id: str, start: pd.Timestamp, end: pd.Timestamp, doc: str, total: float,
+                 parts: dict[str, float | None]) -> list[dict]:
+    """Flags of one total against its parts (``None`` for a part not printed)."""
+    flags = []
+    for part_id, part in parts.items():
+        if part is not None and part > total * (1 + PARTS_TOLERANCE):
+            flags.append(_flag("parts_vs_total", "error", total_id, period_label(start, end), [doc],
+                               f"{part_id} = {part:g} exceeds {total_id} = {total:g}"))
+    if any(p is None for p in parts.values()):
+        return flags
+    summed = float(sum(parts.values()))
+    gap = (summed - total) / total if total else np.inf
+    if abs(gap) > PARTS_TOLERANCE:
+        flags.append(_flag("parts_vs_total", "warning", total_id, period_label(start, end), [doc],
+                           f"{' + '.join(parts)} = {summed:g} vs printed total {total:g} ({gap:+.1%})"))
+    return flags
 
 
 def check_part_rates(obs: pd.DataFrame) -> pd.DataFrame:
@@ -131,7 +151,8 @@ def check_part_rates(obs: pd.DataFrame) -> pd.DataFrame:
     ``mom_pct``) for the same period for the total and every part, with
     :data:`RATE_TOLERANCE_PP` for rounding.
     """
-    printed = obs.loc[~obs["derived"] & obs["measure"].isin(["yoy_pct", "mom_pct"])]
+    printed = _in_groups(obs.loc[~obs["derived"] & obs["measure"].isin(["yoy_pct", "mom_pct"])], PART_GROUPS)
+    printed = printed[["indicator_id", "start", "end", "measure", "source_doc", "value", "quote"]]
     rates = {(r.indicator_id, r.start, r.end, r.measure, r.source_doc): r for r in printed.itertuples()}
     flags = []
     for (indicator_id, start, end, measure, doc), total, parts in _totals_with_parts(rates, PART_GROUPS):
@@ -152,20 +173,17 @@ def check_month_vs_ytd(obs: pd.DataFrame) -> pd.DataFrame:
     A January needs no check: its month and its year to date are one period (one row).
     """
     levels = _levels(obs)
-    kinds = [period_kind(s, e) for s, e in zip(levels["start"], levels["end"])]
-    months = levels.loc[[k == "month" for k in kinds]]
-    ytd: dict[tuple, list] = {}
-    for ytd_row in levels.loc[[k in ("ytd", "year") for k in kinds]].itertuples():
-        ytd.setdefault((ytd_row.indicator_id, ytd_row.end), []).append(ytd_row)
-    flags = []
-    for row in months.itertuples():
-        for ytd_row in ytd.get((row.indicator_id, row.end), []):
-            if row.value > ytd_row.value * (1 + 1e-9):
-                flags.append(_flag("month_vs_ytd", "error", row.indicator_id,
-                                   f"{period_label(row.start, row.end)} vs {period_label(ytd_row.start, row.end)}",
-                                   [row.source_doc, ytd_row.source_doc],
-                                   f"month {row.value:g} exceeds its year to date {ytd_row.value:g}",
-                                   f"{row.quote} | {ytd_row.quote}"))
+    kinds = period_kinds(levels["start"], levels["end"])
+    columns = ["indicator_id", "start", "end", "value", "source_doc", "quote"]
+    months = levels.loc[kinds == "month", columns].assign(_month=np.arange((kinds == "month").sum()))
+    ytd = levels.loc[kinds.isin(["ytd", "year"]), columns].assign(_ytd=np.arange(kinds.isin(["ytd", "year"]).sum()))
+    pairs = months.merge(ytd, on=["indicator_id", "end"], suffixes=("", "_ytd")).sort_values(["_month", "_ytd"])
+    pairs = pairs.loc[pairs["value"] > pairs["value_ytd"] * (1 + 1e-9)]
+    flags = [_flag("month_vs_ytd", "error", r.indicator_id,
+                   f"{period_label(r.start, r.end)} vs {period_label(r.start_ytd, r.end)}",
+                   [r.source_doc, r.source_doc_ytd],
+                   f"month {r.value:g} exceeds its year to date {r.value_ytd:g}", f"{r.quote} | {r.quote_ytd}")
+             for r in pairs.itertuples()]
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
@@ -182,17 +200,28 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
     flags = []
     for measure in PLAN_MEASURES:
         pairs = implied.loc[implied["measure_pct"] == measure]
-        for (indicator_id, year), group in pairs.groupby(["indicator_id", pairs["start"].dt.year]):
-            if len(group) < 2:
-                continue
-            low, high = group["implied"].min(), group["implied"].max()
-            if (high - low) / high > PLAN_TOLERANCE:
-                detail = "; ".join(
-                    f"{period_label(r.start, r.end)} ({short_id(r.source_doc, known)}): {r.value:g} / {r.value_pct:g}% "
-                    f"→ {r.implied:,.1f}" for r in group.itertuples())
-                flags.append(_flag("implied_plan", "warning", indicator_id, str(year), group["source_doc"],
-                                   f"{measure} implies different {year} plans: {detail}"))
+        spread = pairs.groupby([pairs["indicator_id"], pairs["start"].dt.year])["implied"]
+        low, high = spread.transform("min"), spread.transform("max")
+        pairs = pairs.loc[(spread.transform("size") >= 2) & ((high - low) / high > PLAN_TOLERANCE)]
+        for (indicator_id, year), (pieces, docs) in sorted(_plan_pieces(pairs, known).items()):
+            flags.append(_flag("implied_plan", "warning", indicator_id, str(year), docs,
+                               f"{measure} implies different {year} plans: {'; '.join(pieces)}"))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def _plan_pieces(pairs: pd.DataFrame, known: Iterable[str]) -> dict[tuple, tuple[list[str], list[str]]]:
+    """``(indicator_id, year)`` -> each pair's "period (report): value / pct% → plan" and report, in row order.
+
+    Reports are named by their :func:`~lsreports.sources.reports.short_id` among the ``known`` ids.
+    """
+    short = {doc: short_id(doc, known) for doc in pairs["source_doc"].unique()}
+    groups: dict[tuple, tuple[list[str], list[str]]] = {}
+    for indicator_id, start, end, doc, value, pct, implied in zip(
+            *(pairs[c] for c in ("indicator_id", "start", "end", "source_doc", "value", "value_pct", "implied"))):
+        pieces, docs = groups.setdefault((indicator_id, start.year), ([], []))
+        pieces.append(f"{period_label(start, end)} ({short[doc]}): {value:g} / {pct:g}% → {implied:,.1f}")
+        docs.append(doc)
+    return groups
 
 
 def check_plan_parts(obs: pd.DataFrame) -> pd.DataFrame:
@@ -203,7 +232,7 @@ def check_plan_parts(obs: pd.DataFrame) -> pd.DataFrame:
     measure for a total and for every part of :data:`PLAN_PART_GROUPS`, the parts' plans
     should add up to the total's (within :data:`PLAN_TOLERANCE`).
     """
-    pairs = _implied_plans(obs)
+    pairs = _in_groups(_implied_plans(obs), PLAN_PART_GROUPS)
     implied = {(r.indicator_id, r.start, r.end, r.measure_pct, r.source_doc): r for r in pairs.itertuples()}
     flags = []
     for (indicator_id, start, end, measure, doc), total, parts in _totals_with_parts(implied, PLAN_PART_GROUPS):
@@ -218,8 +247,29 @@ def check_plan_parts(obs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
-def _months_covered(start: pd.Timestamp, end: pd.Timestamp) -> float:
-    return ((end - start).days + 1) / (365.25 / 12)
+def _months_covered(start: pd.Series, end: pd.Series) -> np.ndarray:
+    """The number of (average) months each period covers."""
+    return (((end - start).dt.days + 1) / (365.25 / 12)).to_numpy(dtype=float)
+
+
+def _median_of_others(values: np.ndarray) -> np.ndarray:
+    """For each element, the median of all the other elements (as ``np.median(np.delete(values, i))``).
+
+    From one sort: leaving out the element at sorted position ``p`` shifts the sorted
+    positions at and after ``p`` by one.
+    """
+    order = np.argsort(values, kind="stable")
+    ranked = values[order]
+    position = np.empty(len(values), dtype=int)
+    position[order] = np.arange(len(values))
+    count = len(values) - 1
+
+    def other(k: int) -> np.ndarray:  # the k-th smallest of the others
+        return np.where(k < position, ranked[k], ranked[np.minimum(k + 1, len(values) - 1)])
+
+    if count % 2:
+        return other(count // 2)
+    return (other(count // 2 - 1) + other(count // 2)) / 2
 
 
 def check_unit_anomalies(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -232,30 +282,34 @@ def check_unit_anomalies(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataF
     flows = set(catalogue.loc[catalogue["kind"] == "flow", "indicator_id"])
     levels = _levels(obs)
     levels = levels.loc[levels["indicator_id"].isin(flows) & (levels["value"] > 0)]
-    levels = levels.loc[[period_kind(s, e) in ("month", "ytd", "ytd_day", "year")
-                         for s, e in zip(levels["start"], levels["end"])]]
+    levels = levels.loc[period_kinds(levels["start"], levels["end"]).isin(["month", "ytd", "ytd_day", "year"])]
+    levels = levels.assign(_rate=levels["value"].to_numpy() / _months_covered(levels["start"], levels["end"]))
     flags = []
     for indicator_id, group in levels.groupby("indicator_id"):
         if len(group) < 2:
             continue
-        rates = group["value"].to_numpy() / [_months_covered(s, e) for s, e in zip(group["start"], group["end"])]
-        for i, rate in enumerate(rates):
-            others = np.delete(rates, i)
-            median = np.median(others)
-            ratio = rate / median
-            if ratio >= UNIT_RATIO or ratio <= 1 / UNIT_RATIO:
-                row = group.iloc[i]
-                nearest = int(np.argmin(np.abs(others / median - 1)))
-                closest = group.iloc[nearest + (nearest >= i)]
-                flags.append(_flag(
-                    "unit_anomaly", "warning", indicator_id, period_label(row["start"], row["end"]),
-                    [row["source_doc"], closest["source_doc"]],
-                    f"{row['value']:g} {row['unit']} over {period_label(row['start'], row['end'])} is "
-                    f"{rate:,.3g} per month, {ratio:,.3g}× the indicator's other periods "
-                    f"(e.g. {closest['value']:g} over {period_label(closest['start'], closest['end'])}); "
-                    "printed value kept",
-                    f"{row['quote']} | {closest['quote']}"))
+        rates = group["_rate"].to_numpy()
+        ratios = rates / _median_of_others(rates)
+        for i in np.flatnonzero((ratios >= UNIT_RATIO) | (ratios <= 1 / UNIT_RATIO)):
+            flags.append(_unit_flag(indicator_id, group, rates, i, ratios[i]))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+
+
+def _unit_flag(indicator_id: str, group: pd.DataFrame, rates: np.ndarray, i: int, ratio: float) -> dict:
+    """The flag of level ``i`` of ``group``, with the nearest-to-median other level as the comparison."""
+    others = np.delete(rates, i)
+    median = np.median(others)
+    row = group.iloc[i]
+    nearest = int(np.argmin(np.abs(others / median - 1)))
+    closest = group.iloc[nearest + (nearest >= i)]
+    return _flag(
+        "unit_anomaly", "warning", indicator_id, period_label(row["start"], row["end"]),
+        [row["source_doc"], closest["source_doc"]],
+        f"{row['value']:g} {row['unit']} over {period_label(row['start'], row['end'])} is "
+        f"{rates[i]:,.3g} per month, {ratio:,.3g}× the indicator's other periods "
+        f"(e.g. {closest['value']:g} over {period_label(closest['start'], closest['end'])}); "
+        "printed value kept",
+        f"{row['quote']} | {closest['quote']}")
 
 
 def curated_flags(obs: pd.DataFrame) -> pd.DataFrame:
@@ -268,8 +322,6 @@ def curated_flags(obs: pd.DataFrame) -> pd.DataFrame:
 
 def check_implied_vs_printed(obs: pd.DataFrame) -> pd.DataFrame:
     """Flag levels implied by a growth rate in one report that differ from those printed in another."""
-    from .derive import compare_derived_with_printed
-
     comparison = compare_derived_with_printed(obs)
     if comparison.empty:
         return pd.DataFrame(columns=FLAG_COLUMNS)
@@ -301,8 +353,6 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     pandas.DataFrame
         Columns :data:`FLAG_COLUMNS`, ordered by check, indicator and period.
     """
-    from ..sources.loader import indicators, observations
-
     obs = observations() if obs is None else obs
     # a figure given twice (same key and value; the loader refuses it, a caller's frame may not) counts once
     obs = obs.drop_duplicates(["indicator_id", "start", "end", "measure", "source_doc", "value", "derived"])

@@ -43,9 +43,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..sources.contract import OBSERVATION_COLUMNS
+from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
-from ..sources.paths import curated_dir
+from ..sources.periods import is_month_end, is_whole_month
 
 #: Extra columns of derived rows (after the contract's and the project's).
 DERIVED_EXTRA_COLUMNS: tuple[str, ...] = ("derivation", "formula")
@@ -100,7 +100,7 @@ def shift_year_back(day: pd.Timestamp) -> pd.Timestamp:
     datetime.date(2023, 2, 28)
     """
     earlier = day - pd.DateOffset(years=1)
-    if day == day + pd.offsets.MonthEnd(0):
+    if is_month_end(day):
         earlier = earlier + pd.offsets.MonthEnd(0)
     return earlier
 
@@ -112,83 +112,135 @@ def shift_period_back(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timest
     return new_start, new_end
 
 
-def _fmt(day: pd.Timestamp) -> str:
-    return f"{day:%Y-%m-%d}"
+def shift_periods_back(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return :func:`shift_period_back` of every period of two datetime columns."""
+    earlier = end - pd.DateOffset(years=1)
+    new_end = earlier.where(~is_month_end(end), earlier + pd.offsets.MonthEnd(0))
+    new_start = new_end.where(start == end, start - pd.DateOffset(years=1))
+    return new_start, new_end
 
 
-def _num(value: float) -> str:
-    return f"{value:.10g}"
+def _days(days: pd.Series) -> pd.Series:
+    return days.dt.strftime("%Y-%m-%d")
 
 
-def _normalise(obs: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy with datetime ``start``/``end``, float ``value``, bool ``derived`` and text extras."""
-    frame = obs.copy()
-    frame["start"] = pd.to_datetime(frame["start"])
-    frame["end"] = pd.to_datetime(frame["end"])
-    frame["value"] = frame["value"].astype(float)
-    if frame["derived"].dtype != bool:
-        frame["derived"] = frame["derived"].astype(str).str.strip().str.lower().isin({"true", "1", "yes"})
-    for column in ("status", "flag", "note"):
-        if column not in frame.columns:
-            frame[column] = ""
-        frame[column] = frame[column].fillna("").astype(str)
-    return frame
+def _nums(values: pd.Series | np.ndarray) -> np.ndarray:
+    return np.array([f"{value:.10g}" for value in np.asarray(values, dtype=float)], dtype=object)
 
 
-def _printed(obs: pd.DataFrame) -> pd.DataFrame:
-    return obs.loc[~obs["derived"]]
+def _texts(*parts: pd.Series | np.ndarray | str) -> np.ndarray:
+    """Concatenate texts elementwise (columns, arrays and constant strings)."""
+    arrays = [part if isinstance(part, str) else np.asarray(part, dtype=object) for part in parts]
+    out = arrays[0]
+    for part in arrays[1:]:
+        out = out + part
+    return np.asarray(out, dtype=object)
 
 
-def _status(*statuses: str) -> str:
-    return "estimate" if "estimate" in statuses else (statuses[0] if statuses else "")
+def _spans(frame: pd.DataFrame, suffix: str = "") -> np.ndarray:
+    """``id start..end (doc)`` of each row: ``indicator_id`` and ``start``, ``end``, ``source_doc`` + ``suffix``."""
+    return _texts(frame["indicator_id"], " ", _days(frame["start" + suffix]), "..",
+                  _days(frame["end" + suffix]), " (", frame["source_doc" + suffix], ")")
 
 
-def _row(indicator_id: str, start: pd.Timestamp, end: pd.Timestamp, value: float, unit: str, source_doc: str,
-         derivation: str, quote: str, formula: str, status: str, note: str = "") -> dict:
-    return {"indicator_id": indicator_id, "start": start, "end": end, "measure": "value", "value": float(value),
-            "unit": unit, "source_doc": source_doc, "quote": quote, "derived": True, "status": status,
-            "flag": "", "note": note, "derivation": derivation, "formula": formula}
+def _statuses(*columns: pd.Series) -> np.ndarray:
+    """``estimate`` where any of the rows combined is an estimate, else the first row's status."""
+    estimate = np.zeros(len(columns[0]), dtype=bool)
+    for column in columns:
+        estimate |= np.asarray(column, dtype=object) == "estimate"
+    return np.where(estimate, "estimate", np.asarray(columns[0], dtype=object))
 
 
-def _span(row) -> str:
-    return f"{row.indicator_id} {_fmt(row.start)}..{_fmt(row.end)} ({row.source_doc})"
+def _derived_frame(derivation: str, columns: dict[str, object]) -> pd.DataFrame:
+    """Derived rows (measure ``value``, ``derived`` true, no flag) in :data:`DERIVED_COLUMNS` order.
+
+    ``columns`` holds ``indicator_id, start, end, value, unit, source_doc, quote, formula,
+    status`` and optionally ``note``, as aligned columns or arrays.
+    """
+    plain = {name: (value.to_numpy() if isinstance(value, pd.Series) else value) for name, value in columns.items()}
+    size = len(plain["value"])
+    frame = pd.DataFrame({
+        "indicator_id": plain["indicator_id"], "start": plain["start"], "end": plain["end"], "measure": "value",
+        "value": np.asarray(plain["value"], dtype=float), "unit": plain["unit"], "source_doc": plain["source_doc"],
+        "quote": plain["quote"], "derived": True, "status": plain["status"], "flag": "",
+        "note": plain.get("note", ""), "derivation": derivation, "formula": plain["formula"]}, index=range(size))
+    return frame[list(DERIVED_COLUMNS)]
 
 
 def _levels_with(printed: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """Join each printed level with the printed ``measure`` of the same key and report."""
-    levels = printed.loc[printed["measure"] == "value"]
-    rates = printed.loc[printed["measure"] == measure, ["indicator_id", "start", "end", "source_doc", "value",
-                                                         "status"]]
-    return levels.merge(rates, on=["indicator_id", "start", "end", "source_doc"], suffixes=("", "_pct"))
+    """Join each printed level with the printed ``measure`` of the same key and report.
+
+    Columns ``indicator_id, start, end, source_doc, value, unit, status`` of the level, and
+    ``value_pct``, ``status_pct`` of the ``measure``.
+    """
+    on = ["indicator_id", "start", "end", "source_doc"]
+    levels = printed.loc[printed["measure"] == "value", on + ["value", "unit", "status"]]
+    rates = printed.loc[printed["measure"] == measure, on + ["value", "status"]]
+    return levels.merge(rates, on=on, suffixes=("", "_pct"))
+
+
+def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
+    pairs = _levels_with(printed, "yoy_pct")
+    # a rate's yoy is ambiguous (points or percent); -100 % has no base
+    pairs = pairs.loc[(pairs["unit"] != "pct") & ~(pairs["value_pct"] <= -100)]
+    start, end = shift_periods_back(pairs["start"], pairs["end"])
+    value = pairs["value"] / (1 + pairs["value_pct"] / 100)
+    return _derived_frame("prev_year_level", {
+        "indicator_id": pairs["indicator_id"], "start": start, "end": end, "value": value, "unit": pairs["unit"],
+        "source_doc": pairs["source_doc"],
+        "quote": _texts("derived: previous-year level = value / (1 + yoy_pct/100) from ", _spans(pairs)),
+        "formula": _texts(_nums(pairs["value"]), " / (1 + ", _nums(pairs["value_pct"]), "/100) = ", _nums(value)),
+        "status": _statuses(pairs["status"], pairs["status_pct"])})
 
 
 def previous_year_levels(printed: pd.DataFrame) -> list[dict]:
     """Rows for the previous year's level implied by each printed level and its ``yoy_pct``."""
-    out = []
-    for r in _levels_with(printed, "yoy_pct").itertuples(index=False):
-        if r.unit == "pct" or r.value_pct <= -100:
-            continue  # a rate's yoy is ambiguous (points or percent); -100 % has no base
-        start, end = shift_period_back(r.start, r.end)
-        value = r.value / (1 + r.value_pct / 100)
-        out.append(_row(r.indicator_id, start, end, value, r.unit, r.source_doc, "prev_year_level",
-                        f"derived: previous-year level = value / (1 + yoy_pct/100) from {_span(r)}",
-                        f"{_num(r.value)} / (1 + {_num(r.value_pct)}/100) = {_num(value)}",
-                        _status(r.status, r.status_pct)))
-    return out
+    return _previous_year_frame(printed).to_dict("records")
 
 
 def _ytd_levels(printed: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
-    month_end = levels["end"] == levels["end"] + pd.offsets.MonthEnd(0)
     jan1 = (levels["start"].dt.month == 1) & (levels["start"].dt.day == 1)
     same_year = levels["start"].dt.year == levels["end"].dt.year
-    return levels.loc[month_end & jan1 & same_year & (levels["start"] != levels["end"])]
+    return levels.loc[is_month_end(levels["end"]) & jan1 & same_year & (levels["start"] != levels["end"])]
 
 
 def _month_levels(printed: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
-    is_month = ((levels["start"].dt.day == 1) & (levels["end"] == levels["start"] + pd.offsets.MonthEnd(0)))
-    return levels.loc[is_month]
+    return levels.loc[is_whole_month(levels["start"], levels["end"])]
+
+
+def _consecutive_ytd_pairs(printed: pd.DataFrame) -> pd.DataFrame:
+    """Pair each year to date of month ``m > 1`` with the one of ``m - 1``: the same report's
+    where both are printed in one (the latest such report), else each month's latest report.
+    Columns of the later one, and of the earlier one with the suffix ``_prev``."""
+    ytd = _ytd_levels(printed)
+    ytd = ytd.assign(_year=ytd["end"].dt.year, _month=ytd["end"].dt.month).sort_values(
+        ["indicator_id", "end", "source_doc"])
+    on = ["indicator_id", "_year", "_month"]
+    columns = on + ["start", "end", "source_doc", "value", "unit", "status"]
+    current, previous = ytd.loc[ytd["_month"] > 1, columns], ytd[columns].assign(_month=ytd["_month"] + 1)
+    same = current.merge(previous.assign(source_doc_prev=previous["source_doc"]), on=on + ["source_doc"],
+                         suffixes=("", "_prev"))
+    same = same.sort_values(on + ["source_doc"], kind="stable").drop_duplicates(on, keep="last")
+    latest = current.drop_duplicates(on, keep="last").merge(previous.drop_duplicates(on, keep="last"), on=on,
+                                                           suffixes=("", "_prev"))
+    latest = latest.loc[~pd.MultiIndex.from_frame(latest[on]).isin(pd.MultiIndex.from_frame(same[on]))]
+    pairs = pd.concat([same, latest[same.columns]], ignore_index=True)
+    return pairs.sort_values(on, kind="stable").reset_index(drop=True)
+
+
+def _months_from_ytd_frame(printed: pd.DataFrame) -> pd.DataFrame:
+    pairs = _consecutive_ytd_pairs(printed)
+    pairs = pairs.loc[(pairs["unit"] == pairs["unit_prev"]) & (pairs["unit"] != "pct")]
+    value = pairs["value"] - pairs["value_prev"]
+    pairs, value = pairs.loc[~(value < 0)], value.loc[~(value < 0)]
+    return _derived_frame("month_from_ytd", {
+        "indicator_id": pairs["indicator_id"], "start": pairs["end"] - pd.to_timedelta(pairs["end"].dt.day - 1, "D"),
+        "end": pairs["end"], "value": value, "unit": pairs["unit"], "source_doc": pairs["source_doc"],
+        "quote": _texts("derived: month = YTD(m) - YTD(m-1) from ", _spans(pairs), " and ", _spans(pairs, "_prev")),
+        "formula": _texts(_nums(pairs["value"]), " - ", _nums(pairs["value_prev"]), " = ", _nums(value)),
+        "status": _statuses(pairs["status"], pairs["status_prev"])})
 
 
 def months_from_ytd(printed: pd.DataFrame) -> list[dict]:
@@ -197,56 +249,58 @@ def months_from_ytd(printed: pd.DataFrame) -> list[dict]:
     Where several reports print the same year-to-date, the pair from one report is
     preferred, else the later report's figure (by ``source_doc`` order).
     """
-    ytd = _ytd_levels(printed).sort_values(["indicator_id", "end", "source_doc"])
-    by_year: dict[tuple[str, int], dict[int, list]] = {}
-    for r in ytd.itertuples(index=False):
-        by_year.setdefault((r.indicator_id, r.end.year), {}).setdefault(r.end.month, []).append(r)
-    out = []
-    for (indicator_id, year), by_month in sorted(by_year.items()):
-        for month in sorted(by_month):
-            if month == 1 or month - 1 not in by_month:
-                continue
-            current, previous = by_month[month], by_month[month - 1]
-            common = sorted({r.source_doc for r in current} & {r.source_doc for r in previous})
-            if common:
-                cur = next(r for r in current if r.source_doc == common[-1])
-                prev = next(r for r in previous if r.source_doc == common[-1])
-            else:
-                cur, prev = current[-1], previous[-1]
-            if cur.unit != prev.unit or cur.unit == "pct":
-                continue
-            value = cur.value - prev.value
-            if value < 0:
-                continue
-            start = pd.Timestamp(year=int(year), month=month, day=1)
-            out.append(_row(indicator_id, start, start + pd.offsets.MonthEnd(0), value, cur.unit, cur.source_doc,
-                            "month_from_ytd",
-                            f"derived: month = YTD(m) - YTD(m-1) from {_span(cur)} and {_span(prev)}",
-                            f"{_num(cur.value)} - {_num(prev.value)} = {_num(value)}",
-                            _status(cur.status, prev.status)))
-    return out
+    return _months_from_ytd_frame(printed).to_dict("records")
 
 
-def ytd_from_months(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the year to the previous month, ``YTD(m) - month(m)``, from one report's figures."""
+def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
     ytd = _ytd_levels(printed)
     ytd = ytd.loc[ytd["end"].dt.month > 1]
     months = _month_levels(printed)
     pairs = ytd.merge(months[["indicator_id", "end", "source_doc", "value", "unit", "status"]],
                       on=["indicator_id", "end", "source_doc"], suffixes=("", "_month"))
-    out = []
-    for r in pairs.itertuples(index=False):
-        if r.unit != r.unit_month or r.unit == "pct":
-            continue
-        value = r.value - r.value_month
-        if value < 0:
-            continue
-        end = r.end.replace(day=1) - pd.Timedelta(days=1)
-        out.append(_row(r.indicator_id, r.start, end, value, r.unit, r.source_doc, "ytd_from_month",
-                        f"derived: YTD(m-1) = YTD(m) - month(m) from {_span(r)} and its month",
-                        f"{_num(r.value)} - {_num(r.value_month)} = {_num(value)}",
-                        _status(r.status, r.status_month)))
-    return out
+    pairs = pairs.loc[(pairs["unit"] == pairs["unit_month"]) & (pairs["unit"] != "pct")]
+    value = pairs["value"] - pairs["value_month"]
+    pairs, value = pairs.loc[~(value < 0)], value.loc[~(value < 0)]
+    return _derived_frame("ytd_from_month", {
+        "indicator_id": pairs["indicator_id"], "start": pairs["start"],
+        "end": pairs["end"] - pd.to_timedelta(pairs["end"].dt.day, "D"), "value": value, "unit": pairs["unit"],
+        "source_doc": pairs["source_doc"],
+        "quote": _texts("derived: YTD(m-1) = YTD(m) - month(m) from ", _spans(pairs), " and its month"),
+        "formula": _texts(_nums(pairs["value"]), " - ", _nums(pairs["value_month"]), " = ", _nums(value)),
+        "status": _statuses(pairs["status"], pairs["status_month"])})
+
+
+def ytd_from_months(printed: pd.DataFrame) -> list[dict]:
+    """Rows for the year to the previous month, ``YTD(m) - month(m)``, from one report's figures."""
+    return _ytd_from_months_frame(printed).to_dict("records")
+
+
+def _implied_targets_frame(printed: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for measure, derivation in TARGET_DERIVATIONS.items():
+        pairs = _levels_with(printed, measure)
+        start, end = pairs["start"], pairs["end"]
+        jan1 = (start.dt.month == 1) & (start.dt.day == 1)
+        pairs = pairs.loc[(pairs["unit"] != "pct") & ~(pairs["value_pct"] <= 0) & (start != end)
+                          & ((start.dt.year == end.dt.year) | jan1)]
+        year = pairs["start"].dt.year
+        years = year.astype(str).to_numpy(dtype=object)
+        value = pairs["value"] / pairs["value_pct"] * 100
+        kind = derivation.removeprefix("implied_")
+        template = TARGET_INDICATOR_TEMPLATE[derivation]
+        frame = _derived_frame(derivation, {
+            "indicator_id": [template.format(indicator_id=i) for i in pairs["indicator_id"]],
+            "start": pd.to_datetime(_texts(years, "-01-01")).astype("datetime64[us]"),
+            "end": pd.to_datetime(_texts(years, "-12-31")).astype("datetime64[us]"), "value": value,
+            "unit": pairs["unit"], "source_doc": pairs["source_doc"],
+            "quote": _texts(f"derived: {kind} ", years, f" = value / {measure} * 100 from ", _spans(pairs)),
+            "formula": _texts(_nums(pairs["value"]), " / ", _nums(pairs["value_pct"]), " * 100 = ", _nums(value)),
+            "status": _statuses(pairs["status"], pairs["status_pct"]), "note": _texts(f"{kind} for ", years,
+                                                                                     ", not a level")})
+        frames.append(frame.assign(target_kind=kind, base_indicator_id=pairs["indicator_id"].to_numpy(),
+                                   base_start=pairs["start"].to_numpy(), base_end=pairs["end"].to_numpy(),
+                                   base_value=pairs["value"].to_numpy(), pct=pairs["value_pct"].to_numpy()))
+    return pd.concat(frames, ignore_index=True)
 
 
 def implied_targets(obs: pd.DataFrame) -> pd.DataFrame:
@@ -266,89 +320,89 @@ def implied_targets(obs: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns :data:`DERIVED_COLUMNS` plus ``target_kind`` (``plan``, ``est_central``,
-        ``est_local``), ``base_start``, ``base_end``, ``base_value`` and ``pct``.
+        ``est_local``), ``base_indicator_id``, ``base_start``, ``base_end``, ``base_value`` and ``pct``.
     """
-    printed = _printed(_normalise(obs))
-    out = []
-    for measure, derivation in TARGET_DERIVATIONS.items():
-        for r in _levels_with(printed, measure).itertuples(index=False):
-            jan1 = r.start.month == 1 and r.start.day == 1
-            if r.unit == "pct" or r.value_pct <= 0 or r.start == r.end:
-                continue
-            if r.start.year != r.end.year and not jan1:
-                continue
-            year = r.start.year
-            value = r.value / r.value_pct * 100
-            kind = derivation.removeprefix("implied_")
-            row = _row(TARGET_INDICATOR_TEMPLATE[derivation].format(indicator_id=r.indicator_id),
-                       pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31), value,
-                       r.unit, r.source_doc, derivation,
-                       f"derived: {kind} {year} = value / {measure} * 100 from {_span(r)}",
-                       f"{_num(r.value)} / {_num(r.value_pct)} * 100 = {_num(value)}",
-                       _status(r.status, r.status_pct), note=f"{kind} for {year}, not a level")
-            row.update(target_kind=kind, base_indicator_id=r.indicator_id, base_start=r.start, base_end=r.end,
-                       base_value=r.value, pct=r.value_pct)
-            out.append(row)
-    columns = list(DERIVED_COLUMNS) + ["target_kind", "base_indicator_id", "base_start", "base_end", "base_value",
-                                       "pct"]
-    frame = pd.DataFrame(out, columns=columns)
-    for column in ("start", "end", "base_start", "base_end"):
-        frame[column] = pd.to_datetime(frame[column])
-    return frame
+    return _implied_targets_frame(printed_rows(normalise_observations(obs)))
 
 
-def parts_from_totals(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the missing part (or total) of each exhaustive two-part total in :data:`PART_PAIRS`."""
-    levels = printed.loc[printed["measure"] == "value"].set_index(["indicator_id", "start", "end", "source_doc"])
+def _pair_rows(levels: pd.DataFrame, ids: tuple[str, ...]) -> dict[tuple, dict[str, tuple]]:
+    """Levels of ``ids`` by ``(start, end, source_doc)``: id -> (value, unit, status), in row order."""
+    rows = levels.loc[levels["indicator_id"].isin(ids)]
+    by_key: dict[tuple, dict[str, tuple]] = {}
+    for indicator_id, start, end, doc, value, unit, status in zip(
+            rows["indicator_id"], rows["start"], rows["end"], rows["source_doc"], rows["value"], rows["unit"],
+            rows["status"]):
+        by_key.setdefault((start, end, doc), {})[indicator_id] = (value, unit, status)
+    return by_key
+
+
+def _parts_from_totals_frame(printed: pd.DataFrame) -> pd.DataFrame:
+    levels = printed.loc[printed["measure"] == "value"]
     out = []
     for total_id, (export_id, import_id) in PART_PAIRS.items():
-        ids = (total_id, export_id, import_id)
-        rows = levels.loc[levels.index.get_level_values(0).isin(ids)]
-        for (start, end, doc), group in rows.groupby(level=[1, 2, 3]):
-            have = {i[0]: r for i, r in zip(group.index, group.itertuples(index=False))}
+        for (start, end, doc), have in sorted(_pair_rows(levels, (total_id, export_id, import_id)).items()):
             if len(have) != 2:
                 continue
-            first = next(iter(have.values()))
+            value_of = {i: v[0] for i, v in have.items()}
             if total_id not in have:
-                value = have[export_id].value + have[import_id].value
-                target, formula = total_id, f"{_num(have[export_id].value)} + {_num(have[import_id].value)}"
+                value = value_of[export_id] + value_of[import_id]
+                target = total_id
+                formula = f"{value_of[export_id]:.10g} + {value_of[import_id]:.10g}"
                 text = f"total = export + import from {export_id} and {import_id}"
             else:
                 present = export_id if export_id in have else import_id
                 target = import_id if present == export_id else export_id
-                value = have[total_id].value - have[present].value
-                formula = f"{_num(have[total_id].value)} - {_num(have[present].value)}"
+                value = value_of[total_id] - value_of[present]
+                formula = f"{value_of[total_id]:.10g} - {value_of[present]:.10g}"
                 text = f"{target.rsplit('_', 1)[1]} = total - {present.rsplit('_', 1)[1]} from {total_id} and {present}"
             if value < 0:
                 continue
-            out.append(_row(target, start, end, value, first.unit, doc, "part_from_total",
-                            f"derived: {text} {_fmt(start)}..{_fmt(end)} ({doc})",
-                            f"{formula} = {_num(value)}", _status(*(r.status for r in have.values()))))
-    return out
+            statuses = [v[2] for v in have.values()]
+            out.append({"indicator_id": target, "start": start, "end": end, "value": value,
+                        "unit": next(iter(have.values()))[1], "source_doc": doc,
+                        "quote": f"derived: {text} {start:%Y-%m-%d}..{end:%Y-%m-%d} ({doc})",
+                        "formula": f"{formula} = {value:.10g}",
+                        "status": "estimate" if "estimate" in statuses else statuses[0]})
+    columns = ["indicator_id", "start", "end", "value", "unit", "source_doc", "quote", "formula", "status"]
+    found = pd.DataFrame(out, columns=columns)
+    return _derived_frame("part_from_total", {c: found[c].to_numpy() for c in columns})
+
+
+def parts_from_totals(printed: pd.DataFrame) -> list[dict]:
+    """Rows for the missing part (or total) of each exhaustive two-part total in :data:`PART_PAIRS`."""
+    return _parts_from_totals_frame(printed).to_dict("records")
+
+
+def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
+    levels = printed.loc[printed["measure"] == "value"]
+    if not parts.empty:
+        levels = pd.concat([levels, parts], ignore_index=True)
+    columns = ["start", "end", "source_doc", "value", "unit", "status", "derived"]
+    frames = []
+    for share_id, (part_id, total_id) in SHARE_INDICATORS.items():
+        totals = levels.loc[levels["indicator_id"] == total_id, columns]
+        pairs = totals.merge(levels.loc[levels["indicator_id"] == part_id, columns],
+                             on=["start", "end", "source_doc"], suffixes=("", "_part"))
+        pairs = pairs.loc[~(pairs["value"] <= 0) & (pairs["unit_part"] == pairs["unit"])]
+        value = pairs["value_part"] / pairs["value"] * 100
+        how = np.where(pairs["derived_part"].to_numpy(dtype=bool) | pairs["derived"].to_numpy(dtype=bool),
+                       " (part derived)", "")
+        frames.append(_derived_frame("share", {
+            "indicator_id": np.full(len(pairs), share_id, dtype=object), "start": pairs["start"],
+            "end": pairs["end"], "value": value, "unit": "pct", "source_doc": pairs["source_doc"],
+            "quote": _texts(f"derived: share = {part_id} / {total_id} * 100, ", _days(pairs["start"]), "..",
+                            _days(pairs["end"]), " (", pairs["source_doc"], ")", how),
+            "formula": _texts(_nums(pairs["value_part"]), " / ", _nums(pairs["value"]), " * 100 = ", _nums(value)),
+            "status": _statuses(pairs["status_part"], pairs["status"])}))
+    return pd.concat(frames, ignore_index=True)
 
 
 def shares(printed: pd.DataFrame, parts: list[dict]) -> list[dict]:
     """Rows for the shares of :data:`SHARE_INDICATORS`: ``part / total * 100`` (printed levels or parts derived here)."""
-    levels = printed.loc[printed["measure"] == "value"]
-    if parts:
-        levels = pd.concat([levels, pd.DataFrame(parts)], ignore_index=True)
-    table = {(r.indicator_id, r.start, r.end, r.source_doc): r for r in levels.itertuples(index=False)}
-    out = []
-    for share_id, (part_id, total_id) in SHARE_INDICATORS.items():
-        for (indicator_id, start, end, doc), total in table.items():
-            part = table.get((part_id, start, end, doc))
-            if indicator_id != total_id or part is None or total.value <= 0 or part.unit != total.unit:
-                continue
-            value = part.value / total.value * 100
-            how = " (part derived)" if part.derived or total.derived else ""
-            out.append(_row(share_id, start, end, value, "pct", doc, "share",
-                            f"derived: share = {part_id} / {total_id} * 100, {_fmt(start)}..{_fmt(end)} ({doc}){how}",
-                            f"{_num(part.value)} / {_num(total.value)} * 100 = {_num(value)}",
-                            _status(part.status, total.status)))
-    return out
+    return _shares_frame(printed, pd.DataFrame(parts, columns=list(DERIVED_COLUMNS))).to_dict("records")
 
 
-#: Recent results of :func:`_candidates`, by content fingerprint of the observations.
+#: Recent results of :func:`derivation_candidates`, by content fingerprint of the observations.
 _CANDIDATES_MEMO: OrderedDict[bytes, pd.DataFrame] = OrderedDict()
 _MEMO_SIZE = 4
 
@@ -362,12 +416,22 @@ def _fingerprint(frame: pd.DataFrame) -> bytes | None:
     return hashlib.blake2b(rows.tobytes() + "\x1f".join(map(str, frame.columns)).encode(), digest_size=16).digest()
 
 
-def _candidates(obs: pd.DataFrame) -> pd.DataFrame:
-    """Every derivation of every kind, before suppression and de-duplication.
+def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:
+    """Return every derivation of every kind, before suppression and de-duplication.
 
     Derived rows, comparisons, projections and consistency checks each start from these;
     a notebook asks for them several times with the same observations, so the last few
     results are kept by content fingerprint (callers get a copy).
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Observations in the contract's types (:func:`lsreports.sources.contract.normalise_observations`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`DERIVED_COLUMNS` and ``_base_end`` (the end of the period derived from).
     """
     key = _fingerprint(obs)
     if key is not None and key in _CANDIDATES_MEMO:
@@ -382,13 +446,13 @@ def _candidates(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
-    printed = _printed(_normalise(obs))
-    parts = parts_from_totals(printed)
-    rows = (previous_year_levels(printed) + months_from_ytd(printed) + ytd_from_months(printed) + parts
-            + shares(printed, parts))
-    frame = pd.DataFrame(rows, columns=list(DERIVED_COLUMNS))
+    printed = printed_rows(normalise_observations(obs))
+    parts = _parts_from_totals_frame(printed)
+    frames = [_previous_year_frame(printed), _months_from_ytd_frame(printed), _ytd_from_months_frame(printed), parts,
+              _shares_frame(printed, parts)]
+    frame = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
     frame["_base_end"] = frame["end"]
-    targets = implied_targets(obs)
+    targets = _implied_targets_frame(printed)
     targets = targets[list(DERIVED_COLUMNS)].assign(_base_end=targets["base_end"])
     frames = [f for f in (frame, targets) if not f.empty]
     if not frames:
@@ -397,13 +461,6 @@ def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
     return out
-
-
-def _catalogue_ids() -> set[str] | None:
-    """The catalogue's ids, or None (no filtering) where there is no catalogue to read."""
-    if not (curated_dir() / "indicators.csv").exists():
-        return None
-    return set(indicators()["indicator_id"])
 
 
 def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -428,38 +485,57 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
         (colliding derivations are resolved by :data:`DERIVATION_PRECEDENCE`, then the
         latest base period, the others named in ``note``). Sorted by indicator, end, start, report.
 
+    Raises
+    ------
+    DataFileError
+        Without ``known_ids``, if the curated catalogue is missing or malformed (the
+        message names the file and line): without it nothing says which ids may be emitted.
+
     Examples
     --------
     A printed 11-month level of 9400 with ``yoy_pct`` 45.6 gives a derived row for
     1 January..30 November of the previous year with value 9400 / 1.456.
     """
-    frame = _normalise(obs)
-    candidates = _candidates(frame)
+    frame = normalise_observations(obs)
+    candidates = derivation_candidates(frame)
     if candidates.empty:
         return candidates[list(DERIVED_COLUMNS)]
-    ids = _catalogue_ids() if known_ids is None else set(known_ids)
-    if ids is not None:
-        candidates = candidates.loc[candidates["indicator_id"].isin(ids)]
-    printed_keys = set(map(tuple, _printed(frame)[KEY].itertuples(index=False)))
-    candidates = candidates.loc[[k not in printed_keys for k in candidates[KEY].itertuples(index=False)]]
+    ids = set(indicators()["indicator_id"]) if known_ids is None else set(known_ids)
+    candidates = candidates.loc[candidates["indicator_id"].isin(ids)]
+    candidates = candidates.loc[~_keys(candidates).isin(_keys(printed_rows(frame)))]
     rank = {d: i for i, d in enumerate(DERIVATION_PRECEDENCE)}
     candidates = candidates.assign(_rank=candidates["derivation"].map(rank)).sort_values(
         ["_rank", "_base_end"], ascending=[True, False], kind="stable")
-    groups: dict[tuple, list[dict]] = {}
-    for record in candidates.to_dict("records"):
-        groups.setdefault(tuple(record[c] for c in KEY + ["source_doc"]), []).append(record)
-    kept = []
-    for first, *others in groups.values():
-        if others:
-            extra = "; ".join(f"also {o['derivation']} = {o['value']:.10g} ({o['formula']})" for o in others)
-            first = {**first, "note": "; ".join(filter(None, [first["note"], extra]))}
-        kept.append(first)
-    if not kept:
+    kept = _first_of_each_key(candidates)
+    if kept.empty:
         return pd.DataFrame(columns=list(DERIVED_COLUMNS))
-    out = pd.DataFrame(kept)[list(DERIVED_COLUMNS)]
+    out = kept[list(DERIVED_COLUMNS)]
     out["derived"] = True
     out["value"] = out["value"].astype(float)
     return out.sort_values(["indicator_id", "end", "start", "source_doc", "derivation"]).reset_index(drop=True)
+
+
+def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
+    """The rows' keys ``(indicator_id, start, end, measure)``, dates at one resolution so that keys compare."""
+    return pd.MultiIndex.from_arrays([frame["indicator_id"], frame["start"].astype("datetime64[ns]"),
+                                      frame["end"].astype("datetime64[ns]"), frame["measure"]])
+
+
+def _first_of_each_key(candidates: pd.DataFrame) -> pd.DataFrame:
+    """Keep the first candidate of each ``(key, source_doc)``; name the others in its ``note``."""
+    group = KEY + ["source_doc"]
+    later = candidates.duplicated(group, keep="first")
+    kept = candidates.loc[~later].copy()
+    if later.any():
+        others: dict[tuple, list[str]] = {}
+        for *key, derivation, value, formula in zip(*(candidates.loc[later, c] for c in group),
+                                                    candidates.loc[later, "derivation"],
+                                                    candidates.loc[later, "value"], candidates.loc[later, "formula"]):
+            others.setdefault(tuple(key), []).append(f"also {derivation} = {value:.10g} ({formula})")
+        notes = [note if extra is None else "; ".join(filter(None, [note, "; ".join(extra)]))
+                 for note, extra in zip(kept["note"], (others.get(k) for k in zip(*(kept[c] for c in group))))]
+        kept["note"] = notes
+    return kept
 
 
 def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
@@ -482,12 +558,12 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
     """
     columns = ["indicator_id", "start", "end", "measure", "derivation", "derived_value", "printed_value",
                "diff_pct", "derived_source_doc", "printed_source_doc", "formula"]
-    frame = _normalise(obs)
-    candidates = _candidates(frame)
+    frame = normalise_observations(obs)
+    candidates = derivation_candidates(frame)
     if candidates.empty:
         return pd.DataFrame(columns=columns)
     candidates = candidates.loc[~candidates["derivation"].isin(TARGET_DERIVATIONS.values())]
-    printed = _printed(frame)[KEY + ["value", "source_doc"]]
+    printed = printed_rows(frame)[KEY + ["value", "source_doc"]]
     pairs = candidates[KEY + ["derivation", "value", "source_doc", "formula"]].merge(
         printed, on=KEY, suffixes=("_derived", "_printed"))
     pairs = pairs.rename(columns={"value_derived": "derived_value", "value_printed": "printed_value",
@@ -502,5 +578,5 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
     return pairs.loc[order].reset_index(drop=True)
 
 
-__all__ = ["derived_rows", "compare_derived_with_printed", "implied_targets", "shift_year_back",
-           "shift_period_back", "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]
+__all__ = ["derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
+           "shift_year_back", "shift_period_back", "shift_periods_back", "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]

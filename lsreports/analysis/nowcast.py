@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .derive import TARGET_DERIVATIONS, _candidates, _printed
+from ..sources.contract import printed_rows
+from .derive import TARGET_DERIVATIONS, derivation_candidates
 
 #: How December is filled in when only 11 months of last year are known.
 DECEMBER_ASSUMPTION = ("December {year} estimated at the January-November monthly average "
@@ -73,11 +74,11 @@ def level_lookup(frame: pd.DataFrame) -> LevelLookup:
     Parameters
     ----------
     frame : pandas.DataFrame
-        Normalised observations (:func:`lsreports.analysis.derive._normalise`).
+        Normalised observations (:func:`lsreports.sources.contract.normalise_observations`).
     """
-    printed = _printed(frame)
+    printed = printed_rows(frame)
     printed = printed.loc[printed["measure"] == "value"].sort_values("source_doc", ascending=False)
-    derived = _candidates(frame)
+    derived = derivation_candidates(frame)
     derived = derived.loc[~derived["derivation"].isin(TARGET_DERIVATIONS.values())]
     lookup: LevelLookup = {}
     for r in printed.itertuples(index=False):

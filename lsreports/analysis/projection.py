@@ -37,9 +37,11 @@ import calendar
 import numpy as np
 import pandas as pd
 
+from ..sources.contract import normalise_observations, printed_rows
 from ..sources.loader import indicators
+from ..sources.periods import is_month_end
 from .backtest import backtest_pairs
-from .derive import _normalise, _printed, implied_targets, shift_period_back
+from .derive import implied_targets, shift_period_back
 from .nowcast import Level, growth_nowcast, level_lookup, pick_level, previous_year_level
 from .uncertainty import band, band_widths, verdict
 
@@ -77,7 +79,7 @@ def prorata_factor(start: pd.Timestamp, end: pd.Timestamp) -> tuple[float, str]:
     >>> prorata_factor(pd.Timestamp("2025-01-01"), pd.Timestamp("2025-06-30"))
     (2.0, '6 months')
     """
-    if end == end + pd.offsets.MonthEnd(0):
+    if is_month_end(end):
         months = end.month - start.month + 1
         return 12 / months, f"{months} month{'s' if months > 1 else ''}"
     days = (end - start).days + 1
@@ -136,8 +138,8 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     lsreports.analysis.nowcast : last year's level and the growth-based formula.
     lsreports.analysis.uncertainty : bands and verdict thresholds.
     """
-    frame = _normalise(obs)
-    ytd = _ytd_rows(_printed(frame))
+    frame = normalise_observations(obs)
+    ytd = _ytd_rows(printed_rows(frame))
     if year is not None:
         ytd = ytd.loc[ytd["start"].dt.year == year]
     if latest_only and not ytd.empty:
@@ -157,7 +159,7 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
 
 
 def _rates(frame: pd.DataFrame) -> dict[tuple, tuple[float, str]]:
-    rates = _printed(frame).loc[frame["measure"] == "yoy_pct"]
+    rates = printed_rows(frame).loc[frame["measure"] == "yoy_pct"]
     return {(r.indicator_id, r.start, r.end, r.source_doc): (r.value, r.flag) for r in rates.itertuples(index=False)}
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..sources.periods import is_whole_month
+
 #: Minimum monthly points (see the module docstring for why).
 STL_MIN_LENGTH = 24
 SES_MIN_LENGTH = 6
@@ -161,7 +163,7 @@ def monthly_series(obs: pd.DataFrame, indicator_id: str, measure: str = "value",
     starts, ends = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
     candidates = [(start, not flag, rank.get(doc, (pd.Timestamp.min, doc)), position)
                   for position, (start, end, flag, doc) in enumerate(zip(starts, ends, derived, rows["source_doc"]))
-                  if (include_derived or not flag) and start.day == 1 and end == start + pd.offsets.MonthEnd(0)]
+                  if (include_derived or not flag) and is_whole_month(start, end)]
     latest: dict[pd.Timestamp, int] = {}
     for start, _printed, _rank, position in sorted(candidates, key=lambda c: c[:3]):
         latest[start] = position  # printed beats derived, then the latest report wins

@@ -60,8 +60,10 @@ def run_notebooks(args: argparse.Namespace) -> int:
                 print(f"refreshing {pair.name} ...")
                 refresh(pair)
         except NotebookError as exc:
-            print(f"lsreports notebooks: error: {exc}")
-            return 1
+            from ..cli import ERROR_EXIT, one_line
+
+            print(f"lsreports notebooks: error: {one_line(exc)}", file=sys.stderr)
+            return ERROR_EXIT
         return 0
     problems = [p for pair in pairs() for p in pair_drift(pair)]
     for problem in problems:

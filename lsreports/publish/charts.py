@@ -300,6 +300,41 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     return fig
 
 
+def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, source: str) -> plt.Figure:
+    """Cumulative % of plan by months covered, one panel per indicator and one line per plan year.
+
+    ``paths`` is :func:`lsreports.analysis.pace.plan_paths`. Each panel has the straight
+    on-pace line (dashed) and 100 % of plan; points are the printed percentages, joined
+    only within a plan year (a year's first point is joined to the origin).
+    """
+    if paths.empty:
+        raise ValueError(f"nothing to plot for {title!r}")
+    names = catalogue.set_index("indicator_id")["name_en"]
+    ids = list(dict.fromkeys(paths["indicator_id"]))
+    fig, axes = plt.subplots(1, len(ids), figsize=(4.2 * len(ids) + 0.6, 3.6), squeeze=False, sharey=True)
+    top = max(110.0, float(paths["pct"].max()) + 10)
+    for ax, indicator_id in zip(axes[0], ids):
+        mine = paths.loc[paths["indicator_id"] == indicator_id]
+        last = float(max(12.0, mine["months"].max()))
+        ax.plot([0, 12], [0, 100], linestyle="--", color="#999999", linewidth=1, label="on pace")
+        ax.axhline(100, color="#333333", linewidth=0.8)
+        for i, (year, group) in enumerate(mine.groupby("year")):
+            ax.plot([0, *group["months"]], [0, *group["pct"]], marker="o", color=PALETTE[i % len(PALETTE)],
+                    label=f"plan {year}")
+            for m, v in zip(group["months"], group["pct"]):
+                ax.annotate(f"{v:.1f}%", (m, v), textcoords="offset points", xytext=(3, 4), fontsize=7)
+        ax.set_xlim(0, last + 0.5)
+        ax.set_ylim(0, top)
+        ax.set_xticks(range(0, int(last) + 1, 2))
+        ax.set_xlabel("months from 1 January of the plan year")
+        ax.set_title("\n".join(textwrap.wrap(str(names.get(indicator_id, indicator_id)), 45)), fontsize=9)
+        ax.legend(fontsize=7, loc="upper left")
+    axes[0][0].set_ylabel("cumulative % of the year's plan")
+    axes[0][0].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    return add_source(fig, source)
+
+
 def png_bytes(fig: plt.Figure) -> bytes:
     """Render a figure to PNG without timestamps or software tags (same figure, same bytes)."""
     buffer = io.BytesIO()

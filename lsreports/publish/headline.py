@@ -205,3 +205,22 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
 
 def _band(lower: float, upper: float, fmt) -> str:
     return "" if pd.isna(lower) or pd.isna(upper) else f"{fmt(lower)} to {fmt(upper)}"
+
+
+def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: str) -> str:
+    """Markdown bullets: a total's growth split into its parts' contributions, in percentage points.
+
+    ``table`` is :func:`lsreports.analysis.contributions.contributions`; one line per
+    period and report, the parts' points and the residual the printed figures leave.
+    """
+    names = catalogue.set_index("indicator_id")["name_en"]
+    rows = table.loc[table["total_id"] == total_id]
+    lines = []
+    for (start, end, doc), group in rows.groupby(["start", "end", "source_doc"], sort=True):
+        parts = " and ".join(f"{v:+.1f} points from {names.get(p, p).split(': ')[-1].lower()}"
+                             for p, v in zip(group["part_id"], group["contribution_pp"]))
+        first = group.iloc[0]
+        lines.append(f"- {period_label(start, end)} (report {doc.split('_')[0]}): "
+                     f"{fmt_pct(first['total_yoy_pct'])} on a year earlier = {parts}"
+                     f" (residual {first['residual_pp']:+.1f} points).")
+    return "\n".join(lines) or f"No period prints {total_id} and its parts with growth rates."

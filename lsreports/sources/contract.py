@@ -5,6 +5,8 @@ through these names so that the contract is stated once.
 """
 from __future__ import annotations
 
+import pandas as pd
+
 CONTRACT_COLUMNS: tuple[str, ...] = (
     "indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote", "derived",
 )
@@ -46,3 +48,28 @@ MAX_QUOTE_CHARS = 200
 def expected_unit(measure: str, indicator_unit: str) -> str:
     """Return the unit a row must carry: ``pct`` for ``*_pct`` measures, else the indicator's."""
     return "pct" if measure in PCT_MEASURES else indicator_unit
+
+
+def normalise_observations(obs: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``obs`` in the contract's types.
+
+    ``start``/``end`` datetime, ``value`` float, ``derived`` bool (text ``true``/``1``/``yes``
+    is true) and the project's extra columns as text (added empty where missing), so that
+    frames from the loader, from a CSV read as text or built by hand compare alike.
+    """
+    frame = obs.copy()
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    frame["value"] = frame["value"].astype(float)
+    if frame["derived"].dtype != bool:
+        frame["derived"] = frame["derived"].astype(str).str.strip().str.lower().isin({"true", "1", "yes"})
+    for column in EXTRA_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+        frame[column] = frame[column].fillna("").astype(str)
+    return frame
+
+
+def printed_rows(obs: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows of a normalised table that were printed in a report (``derived`` false)."""
+    return obs.loc[~obs["derived"]]

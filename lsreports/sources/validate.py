@@ -142,7 +142,8 @@ def quote_problem(value: float, measure: str, unit: str, quote: str, text: str) 
         return "error", f"no number printed in the quote equals {value}{scaled}"
     if how == "nfc":
         return "note", ("quote found only after Unicode NFC normalisation (the quote or the report is in "
-                        "decomposed form); accepted; re-copy the quote from the report to match byte for byte")
+                        "decomposed form); accepted here, but the shared contract check compares the text as "
+                        "stored: re-copy the quote from the report")
     return "", ""
 
 

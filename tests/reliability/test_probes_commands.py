@@ -130,3 +130,32 @@ def test_the_installed_command_prints_one_line_and_debug_the_traceback(fresh_dat
     debug = subprocess.run(command + ["--debug"], capture_output=True, text=True, check=False)
     assert debug.returncode != 0 and "Traceback (most recent call last)" in debug.stderr
     assert "DataFileError" in debug.stderr
+
+
+#: SYNTHETIC faults in the other tables, with the commands that read them.
+OTHER_TABLES = {
+    "targets: unknown kind": (_edit("curated/targets.csv", ",growth_avg_pct,", ",growth_avgpct,"),
+                              "targets.csv: line 2 (grdp): kind must be one of", ["excel"]),
+    "manifest missing": (lambda d: (d / "raw" / "reports.csv").unlink(), "reports.csv: file not found",
+                         ["summary", "briefing"]),
+    "manifest bad date": (_edit("raw/reports.csv", ",2025-01-01,", ",2025-13-01,"),
+                          "reports.csv: line 2", ["summary", "excel"]),
+}
+
+
+@pytest.mark.parametrize("fault, name", [(fault, name) for fault, (_, _, names) in OTHER_TABLES.items()
+                                         for name in names])
+def test_a_bad_targets_or_manifest_file_is_one_line_and_exit_2(fresh_data, capsys, tmp_path, fault, name):
+    damage, message, _ = OTHER_TABLES[fault]
+    damage(fresh_data)
+    assert_refused(capsys, fresh_data, _argv(name, fresh_data, tmp_path / "out"), message)
+
+
+def test_a_failing_notebook_refresh_is_one_line_and_exit_2(fresh_data, capsys, monkeypatch):
+    from lsreports.publish import notebooks
+
+    def failing(pair):
+        raise notebooks.NotebookError(f"notebook {pair.name!r}, cell 3: ValueError: SYNTHETIC failure\nsecond line")
+
+    monkeypatch.setattr(notebooks, "refresh", failing)
+    assert_refused(capsys, fresh_data, ("notebooks", "--refresh"), "cell 3: ValueError: SYNTHETIC failure second line")
