@@ -86,8 +86,12 @@ def test_the_probe_catches_what_it_checks(tmp_path):
 
 def test_pdf_is_printed_on_a4(built, tmp_path):
     pdf = browser.print_pdf(built / "trade.html", tmp_path / "trade.pdf")
-    head = pdf.read_bytes()
-    assert head.startswith(b"%PDF") and b"/MediaBox [0 0 595" in head  # A4: 595 x 842 points
+    import re
+
+    content = pdf.read_bytes()
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", content)
+    assert content.startswith(b"%PDF") and len(boxes) >= 2  # several pages
+    assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes)  # A4: 595 x 842 points
 
 
 def test_pdf_without_chromium_says_how_to_install_it(monkeypatch, tmp_path, capsys):
