@@ -31,10 +31,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_gaps(args: argparse.Namespace) -> int:
     """Print the sentences of a report whose numbers no curated row quotes."""
-    from ..sources.loader import observations
+    from ..sources.loader import observations, reports
     from ..sources.provenance import uncovered_numbers
+    from ..sources.reports import resolve_report
 
-    gaps = uncovered_numbers(args.doc, observations())
+    obs = observations()
+    args.doc = resolve_report(args.doc, set(reports()["id"]) | set(obs["source_doc"]))  # a unique prefix will do
+    gaps = uncovered_numbers(args.doc, obs)
     with pd.option_context("display.max_colwidth", None):
         for row in gaps.itertuples():
             print(f"[{row.numbers}] {row.sentence[:args.width]}")
@@ -83,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = actions.add_parser("check", help="validate the table and every quote")
     check.set_defaults(func=run_check)
     gaps = actions.add_parser("gaps", help="list sentences of a report with numbers no row quotes")
-    gaps.add_argument("doc", help="report id, e.g. 000_2429f5525668702d")
+    gaps.add_argument("doc", help="report id or a unique prefix of it, e.g. 003 for 003_f6a0f138b97f04e0")
     gaps.add_argument("--width", type=int, default=300, help="characters of each sentence to show")
     gaps.set_defaults(func=run_gaps)
     national = actions.add_parser("national", help="curate the vendored GSO national tables into rows and flags")
