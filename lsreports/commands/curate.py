@@ -52,7 +52,12 @@ def run_national(args: argparse.Namespace) -> int:
 
     cells = national.national_cells()
     rows = national.build_rows(cells_frame=cells)
-    flags = national_checks.all_checks(cells, rows)
+    spot_path = curated_dir() / "national_spotcheck.csv"
+    if args.spotcheck:
+        spot = _run_spotcheck(args.spotcheck, spot_path)
+    else:
+        spot = pd.read_csv(spot_path, dtype={"workbook_numbers": str}) if spot_path.exists() else None
+    flags = national_checks.all_checks(cells, rows, spot)
     stored = {"national_observations.csv": national.rows_as_text(rows),
               "national_flags.csv": flags.assign(start=flags["start"].dt.strftime("%Y-%m-%d"),
                                                  end=flags["end"].dt.strftime("%Y-%m-%d"))}
@@ -75,6 +80,24 @@ def run_national(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_spotcheck(repo: str, path) -> pd.DataFrame:
+    """Check the extract against the original workbooks of ``repo`` and store the result at ``path``."""
+    from pathlib import Path
+
+    from ..errors import DataFileError
+    from ..sources import national
+    from ..sources.national_spotcheck import spot_check
+
+    if not (Path(repo) / "datas").is_dir():
+        raise DataFileError(f"{repo}: no datas/ folder of release workbooks (a work tree of the extract's repository)")
+    spot = spot_check(Path(repo))
+    national.write_table(spot, path)
+    counts = spot["outcome"].value_counts()
+    print("spot-check: " + ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+          + f" ({spot['workbook'].nunique()} workbooks)")
+    return spot
+
+
 def _same_as_file(frame: pd.DataFrame, path) -> bool:
     return path.exists() and frame.to_csv(index=False, lineterminator="\n") == path.read_text(encoding="utf-8")
 
@@ -92,4 +115,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     national = actions.add_parser("national", help="curate the vendored GSO national tables into rows and flags")
     national.add_argument("--check", action="store_true",
                           help="check the stored rows against a rebuild and every cell reference; write nothing")
+    national.add_argument("--spotcheck", metavar="REPO",
+                          help="also check the extract against the original GSO workbooks in REPO/datas "
+                               "(needs xlrd for .xls: pip install -e '.[spotcheck]')")
     national.set_defaults(func=run_national)
