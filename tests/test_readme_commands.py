@@ -50,15 +50,22 @@ def argv(command: str, tmp: Path) -> list[str]:
     return [fill.get(word, word) for word in words]
 
 
-def _copy_national(data: Path) -> None:
-    """Copy the project's national tables (vendored, mapping and curated) into a synthetic data folder."""
+def add_synthetic_national(data: Path) -> None:
+    """The SYNTHETIC national table of ``test_national`` and the real column map, in a synthetic data folder."""
+    import csv
     import shutil
 
-    real = ROOT / "data"
-    for path in real.glob("curated/national_*.csv"):
-        shutil.copy(path, data / "curated" / path.name)
-    shutil.copy(real / "raw" / "national.csv", data / "raw" / "national.csv")
-    shutil.copytree(real / "raw" / "national", data / "raw" / "national")
+    from conftest import REAL_DATA
+    from lsreports.sources.national import SERIES_COLUMNS
+    from test_national import SYNTHETIC_SERIES, SYNTHETIC_TABLE
+
+    (data / "raw" / "national").mkdir(parents=True, exist_ok=True)
+    (data / "raw" / "national" / "syn_retail.csv").write_text(SYNTHETIC_TABLE, encoding="utf-8")
+    shutil.copy(REAL_DATA / "curated" / "national_columns.csv", data / "curated")
+    with (data / "curated" / "national_series.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(SERIES_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(SYNTHETIC_SERIES)
 
 
 def test_the_readme_lists_the_commands():
@@ -75,8 +82,9 @@ def test_readme_command_runs(command, synthetic_data, tmp_path, monkeypatch, cap
     (folder / "synthetic.py").write_text(NOTEBOOK, encoding="utf-8")
     monkeypatch.setattr("lsreports.publish.notebooks.NOTEBOOK_DIR", folder)
     args = argv(command, tmp_path)
-    if "national" in args:  # the national tables as vendored and curated (read-only with --check)
-        _copy_national(synthetic_data)
+    if args[:2] == ["curate", "national"]:  # a SYNTHETIC national table, curated once before it is checked
+        add_synthetic_national(synthetic_data)
+        assert main(["curate", "national"]) == 0, capsys.readouterr().err
     if "--apply" in args:  # the review file comes first, as the README's next-to-last row makes it
         assert main([*args[:2], "--review", args[-1]]) == 0, capsys.readouterr().err
     assert main(args) == 0, f"{' '.join(args)}: {capsys.readouterr()}"
