@@ -13,6 +13,14 @@ class UnknownIndicatorError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class ReportIdError(ValueError):
+    """A report id holds characters other than ``A-Z a-z 0-9 _ -`` (it names a file under data/raw/reports/)."""
+
+
+class DataBusyError(RuntimeError):
+    """Another process holds the data folder's write lock for too long; the message says what to do."""
+
+
 class UnknownReportError(UnknownIndicatorError):
     """A report id (or prefix) matches no report, or several; the message lists the known ids."""
 

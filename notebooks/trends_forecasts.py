@@ -18,7 +18,8 @@
 #
 # Changelog:
 # - 0.3.0 (2026-12-02): the pace still needed per target; cumulative % of plan by month; checks across
-#   report vintages (implied months against the year's other months).
+#   report vintages (implied months against the year's other months); the national-profile method
+#   beside pro-rata and growth-based on four backtest pairs (no look-ahead), with its oracle bound.
 # - 0.2.1 (2026-12-02): findings first: the year end against plan, then the backtest; derived
 #   series after them; the per-series qualification table moved to an appendix behind a one-line
 #   summary; units in words in the monthly panels; every chart links to the rows it draws.
@@ -53,9 +54,10 @@ from IPython.display import Markdown, display
 from lsreports.publish import charts, labels
 from lsreports.analysis.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
-from lsreports.sources.loader import indicators, observations, reports
+from lsreports.sources.loader import indicators, national_observations, observations, reports
 from lsreports.sources.periods import period_label
 from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
+from lsreports.analysis.national_profile import compare_methods, national_backtest, national_year_end
 from lsreports.analysis.pace import pace_needed, plan_paths
 from lsreports.analysis.uncertainty import VERDICT_RULE, band_widths
 from lsreports.analysis.vintages import MIN_OTHER_MONTHS, OUTLIER_RATIO, vintage_spans
@@ -188,10 +190,11 @@ display(Markdown(
 # %% [markdown]
 # ## 2. How well would these projections have done? (backtest)
 #
-# Two pairs of printed years to date can be scored: the first half of 2025 (report 001)
-# against 11 months of 2025 (report 000), and January 2026 (report 004) against 5 months
-# of 2026 (report 003). Each later level is projected from the earlier one, pro-rata and
-# growth-based, and compared with the printed figure.
+# Four pairs of printed years to date can be scored: the first half of 2025 (report 001)
+# against 11 months of 2025 (report 000); January 2026 (report 004) against 5 months of 2026
+# (report 003); 11 months of 2025 against the whole of 2025 (public texts of early 2026); and
+# 4 against 9 months of 2019 (provincial portal). Each later level is projected from the
+# earlier one, pro-rata and growth-based, and compared with the printed figure.
 
 # %%
 backtest = backtest_pairs(obs)
@@ -233,6 +236,44 @@ display(Markdown(
     f"one {widths.set_index(['method', 'domain']).loc[('prorata', 'all'), 'width_pct_per_year']:.0f} %; with "
     "seven months left, 7/12 of that."))
 widths.round(1)
+
+# %% [markdown]
+# ### The methods side by side, with the national profile
+#
+# A third method borrows the country's seasonal profile: the later level is the year to date
+# divided by the share of the same months in the national series (GSO tables) of the three
+# latest complete years *before* the year projected, so the 2025 pairs use national data up to
+# 2024 only. The oracle uses the projected year's own national profile (look-ahead): a bound,
+# shown only where the national data cover that year (they end in February 2025).
+
+# %%
+national = national_observations()
+methods = compare_methods(backtest, national_backtest(backtest, national))
+medians = methods.attrs["medians"].set_index("pair")
+h1 = medians.loc[next(iter(by_pair))]
+display(Markdown(
+    f"From the first half of 2025 to 11 months, over the {int(h1['n'])} indicators all three methods could score, the "
+    f"median absolute error is {h1['prorata_ape']:.1f} % pro-rata, {h1['growth_ape']:.1f} % growth-based and "
+    f"{h1['national_ape']:.1f} % with the national profile. Over every pair: "
+    f"{medians.loc['all', 'prorata_ape']:.1f} %, {medians.loc['all', 'growth_ape']:.1f} % and "
+    f"{medians.loc['all', 'national_ape']:.1f} % ({int(medians.loc['all', 'n'])} scores). In these scores the "
+    "province's own growth rate says more than the country's calendar; the national profile is shown beside the "
+    "2026 projections below, not used as their default."))
+medians.round(1)
+
+# %%
+methods.attrs["per_indicator"].round(1)
+
+# %% [markdown]
+# For 2026, the national profile's year end beside the other two, for the indicators with a
+# national counterpart:
+
+# %%
+national_2026 = national_year_end(projections, national).merge(
+    projections.drop_duplicates("indicator_id")[["indicator_id", "prorata_projection", "growth_projection"]],
+    on="indicator_id")
+national_2026[["indicator_id", "ytd_end", "ytd_value", "national_ids", "profile_years", "national_share",
+               "national_projection", "growth_projection", "prorata_projection"]].round(3)
 
 # %% [markdown]
 # ## 3. Checks across report vintages

@@ -149,3 +149,52 @@ def test_a_level_inside_a_bracket_opened_after_a_level_is_a_breakdown():
                  "với cùng kỳ.")
     assert found[("budget_revenue_total", "2027-01-01", "2027-08-31", "value")] == 900
     assert ("budget_revenue_domestic", "2027-01-01", "2027-08-31", "value") not in found
+
+
+# Wider phrasing (issue 12): SYNTHETIC sentences in the styles of press and statistics-office releases.
+PRESS = ("Lượng khách du lịch trong dịp lễ tính từ ngày 3/8 đến ngày 9/8 ước đạt 40.000 lượt, tăng 12% so với cùng "
+         "kỳ năm 2026. Doanh thu từ du lịch đạt 30 tỉ đồng.\n"
+         "Kim ngạch chung xuất nhập khẩu từ ngày 1 đến hết 15-8 đạt 900 triệu USD. Con số này giảm 10% so với "
+         "cùng kỳ tháng 7 và tăng 4% so với cùng kỳ năm 2026.\n"
+         "Chỉ số sản xuất công nghiệp quý II/2027 tăng 5,5% so với cùng kỳ.\nXuất khẩu hàng hóa địa phương đạt "
+         "hơn 70 triệu USD, tăng 3,1%.\n")
+
+
+def _strip(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d")
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, _strip], ids=["as printed", "diacritics stripped"])
+def test_press_phrasing_day_spans_quarters_and_this_figure(variant):
+    found = {(r.indicator_id, r.start, r.end, r.measure): (r.value, r.status)
+             for r in extract_report(variant(PRESS), "syn", "2027-08").itertuples()}
+    week = ("2027-08-03", "2027-08-09")
+    assert found[("tourism_visitors", *week, "value")] == (40, "estimate")
+    assert found[("tourism_visitors", *week, "yoy_pct")] == (12, "estimate")
+    assert found[("tourism_revenue", *week, "value")] == (30, "actual")  # the paragraph's days
+    half = ("2027-08-01", "2027-08-15")
+    assert found[("trade_total", *half, "value")] == (900, "actual")
+    assert found[("trade_total", *half, "mom_pct")] == (-10, "actual")
+    assert found[("trade_total", *half, "yoy_pct")] == (4, "actual")
+    assert found[("iip", "2027-04-01", "2027-06-30", "yoy_pct")] == (5.5, "actual")
+    assert found[("trade_local_export", "2027-01-01", "2027-08-31", "value")][0] == 70
+    assert found[("trade_local_export", "2027-01-01", "2027-08-31", "yoy_pct")][0] == 3.1
+
+
+def test_growth_rates_named_before_the_number_and_grdp_sectors():
+    text = ("Tốc độ tăng trưởng GRDP ước đạt 7,1%. Trong mức tăng trưởng chung, khu vực công nghiệp - xây dựng tăng "
+            "mạnh 9,2%; nông lâm nghiệp tăng 3%; thuế sản phẩm trừ trợ cấp sản phẩm giảm nhẹ 1,5%.")
+    found = {(r.indicator_id, r.measure): (r.value, r.status) for r in extract_report(text, "syn", "2027-12").itertuples()}
+    assert found[("grdp", "yoy_pct")] == (7.1, "estimate")
+    assert found[("grdp_industry_construction", "yoy_pct")] == (9.2, "estimate")  # sectors of an estimated GRDP
+    assert found[("grdp_agriculture", "yoy_pct")] == (3, "estimate")
+    assert found[("grdp_product_taxes", "yoy_pct")] == (-1.5, "estimate")
+
+
+def test_status_follows_the_words_of_the_sentence():
+    frame = extract_report(HEAD + "Xi măng ước đạt 80 nghìn tấn. Clinker đạt 50 nghìn tấn. Dự ước thu nội địa "
+                                  "đạt 900 tỷ đồng.", "syn")
+    status = dict(zip(frame["indicator_id"], frame["status"]))
+    assert status == {"prod_cement": "estimate", "prod_clinker": "actual", "budget_revenue_domestic": "estimate"}

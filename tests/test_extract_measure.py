@@ -38,3 +38,12 @@ def test_quote_lengths_of_the_base_and_of_no_change():
     assert base_length("nhap khau") == 0
     assert no_change_length(", tuong duong cung ky") == len(", tuong duong cung ky")
     assert no_change_length(", tang 2% so voi cung ky") == 0
+
+
+def test_wider_phrasing_of_changes():
+    assert measure_of(" so voi cung ky thang 7", "giam ", "") == ("mom_pct", True)
+    assert measure_of(" so voi cung ky thang 7 nam 2026", "giam ", "") == ("yoy_pct", True)
+    assert measure_of(".", "khu vuc dich vu tang manh ", "") == ("yoy_pct", False)
+    assert signed(3.0, "yoy_pct", "xuat khau giam khoang ") == -3.0
+    assert percentage_measure("%.", "toc do tang truong grdp uoc dat ", "", None) == ("yoy_pct", False)
+    assert percentage_measure("%.", "co cau: dich vu chiem ", "", None) == (None, False)

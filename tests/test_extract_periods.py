@@ -57,3 +57,22 @@ def test_report_month_from_title_or_ytd_phrases():
     assert report_month("bao cao thang 11 va 11 thang nam 2025") == ReportMonth(2025, 11)
     assert report_month("xx 5 thang dau nam 2026 yy 5 thang dau nam 2026 zz 4 thang dau nam 2026") == \
         ReportMonth(2026, 5)
+
+
+def test_quarters_day_spans_and_the_year_of_a_year_end_report():
+    assert _dates(last_period("quy iii nam 2027 ", AUG)) == ("2027-07-01", "2027-09-30", "quarter")
+    assert _dates(last_period("tu ngay 3/8 den ngay 9/8 ", AUG)) == ("2027-08-03", "2027-08-09", "span")
+    assert _dates(last_period("tu ngay 28/7 den het 2-8-2027 ", AUG)) == ("2027-07-28", "2027-08-02", "span")
+    december = ReportMonth(2027, 12)
+    assert _dates(last_period("thang 12, quy iv va nam 2027 ", december)) == ("2027-01-01", "2027-12-31", "ytd")
+    assert _dates(last_period("quy iv va nam 2027 ", AUG)) == ("2027-10-01", "2027-12-31", "quarter")
+    assert last_period("6 thang dau nam 2027 ", december) is not None
+    assert last_period("ke hoach nam 2027 ", december) is None
+
+
+def test_a_paragraph_period_and_not_its_comparison_base():
+    lead_paragraph = "tu ngay 3/8 den ngay 9/8 khach dat 4 luot, tang 5% so voi cung ky nam 2026. "
+    assert _dates(period_for("tourism_revenue", "doanh thu dat ", AUG, paragraph=lead_paragraph)) == \
+        ("2027-08-03", "2027-08-09", "span")
+    assert _dates(period_for("tourism_revenue", "doanh thu dat ", AUG, paragraph="so voi cung ky nam 2026. ")) == \
+        ("2027-01-01", "2027-08-31", "ytd")

@@ -4,7 +4,9 @@ Two pairs of printed years to date can be scored (:data:`BACKTEST_PAIRS`):
 
 - first half of 2025 (report 001) -> 11 months of 2025 (report 000): 5 months ahead;
 - January 2026 (report 004) -> 5 months of 2026 (report 003): 4 months ahead, from a
-  single month (Tết falls in it or not: low confidence).
+  single month (Tết falls in it or not: low confidence);
+- 11 months of 2025 (report 000) -> the whole of 2025 (public texts of early 2026): 1 month;
+- 4 months of 2019 -> 9 months of 2019 (public texts of the provincial portal): 5 months.
 
 For every indicator printed for both periods, the later level is projected from the
 earlier one:
@@ -38,12 +40,14 @@ from ..sources.contract import normalise_observations, printed_rows
 BACKTEST_PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
     (("2025-01-01", "2025-06-30"), ("2025-01-01", "2025-11-30")),
     (("2026-01-01", "2026-01-31"), ("2026-01-01", "2026-05-31")),
+    (("2025-01-01", "2025-11-30"), ("2025-01-01", "2025-12-31")),
+    (("2019-01-01", "2019-04-30"), ("2019-01-01", "2019-09-30")),
 )
 #: The projection methods scored, as named in the columns (``<method>_projection``, ``<method>_ape``).
 METHODS: tuple[str, ...] = ("prorata", "growth")
 
 BACKTEST_COLUMNS: list[str] = [
-    "pair", "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
+    "pair", "base_end", "target_end", "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
     "target_prev", "months_remaining", "share_remaining", "prorata_projection", "growth_projection",
     "prorata_error", "growth_error", "prorata_ape", "growth_ape", "base_doc", "target_doc", "flags", "note",
 ]
@@ -76,7 +80,7 @@ def _flags(r) -> str:
     return "; ".join(sorted({f"{f} ({what})" for f, what in pairs if isinstance(f, str) and f}))
 
 
-def _score(r, pair: str, b_months: int, t_months: int) -> dict:
+def _score(r, pair: tuple[str, pd.Timestamp, pd.Timestamp], b_months: int, t_months: int) -> dict:
     prorata = r.value_base * t_months / b_months
     base_prev = r.value_base / (1 + r.value_yoy_base / 100) if pd.notna(r.value_yoy_base) else np.nan
     target_prev = r.value_target / (1 + r.value_yoy_target / 100) if pd.notna(r.value_yoy_target) else np.nan
@@ -87,7 +91,7 @@ def _score(r, pair: str, b_months: int, t_months: int) -> dict:
     def error(p: float) -> float:
         return (p - actual) / abs(actual) * 100 if actual else np.nan
 
-    return {"pair": pair, "indicator_id": r.indicator_id, "unit": r.unit_base, "base_value": r.value_base,
+    return {"pair": pair[0], "base_end": pair[1], "target_end": pair[2], "indicator_id": r.indicator_id, "unit": r.unit_base, "base_value": r.value_base,
             "base_yoy_pct": r.value_yoy_base, "target_value": actual, "target_yoy_pct": r.value_yoy_target,
             "base_prev": base_prev, "target_prev": target_prev, "months_remaining": t_months - b_months,
             "share_remaining": (t_months - b_months) / t_months, "prorata_projection": prorata,
@@ -125,7 +129,7 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0]
     b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))
     merged = _level_and_yoy(frame, b_start, b_end).merge(
         _level_and_yoy(frame, t_start, t_end), on="indicator_id", suffixes=("_base", "_target"))
-    label = pair_label(base, target)
+    label = (pair_label(base, target), b_end, t_end)
     rows = [_score(r, label, _months(b_start, b_end), _months(t_start, t_end))
             for r in merged.itertuples(index=False) if r.unit_base == r.unit_target]
     table = pd.DataFrame(rows, columns=BACKTEST_COLUMNS)

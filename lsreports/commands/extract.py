@@ -6,24 +6,42 @@ import sys
 import warnings
 from pathlib import Path
 
+REPORT_HELP = ("the report: a PDF with a text layer, a Word .docx, an HTML page or UTF-8 text, recognised by "
+               "content (at most 20 MB)")
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from ..errors import ReportIdError
+    from ..extract import ReportMonthError, ReportTextError
+    from ..extract.review import ReviewError
+
+    return ReportTextError, ReportMonthError, ReviewError, ReportIdError
+
+
+def _extract(args: argparse.Namespace, command: str):
+    """Extract candidate rows, printing the reader's notes and the extraction's warnings on stderr."""
+    from ..extract import extract_file
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = extract_file(args.report, args.doc_id, args.month, ocr=args.ocr)
+    for warning in caught:
+        print(f"lsreports {command}: warning: {warning.message}", file=sys.stderr)
+    return rows
+
 
 def run_extract(args: argparse.Namespace) -> int:
     """Write candidate rows of a report as CSV (standard output without ``-o``)."""
-    from ..extract import ReportMonthError, ReportTextError, extract_file
     from ..sources.atomic import write_atomic
     from ..sources.outputs import check_output_path
 
     if args.output:
         check_output_path(args.output, inputs=(args.report,))
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            rows = extract_file(args.report, args.doc_id, args.month)
-    except (ReportTextError, ReportMonthError) as exc:
+        rows = _extract(args, "extract")
+    except _errors() as exc:
         print(f"lsreports extract: error: {exc}", file=sys.stderr)
         return 2
-    for warning in caught:
-        print(f"lsreports extract: warning: {warning.message}", file=sys.stderr)
     rows = rows.assign(derived=rows["derived"].map({True: "true", False: "false"}))
     if args.output:
         write_atomic(Path(args.output), lambda handle: rows.to_csv(handle, index=False))
@@ -35,8 +53,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Write a review file of a report's candidates, or apply a reviewed file."""
-    from ..extract import ReportMonthError, ReportTextError, extract_file
-    from ..extract.review import ReviewError, apply_review, review_candidates, write_review
+    from ..extract.review import apply_review, review_candidates, write_review
     from ..sources.loader import observations
     from ..sources.outputs import check_output_path
 
@@ -44,15 +61,15 @@ def run_ingest(args: argparse.Namespace) -> int:
         check_output_path(args.review, inputs=(args.report,))
     try:
         if args.apply:
-            added = apply_review(Path(args.apply), Path(args.report))
+            if args.doc_id is not None:
+                _same_report(args)
+            added = apply_review(Path(args.apply), Path(args.report), ocr=args.ocr)
             print(f"added {added} reviewed rows to data/curated/observations.csv (no curated row was changed)")
             return 0
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            candidates = extract_file(args.report, args.doc_id, args.month)
+        candidates = _extract(args, "ingest")
         review = review_candidates(candidates, observations())
         write_review(review, Path(args.review))
-    except (ReportTextError, ReportMonthError, ReviewError) as exc:
+    except _errors() as exc:
         print(f"lsreports ingest: error: {exc}", file=sys.stderr)
         return 2
     counts = review["review"].value_counts()
@@ -62,19 +79,37 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _same_report(args: argparse.Namespace) -> None:
+    """With ``--apply``, a ``--doc-id`` must be valid and name the report of the review file's rows."""
+    from ..extract.review import ReviewError
+    from ..extract.review_file import read_review
+    from ..sources.paths import check_report_id
+
+    check_report_id(args.doc_id, "--doc-id")
+    ids = set(read_review(Path(args.apply))["source_doc"])
+    if ids and ids != {args.doc_id}:
+        raise ReviewError(f"{args.apply}: its rows are of report {', '.join(sorted(ids))}, not --doc-id "
+                          f"{args.doc_id}; drop --doc-id (the review file names the report)")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("report", help=REPORT_HELP)
+    parser.add_argument("--doc-id", help="report id, letters A-Z a-z, digits, _ and - only "
+                                         "(default: the file name without extension)")
+    parser.add_argument("--month", help="YYYY-MM the report is about, when its text does not say")
+    parser.add_argument("--ocr", action="store_true",
+                        help="read a scanned PDF or an image with Tesseract (tesseract-ocr, tesseract-ocr-vie)")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``extract`` and ``ingest`` to the command line."""
-    extract = subparsers.add_parser("extract", help="extract candidate rows from a report's text")
-    extract.add_argument("report", help="the report as UTF-8 text")
-    extract.add_argument("--doc-id", help="report id (default: the file name without extension)")
-    extract.add_argument("--month", help="YYYY-MM the report is about, when its text does not say")
+    extract = subparsers.add_parser("extract", help="extract candidate rows from a report (PDF, DOCX, HTML, text)")
+    _common(extract)
     extract.add_argument("-o", "--output", help="CSV file (default: standard output)")
     extract.set_defaults(func=run_extract)
     ingest = subparsers.add_parser("ingest", help="review a report's candidates against the curated table")
-    ingest.add_argument("report", help="the report as UTF-8 text")
-    ingest.add_argument("--doc-id", help="report id (default: the file name without extension)")
-    ingest.add_argument("--month", help="YYYY-MM the report is about, when its text does not say")
+    _common(ingest)
     action = ingest.add_mutually_exclusive_group(required=True)
-    action.add_argument("--review", help="write the review file here")
+    action.add_argument("--review", help="write the review file here (CSV for Excel, UTF-8)")
     action.add_argument("--apply", help="append the accepted new rows of this reviewed file")
     ingest.set_defaults(func=run_ingest)

@@ -17,6 +17,7 @@ from lsreports.sources.numbers import PrintedNumber, find_numbers
 from .segment import Document
 
 LOOKBACK = 220
+PARAGRAPH_LOOKBACK = 600
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -33,6 +34,7 @@ class Candidate:
     clause: str
     ahead: str
     context: str  # ``before``, preceded by the marking sentence for a number in a footnote
+    paragraph: str  # the earlier sentences of its paragraph (at most PARAGRAPH_LOOKBACK characters)
     after_start: int  # the number's end
     after: str
 
@@ -72,5 +74,7 @@ def candidate_at(doc: Document, number: PrintedNumber) -> Candidate:
     after_start = folded.at(number.end)
     ahead = re.split(r"\.\s", folded.text[after_start:after_start + 70])[0]
     context = (footnote.context + " | " + before) if footnote is not None else before
+    paragraph_start = max(doc.paragraph_start(number.start), sentence_start - PARAGRAPH_LOOKBACK)
+    paragraph = folded.text[folded.at(paragraph_start):folded.at(sentence_start)] if footnote is None else ""
     return Candidate(number, sentence_start, footnote.start if footnote is not None else None, fn, fs, before,
-                     clause, ahead, context, after_start, folded.text[after_start:after_start + 60])
+                     clause, ahead, context, paragraph, after_start, folded.text[after_start:after_start + 60])

@@ -16,10 +16,14 @@ from .candidates import Candidate
 from .lexicon import ENTRIES, FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_ONLY, PART_OF, RATE_VALUES, UNIT_ONLY
 from .periods import Period, period_for
 from .segment import Document
+from .measure import CHANGE
 from .units import family_of
 
 
-_RUNNING_TOTAL = re.compile(r"\s*(uoc )?(luy ke|lily ke|tinh chung)")
+_RUNNING_TOTAL = re.compile(r"\s*(uoc )?(luy ke|lily ke|tinh chung|cong don)")
+#: Words that put a sector's growth in GRDP terms ("khu vực dịch vụ tăng 7,45%", "thuế sản phẩm trừ trợ cấp").
+_GRDP_CUE = re.compile(r"grdp|tong san pham|muc tang (truong )?chung|khu vuc (nong|cong nghiep|dich vu)"
+                       r"|thue san pham tru tro cap")
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,8 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
     if rate_near:
         rate_end = cand.fn - len(window) + rate_near[1]
         after_level = last_level is None or rate_end > doc.folded.at(last_level.number_end)
-        rate_target = Target(rate_near[0], period_for(rate_near[0], cand.context, report, cand.clause),
+        rate_target = Target(rate_near[0], period_for(rate_near[0], cand.context, report, cand.clause,
+                                                         paragraph=cand.paragraph),
                              cand.fn - len(window) + rate_near[2], cand.sentence, cand.number.end)
         if rate_near[0] in RATE_VALUES and after_level and not explicit:
             measure, target = "value", rate_target
@@ -127,11 +132,12 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
             target = rate_target
         elif target is None:
             target = rate_target
-    if "grdp" in cand.context or "tong san pham" in cand.context:
+    if _GRDP_CUE.search(cand.context):
         part = max(((m.end(), pid) for pid, pattern in GRDP_PARTS for m in re.finditer(pattern, cand.before[-60:])),
                    default=None)
-        if part and measure in ("yoy_pct", None) and re.search(r"(tang|giam)\s*$", cand.before[-10:]):
-            target = Target(part[1], period_for("grdp", cand.context, report, cand.clause),
+        if part and measure in ("yoy_pct", None) and CHANGE.search(cand.before[-40:]) and \
+                not re.search(r"[;,.]", cand.before[-60:][part[0]:]):
+            target = Target(part[1], period_for("grdp", cand.context, report, cand.clause, paragraph=cand.paragraph),
                             max(cand.fs, cand.fn - 60 + part[0] - 40), cand.sentence, cand.number.end)
             measure = "yoy_pct"
     return measure, target

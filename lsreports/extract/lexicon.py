@@ -37,7 +37,8 @@ UNIT_ONLY: dict[str, str] = {"vehicles": "trade_platform_vehicles", "kg": "rice_
 FLOWS_EXCLUDED_IN_STOCK_CLAUSE = frozenset({"enterprises_new", "enterprises_new_capital"})
 #: The parts of GRDP and the phrases naming them (a growth rate after one belongs to it).
 GRDP_PARTS: tuple[tuple[str, str], ...] = (
-    ("grdp_agriculture", r"nong,? lam nghiep va thuy san"), ("grdp_industry_construction", r"cong nghiep va xay dung"),
+    ("grdp_agriculture", r"nong,? lam nghiep( va thuy san)?|nong\s*[-–]\s*lam nghiep"),
+    ("grdp_industry_construction", r"cong nghiep\s*(va|[-–])\s*xay dung"),
     ("grdp_services", r"\bdich vu\b"), ("grdp_product_taxes", r"thue san pham"))
 
 #: Parts that belong to whichever total ("parent") the sentence is about.
@@ -49,8 +50,8 @@ PART_OF: dict[str, dict[str, str]] = {
 ENTRIES: tuple[Entry, ...] = (
     # trade (USD)
     _e("trade_declared", "usd", r"mo to khai|to khai tai"),
-    _e("trade_local_export", "usd", r"hang dia phuong xuat khau|hang dia phuong xuat|xuat khau hang dia phuong"),
-    _e("trade_total", "usd", r"(tong )?kim ngach (hang hoa )?xuat nhap khau|tong kim ngach"),
+    _e("trade_local_export", "usd", r"hang (hoa )?dia phuong xuat khau|hang (hoa )?dia phuong xuat|xuat khau hang (hoa )?dia phuong"),
+    _e("trade_total", "usd", r"(tong )?kim ngach (chung |hang hoa )?xuat nhap khau|tong kim ngach"),
     _e("@export", "usd", r"xuat khau|xuet khau|xuat khau"),
     _e("@import", "usd", r"nhap khau"),
     _e("trade_platform_vehicles", "vehicles", r"phuong tien"),
@@ -74,7 +75,8 @@ ENTRIES: tuple[Entry, ...] = (
     _e("bank_deposits", "vnd", r"(von|ven) huy dong|huy dong cua cac (ngan hang|to chuc tin dung)"),
     _e("bank_credit", "vnd", r"du no"),
     _e("enterprises_new_capital", "vnd", r"(tong )?(so )?von dang ky(?! dau tu)"),
-    _e("tourism_revenue", "vnd", r"(tong thu|doanh thu) (tu )?khach du lich|(tong thu|doanh thu) tir khach|doanh thu du lich|doanh thu(?= \d)"),
+    _e("tourism_revenue", "vnd", r"(tong thu|doanh thu) (tu )?khach du lich|(tong thu|doanh thu) tir khach|doanh thu (tu )?du lich"
+                                       r"|doanh thu(?= ((uoc|tinh|dat|hon|khoang|gan|tren) )*\d)"),
     _e("merit_allowance_amount", "vnd", r"kinh phi(?=[^.]{0,40}\d)"),
     _e("ui_benefit_amount", "vnd", r"tien tro cap that nghiep"),
     # industry
@@ -92,11 +94,11 @@ ENTRIES: tuple[Entry, ...] = (
     _e("prod_electricity_sold", "energy", r"dien thuong pham"),
     _e("prod_electricity_generated", "energy", r"dien san xuat|dien san xuet"),
     _e("iip", "rate", r"chi so san xuat cong nghiep|\(iip\)|\biip\b"),
-    _e("grdp", "rate", r"tong san pham tren dia ban|\(grdp\)"),
+    _e("grdp", "rate", r"tong san pham tren dia ban|\(grdp\)|\bgrdp\b"),
     # tourism
     _e("tourism_visitors", "visits", r"khach du lich|luong khach|tong luong kh"),
     _e("tourism_visitors_international", "visits", r"khach quoc te|khach qudc te"),
-    _e("tourism_visitors_domestic", "visits", r"khach trong nuoc|khach trong nudc"),
+    _e("tourism_visitors_domestic", "visits", r"khach trong nuoc|khach trong nudc|khach noi dia"),
     # health
     _e("health_visits_public", "visits", r"kham ch\w{1,3} benh c[eo]ng lap"),
     _e("health_visits_private", "visits", r"ngoai c[eo]ng lap"),

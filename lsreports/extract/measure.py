@@ -18,11 +18,17 @@ BASES: tuple[tuple[re.Pattern, str], ...] = (
                           r"|tong so nha duoc phe duyet)"), "plan_pct"),
     (re.compile(_SO_VOI + r"(du|dy|duy) to\w*n trung (uong|wong|uwong)"), "est_central_pct"),
     (re.compile(_SO_VOI + r"(du|dy|duy) to\w*n"), "est_local_pct"),
-    (re.compile(_SO_VOI + r"thang truoc"), "mom_pct"),
+    (re.compile(_SO_VOI + r"(thang truoc|(cung|cing|cling) (ky|ki) thang \d{1,2}\b(?! nam))"), "mom_pct"),
     (re.compile(_SO_VOI + r"(cung|cing|cling) (ky|ki)"), "yoy_pct"),
 )
 #: Measures whose base carries on to a later bare "đạt X%" in the sentence.
 CARRIED = ("plan_pct", "est_central_pct", "est_local_pct")
+#: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%").
+_ADVERB = r"(\s(manh|nhe|cao|thap|nhanh|cham|khoang|hon|gan|tren|xap xi|lan luot|tuong ung))*"
+CHANGE = re.compile(r"(tang|ting|giam|glam|bang)" + _ADVERB + r"\s*$")
+FALL = re.compile(r"(giam|glam)" + _ADVERB + r"\s*$")
+#: "tốc độ tăng (trưởng) ... đạt 8,06%": a growth rate named before the number.
+_GROWTH_RATE = re.compile(r"toc do tang|tang truong (dat|la|uoc)|muc tang")
 _NO_CHANGE = re.compile(r"^[^;]{0,60}?[,\s](tuong duong|bang) (so voi )?(cung|cing) (ky|ki)")
 
 
@@ -35,7 +41,7 @@ def measure_of(after: str, before: str, context: str) -> tuple[str | None, bool]
     for pattern, measure in BASES:
         if pattern.match(after):
             return measure, True
-    if re.search(r"(tang|ting|giam|glam|bang)\s*$", before[-14:]):
+    if CHANGE.search(before[-40:]):
         bases = [(m.end(), "mom_pct" if "truoc" in m.group(0) else "yoy_pct")
                  for m in re.finditer(r"thang truoc|(cung|cing|cling) (ky|ki)", context)]
         return (max(bases)[1] if bases else "yoy_pct"), False
@@ -45,16 +51,18 @@ def measure_of(after: str, before: str, context: str) -> tuple[str | None, bool]
 def percentage_measure(after: str, before: str, context: str, carried: str | None) -> tuple[str | None, bool]:
     """:func:`measure_of`, with a bare "đạt X%" taking the ``carried`` base of its sentence."""
     measure, explicit = measure_of(after.lstrip(" %"), before, context)
-    if measure is None and re.search(r"dat\s*$", before[-8:]):
+    if measure is None and re.search(r"dat\s*$", before[-8:]) and carried is not None:
         return carried, False
+    if measure is None and _GROWTH_RATE.search(re.split(r"[;%]", before)[-1]):
+        return "yoy_pct", False
     return measure, explicit
 
 
 def signed(value: float, measure: str, before: str) -> float:
     """Return the change as a signed percentage: "giảm X%" is -X, "bằng X% (so với cùng kỳ)" is X - 100."""
-    tail = before[-14:]
+    tail = before[-40:]
     if measure in ("yoy_pct", "mom_pct"):
-        if re.search(r"(giam|glam)\s*$", tail):
+        if FALL.search(tail):
             return -value
         if re.search(r"bang\s*$", tail):
             return round(value - 100.0, 9)

@@ -63,6 +63,9 @@ class Period:
 
 _DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
+     "days"),
+    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b(?:(?:/| nam )(20\d\d))?"), "quarter"),
     (re.compile(r"(luy ke|lily ke|tinh) (den|dén|dén) (ngay )?" + _DATE), "ytd_day"),
     (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
     (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),
@@ -71,13 +74,24 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"thang (\d{1,2})(/(20\d\d))?\b"), "month"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
     (re.compile(r"(cung|cing) ky nam (20\d\d)"), "same_period"),
-    (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam"), "ytd"),
+    (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam|cong don"), "ytd"),
+    (re.compile(r"(?<!dau )(?<!hoach )(?<!ky )(?<!ki )(?<!\d )\bnam (20\d\d)\b"), "year"),
 )
 
 
 def period_from(kind: str, match: re.Match, report: ReportMonth) -> Period | None:
     """Turn a period phrase into a period, reading its numbers in the report's year."""
     y = report.year
+    if kind == "days":
+        return _days(match, report)
+    if kind == "year":  # the whole year, in a report on a year's results only
+        year = int(match.group(1))
+        return Period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), "ytd") if (
+            year == report.year and report.month == 12) else None
+    if kind == "quarter":
+        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(match.group(1)) or int(match.group(1))
+        year = int(match.group(2)) if match.group(2) else y
+        return Period(pd.Timestamp(year, 3 * quarter - 2, 1), ReportMonth(year, 3 * quarter).month_end, "quarter")
     if kind in ("ytd_day", "to_day"):
         day, month, year = (int(g) for g in match.groups()[-3:])
         try:
@@ -116,10 +130,24 @@ def period_from(kind: str, match: re.Match, report: ReportMonth) -> Period | Non
     return Period(pd.Timestamp(y, 1, 1), report.month_end, "ytd")
 
 
-def last_period(folded: str, report: ReportMonth) -> Period | None:
-    """The period named by the last period phrase in ``folded`` (the text before a number)."""
+def _days(match: re.Match, report: ReportMonth) -> Period | None:
+    """"từ ngày 8/2 đến ngày 14/2", "từ ngày 1 đến hết 15-12": the days between, in the report's year."""
+    first, first_month, last, month, year = (match.group(i) for i in (2, 3, 7, 8, 9))
+    year = int(year) if year else report.year
+    try:
+        start = pd.Timestamp(year, int(first_month or month), int(first))
+        end = pd.Timestamp(year, int(month), int(last))
+    except ValueError:
+        return None
+    return Period(start, end, "span") if start <= end else None
+
+
+def last_period(folded: str, report: ReportMonth, skip: tuple[str, ...] = ()) -> Period | None:
+    """The period named by the last period phrase in ``folded`` (the text before a number), of a kind not in ``skip``."""
     best: tuple[int, Period] | None = None
     for pattern, kind in PHRASES:
+        if kind in skip:
+            continue
         for match in pattern.finditer(folded):
             period = period_from(kind, match, report)
             if period is not None and (best is None or match.end() > best[0]):
@@ -128,12 +156,12 @@ def last_period(folded: str, report: ReportMonth) -> Period | None:
 
 
 def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str = "", ahead: str = "",
-               lead: Period | None = None) -> Period:
+               lead: Period | None = None, paragraph: str = "") -> Period:
     """Stage 4, period: the period of a number of ``indicator_id``.
 
     A phrase in its clause, else "lũy kế" later in the clause (so this is the month), else the
     period of the level it follows (``lead``), else a phrase earlier in the sentence or the
-    footnote's anchor, else the year to date. A stock is read at the period's end (or at the end
+    footnote's anchor, else one in the earlier sentences of its paragraph, else the year to date. A stock is read at the period's end (or at the end
     of an earlier year it names); public investment against an earlier year's plan spans from
     that year.
     """
@@ -144,6 +172,8 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
         period = lead
     if period is None:
         period = last_period(context, report)
+    if period is None and paragraph:
+        period = last_period(paragraph, report, skip=("same_period",))  # a base compared with is no topic
     if period is None:
         period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd")
     if indicator_id in STOCKS:

@@ -1,32 +1,35 @@
 """The ingest workflow: candidates are reviewed before they enter the curated table.
 
 ``review_candidates`` compares extracted rows with the curated table; the economist marks
-the rows to keep in the ``accept`` column of the review file; ``apply_review`` appends
-only accepted ``new`` rows, vendors the report text and records it in the manifest. A
-curated row is never overwritten or deleted: an accepted row that would replace one is
-refused, naming it.
+the rows to keep with ``yes`` in the ``accept`` column of the review file
+(:mod:`lsreports.extract.review_file`); ``apply_review`` checks each accepted row again
+(:mod:`lsreports.extract.review_checks`), then appends the accepted ``new`` rows, vendors
+the report text and records it in the manifest (:mod:`lsreports.extract.vendor`), all in
+one commit under the data folder's lock (:mod:`lsreports.sources.commit`): a concurrent
+apply waits, and a killed apply leaves the files as they were (or, past the commit
+point, is finished by the next apply). A curated row is never overwritten or deleted:
+an accepted row that would replace one is refused, naming it.
 """
 from __future__ import annotations
 
 import csv
-import hashlib
-import shutil
+import io
 from pathlib import Path
 
 import pandas as pd
 
-from ..sources.atomic import atomic_path
-from ..sources.contract import OBSERVATION_COLUMNS
 from ..errors import DataFileError
-from ..sources.paths import curated_dir, data_dir, report_path
+from ..sources.commit import Commit, appended, data_lock, recover
+from ..sources.contract import OBSERVATION_COLUMNS
+from ..sources.paths import check_report_id, curated_dir, data_dir
+from .readers import read_document
+from .review_checks import check_accepted
+from .review_file import REVIEW_COLUMNS, ReviewError, accepted_rows, read_review, write_review
+from .vendor import stage_report
+
+__all__ = ["KEY", "REVIEW_COLUMNS", "ReviewError", "apply_review", "review_candidates", "write_review"]
 
 KEY = ["indicator_id", "start", "end", "measure", "source_doc"]
-REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
-ACCEPTED = {"yes", "y", "true", "1", "x"}
-
-
-class ReviewError(ValueError):
-    """A review file cannot be applied; the message names the file, line and row."""
 
 
 def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
@@ -60,110 +63,123 @@ def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.Dat
     return out.assign(order=order).sort_values("order", kind="stable")[REVIEW_COLUMNS].reset_index(drop=True)
 
 
-def write_review(review: pd.DataFrame, path: Path) -> Path:
-    """Write a review file (UTF-8 with BOM, so Excel shows the diacritics), atomically."""
-    from ..sources.atomic import write_atomic
-
-    return write_atomic(path, lambda handle: review.to_csv(handle, index=False), encoding="utf-8-sig")
-
-
-def _vendor(report: Path, doc_id: str, rows: pd.DataFrame) -> None:
-    target = report_path(doc_id)
-    data = report.read_bytes()
-    if target.exists():
-        if target.read_bytes() != data:
-            raise ReviewError(f"{target} exists with a different text for report {doc_id!r}; refusing to replace a "
-                              "vendored source (give the new report another --doc-id)")
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(report, target)
-    manifest = data_dir() / "raw" / "reports.csv"
-    first_line = next((line.strip() for line in data.decode("utf-8").splitlines() if line.strip()), "")[:150]
-    with manifest.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
-    entry = {"id": doc_id, "title": first_line, "period_start": min(rows["start"]), "period_end": max(rows["end"]),
-             "report_date_note": "added by lsreports ingest (period from the accepted rows); complete this row",
-             "sha256": hashlib.sha256(data).hexdigest()}
-    ends_open = not manifest.read_bytes().endswith((b"\n", b"\r"))
-    with manifest.open("a", encoding="utf-8", newline="") as handle:  # one field per header column, extra ones empty
-        handle.write("\n" if ends_open else "")  # a last line without its newline is not glued to the new one
-        csv.DictWriter(handle, header, restval="", extrasaction="ignore", lineterminator="\n").writerow(entry)
-
-
-def apply_review(review_file: Path, report: Path) -> int:
+def apply_review(review_file: Path, report: Path, *, ocr: bool = False) -> int:
     """Append the accepted new rows of a review file to the curated table; return how many.
+
+    Parameters
+    ----------
+    review_file : pathlib.Path
+        The review file, ``accept`` marked by hand.
+    report : pathlib.Path
+        The report the review was made from (any format :func:`read_document` reads).
+    ocr : bool, default False
+        Read a scanned report with Tesseract.
 
     Raises
     ------
     ReviewError
-        If an accepted row is not ``new`` or its key is already curated (it would replace a
-        curated row), naming the review file's line; nothing is written in that case.
-    """
-    from ..sources.loader import observations
+        If the review file cannot be read, an accepted row is malformed, not ``new``, or
+        would replace a curated row (naming the review file's line); nothing is written.
+    ReportTextError
+        If the report cannot be read.
 
-    review = pd.read_csv(review_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in REVIEW_COLUMNS if c not in review.columns]
-    if missing:
-        raise ReviewError(f"{review_file}: line 1: missing columns {missing}")
-    accepted = review.loc[review["accept"].str.strip().str.lower().isin(ACCEPTED)]
+    Notes
+    -----
+    Rows already curated with the same value are skipped: applying a review twice, or
+    again after an interrupted apply, adds nothing the second time.
+    """
+    review = read_review(review_file)
+    accepted = accepted_rows(review_file, review)
     if accepted.empty:
         return 0
-    curated = observations()
-    curated_keys = set(zip(curated["indicator_id"], curated["start"].dt.strftime("%Y-%m-%d"),
-                           curated["end"].dt.strftime("%Y-%m-%d"), curated["measure"], curated["source_doc"]))
+    document = read_document(report, ocr=ocr)
+    from ..sources.loader import indicators, observations
+
+    catalogue = indicators()
+    check_accepted(review_file, accepted, document.text, dict(zip(catalogue["indicator_id"], catalogue["unit"])))
+    doc_id = _one_report(review_file, accepted)
+    with data_lock(data_dir()):
+        recover(data_dir())
+        accepted = _refuse_overwrites(review_file, accepted, observations())
+        if accepted.empty:
+            return 0
+        commit = Commit(data_dir())
+        try:
+            stage_report(commit, document, doc_id, (min(accepted["start"]), max(accepted["end"])))
+            target, data = _observations_appended(accepted)
+            _validate_appended(commit.stage(target, data), review_file, document.text, doc_id, len(accepted))
+        except BaseException:
+            commit.abandon()
+            raise
+        commit.apply()
+    return len(accepted)
+
+
+def _one_report(review_file: Path, accepted: pd.DataFrame) -> str:
+    doc_ids = sorted(set(accepted["source_doc"]))
+    if len(doc_ids) != 1:
+        raise ReviewError(f"{review_file}: accepted rows come from several reports {doc_ids}; apply one at a time")
+    return check_report_id(doc_ids[0], f"{review_file}: source_doc")
+
+
+def _refuse_overwrites(review_file: Path, accepted: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """Return the accepted rows not yet curated; refuse any that would replace a curated row.
+
+    A row already curated with the same value is skipped, so that applying a review twice
+    (or again after an interrupted apply) adds nothing.
+    """
+    curated_values = dict(zip(zip(curated["indicator_id"], curated["start"].dt.strftime("%Y-%m-%d"),
+                                  curated["end"].dt.strftime("%Y-%m-%d"), curated["measure"], curated["source_doc"]),
+                              curated["value"]))
+    seen: set[tuple] = set()
+    keep = []
     for index, row in accepted.iterrows():
         key = tuple(row[c] for c in KEY)
-        if row["review"] != "new" or key in curated_keys:
+        if row["review"] == "new" and key in curated_values and curated_values[key] == float(row["value"]):
+            continue
+        if row["review"] != "new" or key in curated_values:
             raise ReviewError(f"{review_file}: line {index + 2}: refusing to overwrite the curated row "
-                              f"{' '.join(key)} (curated value {row['curated_value'] or 'present'}, reviewed "
-                              f"{row['value']}); lsreports never replaces or deletes curated rows — edit "
+                              f"{' '.join(key)} (curated value {row['curated_value'] or curated_values.get(key)}, "
+                              f"reviewed {row['value']}); lsreports never replaces or deletes curated rows — edit "
                               "data/curated/observations.csv by hand if the curated row is wrong")
-    doc_ids = set(accepted["source_doc"])
-    if len(doc_ids) != 1:
-        raise ReviewError(f"{review_file}: accepted rows come from several reports {sorted(doc_ids)}; apply one at a time")
-    doc_id = doc_ids.pop()
-    rows = accepted.reindex(columns=list(OBSERVATION_COLUMNS), fill_value="").assign(derived="false")
+        if key in seen:
+            raise ReviewError(f"{review_file}: line {index + 2}: {' '.join(key)} is accepted twice; keep one")
+        seen.add(key)
+        keep.append(index)
+    return accepted.loc[keep]
+
+
+def _observations_appended(accepted: pd.DataFrame) -> tuple[Path, bytes]:
+    """Return the curated table's path and its bytes with the accepted rows appended in its column order."""
     target = curated_dir() / "observations.csv"
     if not target.exists():
         raise DataFileError(f"{target}: file not found")
-    with atomic_path(target) as temporary:
-        _write_appended(target, temporary, rows)
-        _validate_appended(temporary, target, review_file, report, doc_id, len(rows))
-        _vendor(report, doc_id, accepted)
-    return len(rows)
+    with target.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), list(OBSERVATION_COLUMNS))
+    rows = accepted.reindex(columns=header, fill_value="").assign(derived="false")
+    buffer = io.StringIO()
+    rows.to_csv(buffer, header=False, index=False, lineterminator="\n")
+    return target, appended(target, buffer.getvalue())
 
 
-def _write_appended(target: Path, temporary: Path, rows: pd.DataFrame) -> None:
-    """Write the curated table with ``rows`` after it; a last line without its newline gets one first."""
-    data = target.read_bytes()
-    with temporary.open("wb") as handle:
-        handle.write(data)
-        if data and not data.endswith((b"\n", b"\r")):
-            handle.write(b"\n")
-    with temporary.open("a", encoding="utf-8", newline="") as handle:
-        rows.to_csv(handle, header=False, index=False, lineterminator="\n")
-
-
-def _validate_appended(temporary: Path, target: Path, review_file: Path, report: Path, doc_id: str,
-                       added: int) -> None:
-    """Run the table checks on the table as it would be, and the provenance checks on the added rows.
+def _validate_appended(staged: Path, review_file: Path, text: str, doc_id: str, added: int) -> None:
+    """Run the curated-table validator on the table as it would be, and the quote checks on the added rows.
 
     Raises
     ------
     ReviewError
-        Naming the review file and the problem (the table itself is not touched).
+        Naming the review file and the problem (nothing is written).
     """
     from ..sources.loader import read_observations_file
     from ..sources.reports import report_text
     from ..sources.validate import quote_problems
 
     try:
-        table = read_observations_file(temporary)
+        table = read_observations_file(staged)
     except DataFileError as exc:
-        message = str(exc).replace(str(temporary), target.name)
+        message = str(exc).replace(str(staged), "observations.csv")
         raise ReviewError(f"{review_file}: the accepted rows would make the curated table invalid: {message}; "
                           "nothing was written") from exc
-    text = report.read_text(encoding="utf-8")
     problems = quote_problems(table.tail(added), lambda doc: text if doc == doc_id else report_text(doc))
     errors = problems.loc[problems["severity"] == "error"]
     if len(errors):

@@ -36,6 +36,10 @@ from .periods import period_for, year_earlier
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
 
+#: A figure its sentence calls estimated ("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước").
+_ESTIMATED = re.compile(r"\b(uoc|udc)\b")
+#: A sentence that opens on the figure before it ("Con số này", "Mức này").
+_THIS_FIGURE = re.compile(r"(con so|so lieu|muc|ket qua) (nay|tren)\b")
 #: Sentences that state targets rather than results.
 _TARGET_SENTENCE = re.compile(r"den nam 20[3-9]\d|phan dau|chi tieu chu yeu|binh quan hang nam")
 
@@ -80,7 +84,7 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
     Returns
     -------
     pandas.DataFrame
-        The contract's columns plus ``confidence``; empty (with a warning) when nothing is recognised.
+        The contract's columns plus ``status`` (estimate / actual) and ``confidence``; empty (with a warning) when nothing is recognised.
     """
     if units is None:
         from lsreports.sources.loader import indicators
@@ -136,7 +140,10 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     if re.match(r"\s?%\s*diem", cand.after):  # percentage points, not a rate of change
         return []
     measure, explicit = percentage_measure(cand.after, cand.before, cand.context, reading.last_measure)
-    measure, target = percentage_target(doc, cand, reading.last_level, measure, explicit)
+    last = reading.last_level
+    if last is None and _THIS_FIGURE.match(doc.folded.text, doc.folded.at(cand.sentence)):
+        last = reading.previous_level  # "Con số này giảm 40,5%": the figure of the sentence before
+    measure, target = percentage_target(doc, cand, last, measure, explicit)
     if measure is None or target is None:
         return []
     indicator = target.indicator_id
@@ -173,7 +180,7 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
     same_clause = last is not None and ";" not in doc.collapsed[last.number_end:cand.number.start]
     lead = last.period if last is not None and last.indicator_id not in STOCKS and (
         same_clause or family_of(units.get(last.indicator_id, "")) == family) else None
-    period = period_for(indicator, cand.context, doc.report, cand.clause, cand.ahead, lead)
+    period = period_for(indicator, cand.context, doc.report, cand.clause, cand.ahead, lead, cand.paragraph)
     quote_start = cand.fs + keyword_start if keyword_start <= len(cand.before) else cand.fs
     target = Target(indicator, period, quote_start, cand.sentence, cand.number.end)
     value = convert(cand.number.value, factor, units[indicator])
@@ -201,12 +208,25 @@ def _row(target: Target, measure: str, value: float, unit: str, doc: Document, c
     return {"indicator_id": target.indicator_id, "start": period.start.strftime("%Y-%m-%d"),
             "end": period.end.strftime("%Y-%m-%d"), "measure": measure, "value": value, "unit": unit,
             "source_doc": None, "quote": doc.collapsed[start:end].strip().rstrip(",;: "), "derived": False,
-            "confidence": confidence}
+            "status": status_of(doc, cand, target.indicator_id), "confidence": confidence}
+
+
+def status_of(doc: Document, cand: Candidate, indicator_id: str = "") -> str:
+    """Return "estimate" when the figure is called estimated ("ước ..."), else "actual".
+
+    Read in the number's sentence up to it and in its footnote's marking sentence; a sector
+    of GRDP shares the status of the GRDP its paragraph states ("GRDP ước tính tăng 6,72%.
+    ... khu vực dịch vụ tăng 7,20%").
+    """
+    sentence = doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
+    footnote = cand.context[:len(cand.context) - len(cand.before)] if cand.footnote is not None else ""
+    part = indicator_id.startswith("grdp_") and _ESTIMATED.search(cand.paragraph)
+    return "estimate" if _ESTIMATED.search(sentence) or _ESTIMATED.search(footnote) or part else "actual"
 
 
 def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
     """Keep the first row per (indicator, start, end, measure) whose quote is in the text and prints its value."""
-    columns = list(CONTRACT_COLUMNS) + ["confidence"]
+    columns = list(CONTRACT_COLUMNS) + ["status", "confidence"]
     kept, seen = [], set()
     for row in rows:
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])

@@ -39,9 +39,15 @@ class Document:
     report: ReportMonth
     boundaries: list[int] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)  # where each line of the text starts (collapsed)
 
     def __post_init__(self) -> None:
         self._footnote_starts = [footnote.start for footnote in self.footnotes]
+
+    def paragraph_start(self, position: int) -> int:
+        """Return where the line (paragraph) holding collapsed ``position`` starts."""
+        index = bisect.bisect_right(self.paragraphs, position)
+        return self.paragraphs[index - 1] if index else 0
 
     @cached_property
     def _brackets(self) -> tuple[list[int], list[int], list[tuple[int, int]]]:
@@ -83,7 +89,22 @@ def segment(text: str, month: str | None = None) -> Document:
     folded = Folded(collapsed)
     report = report_month(folded.text, month)
     boundaries = [m.end() for m in SENTENCE_END.finditer(collapsed)]
-    return Document(collapsed, folded, report, boundaries, footnote_contexts(text, collapsed, folded, boundaries))
+    return Document(collapsed, folded, report, boundaries, footnote_contexts(text, collapsed, folded, boundaries),
+                    line_starts(text, collapsed))
+
+
+def line_starts(text: str, collapsed: str) -> list[int]:
+    """Where each non-blank line of ``text`` starts in the collapsed text (in order)."""
+    starts, cursor = [], 0
+    for line in text.splitlines():
+        head = collapse(line)[:40]
+        if not head:
+            continue
+        start = collapsed.find(head, cursor)
+        if start >= 0:
+            starts.append(start)
+            cursor = start + len(head)
+    return starts
 
 
 def footnote_contexts(text: str, collapsed: str, folded: Folded, boundaries: list[int]) -> list[Footnote]:

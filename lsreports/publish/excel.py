@@ -2,7 +2,9 @@
 
 One sheet per domain (printed rows with labels and quotes), the indicator catalogue, the
 targets, the derived rows with their formulas, and a README sheet describing the columns.
-Values are written as numbers with a number format that fits their unit, dates as dates.
+Values are written as numbers with a number format that fits their unit, dates as dates,
+and every text as a text cell: a quote or note beginning with ``=`` is never a formula
+(openpyxl would otherwise store it as one; see :mod:`lsreports.publish.excel_text`).
 """
 from __future__ import annotations
 
@@ -56,6 +58,18 @@ def _clean(value):
     if isinstance(value, float) and pd.isna(value):
         return None
     return value
+
+
+def text_cells_as_text(workbook: Workbook) -> int:
+    """Type every text cell that openpyxl took for a formula (it begins with ``=``) as text; return how many."""
+    count = 0
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    count += 1
+    return count
 
 
 def _sheet(workbook: Workbook, title: str, frame: pd.DataFrame, widths: dict[str, int] | None = None) -> None:
@@ -137,6 +151,7 @@ def write_workbook(path: Path) -> Path:
     if derived is not None and not derived.empty:
         columns = DOMAIN_COLUMNS[:-1] + [c for c in ("derivation", "formula") if c in derived.columns]
         _sheet(workbook, "Derived", derived[columns], WIDTHS)
+    text_cells_as_text(workbook)
     with atomic_path(path) as temporary:  # a killed export leaves the previous workbook whole
         workbook.save(temporary)
     return path

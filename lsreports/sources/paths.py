@@ -6,7 +6,10 @@ from; ``LSREPORTS_DATA`` overrides it (tests point it at synthetic fixtures).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+from ..errors import ReportIdError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +30,30 @@ def reports_dir() -> Path:
     return data_dir() / "raw" / "reports"
 
 
+#: What a report id may hold: it becomes a file name under ``data/raw/reports/``.
+REPORT_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+def check_report_id(doc_id: str, origin: str = "report id") -> str:
+    """Return ``doc_id`` if it is a valid report id (letters A-Z, digits, ``_`` and ``-``, 1-100 of them).
+
+    Raises
+    ------
+    ReportIdError
+        Otherwise, naming ``origin`` (where the id came from: ``--doc-id``, the file name).
+    """
+    if not REPORT_ID.fullmatch(doc_id):
+        raise ReportIdError(f"{origin} {doc_id!r} is not a valid report id: use 1-100 letters A-Z a-z, digits, "
+                            "'_' and '-' (no '/', '.', spaces or accents), e.g. --doc-id 005_2026_06")
+    return doc_id
+
+
 def report_path(doc_id: str) -> Path:
-    """Return the path of one source report's text."""
-    return reports_dir() / f"{doc_id}.txt"
+    """Return the path of one source report's text.
+
+    Raises
+    ------
+    ReportIdError
+        If ``doc_id`` is not a valid report id (so that no id can name a file elsewhere).
+    """
+    return reports_dir() / f"{check_report_id(doc_id)}.txt"

@@ -1,0 +1,71 @@
+"""Vendoring a new report: its text under ``data/raw/reports/`` and its row in the manifest.
+
+The vendored source is the report's text (for a PDF or ``.docx``, the extracted text;
+for a text file, the file byte for byte). The manifest (``data/raw/reports.csv``)
+records the text's sha256 (what ``lsreports summary`` checks) and the original file's
+format and sha256 (``original_format``, ``original_sha256``). Nothing is written here:
+the new contents are staged on a :class:`lsreports.sources.commit.Commit`.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+from ..sources.commit import Commit
+from ..sources.paths import data_dir, report_path
+from .readers import Document
+from .review_file import ReviewError
+
+__all__ = ["MANIFEST_EXTRA", "manifest_path", "stage_report", "vendored_bytes"]
+
+#: Columns the ingest adds to the manifest when it lacks them.
+MANIFEST_EXTRA = ("original_format", "original_sha256")
+_QUALITY = {"txt": "text", "pdf": "pdf-text", "docx": "docx-text", "html": "html-text", "pdf-ocr": "ocr",
+            "image-ocr": "ocr"}
+
+
+def manifest_path() -> Path:
+    """Return the path of the manifest of source reports."""
+    return data_dir() / "raw" / "reports.csv"
+
+
+def vendored_bytes(document: Document) -> bytes:
+    """Return what is vendored for a document: a text file as received, else its text in UTF-8."""
+    return document.data if document.format == "txt" else document.text.encode("utf-8")
+
+
+def stage_report(commit: Commit, document: Document, doc_id: str, period: tuple[str, str]) -> None:
+    """Stage the vendored text and the manifest row of a report (nothing if both are there already).
+
+    Raises
+    ------
+    ReviewError
+        If a different text is already vendored under ``doc_id``.
+    """
+    target, data = report_path(doc_id), vendored_bytes(document)
+    if target.exists() and target.read_bytes() != data:
+        raise ReviewError(f"{target} exists with a different text for report {doc_id!r}; refusing to replace a "
+                          "vendored source (give the new report another --doc-id)")
+    if not target.exists():
+        commit.stage(target, data)
+    manifest = manifest_path()
+    rows = list(csv.reader(io.StringIO(manifest.read_text(encoding="utf-8"), newline="")))
+    if any(row and row[0] == doc_id for row in rows[1:]):
+        return
+    header = rows[0] + [c for c in MANIFEST_EXTRA if c not in rows[0]]
+    rows = [header] + [row + [""] * (len(header) - len(row)) if row else row for row in rows[1:]]
+    rows.append([_manifest_row(document, doc_id, period, data).get(column, "") for column in header])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    commit.stage(manifest, out.getvalue().encode("utf-8"))
+
+
+def _manifest_row(document: Document, doc_id: str, period: tuple[str, str], data: bytes) -> dict[str, str]:
+    first_line = next((line.strip() for line in document.text.splitlines() if line.strip()), "")[:150]
+    return {"id": doc_id, "title": first_line, "source_kind": "report",
+            "period_start": period[0], "period_end": period[1],
+            "report_date_note": "added by lsreports ingest (period from the accepted rows); complete this row",
+            "text_quality": _QUALITY[document.format], "sha256": hashlib.sha256(data).hexdigest(),
+            "original_format": document.format, "original_sha256": document.sha256}
