@@ -118,6 +118,38 @@ def test_docx_tables_are_read_row_by_row(tmp_path):
     assert read_document(tmp_path / "t.docx").text == "Bảng 1\nXuất khẩu\t1.234 triệu USD\nNhập khẩu\t567 triệu USD\nHết"
 
 
+FOOTNOTES = ('<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+             'Trong đó: xuất khẩu 2.000 triệu USD.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+
+
+def _with_footnote(path: Path) -> Path:
+    """A SYNTHETIC .docx whose first paragraph cites a footnote (parts added as Word writes them)."""
+    write_docx("Lũy kế 11 tháng ước đạt 5.000 triệu USD\nHết", path)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    reference = b'</w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:r></w:p>", reference, 1)
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    parts["word/footnotes.xml"] = FOOTNOTES.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def test_docx_footnotes_follow_the_paragraph_that_cites_them(tmp_path):
+    text = read_document(_with_footnote(tmp_path / "notes.docx")).text
+    assert text == "Lũy kế 11 tháng ước đạt 5.000 triệu USD¹\n¹ Trong đó: xuất khẩu 2.000 triệu USD.\nHết"
+
+
 def _encrypted_pdf(path: Path, password: str) -> Path:
     reader_source = io.BytesIO()
     write_pdf("Xuất khẩu đạt 1.234 triệu USD", path)

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from lsreports.analysis.vintages import VINTAGE_COLUMNS, vintage_spans
+from lsreports.sources.paths import curated_dir
 from test_derive import obs
 
 FLOWS = {"retail_sales", "transport_revenue"}
@@ -54,3 +55,19 @@ def test_spans_from_one_report_non_flows_and_january_comparisons_are_not_flagged
     # February-May = 1900 / 4 = 475 against January alone (100): 4.75x, but one month is too few to flag
     assert spans.iloc[0]["ratio_other"] == pytest.approx(4.75) and not spans.iloc[0]["flagged"]
     assert vintage_spans(frame, flows=set()).empty
+
+
+@pytest.mark.skipif(not (curated_dir() / "observations.csv").exists(), reason="curated data not present")
+def test_the_two_cases_of_the_issue_are_flagged_on_the_real_reports():
+    """Integration: June 2025 retail (2.3x the monthly average, by hand from reports 000, 001 and 003) and
+    transport revenue's June-November 2025 against January-May."""
+    from lsreports.sources.loader import observations
+
+    spans = vintage_spans(observations()).set_index(["indicator_id", "span_start", "span_end"])
+    june = spans.loc[("retail_sales", pd.Timestamp("2025-06-01"), pd.Timestamp("2025-06-30"))]
+    # by hand: 21,451 - 15,533.45 / 1.1752 = 8,233.3; 11 months 39,731.1 / 11 = 3,611.9 a month -> 2.28x
+    assert june["flagged"] and june["span_level"] == pytest.approx(8233.3, abs=0.5)
+    assert june["ratio_year"] == pytest.approx(2.28, abs=0.01)
+    transport = spans.loc[("transport_revenue", pd.Timestamp("2025-06-01"), pd.Timestamp("2025-11-30"))]
+    # by hand: (2,620.7 - 2,120.16 / 1.1903) / 6 = 139.9 a month against 1,781.2 / 5 = 356.2 -> 0.39x
+    assert transport["flagged"] and transport["ratio_other"] == pytest.approx(0.393, abs=0.005)

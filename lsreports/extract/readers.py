@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .docx_text import docx_text
 from .ocr import ocr_images, ocr_pdf
 from .text import ReportTextError
 
@@ -229,34 +230,11 @@ def _read_zip(path: Path, data: bytes, ocr: bool) -> tuple[str, str, str]:
 
 
 def _docx_text(path: Path, data: bytes) -> str:
-    import docx
-    from docx.table import Table
-
     try:
-        document = docx.Document(io.BytesIO(data))
-        lines = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                lines.extend(_table_lines(block))
-            else:
-                lines.append(block.text)
+        return docx_text(data)
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged part
         raise ReportTextError(f"{path}: a corrupted .docx ({type(exc).__name__}); open it in Word or LibreOffice "
                               "and save it again") from exc
-    return "\n".join(lines)
-
-
-def _table_lines(table) -> list[str]:
-    """One line per table row, cells separated by tabs (a merged cell once)."""
-    lines = []
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if not cells or cells[-1] != text:
-                cells.append(text)
-        lines.append("\t".join(cells))
-    return lines
 
 
 _BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article",

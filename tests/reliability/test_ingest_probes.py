@@ -340,3 +340,14 @@ def test_review_files_in_the_wrong_shape_get_one_line_saying_what_to_do(case, wr
     review.unlink()
     write(review, frame)
     refused(capsys, ["ingest", str(report), "--apply", str(review)], synthetic_data, message)
+
+
+def test_html_given_to_extract_is_converted_and_the_note_says_so(synthetic_data, tmp_path, capsys):
+    page = tmp_path / "page_005.txt"  # HTML whatever the name
+    page.write_text("<!DOCTYPE html><html><body>" + "".join(f"<p>{line}</p>" for line in REPORT_A.splitlines())
+                    + "</body></html>", encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    assert main(["extract", str(page), "-o", str(out)]) == 0
+    assert "warning: page_005.txt: converted from HTML to text" in capsys.readouterr().err
+    rows = pd.read_csv(out, dtype=str)
+    assert not rows["quote"].str.contains("<").any() and "600" in set(rows["value"].str.replace(".0", ""))
