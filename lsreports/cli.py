@@ -2,6 +2,8 @@
 
 A module that offers a sub-command exposes ``register(subparsers)``, which adds its
 parser and sets ``func`` (called with the parsed arguments, returning an exit code).
+What ``lsreports --help`` says of each command, for its user, and an example of each are
+in :data:`COMMAND_HELP`, one table, applied over what the modules registered.
 
 Errors reach the user as one line on standard error, naming the file, line or indicator
 and what to do, with exit code 2; ``lsreports --debug COMMAND`` shows the traceback instead.
@@ -22,6 +24,24 @@ COMMAND_MODULES = (
     "lsreports.commands.extract",
 )
 
+#: What ``--help`` says of each command (one line, for the user) and an example, in the order listed.
+COMMAND_HELP: dict[str, tuple[str, str]] = {
+    "summary": ("what the data holds, source checksums, consistency flags", "lsreports summary"),
+    "curate": ("curator's checks: quotes in their reports, figures missed", "lsreports curate gaps 003"),
+    "derive": ("figures the printed ones imply, with formulas, as CSV", "lsreports derive -o derived.csv"),
+    "project": ("year-end projections from the year to date, against plan", "lsreports project --year 2026"),
+    "briefing": ("HTML briefings for readers, with an index page", "lsreports briefing -o briefings"),
+    "notebooks": ("check notebooks against their .py sources, or re-run them", "lsreports notebooks --refresh"),
+    "excel": ("the tables as an Excel workbook whose numbers compute", "lsreports excel -o exports/lsreports.xlsx"),
+    "extract": ("candidate rows from a new report's text, with quotes", "lsreports extract report.txt -o rows.csv"),
+    "ingest": ("review a new report's rows against the table, add them",
+               "lsreports ingest report.txt --review review.csv"),
+}
+#: Longest help line, so that each command's line fits an 80-column terminal.
+HELP_WIDTH = 62
+DESCRIPTION = ("The figures of Lạng Sơn's socio-economic reports, each with its verbatim\n"
+               "source: check them, derive and project from them, publish briefings and workbooks.")
+
 #: Exit code of every error (argparse's own for a usage error).
 ERROR_EXIT = 2
 
@@ -33,13 +53,44 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ERROR_EXIT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help with every command's line beside its name (argparse measures sub-commands one indent short)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=18)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        names = [len(self._format_action_invocation(a)) for a in getattr(action, "_choices_actions", [])]
+        if names:
+            self._action_max_length = max(self._action_max_length, max(names) + self._current_indent + 2)
+
+
+
+def _describe(subparsers: argparse._SubParsersAction) -> str:
+    """Give each command its line of :data:`COMMAND_HELP` and its example; return the examples' block."""
+    examples = []
+    for action in subparsers._choices_actions:
+        text, example = COMMAND_HELP.get(action.dest, (action.help, ""))
+        action.help = text
+        parser = subparsers.choices[action.dest]
+        parser.description = parser.description or text[:1].upper() + text[1:] + "."
+        if example:
+            parser.epilog = f"example: {example}"
+            parser.formatter_class = _Formatter
+            examples.append(f"  {example}")
+    return "\n".join(examples)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the ``lsreports`` command with every sub-command registered."""
-    parser = _Parser(prog="lsreports", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="lsreports", description=DESCRIPTION, formatter_class=_Formatter)
     parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    parser.epilog = (f"examples:\n{_describe(subparsers)}\n\n"
+                     "lsreports COMMAND --help lists a command's options.")
     return parser
 
 

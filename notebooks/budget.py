@@ -147,5 +147,20 @@ paths = plan_paths(obs, ["pubinv_disbursed_current", "pubinv_disbursed"])
 charts.show(plan_path_chart(paths, catalogue, "Public investment disbursed: cumulative % of the year's plan",
                             charts.source_line(paths["source_doc"], manifest)))
 
+# %% [markdown]
+# ## The country as context
+#
+# The same concepts nationwide, from the General Statistics Office's monthly tables: their
+# long-run growth, their seasonal pattern month by month, and, where a provincial figure
+# covers exactly the same period, the province beside the country.
+
+# %%
+from lsreports.publish.national_context import beside_table, country_context
+
+context = country_context(["pubinv_disbursed", "pubinv_disbursed_current", "pubinv_disbursed_local", "pubinv_disbursed_central"], ls.observations(include_derived=True))
+display(Markdown(context.text))
+charts.show(context.figure)
+beside_table(context.beside)
+
 # %%
 page.sources()

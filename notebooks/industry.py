@@ -90,5 +90,20 @@ display(Markdown(f"In {period}, {int((yoy['value'] > 0).sum())} of {len(yoy)} pr
 flags = ls.consistency_flags()
 flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]].reset_index(drop=True)
 
+# %% [markdown]
+# ## The country as context
+#
+# The same concepts nationwide, from the General Statistics Office's monthly tables: their
+# long-run growth, their seasonal pattern month by month, and, where a provincial figure
+# covers exactly the same period, the province beside the country.
+
+# %%
+from lsreports.publish.national_context import beside_table, country_context
+
+context = country_context(["prod_coal", "prod_cement", "prod_electricity_generated", "prod_tap_water"], ls.observations(include_derived=True))
+display(Markdown(context.text))
+charts.show(context.figure)
+beside_table(context.beside)
+
 # %%
 page.sources()

@@ -118,5 +118,20 @@ from lsreports.analysis.projection import year_end_projections
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["trade_declared", "trade_local_export", "trade_total"])
 
+# %% [markdown]
+# ## The country as context
+#
+# The same concepts nationwide, from the General Statistics Office's monthly tables: their
+# long-run growth, their seasonal pattern month by month, and, where a provincial figure
+# covers exactly the same period, the province beside the country.
+
+# %%
+from lsreports.publish.national_context import beside_table, country_context
+
+context = country_context(["trade_total", "trade_total_export", "trade_total_import"], ls.observations(include_derived=True))
+display(Markdown(context.text))
+charts.show(context.figure)
+beside_table(context.beside)
+
 # %%
 page.sources()

@@ -377,6 +377,112 @@ charts.add_source(fig, charts.source_line(obs.loc[obs["indicator_id"].isin(shown
 charts.show(fig, data=pd.concat(drawn, ignore_index=True))
 
 # %% [markdown]
+# ## 5. The country's monthly series: decomposition, forecasts and their backtest
+#
+# The province's series are too short for any model, so the methods are fitted where
+# history exists: the General Statistics Office's national monthly tables (vendored with
+# their provenance in `data/raw/national.csv`; every figure quotes the cell it was read
+# from). Each model runs on the logarithm of the level; forecasts carry 80 % and 95 %
+# prediction intervals.
+
+# %%
+from lsreports.analysis.context import national_summary
+from lsreports.analysis.decompose import decompose as decompose_national, tet_effect
+from lsreports.analysis.forecast import forecast as forecast_national
+from lsreports.analysis.rolling_origin import BACKTEST_SERIES, ORIGINS, default_method, stored_scores, winners
+from lsreports.publish import forecast_charts
+from lsreports.sources.loader import national_observations
+from lsreports.sources.national import monthly_series as national_series
+
+national_rows = national_observations()
+national_catalogue = indicators(national=True).set_index("indicator_id")
+SHOWN = ["vn_retail_sales", "vn_accommodation_food", "vn_exports", "vn_imports", "vn_sbi_total"]
+history = {i: national_series(i) for i in SHOWN}
+names = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ").capitalize() for i in SHOWN}
+unit_labels = {i: labels.unit(national_catalogue.loc[i, "unit"]) for i in SHOWN}
+last_month = max(s.dropna().index.max() for s in history.values())
+summary = national_summary(history, national_rows)
+display(Markdown(
+    f"National data to {last_month:%B %Y}: {len(SHOWN)} series shown of "
+    f"{national_rows['indicator_id'].nunique()} curated, {min(len(s.dropna()) for s in history.values())} to "
+    f"{max(len(s.dropna()) for s in history.values())} months each. Over its {summary.loc['vn_retail_sales', 'years']} "
+    f"full years with a printed growth rate, retail sales grew {summary.loc['vn_retail_sales', 'growth_avg_pct']:.1f} % "
+    f"a year on average ({summary.loc['vn_retail_sales', 'last_year_growth_pct']:.1f} % in "
+    f"{summary.loc['vn_retail_sales', 'last_full_year']})."))
+summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
+    ["first", "last", "years", "growth_avg_pct", "last_year_growth_pct", "peak_month", "peak_pct", "trough_month",
+     "trough_pct"]].round({"growth_avg_pct": 1, "last_year_growth_pct": 1, "peak_pct": 1, "trough_pct": 1})
+
+# %% [markdown]
+# ### Trend, seasonal pattern and remainder (STL)
+#
+# Robust STL on the log level: the seasonal panel reads as percent above or below trend
+# for each calendar month; the remainder is what neither explains (2020-2021's lockdowns
+# stand out).
+
+# %%
+decompositions = {i: decompose_national(history[i]) for i in SHOWN}
+fig = forecast_charts.decomposition_grid(decompositions, names, unit_labels)
+charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y} (data/raw/national.csv)")
+charts.show(fig)
+
+# %% [markdown]
+# ### Tết
+#
+# Tết moves between January and February. Regressing the January-February remainder on
+# each month's Tết holiday days measures its pull; the backtest compares SARIMA with and
+# without that regressor.
+
+# %%
+scores = stored_scores()
+mase = scores.pivot(index="series", columns="method", values="mase")
+tet = pd.DataFrame({i: tet_effect(national_series(i)) for i in BACKTEST_SERIES}).T
+tet = tet.assign(sarima_mase=mase["sarima"], sarima_tet_mase=mase["sarima_tet"])
+helps = tet.loc[tet["sarima_tet_mase"] < tet["sarima_mase"]].index
+significant = tet.loc[tet["t_stat"].abs() > 2].index
+display(Markdown(
+    f"A Tết holiday day moves the month by a statistically clear amount (|t| > 2) in {len(significant)} of "
+    f"{len(tet)} series, most for {tet['pct_per_day'].idxmin()} ({tet['pct_per_day'].min():.1f} % a day). The "
+    f"regressor lowers SARIMA's out-of-sample error (MASE) in {len(helps)} of {len(tet)} series."))
+tet[["pct_per_day", "t_stat", "sd_before", "sd_after", "sarima_mase", "sarima_tet_mase"]].round(3)
+
+# %% [markdown]
+# ### Rolling-origin backtest
+#
+# Every month of 2019-2024 is an origin; each method forecasts the next 1-12 months from
+# the data to that origin and is scored against what was tabulated later. MASE below 1
+# beats the in-sample "same month last year"; coverage should be near 80 and 95.
+# Computed by `benchmarks/forecast_backtest.py` (results in `benchmarks/results/`).
+
+# %%
+best = winners(scores)
+display(Markdown(
+    f"Origins {ORIGINS[0]} to {ORIGINS[-1]}, {int(scores['forecasts'].max())} scored forecasts per series and method. "
+    f"The winner is each series' default method: " + ", ".join(f"{s} → {m}" for s, m in best.items()) + "."))
+table = mase.round(2)
+table["winner"] = best
+table
+
+# %%
+coverage = scores.pivot(index="series", columns="method", values="coverage_95").round(0)
+display(Markdown(
+    f"95 % intervals covered {scores['coverage_95'].median():.0f} % of outcomes (median over series and methods); "
+    f"80 % intervals {scores['coverage_80'].median():.0f} %. The 2020-2021 lockdowns fall inside the evaluation "
+    "and widen every error."))
+coverage
+
+# %% [markdown]
+# ### Forecasts from the last tabulated month, by each series' winning method
+
+# %%
+forecasts = {i: forecast_national(history[i], default_method(i, scores)) for i in SHOWN}
+titles = {i: f"{names[i]}\n{unit_labels[i]}; method {forecasts[i].method}" for i in SHOWN}
+fig = forecast_charts.forecast_grid(history, forecasts, titles)
+charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
+charts.show(fig)
+display(Markdown("\n".join(f"- {names[i]}: {forecasts[i].summary()}" for i in SHOWN)))
+
+# %% [markdown]
 # ## Appendix: why each monthly series does or does not qualify for a model
 
 # %%

@@ -82,3 +82,28 @@ def test_project_csv_has_the_documented_columns_and_one_row_per_indicator_year_a
     assert trade["method"] == "growth" and trade["ytd_end"] == "2025-11-30"
     assert trade["projection"] == pytest.approx(5454.55, rel=1e-5)
     assert trade["verdict"] in {"likely", "undetermined", "unlikely"}
+
+
+def test_help_gives_each_command_one_line_and_an_example(capsys, monkeypatch):
+    from lsreports.cli import COMMAND_HELP, build_parser
+
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    registered = set(build_parser()._subparsers._group_actions[0].choices)
+    assert registered == set(COMMAND_HELP), "every command needs its line and example in COMMAND_HELP"
+    lines = text.splitlines()
+    for command, (summary, example) in COMMAND_HELP.items():
+        row = next(line for line in lines if line.split()[:1] == [command])
+        assert summary in row and len(row) <= 80, row  # name and summary on one line
+        assert f"  {example}" in lines, example
+    assert "sub-command per job" not in text  # the developer's docstring is not the user's help
+
+
+def test_curate_gaps_takes_a_unique_prefix_and_lists_known_ids(synthetic_data, capsys):
+    assert main(["curate", "gaps", SYNTHETIC_DOC[:3]]) == 0
+    assert f"sentences of {SYNTHETIC_DOC}" in capsys.readouterr().out
+    assert main(["curate", "gaps", "no_such_report"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown report 'no_such_report'" in err and SYNTHETIC_DOC in err

@@ -141,3 +141,32 @@ def test_national_ids_load_like_the_province_ones_and_leave_the_province_tables_
     both = ls.load("commerce", national=True)
     assert {"province", "national"} <= set(both["scope"])
     assert set(ls.load("national", measure=None)["indicator_id"]) == set(national.series_map()["indicator_id"])
+
+
+# SYNTHETIC extract whose March release fills the previous-month column with February's
+# year to date (215, as the February release printed it) instead of February alone.
+MISPLACED_TABLE = """,Phân Loại,Pre-M,E-M,YTD,M-YOY,YTD-YOY,E-MOM,Date,Month,PreMonth,M,MOM
+0,TỔNG SỐ,214,120,335,,,,2025-03-29,2025-03,2025-02,120,
+1,TỔNG SỐ,105,110,215,,,,2025-02-28,2025-02,2025-01,110,
+2,TỔNG SỐ,,100,100,,,,2025-01-29,2025-01,2024-12,105,
+"""
+
+
+def test_a_year_to_date_in_the_previous_month_column_is_not_used_as_the_month(synthetic_national):
+    path = synthetic_national / "raw" / "national" / "syn_retail.csv"
+    path.write_text(MISPLACED_TABLE, encoding="utf-8")
+    rows = national.build_rows()
+    february = _row(rows, "2025-02-01", "2025-02-28", "value")
+    assert february["value"] == 110 and february["status"] == "estimate"
+    assert "previous-month cell syn_retail.csv:2:Pre-M holds 214" in february["flag"]
+    assert _row(rows, "2025-01-01", "2025-01-31", "value")["value"] == 105  # January's revision is a month
+
+
+def test_a_month_printed_on_two_lines_is_kept_once_and_flagged(synthetic_national):
+    path = synthetic_national / "raw" / "national" / "syn_retail.csv"
+    lines = SYNTHETIC_TABLE.splitlines()
+    path.write_text("\n".join(lines + [lines[1].replace("0,", "9,", 1)]) + "\n", encoding="utf-8")
+    rows = national.build_rows()
+    february = _row(rows, "2025-02-01", "2025-02-28", "value")
+    assert february["quote"] == "syn_retail.csv:2:E-M"
+    assert "the table prints this month twice: repeated in syn_retail.csv:6:E-M (110)" in february["flag"]

@@ -160,6 +160,23 @@ def _encrypted_pdf(path: Path, password: str) -> Path:
     return path
 
 
+def test_a_pdf_with_a_page_without_text_says_which(tmp_path):
+    path = write_pdf("Xuất khẩu đạt 1.234 triệu USD, tăng 5,6% so với cùng kỳ", tmp_path / "mixed.pdf")
+    writer = PdfWriter(clone_from=str(path))
+    writer.add_blank_page()  # SYNTHETIC: a page with no text, as a scanned page in a text PDF
+    writer.write(str(path))
+    document = read_document(path)
+    assert "1.234 triệu USD" in document.text
+    assert document.note.startswith("page 2 of 2 has no text layer (scanned?): their figures are not read")
+
+
+@pytest.mark.skipif(bool(ocr_available()), reason=f"OCR test skipped: {ocr_available() or 'available'}")
+def test_ocr_reads_an_image(tmp_path):
+    image = _scanned_pdf(tmp_path / "scan.pdf").with_suffix(".png")
+    document = read_document(image, ocr=True)
+    assert document.format == "image-ocr" and "1.234" in document.text
+
+
 def test_a_pdf_protected_only_against_copying_opens_with_the_empty_password(tmp_path):
     assert "1.234 triệu USD" in read_document(_encrypted_pdf(tmp_path / "open.pdf", "")).text
 

@@ -37,3 +37,24 @@ def test_manifest_detects_a_changed_or_missing_source(synthetic_data):
 
 def test_real_manifest_records_every_vendored_report():
     assert sorted(ls.reports()["id"]) == sorted(p.stem for p in reports_dir().glob("*.txt"))
+
+
+def test_short_ids_are_unique_prefixes_at_underscores():
+    from lsreports.sources.reports import short_id
+
+    known = ["000_2429f5525668702d", "003_f6a0f138b97f04e0", "bao_cao_6_2026", "bao_cao_7_2026", "plain"]
+    assert [short_id(k, known) for k in known] == ["000", "003", "bao_cao_6", "bao_cao_7", "plain"]
+    assert short_id("000_2429f5525668702d") == "000"
+
+
+def test_resolve_report_takes_a_prefix_and_names_the_candidates():
+    from lsreports.errors import UnknownReportError
+    from lsreports.sources.reports import resolve_report
+
+    known = ["000_2429f5525668702d", "001_51e70314b63cc5bc"]
+    assert resolve_report("001", known) == "001_51e70314b63cc5bc"
+    assert resolve_report("000_2429f5525668702d", known) == "000_2429f5525668702d"
+    with pytest.raises(UnknownReportError, match="ambiguous.*000_2429f5525668702d, 001_51e70314b63cc5bc"):
+        resolve_report("00", known)
+    with pytest.raises(UnknownReportError, match="known reports: 000_2429f5525668702d, 001_51e70314b63cc5bc"):
+        resolve_report("9", known)

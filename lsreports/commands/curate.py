@@ -31,10 +31,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_gaps(args: argparse.Namespace) -> int:
     """Print the sentences of a report whose numbers no curated row quotes."""
-    from ..sources.loader import observations
+    from ..sources.loader import observations, reports
     from ..sources.provenance import uncovered_numbers
+    from ..sources.reports import resolve_report
 
-    gaps = uncovered_numbers(args.doc, observations())
+    obs = observations()
+    args.doc = resolve_report(args.doc, set(reports()["id"]) | set(obs["source_doc"]))  # a unique prefix will do
+    gaps = uncovered_numbers(args.doc, obs)
     with pd.option_context("display.max_colwidth", None):
         for row in gaps.itertuples():
             print(f"[{row.numbers}] {row.sentence[:args.width]}")
@@ -49,7 +52,12 @@ def run_national(args: argparse.Namespace) -> int:
 
     cells = national.national_cells()
     rows = national.build_rows(cells_frame=cells)
-    flags = national_checks.all_checks(cells, rows)
+    spot_path = curated_dir() / "national_spotcheck.csv"
+    if args.spotcheck:
+        spot = _run_spotcheck(args.spotcheck, spot_path)
+    else:
+        spot = pd.read_csv(spot_path, dtype={"workbook_numbers": str}) if spot_path.exists() else None
+    flags = national_checks.all_checks(cells, rows, spot)
     stored = {"national_observations.csv": national.rows_as_text(rows),
               "national_flags.csv": flags.assign(start=flags["start"].dt.strftime("%Y-%m-%d"),
                                                  end=flags["end"].dt.strftime("%Y-%m-%d"))}
@@ -72,6 +80,24 @@ def run_national(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_spotcheck(repo: str, path) -> pd.DataFrame:
+    """Check the extract against the original workbooks of ``repo`` and store the result at ``path``."""
+    from pathlib import Path
+
+    from ..errors import DataFileError
+    from ..sources import national
+    from ..sources.national_spotcheck import spot_check
+
+    if not (Path(repo) / "datas").is_dir():
+        raise DataFileError(f"{repo}: no datas/ folder of release workbooks (a work tree of the extract's repository)")
+    spot = spot_check(Path(repo))
+    national.write_table(spot, path)
+    counts = spot["outcome"].value_counts()
+    print("spot-check: " + ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+          + f" ({spot['workbook'].nunique()} workbooks)")
+    return spot
+
+
 def _same_as_file(frame: pd.DataFrame, path) -> bool:
     return path.exists() and frame.to_csv(index=False, lineterminator="\n") == path.read_text(encoding="utf-8")
 
@@ -83,10 +109,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = actions.add_parser("check", help="validate the table and every quote")
     check.set_defaults(func=run_check)
     gaps = actions.add_parser("gaps", help="list sentences of a report with numbers no row quotes")
-    gaps.add_argument("doc", help="report id, e.g. 000_2429f5525668702d")
+    gaps.add_argument("doc", help="report id or a unique prefix of it, e.g. 003 for 003_f6a0f138b97f04e0")
     gaps.add_argument("--width", type=int, default=300, help="characters of each sentence to show")
     gaps.set_defaults(func=run_gaps)
     national = actions.add_parser("national", help="curate the vendored GSO national tables into rows and flags")
     national.add_argument("--check", action="store_true",
                           help="check the stored rows against a rebuild and every cell reference; write nothing")
+    national.add_argument("--spotcheck", metavar="REPO",
+                          help="also check the extract against the original GSO workbooks in REPO/datas "
+                               "(needs xlrd for .xls: pip install -e '.[spotcheck]')")
     national.set_defaults(func=run_national)

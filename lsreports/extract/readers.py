@@ -202,11 +202,21 @@ def _read_pdf(path: Path, data: bytes, ocr: bool) -> tuple[str, str, str]:
         raise ReportTextError(f"{path}: a damaged PDF that pypdf cannot read ({type(exc).__name__}: "
                               f"{str(exc).splitlines()[0] if str(exc) else 'no detail'}); re-save it as PDF") from exc
     if sum(len(page.strip()) for page in pages) >= 10 * max(1, len(pages)):  # 10 characters a page on average
-        return "\n".join(pages), "pdf", ""
+        return "\n".join(pages), "pdf", _blank_pages_note(pages)
     if not ocr:
         raise ReportTextError(f"{path}: a PDF without a text layer (a scan, {len(pages)} pages): it needs OCR; "
                               + _PDF_OCR_HINT)
     return ocr_pdf(path, reader), "pdf-ocr", "read with Tesseract OCR (vie): expect misread diacritics"
+
+
+def _blank_pages_note(pages: list[str]) -> str:
+    """Say which pages of a PDF with a text layer have no text (scanned pages whose figures are not read)."""
+    blank = [str(number) for number, page in enumerate(pages, start=1) if not page.strip()]
+    if not blank:
+        return ""
+    plural = len(blank) > 1
+    return (f"page{'s' if plural else ''} {', '.join(blank)} of {len(pages)} {'have' if plural else 'has'} no text "
+            "layer (scanned?): their figures are not read; check them, or OCR the file")
 
 
 def _decrypt(reader) -> bool:

@@ -5,10 +5,19 @@ targets, the derived rows with their formulas, and a README sheet describing the
 Values are written as numbers with a number format that fits their unit, dates as dates,
 and every text as a text cell: a quote or note beginning with ``=`` is never a formula
 (openpyxl would otherwise store it as one; see :mod:`lsreports.publish.excel_text`).
+
+Percentages (unit ``pct``: growth rates, shares of plan, shares, rates) are stored as
+fractions with a percent format: 45.6 % is the number 0.456, shown as ``45.6%``, so that a
+user's own formula (``=H3*B7``) and a chart's axis compute with the number Excel holds.
+No percentage is a count of percentage points that a fraction would misrepresent, so one
+rule serves every measure; the README sheet states it. Columns are as wide as their
+content (long text wraps), and a row whose figure carries a curation flag is shaded and
+its flag cell bold, the flag naming the known source problem.
 """
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -25,8 +34,16 @@ NUMBER_FORMATS: dict[str, str] = {
     "USD_mn": "#,##0.0##", "VND_bn": "#,##0.0##", "kt": "#,##0.0##", "t": "#,##0.0#",
     "thousand_m3": "#,##0.0#", "mn_kWh": "#,##0.0#", "mn_bricks": "#,##0.0#", "thousand_visits": "#,##0.0#",
     "persons": "#,##0", "households": "#,##0", "houses": "#,##0", "visits": "#,##0", "vehicles": "#,##0",
-    "enterprises": "#,##0", "kg": "#,##0", "pct": '0.00"%"',
+    "enterprises": "#,##0", "kg": "#,##0", "pct": "0.0##%",
 }
+#: Columns holding a figure in the row's ``unit`` (fractions where the unit is ``pct``).
+VALUE_COLUMNS = ("value", "value_high")
+#: Columns whose text wraps (and whose width is capped) instead of widening the column.
+WRAPPED_COLUMNS = ("quote", "note", "name_en", "name_vi", "definition", "formula", "title")
+FLAG_FILL = PatternFill("solid", fgColor="FCE4CC")
+PERCENT_RULE = ("Percentages (unit pct: every *_pct measure, and shares and rates) are stored as fractions with "
+                "a percent format: 45.6 % is the number 0.456, shown 45.6%, so formulas and charts compute "
+                "with it directly (multiply by 100 for the printed figure).")
 DOMAIN_COLUMNS = ["indicator_id", "name_en", "name_vi", "period", "start", "end", "measure", "value", "unit",
                   "status", "flag", "note", "source_doc", "quote"]
 COLUMN_NOTES: dict[str, str] = {
@@ -37,10 +54,12 @@ COLUMN_NOTES: dict[str, str] = {
     "measure": "value = the level; yoy_pct = % change on the same period a year earlier; mom_pct = % change on "
                "the previous month; plan_pct = % of the year's plan; est_central_pct / est_local_pct = % of the "
                "central / provincial budget estimate.",
-    "value": "The number, in the unit of the next column (percent for *_pct measures).",
+    "value": "The number, in the unit of the next column; where the unit is pct, a fraction shown as a percentage "
+             "(0.456 shown 45.6%).",
     "unit": "USD_mn million USD; VND_bn billion dong; kt thousand tonnes; t tonnes; pct percent; ...",
     "status": "actual, or estimate where the report says the figure is estimated (ước).",
-    "flag": "A known source problem (unit_anomaly, conflict_in_source, source_typo); the printed value is kept.",
+    "flag": "A known source problem (unit_anomaly, conflict_in_source, source_typo); the printed value is kept "
+            "and the row is shaded.",
     "note": "Curator's note: how a period or base was read, what a flag means.",
     "source_doc": "The report the figure is printed in (see the Reports sheet).",
     "quote": "The sentence of the report, verbatim, that prints the figure; for derived rows, the formula.",
@@ -53,11 +72,64 @@ HEADER_FILL = PatternFill("solid", fgColor="1F5F8B")
 def _clean(value):
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.to_pydatetime().replace(tzinfo=None).date()
-    if isinstance(value, float) and pd.isna(value):
-        return None
     return value
+
+
+def as_fraction(percent: float) -> float:
+    """Return a printed percentage as the fraction Excel's percent format expects (45.6 -> 0.456, exactly)."""
+    return float(Decimal(repr(float(percent))) / 100)
+
+
+def _excel_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with percentages as fractions (see the module docstring)."""
+    if "unit" not in frame.columns:
+        return frame
+    pct = (frame["unit"] == "pct").to_numpy()
+    out = frame.copy()
+    for column in (c for c in VALUE_COLUMNS if c in frame.columns):
+        out[column] = [as_fraction(v) if is_pct and pd.notna(v) else v for v, is_pct in zip(frame[column], pct)]
+    return out
+
+
+def _header(sheet, columns) -> None:
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+
+
+def _format_row(sheet, i: int, columns: list[str], unit: str | None, flagged: bool) -> None:
+    """Number formats by unit, dates as dates, and the mark of a flagged figure, for row ``i``."""
+    for j, column in enumerate(columns, start=1):
+        cell = sheet.cell(i, j)
+        if column in VALUE_COLUMNS and unit:
+            cell.number_format = NUMBER_FORMATS.get(unit, "General")
+        elif isinstance(cell.value, (dt.date, dt.datetime)):
+            cell.number_format = "yyyy-mm-dd"
+        if flagged:
+            cell.fill = FLAG_FILL
+            if column == "flag":
+                cell.font = Font(bold=True)
+
+
+def _widths(sheet, frame: pd.DataFrame, widths: dict[str, int]) -> None:
+    """Size each column to its longest entry (dates 12); wrapped text stops at its preset width."""
+    for j, column in enumerate(frame.columns, start=1):
+        texts = [str(v) for v in frame[column] if _clean(v) is not None]
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            longest = 10
+        else:
+            longest = max((len(t) for t in texts), default=0)
+        width = max(len(column), longest) + 2
+        cap = widths.get(column, 60) if column in WRAPPED_COLUMNS else 80
+        sheet.column_dimensions[get_column_letter(j)].width = min(max(width, 8), cap)
+        if column in WRAPPED_COLUMNS:
+            for cell in sheet[get_column_letter(j)][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def text_cells_as_text(workbook: Workbook) -> int:
@@ -76,27 +148,17 @@ def _sheet(workbook: Workbook, title: str, frame: pd.DataFrame, widths: dict[str
     if len(title) > 31 or "/" in title:
         raise ValueError(f"sheet title {title!r}: at most 31 characters, no '/'")
     sheet = workbook.create_sheet(title)
-    sheet.append(list(frame.columns))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
-    units = frame["unit"].tolist() if "unit" in frame.columns else None
-    value_index = list(frame.columns).index("value") + 1 if "value" in frame.columns else None
-    for i, row in enumerate(frame.itertuples(index=False), start=2):
+    _header(sheet, frame.columns)
+    stored = _excel_frame(frame)
+    units = frame["unit"].tolist() if "unit" in frame.columns else [None] * len(frame)
+    flags = frame["flag"].fillna("").astype(str).tolist() if "flag" in frame.columns else [""] * len(frame)
+    columns = list(frame.columns)
+    for i, row in enumerate(stored.itertuples(index=False), start=2):
         sheet.append([_clean(v) for v in row])
-        if value_index and units:
-            sheet.cell(i, value_index).number_format = NUMBER_FORMATS.get(units[i - 2], "General")
-        for j, column in enumerate(frame.columns, start=1):
-            if column in ("start", "end") and sheet.cell(i, j).value is not None:
-                sheet.cell(i, j).number_format = "yyyy-mm-dd"
+        _format_row(sheet, i, columns, units[i - 2], bool(flags[i - 2]))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    for j, column in enumerate(frame.columns, start=1):
-        width = (widths or {}).get(column, min(60, max(10, len(column) + 2)))
-        sheet.column_dimensions[get_column_letter(j)].width = width
-        if column in ("quote", "note", "name_en", "name_vi", "definition", "formula"):
-            for cell in sheet[get_column_letter(j)][1:]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _widths(sheet, frame, widths or {})
 
 
 def _labelled(frame: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -128,6 +190,9 @@ def write_workbook(path: Path) -> Path:
     readme["A1"].font = Font(bold=True, size=13)
     readme.append([f"Written {dt.date.today().isoformat()} from data/curated/ (printed rows up to "
                    f"{obs['end'].max():%Y-%m-%d}). One sheet per domain; Derived holds computed rows."])
+    readme.append([PERCENT_RULE])
+    readme.append(["Shaded rows carry a curation flag (column flag, in bold): a known problem of the printed "
+                   "figure, which is kept as printed; the note says what it is."])
     readme.append([])
     readme.append(["column", "meaning"])
     for column, meaning in COLUMN_NOTES.items():

@@ -41,10 +41,13 @@ class Pair:
     notebook: Path
 
 
-def pairs(folder: Path = NOTEBOOK_DIR) -> list[Pair]:
-    """Return the notebook pairs of a folder: every ``*.py`` that is a jupytext percent source."""
+def pairs(folder: Path | None = None) -> list[Pair]:
+    """Return the notebook pairs of a folder: every ``*.py`` that is a jupytext percent source.
+
+    ``folder`` defaults to :data:`NOTEBOOK_DIR`, read at the call (so a test can point it elsewhere).
+    """
     found = []
-    for source in sorted(folder.glob("*.py")):
+    for source in sorted((NOTEBOOK_DIR if folder is None else folder).glob("*.py")):
         if "\n# %%" in "\n" + source.read_text(encoding="utf-8"):
             found.append(Pair(source.stem, source, source.with_suffix(".ipynb")))
     return found

@@ -11,7 +11,9 @@ extract of the General Statistics Office's monthly releases (origin and sha256 i
   measure, a period (the month or the year to date), the release it was printed in
   (``month_offset`` -1: the column holds the *previous* month as revised in the next
   release) and its growth convention (``index``: 109.03 means +9.03 %; ``change``:
-  9.03 means +9.03 %).
+  9.03 means +9.03 %); ``computed_by`` says whether the GSO prints the figure (``gso``) or
+  the extract computes it from figures the GSO prints (``extract``: month-on-month changes,
+  the trade total), as the spot-check against the original workbooks found.
 
 Each release prints the month's first estimate and revises the previous month; where
 both exist the revised figure is kept and the first estimate named in ``note``. The
@@ -38,7 +40,8 @@ from .paths import curated_dir, data_dir
 
 SERIES_COLUMNS = ("table", "label", "indicator_id", "column_set", "scale", "domain", "kind", "unit", "name_en",
                   "name_vi", "definition")
-COLUMN_MAP_COLUMNS = ("column_set", "column", "measure", "period", "month_offset", "convention", "status", "note")
+COLUMN_MAP_COLUMNS = ("column_set", "column", "measure", "period", "month_offset", "convention", "status",
+                      "computed_by", "note")
 CONVENTIONS = ("level", "index", "change", "share")
 #: The columns that name a row's series and its month in every table of the extract.
 LABEL_COLUMNS = ("Phân Loại", "Ngành", "Hàng hóa")
@@ -188,7 +191,8 @@ def cells(table: str, series: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFra
                 "period": col.period, "measure": col.measure, "raw": raw[keep_finite].to_numpy(),
                 "convention": col.convention, "status": col.status, "scale": spec.scale,
                 "ref": [f"{table}.csv:{line}:{col.column}" for line in sub["_line"]],
-                "column_note": col.note,
+                "column_note": col.note + ("; computed by the extract, not printed in the GSO's workbooks"
+                                           if col.computed_by == "extract" else ""),
             }))
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
 
@@ -339,7 +343,44 @@ def national_cells(tables: list[str] | None = None) -> pd.DataFrame:
                           "; cell x" + frame["scale"].map("{:g}".format) + " into the catalogue unit", "")
     frame["note"] = frame["column_note"] + scale_note
     frame["source_doc"] = frame["ref"].str.split(".csv:", n=1).str[0]
-    return frame
+    return _mark_misplaced_cumulatives(frame)
+
+
+#: A revised month within this relative distance of the year to date through the same month,
+#: and nearer to it than to the month's own first estimate, is that year to date (as revised)
+#: misplaced into the previous-month column.
+CUMULATIVE_TOLERANCE = 0.05
+
+
+def _mark_misplaced_cumulatives(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mark revised months (after January) that equal the year to date through that month.
+
+    Some releases (coal, cement, electricity and tap water in 2013-2018, for example) fill
+    the extract's previous-month column with the cumulative total to the previous month.
+    Such a cell is not the month's level: it gets status ``misplaced`` and is not used,
+    and the month keeps its first estimate, flagged with the evidence.
+    """
+    ytd = frame.loc[(frame["measure"] == "value") & (frame["period"] == "ytd")]
+    ytd = ytd.drop_duplicates(["indicator_id", "month"]).set_index(["indicator_id", "month"])
+    revised = (frame["measure"] == "value") & (frame["period"] == "month") & (frame["status"] == "revised") \
+        & (frame["month"].map(lambda p: p.month) > 1)
+    keys = pd.MultiIndex.from_arrays([frame["indicator_id"], frame["month"]])
+    cumulative = ytd["value"].reindex(keys).to_numpy(dtype=float)
+    first = frame.loc[(frame["measure"] == "value") & (frame["period"] == "month") & (frame["status"] == "estimate")]
+    first = first.drop_duplicates(["indicator_id", "month"]).set_index(["indicator_id", "month"])["value"]
+    estimate = first.reindex(keys).to_numpy(dtype=float)
+    value = frame["value"].to_numpy(dtype=float)
+    to_cumulative = np.abs(value - cumulative)
+    misplaced = revised.to_numpy() & (to_cumulative <= CUMULATIVE_TOLERANCE * np.abs(cumulative)) \
+        & ~(np.abs(value - estimate) <= to_cumulative)
+    out = frame.copy()
+    out.loc[misplaced, "status"] = "misplaced"
+    ytd_refs = ytd["ref"].reindex(keys).to_numpy()
+    out.loc[misplaced, "flag"] = [f"the previous-month cell {ref} holds {v:.10g}, the year to date through this "
+                                  f"month ({r}); not used, the first estimate is kept"
+                                  for ref, v, r in zip(out.loc[misplaced, "ref"], out.loc[misplaced, "value"],
+                                                       ytd_refs[misplaced])]
+    return out
 
 
 def build_rows(tables: list[str] | None = None, cells_frame: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -362,7 +403,13 @@ def build_rows(tables: list[str] | None = None, cells_frame: pd.DataFrame | None
         first estimate where a revision is kept.
     """
     frame = national_cells(tables) if cells_frame is None else cells_frame
-    frame = _keep_one_per_key(frame)
+    misplaced = frame.loc[frame["status"] == "misplaced"]
+    frame = _keep_one_per_key(frame.loc[frame["status"] != "misplaced"])
+    if not misplaced.empty:
+        key = ["indicator_id", "start", "end", "measure"]
+        reasons = misplaced.set_index(key)["flag"]
+        extra = reasons.reindex(pd.MultiIndex.from_frame(frame[key])).fillna("").to_numpy()
+        frame["flag"] = ["; ".join(filter(None, parts)) for parts in zip(frame["flag"], extra)]
     frame["quote"] = frame["ref"]
     frame["derived"] = False
     out = frame[list(OBSERVATION_COLUMNS)]
@@ -413,3 +460,28 @@ def cell_problems(rows: pd.DataFrame) -> pd.DataFrame:
         if not cell_holds(float(value), measure, cell):
             out.append((position, indicator, quote, f"the cell holds {cell:.10g}, the row says {value:.10g}"))
     return pd.DataFrame(out, columns=["row", "indicator_id", "quote", "problem"])
+
+
+def monthly_series(indicator_id: str, measure: str = "value") -> pd.Series:
+    """Return one national indicator's monthly figures as a Series on a monthly ``PeriodIndex``.
+
+    Months the tables lack are missing (NaN), so gaps show; the revised figure is used
+    where the next release revised the month.
+
+    Raises
+    ------
+    UnknownIndicatorError
+        If no national rows carry ``indicator_id`` with ``measure``.
+    """
+    from ..errors import UnknownIndicatorError
+    from .loader import national_observations
+
+    rows = national_observations()
+    rows = rows.loc[(rows["indicator_id"] == indicator_id) & (rows["measure"] == measure)
+                    & (rows["start"].dt.day == 1) & (rows["end"] == rows["start"] + pd.offsets.MonthEnd(0))]
+    if rows.empty:
+        known = sorted(set(national_observations()["indicator_id"]))
+        raise UnknownIndicatorError(f"no monthly {measure!r} rows for {indicator_id!r}; national ids: {', '.join(known)}")
+    series = pd.Series(rows["value"].to_numpy(), index=pd.PeriodIndex(rows["start"], freq="M"), name=indicator_id)
+    series = series.sort_index()
+    return series.reindex(pd.period_range(series.index.min(), series.index.max(), freq="M"))

@@ -34,6 +34,11 @@ GROWTH_ERROR_PP = 10.0
 _PRECEDENCE = {"revised": 0, "actual": 0, "estimate": 1}
 
 
+def _usable(cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells the curated rows may use (not those marked ``misplaced``)."""
+    return cells.loc[cells["status"] != "misplaced"] if "status" in cells.columns else cells
+
+
 def _flags(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(FLAG_COLUMNS))
 
@@ -57,6 +62,7 @@ def ytd_sums(cells: pd.DataFrame, tolerance: float = YTD_TOLERANCE) -> pd.DataFr
     pandas.DataFrame
         Columns :data:`FLAG_COLUMNS`.
     """
+    cells = _usable(cells)
     best = _best(cells, "month")
     first = cells.loc[(cells["measure"] == "value") & (cells["period"] == "month") & (cells["status"] == "estimate")]
     first = first.drop_duplicates(["indicator_id", "month"]).set_index(["indicator_id", "month"])
@@ -93,6 +99,7 @@ def growth_against_levels(cells: pd.DataFrame, tolerance_pp: float = GROWTH_TOLE
     pandas.DataFrame
         Columns :data:`FLAG_COLUMNS`.
     """
+    cells = _usable(cells)
     levels = {period: _best(cells, period) for period in ("month", "ytd")}
     growth = cells.loc[cells["measure"].isin(["yoy_pct", "mom_pct"])]
     out = []
@@ -155,17 +162,44 @@ def _spans(months: pd.PeriodIndex) -> list[list[pd.Period]]:
 def convention_flags(rows: pd.DataFrame) -> pd.DataFrame:
     """The curated rows whose growth convention was re-read or whose month the table repeats."""
     flagged = rows.loc[rows["flag"].fillna("") != ""]
-    check = np.where(flagged["flag"].str.startswith("printed as"), "growth_convention", "repeated_month")
+    check = np.select([flagged["flag"].str.startswith("printed as"), flagged["flag"].str.contains("previous-month cell")],
+                      ["growth_convention", "misplaced_cumulative"], "repeated_month")
     return pd.DataFrame({"indicator_id": flagged["indicator_id"], "start": flagged["start"], "end": flagged["end"],
                          "measure": flagged["measure"], "check": check,
-                         "severity": np.where(check == "growth_convention", "normalised", "repeated"),
+                         "severity": np.select([check == "growth_convention", check == "misplaced_cumulative"],
+                                               ["normalised", "error"], "repeated"),
                          "evidence": flagged["flag"],
                          "cells": flagged["quote"]}, columns=list(FLAG_COLUMNS)).reset_index(drop=True)
 
 
-def all_checks(cells: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """Every check's flags in one frame, sorted by indicator, check and period."""
+def spot_check_flags(spot: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells the original workbooks contradict (``differs`` in ``national_spotcheck.csv``), as flags.
+
+    Parameters
+    ----------
+    spot : pandas.DataFrame
+        The stored spot-check (:func:`lsreports.sources.national_spotcheck.spot_check`).
+    cells : pandas.DataFrame
+        The national cells (for each checked cell's period and measure).
+    """
+    differs = spot.loc[spot["outcome"] == "differs"]
+    located = differs.merge(cells[["ref", "start", "end", "measure"]], left_on="cell", right_on="ref", how="left")
+    evidence = ("the extract's " + located["extract_value"].map("{:.10g}".format) + " is not among the numbers "
+                "the workbook " + located["workbook"] + " prints on the row of " + located["label"] + " (sheet "
+                + located["sheet"] + "): " + located["workbook_numbers"].fillna("none"))
+    return pd.DataFrame({"indicator_id": located["indicator_id"], "start": located["start"], "end": located["end"],
+                         "measure": located["measure"], "check": "spot_check", "severity": "error",
+                         "evidence": evidence, "cells": located["cell"]}, columns=list(FLAG_COLUMNS))
+
+
+def all_checks(cells: pd.DataFrame, rows: pd.DataFrame, spot: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every check's flags in one frame, sorted by indicator, check and period.
+
+    ``spot`` is the stored spot-check against the original workbooks, where there is one.
+    """
     frames = [ytd_sums(cells), growth_against_levels(cells), missing_months(cells), convention_flags(rows)]
+    if spot is not None:
+        frames.append(spot_check_flags(spot, cells))
     out = pd.concat([f for f in frames if not f.empty], ignore_index=True) if any(not f.empty for f in frames) \
         else _flags([])
     return out.sort_values(["indicator_id", "check", "end", "start", "measure"], kind="stable").reset_index(drop=True)
