@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import ReportIdError
 from ..sources.contract import MAX_QUOTE_CHARS, MEASURES, expected_unit
 from ..sources.paths import check_report_id
-from ..sources.validate import value_is_printed
+from ..sources.validate import find_quote, value_is_printed
 from ..sources.reports import collapse_whitespace
 from .review_file import ReviewError
 
@@ -100,7 +100,7 @@ def _quote(row: pd.Series, collapsed: str) -> str:
         return "a printed row needs its verbatim quote"
     if len(row["quote"]) > MAX_QUOTE_CHARS:
         return f"quote longer than {MAX_QUOTE_CHARS} characters"
-    if quote not in collapsed:
+    if find_quote(quote, collapsed) == "missing":  # the shared validator's rule: also after NFC normalisation
         return f"quote not found in the report's text: {quote[:60]!r}"
     if not value_is_printed(float(row["value"]), row["measure"], quote, row["unit"]):
         return f"no number printed in the quote equals {row['value']}"

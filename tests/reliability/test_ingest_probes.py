@@ -351,3 +351,13 @@ def test_html_given_to_extract_is_converted_and_the_note_says_so(synthetic_data,
     assert "warning: page_005.txt: converted from HTML to text" in capsys.readouterr().err
     rows = pd.read_csv(out, dtype=str)
     assert not rows["quote"].str.contains("<").any() and "600" in set(rows["value"].str.replace(".0", ""))
+
+
+def test_a_review_quote_in_decomposed_unicode_is_accepted_as_the_validator_does(synthetic_data, tmp_path):
+    report, review = reviewed(tmp_path, REPORT_A, "005_new")
+    frame = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame["quote"] = frame["quote"].map(lambda quote: unicodedata.normalize("NFD", quote))  # as some editors save
+    frame.to_csv(review, index=False, encoding="utf-8-sig")
+    assert main(["ingest", str(report), "--apply", str(review)]) == 0
+    assert (ls.observations()["source_doc"] == "005_new").sum() == 3
+    curate_check_passes()
