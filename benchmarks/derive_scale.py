@@ -3,7 +3,7 @@
 What is timed is what ``ls.observations(include_derived=True)`` and ``ls.consistency_flags()``
 add on top of the loaded table: :func:`lsreports.analysis.derive.derived_rows` and
 :func:`lsreports.analysis.consistency.consistency_flags` on the loaded observations and
-catalogue, with the derivations' memo emptied before every call (a cold start). The
+catalogue, with the memos of derivations and flags emptied before every call (a cold start). The
 loading itself is measured by ``load_observations.py``. The reference is a bare
 ``pandas.read_csv`` of the same ``observations.csv``; both are timed in this one process,
 interleaved, and the medians compared.
@@ -33,9 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from lsreports.analysis import derive
 from lsreports.analysis.consistency import consistency_flags
 from lsreports.analysis.derive import derived_rows
+from lsreports.analysis.memo import clear_memos
 from lsreports.sources.loader import indicators, observations
 from lsreports.sources.paths import curated_dir
 from results_file import write_measured  # beside this script
@@ -76,7 +76,7 @@ def write_synthetic_data(curated: Path, copies: int, root: Path) -> Path:
 
 
 def _derive_and_check(obs: pd.DataFrame, catalogue: pd.DataFrame) -> None:
-    derive._CANDIDATES_MEMO.clear()
+    clear_memos()
     derived_rows(obs)
     consistency_flags(obs, catalogue)
 

@@ -55,7 +55,7 @@ from lsreports.publish import charts, labels
 from lsreports.analysis.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.sources.loader import indicators, national_observations, observations, reports
-from lsreports.sources.periods import period_label
+from lsreports.sources.periods import is_whole_month, period_label
 from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
 from lsreports.analysis.national_profile import compare_methods, national_backtest, national_year_end
 from lsreports.analysis.pace import pace_needed, plan_paths
@@ -340,8 +340,7 @@ display(Markdown(
     f"Minimum monthly points without gaps: STL {STL_MIN_LENGTH} (two seasonal cycles), simple exponential "
     f"smoothing {SES_MIN_LENGTH}, Holt {HOLT_MIN_LENGTH}, Holt-Winters {HOLT_WINTERS_MIN_LENGTH}, "
     f"ARIMA {ARIMA_MIN_LENGTH}."))
-month_rows = printed.loc[(printed["measure"] == "value") & (printed["start"].dt.day == 1)
-                         & (printed["end"] == printed["start"] + pd.offsets.MonthEnd(0))]
+month_rows = printed.loc[(printed["measure"] == "value") & is_whole_month(printed["start"], printed["end"])]
 records = []
 for indicator_id in sorted(month_rows["indicator_id"].unique()):
     monthly = monthly_series(obs, indicator_id)

@@ -63,3 +63,11 @@ def test_open_breakdown_counts_brackets_between_two_positions():
     assert not doc.open_breakdown(text.index("9 ty"), text.index(", chi"))
     assert not doc.open_breakdown(text.index(", chi"), text.index("3 ty"))  # "(trong đó" opens the parts
     assert not doc.open_breakdown(text.index("3 ty"), text.index("4 ty"))  # "(gồm" likewise
+
+
+def test_sentences_and_footnotes_may_begin_with_any_vietnamese_capital():
+    doc = segment("BÁO CÁO tháng 8 năm 2027. Dự án A đã xong. Ước giải ngân đạt 40 tỷ đồng.\n"
+                  "Ở các xã, thu nội địa đạt 9 tỷ đồng².\n² Ở khu vực biên giới, xuất khẩu đạt 2 tỷ USD.\n")
+    assert doc.sentence_start(doc.collapsed.index("40 tỷ")) == doc.collapsed.index("Ước giải ngân")
+    [footnote] = doc.footnotes
+    assert footnote.start == doc.collapsed.index("² Ở") and footnote.context.startswith("o cac xa")

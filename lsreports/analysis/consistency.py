@@ -30,6 +30,7 @@ from ..sources.loader import indicators, observations
 from ..sources.periods import period_kinds, period_label
 from ..sources.reports import short_id
 from .derive import compare_derived_with_printed
+from .memo import FrameMemo
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
 
@@ -351,12 +352,21 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`FLAG_COLUMNS`, ordered by check, indicator and period.
+        Columns :data:`FLAG_COLUMNS`, ordered by check, indicator and period. The last few
+        results are kept by content of ``obs`` and ``catalogue`` (callers get a copy).
     """
     obs = observations() if obs is None else obs
     # a figure given twice (same key and value; the loader refuses it, a caller's frame may not) counts once
     obs = obs.drop_duplicates(["indicator_id", "start", "end", "measure", "source_doc", "value", "derived"])
     catalogue = indicators() if catalogue is None else catalogue
+    return _FLAGS_MEMO.get(lambda: _all_flags(obs, catalogue), obs, catalogue)
+
+
+#: Recent results of :func:`consistency_flags`, by content of the observations and catalogue.
+_FLAGS_MEMO = FrameMemo()
+
+
+def _all_flags(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     frames = [check_parts_vs_total(obs), check_part_rates(obs), check_month_vs_ytd(obs), check_implied_plans(obs),
               check_plan_parts(obs), check_unit_anomalies(obs, catalogue), check_implied_vs_printed(obs),
               curated_flags(obs)]

@@ -36,8 +36,6 @@ the consistency checks flag, e.g. a part printed in the wrong unit).
 """
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -46,6 +44,7 @@ import pandas as pd
 from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
 from ..sources.periods import is_month_end, is_whole_month
+from .memo import FrameMemo
 
 #: Extra columns of derived rows (after the contract's and the project's).
 DERIVED_EXTRA_COLUMNS: tuple[str, ...] = ("derivation", "formula")
@@ -322,7 +321,7 @@ def implied_targets(obs: pd.DataFrame) -> pd.DataFrame:
         Columns :data:`DERIVED_COLUMNS` plus ``target_kind`` (``plan``, ``est_central``,
         ``est_local``), ``base_indicator_id``, ``base_start``, ``base_end``, ``base_value`` and ``pct``.
     """
-    return _implied_targets_frame(printed_rows(normalise_observations(obs)))
+    return _TARGETS_MEMO.get(lambda: _implied_targets_frame(printed_rows(normalise_observations(obs))), obs)
 
 
 def _pair_rows(levels: pd.DataFrame, ids: tuple[str, ...]) -> dict[tuple, dict[str, tuple]]:
@@ -402,18 +401,9 @@ def shares(printed: pd.DataFrame, parts: list[dict]) -> list[dict]:
     return _shares_frame(printed, pd.DataFrame(parts, columns=list(DERIVED_COLUMNS))).to_dict("records")
 
 
-#: Recent results of :func:`derivation_candidates`, by content fingerprint of the observations.
-_CANDIDATES_MEMO: OrderedDict[bytes, pd.DataFrame] = OrderedDict()
-_MEMO_SIZE = 4
-
-
-def _fingerprint(frame: pd.DataFrame) -> bytes | None:
-    """Return a digest of a frame's columns and values (``None`` if a value cannot be hashed)."""
-    try:
-        rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    except TypeError:
-        return None
-    return hashlib.blake2b(rows.tobytes() + "\x1f".join(map(str, frame.columns)).encode(), digest_size=16).digest()
+#: Recent results of :func:`derivation_candidates` and :func:`implied_targets`, by content of the observations.
+_CANDIDATES_MEMO = FrameMemo()
+_TARGETS_MEMO = FrameMemo()
 
 
 def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:
@@ -433,16 +423,7 @@ def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`DERIVED_COLUMNS` and ``_base_end`` (the end of the period derived from).
     """
-    key = _fingerprint(obs)
-    if key is not None and key in _CANDIDATES_MEMO:
-        _CANDIDATES_MEMO.move_to_end(key)
-        return _CANDIDATES_MEMO[key].copy()
-    out = _compute_candidates(obs)
-    if key is not None:
-        _CANDIDATES_MEMO[key] = out.copy()
-        while len(_CANDIDATES_MEMO) > _MEMO_SIZE:
-            _CANDIDATES_MEMO.popitem(last=False)
-    return out
+    return _CANDIDATES_MEMO.get(lambda: _compute_candidates(obs), obs)
 
 
 def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,8 +18,11 @@ from .periods import ReportMonth, report_month
 from .text import Folded, collapse
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s+(?=[A-ZĐÂĂÊÔƠƯ][^\s]*\s)")
-SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐ0-9¹²³⁴⁵⁶⁷⁸⁹(*])")
+_FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s+(?=[^\W\d_][^\s]*\s)")  # then a capital
+#: Capital letters with Vietnamese diacritics ("Ư", "Ở", "Đ", ...): a sentence may begin with any of them.
+_CAPITALS = "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()
+                            and "A" <= unicodedata.normalize("NFD", c)[0] <= "Z"} | {"Đ"}))
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z" + _CAPITALS + r"0-9¹²³⁴⁵⁶⁷⁸⁹(*])")
 _BREAKDOWN = re.compile(r"\(\*?\s*(trong (do|d6|de)|gom)")
 
 
@@ -116,7 +120,7 @@ def footnote_contexts(text: str, collapsed: str, folded: Folded, boundaries: lis
     contexts, cursor, marks = [], 0, _marks(collapsed)
     for line in text.splitlines():
         match = _FOOTNOTE_LINE.match(line)
-        if not match:
+        if not match or not line[match.end()].isupper():  # any capital: "Ước", "Ở" as well as "Trong"
             continue
         start = collapsed.find(collapse(line)[:40], cursor)
         if start < 0:

@@ -2,7 +2,7 @@
 
 The extract's repository keeps the monthly release workbooks (``datas/<release day>-*.xls[x]``).
 For chosen releases (by default each December from 2012 to 2024, whose years to date are
-the annual totals, and the last release), every mapped cell of every national series is
+the annual totals, the last release, and a series' last month of any year no December covers), every mapped cell of every national series is
 looked up in the workbook: the sheet of its table, the row of its label, and the numbers
 printed on that row. A cell agrees when one of them equals it (a growth rate may be
 printed as an index: 108.84 for +8.84; the workbook may round to two decimals).
@@ -30,7 +30,7 @@ from .national import column_map, raw_table, series_map
 #: compared :func:`plain`); sheets whose names contain ``quy`` (quarterly) are skipped.
 SHEET_PATTERNS: dict[str, tuple[str, ...]] = {
     "retail": (r"tongmuc|tmbl|^tm$|ban le",), "product": (r"spcn|^sp$",), "iip": (r"iip",), "cpi": (r"cpi",),
-    "sbi": (r"vdt nsnn|vonnsnn|^vondt$|^vdt thuc hien$", r"^vdt$"),
+    "sbi": (r"vdt nsnn|vonnsnn|^vondt$|^vonns$|^vdt thuc hien$", r"^vdt$"),
     "xnk_exports": (r"xk thang|xuat khau thang|^\d*xk$",), "xnk_imports": (r"nk thang|nhap khau thang|^\d*nk$",),
     "xnk_total": (r"xk thang|xuat khau thang|^\d*xk$",),
 }
@@ -157,6 +157,24 @@ def _checks_for_release(table: str, release: pd.Period, sheets: dict, workbook: 
     return out
 
 
+def default_releases() -> list[pd.Period]:
+    """Each December from 2012 to 2024 and the last release, plus, for every series and year
+    no December release covers, that series' last month of the year: at least one month per
+    series per year, and the annual totals of every complete year."""
+    chosen = {pd.Period(f"{y}-12", freq="M") for y in range(2012, 2025)} | {pd.Period("2025-02", "M")}
+    series = series_map()
+    for table in sorted(series["table"].unique()):
+        frame = raw_table(table)
+        label = next(c for c in ("Phân Loại", "Ngành", "Hàng hóa") if c in frame.columns)
+        months = pd.PeriodIndex(frame["Month"] if "Month" in frame.columns else frame["Date"].str[:7], freq="M")
+        mapped = frame[label].isin(series.loc[series["table"] == table, "label"]).to_numpy()
+        found = pd.DataFrame({"label": frame[label].to_numpy()[mapped], "month": months[mapped]})
+        for _, group in found.groupby(["label", found["month"].map(lambda p: p.year)]):
+            if not set(group["month"]) & chosen:
+                chosen.add(max(group["month"]))
+    return sorted(chosen)
+
+
 def spot_check(repo: Path, releases: list[pd.Period] | None = None) -> pd.DataFrame:
     """Check the extract's cells of some releases against the original workbooks.
 
@@ -165,14 +183,14 @@ def spot_check(repo: Path, releases: list[pd.Period] | None = None) -> pd.DataFr
     repo : pathlib.Path
         A checkout (or snapshot work tree) of the extract's repository, with ``datas/``.
     releases : list of pandas.Period, optional
-        Release months; default: each December of 2012-2024 and February 2025.
+        Release months; default: :func:`default_releases`.
 
     Returns
     -------
     pandas.DataFrame
         One row per cell checked, :data:`SPOTCHECK_COLUMNS`.
     """
-    releases = releases or [pd.Period(f"{y}-12", freq="M") for y in range(2012, 2025)] + [pd.Period("2025-02", "M")]
+    releases = releases or default_releases()
     out: list[dict] = []
     for release in releases:
         for table in sorted(series_map()["table"].unique()):
