@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup briefings summary excel test bench notebooks clean
+.PHONY: setup briefings summary excel test bench notebooks clean lab
 
 # The install is editable (`pip install -e`): the package reads data/ from this checkout and
 # an edit to the library is live in the notebooks. pyproject.toml maps the package folder
@@ -26,6 +26,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# JupyterLab, for the economists: the optional extra `.[lab]` (pinned like everything else),
+# installed into the same .venv on first use. LAB_ARGS passes options, e.g. LAB_ARGS=--no-browser.
+# Jupyter refuses to run as root unless told; a container or CI shell often is root.
+LAB_STAMP := $(VENV)/.lab-installed
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
+	touch $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
 
 briefings: $(STAMP)
 	$(BIN)/lsreports summary

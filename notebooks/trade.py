@@ -1,9 +1,11 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.4.0
+# Version: 1.5.0
 #
 # Changelog:
+# - 1.5.0 (2026-12-02): what the data holds for trade (`ls.catalog()`) and the all-types turnover by
+#   month (`ls.series()`, derived months marked), drawn with seaborn.
 # - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points.
 # - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
 #   report changed); every figure of the headline table shows its quote and report on hover and
@@ -98,6 +100,36 @@ growth_parts = contributions(obs)
 display(Markdown("All-types turnover through the province:\n\n" + contribution_lines(growth_parts, catalogue, "trade_total")
                  + "\n\nGoods declared at Lạng Sơn customs:\n\n"
                  + contribution_lines(growth_parts, catalogue, "trade_declared")))
+
+# %% [markdown]
+# ## What the data holds, month by month
+#
+# `ls.catalog()` lists every indicator with its measures, kinds of period and rows; `ls.series()`
+# gives one indicator as months, printed or derived from years to date, with the months no report
+# gives left empty (never filled).
+
+# %%
+import matplotlib.pyplot as plt
+import seaborn as sns
+
+from lsreports.publish import labels
+
+table = ls.catalog(national=False)
+months = ls.series("trade_total")
+shown = months.dropna().rename("value").reset_index().assign(
+    month=lambda f: f["month"].astype(str),
+    row=lambda f: ["derived" if m in months.attrs["derived"] else "printed" for m in f["month"]])
+display(Markdown(
+    f"{int((table['domain'] == 'trade').sum())} trade indicators; the all-types turnover has "
+    f"{len(shown)} months with a level between {months.index.min()} and {months.index.max()} "
+    f"({int((shown['row'] == 'derived').sum())} derived), {int(months.isna().sum())} without one."))
+fig, ax = plt.subplots(figsize=(9, 4.2))
+sns.barplot(data=shown, x="month", y="value", hue="row", hue_order=["printed", "derived"], dodge=False, ax=ax)
+ax.set(title="All-types turnover by month", xlabel="", ylabel=labels.unit(months.attrs["unit"]))
+charts.show(charts.add_source(fig, charts.source_line(months.attrs["source_doc"].values(), manifest)),
+            data=shown)
+table.loc[table["domain"] == "trade", ["indicator_id", "name_en", "measures", "period_kinds", "first_period",
+                                       "last_period", "rows", "derived_rows"]]
 
 # %% [markdown]
 # ## Year-end projection from the year to date

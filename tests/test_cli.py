@@ -13,7 +13,7 @@ def test_summary_prints_counts_and_flags(synthetic_data, capsys):
     out = capsys.readouterr().out
     assert f"{len(synthetic_rows())} printed rows" in out
     assert "all match their recorded sha256" in out
-    assert "unit_anomaly" in out and "prod_rosin" in out
+    assert "  unit anomaly (" in out and "prod_rosin" in out
 
 
 def test_summary_fails_when_a_source_text_changed(synthetic_data, capsys):

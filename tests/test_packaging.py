@@ -38,6 +38,15 @@ def test_pip_and_conda_list_the_same_packages_and_versions():
     assert _pip_pins() == _conda_pins()
 
 
+def test_jupyterlab_is_pinned_in_the_lab_extra_and_in_conda():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lab = [r for r in project["optional-dependencies"]["lab"] if r.lower().startswith("jupyterlab==")]
+    assert len(lab) == 1 and _conda_pins()["jupyterlab"] == lab[0].split("==")[1]
+    assert "jupyterlab" not in {re.split("==", r)[0].lower() for r in project["dependencies"]}  # optional
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "'.[test,lab]'" in makefile and re.search(r"^lab: ", makefile, re.M)
+
+
 def test_conda_installs_the_package_itself():
     assert "- -e ." in (ROOT / "environment.yml").read_text(encoding="utf-8")
 

@@ -86,13 +86,16 @@ def _flag_keys(flags: pd.DataFrame) -> pd.Series:
     return flags["check"].astype(str) + "|" + flags["indicator_id"].astype(str) + "|" + flags["period"].astype(str)
 
 
-def changes_since_previous(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFrame) -> Changes:
+def changes_since_previous(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFrame, *,
+                           flags_now: pd.DataFrame | None = None) -> Changes:
     """Compare the data with and without the latest report.
 
     Parameters
     ----------
     obs, catalogue, manifest : pandas.DataFrame
         Printed observations, the indicator catalogue and the report manifest.
+    flags_now : pandas.DataFrame, optional
+        The consistency flags of ``obs``, when already computed (they are not computed twice).
 
     Returns
     -------
@@ -111,7 +114,8 @@ def changes_since_previous(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest:
     seen = set(map(tuple, before[KEY].itertuples(index=False)))
     mine = printed.loc[printed["source_doc"] == latest]
     new = mine.loc[[tuple(k) not in seen for k in mine[KEY].itertuples(index=False)]]
-    flags_now, flags_then = consistency_flags(printed, catalogue), consistency_flags(before, catalogue)
+    flags_now = consistency_flags(printed, catalogue) if flags_now is None else flags_now
+    flags_then = consistency_flags(before, catalogue)
     now_keys, then_keys = _flag_keys(flags_now), _flag_keys(flags_then)
     return Changes(latest, previous, new, _plan_changes(printed, latest),
                    flags_now.loc[~now_keys.isin(set(then_keys))], flags_then.loc[~then_keys.isin(set(now_keys))])

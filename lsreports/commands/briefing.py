@@ -26,12 +26,27 @@ def run_briefing(args: argparse.Namespace) -> int:
     check_output_path(args.output, folder=True)
     _require_rows("briefing")
     try:
-        build_briefings(Path(args.output))
+        written = build_briefings(Path(args.output))
     except NotebookError as exc:
         from ..cli import ERROR_EXIT, one_line
 
         print(f"lsreports briefing: error: {one_line(exc)}", file=sys.stderr)
         return ERROR_EXIT
+    return _write_pdfs(written) if args.pdf else 0
+
+
+def _write_pdfs(pages: list[Path]) -> int:
+    """Print each page to a PDF beside it with headless Chromium; say clearly when it is missing."""
+    from ..cli import ERROR_EXIT
+    from ..publish.browser import INSTALL_HINT, find_chromium, print_pdf
+
+    if find_chromium() is None:
+        print(f"lsreports briefing: --pdf: Chromium not found, so no PDF was written (the HTML briefings are in "
+              f"{pages[0].parent}); {INSTALL_HINT}", file=sys.stderr)
+        return ERROR_EXIT
+    for number, page in enumerate(pages, start=1):
+        pdf = print_pdf(page, page.with_suffix(".pdf"))
+        print(f"[{number}/{len(pages)}] wrote {pdf}")
     return 0
 
 
@@ -64,7 +79,7 @@ def run_excel(args: argparse.Namespace) -> int:
 
     check_output_path(args.output)
     _require_rows("excel")
-    path = write_workbook(Path(args.output))
+    path = write_workbook(Path(args.output), progress=print)
     print(f"wrote {path}")
     return 0
 
@@ -73,6 +88,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``briefing``, ``notebooks`` and ``excel`` to the command line."""
     briefing = subparsers.add_parser("briefing", help="execute the notebooks and export HTML briefings")
     briefing.add_argument("-o", "--output", default="briefings", help="output folder (default: briefings)")
+    briefing.add_argument("--pdf", action="store_true",
+                          help="also print each page to an A4 PDF beside it (needs Chromium: apt-get install chromium)")
     briefing.set_defaults(func=run_briefing)
     notebooks = subparsers.add_parser("notebooks", help="check notebook pairs, or --refresh stored outputs")
     notebooks.add_argument("--refresh", action="store_true", help="re-execute every notebook from its .py source")

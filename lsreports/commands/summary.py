@@ -29,8 +29,61 @@ def summary_table(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
+#: Width of the summary, in columns: a terminal's usual width with room to spare.
+WIDTH = 100
+
+
+def report_table(obs: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
+    """Printed rows per report: short id, kind, period covered, rows and indicators."""
+    docs = manifest.set_index("id")
+    counts = obs.groupby("source_doc").agg(rows=("value", "size"), indicators=("indicator_id", "nunique"))
+    kinds = docs["source_kind"] if "source_kind" in docs else pd.Series("report", index=docs.index)
+    table = pd.DataFrame({
+        "report": [short_id(doc, counts.index) for doc in counts.index],
+        "kind": [str(kinds.get(doc, "")).replace("_", " ") for doc in counts.index],
+        "covers to": [str(docs["period_end"].get(doc, ""))[:10] for doc in counts.index],
+        "rows": counts["rows"].to_numpy(), "indicators": counts["indicators"].to_numpy(),
+    })
+    return table.sort_values(["covers to", "report"]).set_index("report")
+
+
+def flag_lines(flags: pd.DataFrame, *, verbose: bool = False, width: int = WIDTH) -> list[str]:
+    """The flags grouped by severity, then kind of check, one line each (``verbose``: with their evidence in full).
+
+    Parameters
+    ----------
+    flags : pandas.DataFrame
+        :func:`lsreports.consistency_flags`.
+    verbose : bool
+        Give the detail and the evidence in full, wrapped to ``width``, instead of one cut line.
+    width : int
+        Longest line, in columns.
+    """
+    import textwrap
+
+    severities = ["error", "warning", "info"]
+    order = sorted(flags["severity"].unique(), key=lambda s: (severities.index(s) if s in severities else 9, s))
+    lines = []
+    for severity in order:
+        group = flags.loc[flags["severity"] == severity]
+        lines.append(f"{severity.upper()} ({len(group)})")
+        for check, part in group.groupby("check", sort=True):
+            lines.append(f"  {check.replace('_', ' ')} ({len(part)})")
+            for r in part.itertuples(index=False):
+                head = f"    {r.indicator_id} {r.period}: "
+                if not verbose:
+                    lines.append(head + textwrap.shorten(str(r.detail), max(width - len(head), 20), placeholder=" …"))
+                    continue
+                lines += textwrap.wrap(f"{head}{r.detail} [reports: {r.source_docs}]", width,
+                                       subsequent_indent=" " * 6)
+                if isinstance(r.evidence, str) and r.evidence:
+                    lines += textwrap.wrap(f"evidence: {r.evidence}", width, initial_indent=" " * 6,
+                                           subsequent_indent=" " * 8)
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the data summary, the source manifest check and the consistency flags."""
+    """Print the data summary, the source manifest check and the consistency flags, within 100 columns."""
     from ..analysis.consistency import consistency_flags
     from ..sources.loader import indicators, observations, reports
     from ..sources.reports import verify_manifest
@@ -42,23 +95,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"lsreports: 0 printed rows: {curated_dir() / 'observations.csv'} holds only its header; "
               "curate rows first (lsreports ingest REPORT.txt --review review.csv)")
         return 0
-    with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_colwidth", 110,
-                           "display.max_rows", 200):
+    manifest = reports()
+    with pd.option_context("display.width", WIDTH, "display.max_columns", 20, "display.max_rows", 200):
         print(f"lsreports: {len(obs)} printed rows, {obs['indicator_id'].nunique()} indicators, "
               f"{obs['source_doc'].nunique()} reports, periods up to {obs['end'].max():%Y-%m-%d}\n")
-        print(summary_table(obs, catalogue).to_string(), "\n")
-        manifest = verify_manifest(reports())
-        changed = manifest.loc[~manifest["ok"], "id"].tolist()
+        table = summary_table(obs, catalogue)
+        print(table[["indicators", "latest"]].assign(rows=table.drop(columns=["indicators", "latest"]).sum(axis=1))
+              .to_string(), "\n")
+        print(report_table(obs, manifest).to_string(), "\n")
+        checked = verify_manifest(manifest)
+        changed = checked.loc[~checked["ok"], "id"].tolist()
         print("source texts: " + ("all match their recorded sha256" if not changed
                                   else f"CHANGED since recorded: {', '.join(changed)}") + "\n")
         flags = consistency_flags(obs, catalogue)
-        print(f"consistency flags: {len(flags)}")
-        if not flags.empty:
-            print(flags[["check", "severity", "indicator_id", "period", "source_docs", "detail"]].to_string(index=False))
+        print(f"consistency flags: {len(flags)}" + ("" if flags.empty or args.verbose else
+                                                     " (lsreports summary --verbose: details and evidence in full)"))
+        for line in flag_lines(flags, verbose=args.verbose) if not flags.empty else []:
+            print(line)
     return 1 if changed else 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``summary`` to the command line."""
     parser = subparsers.add_parser("summary", help="print the data summary and the consistency flags")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="give each flag's detail and evidence in full (wrapped to 100 columns)")
     parser.set_defaults(func=run)

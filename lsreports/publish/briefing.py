@@ -102,6 +102,9 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     lsreports.publish.notebooks.NotebookError
         When a notebook fails, naming the notebook and the cell; ``out_dir`` is left as it was.
     """
+    from .. import access
+    from ..sources.loader import indicators, reports
+    from .context import compute, sharing
     from .notebooks import NOTEBOOK_DIR
     from .overview_page import overview_html
 
@@ -110,14 +113,19 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
+        obs, catalogue, manifest = access.observations(), indicators(), reports()
+        context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
         entries = []
-        for number, pair in enumerate(found, start=1):
-            started = time.perf_counter()
-            progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
-            path, title, version = build_one(pair, staging)
-            progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
-            entries.append((path.name, title, version))
-        (staging / "index.html").write_text(overview_html(entries, dt.date.today().isoformat()), encoding="utf-8")
+        with sharing(context):
+            for number, pair in enumerate(found, start=1):
+                started = time.perf_counter()
+                progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
+                path, title, version = build_one(pair, staging)
+                progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
+                entries.append((path.name, title, version))
+        page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,
+                             context=context)
+        (staging / "index.html").write_text(page, encoding="utf-8")
         staging.chmod(0o755)
         _swap_in(staging, out_dir)
     except BaseException:

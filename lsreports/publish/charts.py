@@ -332,6 +332,7 @@ def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, so
     axes[0][0].set_ylabel("cumulative % of the year's plan")
     axes[0][0].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}%"))
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.lsreports_rows = paths  # the points drawn, for the CSV beside the briefing
     return add_source(fig, source)
 
 

@@ -17,6 +17,7 @@ its flag cell bold, the flag naming the known source problem.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -172,8 +173,15 @@ WIDTHS = {"indicator_id": 26, "name_en": 40, "name_vi": 40, "period": 16, "start
           "quote": 80, "formula": 70, "definition": 70}
 
 
-def write_workbook(path: Path) -> Path:
+def write_workbook(path: Path, progress: Callable[[str], None] = lambda _line: None) -> Path:
     """Write ``path`` (.xlsx) with the README, one sheet per domain, Indicators, Targets, Reports, Derived.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The workbook to write (replaced atomically).
+    progress : callable, optional
+        Receives one line per step (the command line passes ``print``).
 
     Returns
     -------
@@ -200,6 +208,7 @@ def write_workbook(path: Path) -> Path:
     readme.column_dimensions["A"].width = 16
     readme.column_dimensions["B"].width = 120
     labelled = _labelled(obs, catalogue)
+    progress(f"[1/3] writing {len(labelled)} printed rows, one sheet per domain ...")
     for domain in DOMAINS:
         part = labelled.loc[labelled["domain"] == domain, DOMAIN_COLUMNS]
         if not part.empty:
@@ -207,6 +216,7 @@ def write_workbook(path: Path) -> Path:
     _sheet(workbook, "Indicators", catalogue, WIDTHS)
     _sheet(workbook, "Targets", targets(), WIDTHS)
     _sheet(workbook, "Reports", reports(), {"title": 70, "sha256": 66, "issuer": 40, "report_date_note": 50})
+    progress("[2/3] deriving rows for the Derived sheet ...")
     try:
         from ..analysis.derive import derived_rows
     except ImportError:  # pragma: no cover - derive ships with the package
@@ -217,6 +227,7 @@ def write_workbook(path: Path) -> Path:
         columns = DOMAIN_COLUMNS[:-1] + [c for c in ("derivation", "formula") if c in derived.columns]
         _sheet(workbook, "Derived", derived[columns], WIDTHS)
     text_cells_as_text(workbook)
+    progress(f"[3/3] saving {path} ...")
     with atomic_path(path) as temporary:  # a killed export leaves the previous workbook whole
         workbook.save(temporary)
     return path

@@ -50,6 +50,12 @@ def decomposition_grid(decompositions: dict[str, Decomposition], labels: dict[st
         right.set_title("remainder, %", loc="left", fontsize=9)
     axes[0][0].legend(frameon=False, fontsize=7, loc="upper left")
     fig.tight_layout()
+    fig.lsreports_rows = pd.concat(  # the components drawn, for the CSV beside the briefing
+        [pd.DataFrame({"series": series_id, "month": result.components.index.astype(str),
+                       "level": np.exp(result.components["observed"]).to_numpy(),
+                       "trend": np.exp(result.components["trend"]).to_numpy(),
+                       "remainder_pct": ((np.exp(result.components["remainder"]) - 1) * 100).to_numpy()})
+         for series_id, result in decompositions.items()], ignore_index=True)
     return fig
 
 
@@ -81,4 +87,11 @@ def forecast_grid(histories: dict[str, pd.Series], forecasts: dict[str, Forecast
         ax.set_visible(False)
     flat[0].legend(frameon=False, fontsize=7, loc="upper left")
     fig.tight_layout()
+    fig.lsreports_rows = pd.concat(  # the months and forecasts drawn, for the CSV beside the briefing
+        [pd.concat([pd.DataFrame({"series": series_id, "month": recent.index.astype(str), "kind": "tabulated",
+                                  "value": recent.to_numpy()}),
+                    forecasts[series_id].frame.reset_index(names="month").assign(
+                        series=series_id, kind="forecast", month=lambda f: f["month"].astype(str))
+                    .rename(columns={"mean": "value"})], ignore_index=True)
+         for series_id in histories for recent in [histories[series_id].dropna().iloc[-48:]]], ignore_index=True)
     return fig

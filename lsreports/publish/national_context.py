@@ -62,6 +62,7 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
         ax.tick_params(axis="y", labelsize=7)
     grid.figure.tight_layout(rect=(0, 0, 0.92, 1))
     sns.move_legend(grid, "center left", bbox_to_anchor=(0.92, 0.5), frameon=False, title="year")
+    grid.figure.lsreports_rows = tidy  # the points drawn, for the CSV beside the briefing
     return grid.figure
 
 

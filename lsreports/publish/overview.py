@@ -137,9 +137,13 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
 
 
 def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
-                        groups: tuple[str, ...] | None = None) -> str:
-    """The key-indicator table (all groups, or the ones named), each figure traceable."""
-    year_end, what = year_end_view(obs)
+                        groups: tuple[str, ...] | None = None,
+                        year_end: tuple[pd.DataFrame, str] | None = None) -> str:
+    """The key-indicator table (all groups, or the ones named), each figure traceable.
+
+    ``year_end`` is :func:`year_end_view`'s result when already computed.
+    """
+    year_end, what = year_end_view(obs) if year_end is None else year_end
     head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
             "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
             "<th>Verdict</th></tr>")
@@ -229,26 +233,26 @@ class BriefingPage:
 
     def __init__(self, domain: str):
         from .. import access
-        from ..analysis.consistency import consistency_flags
         from ..sources.loader import indicators, reports
+        from .context import shared
 
         self.domain = domain
         self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
-        self.cites = Citations(self.manifest, self.catalogue, consistency_flags(self.obs, self.catalogue))
+        groups = BRIEFING_GROUPS.get(domain, ())
+        self.ids = self.catalogue.loc[self.catalogue["domain"] == domain, "indicator_id"].tolist()
+        self.ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
+        self.context = shared(self.obs, self.catalogue, self.manifest)  # computed once per build
+        self.cites = Citations(self.manifest, self.catalogue, self.context.flags)
 
     def key_figures(self):
         """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
         from IPython.display import HTML
 
-        from ..analysis.changes import changes_since_previous
-
         groups = BRIEFING_GROUPS.get(self.domain, ())
-        ids = self.catalogue.loc[self.catalogue["domain"] == self.domain, "indicator_id"].tolist()
-        ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
-        changes = changes_since_previous(self.obs, self.catalogue, self.manifest)
-        key = key_indicators_html(self.obs, self.catalogue, self.cites, groups) if groups else ""
+        year_end = (self.context.year_end, self.context.year_end_label)
+        key = key_indicators_html(self.obs, self.catalogue, self.cites, groups, year_end) if groups else ""
         return HTML(f"{key}<h3>What changed with the latest report</h3>"
-                    f"{changes_html(changes, self.catalogue, self.manifest, ids)}")
+                    f"{changes_html(self.context.changes, self.catalogue, self.manifest, self.ids)}")
 
     def headline(self, indicator_ids: list[str]):
         """The headline table (latest period of each indicator), every figure traceable."""

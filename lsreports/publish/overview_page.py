@@ -24,7 +24,8 @@ def _about(entries: list[tuple[str, str, str | None]], latest: pd.Timestamp, bui
 
 
 def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs: pd.DataFrame | None = None,
-                  catalogue: pd.DataFrame | None = None, manifest: pd.DataFrame | None = None) -> str:
+                  catalogue: pd.DataFrame | None = None, manifest: pd.DataFrame | None = None,
+                  context=None) -> str:
     """Return the overview page.
 
     Parameters
@@ -35,20 +36,22 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
         The build date, shown in the footer.
     obs, catalogue, manifest : pandas.DataFrame, optional
         The printed observations, catalogue and manifest (loaded when not given).
+    context : lsreports.publish.context.PageContext, optional
+        Flags, changes and year-end view when already computed for these data.
     """
     from .. import access
-    from ..analysis.changes import changes_since_previous
-    from ..analysis.consistency import consistency_flags
     from ..sources.loader import indicators, reports
+    from .context import compute
     from .overview import changes_html, flags_html, key_indicators_html
 
     obs = access.observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
     manifest = reports() if manifest is None else manifest
-    flags = consistency_flags(obs, catalogue)
+    context = compute(obs, catalogue, manifest) if context is None else context
+    flags = context.flags
     cites = Citations(manifest, catalogue, flags)
-    key = key_indicators_html(obs, catalogue, cites)
-    changes = changes_html(changes_since_previous(obs, catalogue, manifest), catalogue, manifest)
+    key = key_indicators_html(obs, catalogue, cites, year_end=(context.year_end, context.year_end_label))
+    changes = changes_html(context.changes, catalogue, manifest)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
