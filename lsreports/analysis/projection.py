@@ -43,7 +43,7 @@ from ..sources.periods import is_month_end
 from .backtest import backtest_pairs
 from .derive import implied_targets, shift_period_back
 from .nowcast import Level, growth_nowcast, level_lookup, pick_level, previous_year_level
-from .uncertainty import band, band_widths, verdict
+from .uncertainty import band, band_rows, band_widths, verdict
 
 #: Plan kinds compared with, in order of preference.
 TARGET_KINDS: tuple[str, ...] = ("plan", "est_local", "est_central")
@@ -148,7 +148,7 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     catalogue = _catalogue() if catalogue is None else catalogue
     if widths is None:
         widths = band_widths(backtest_pairs(obs), catalogue["domain"] if "domain" in catalogue else None)
-    context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue, "widths": widths}
+    context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue, "widths": band_rows(widths)}
     targets: dict[tuple[str, int, str], list[dict]] = {}
     for t in implied_targets(frame).to_dict("records"):
         targets.setdefault((t["base_indicator_id"], t["start"].year, t["target_kind"]), []).append(t)

@@ -80,9 +80,28 @@ def band_widths(errors: pd.DataFrame, domains: pd.Series | None = None, *, level
     return pd.DataFrame(rows, columns=BAND_COLUMNS)
 
 
-def band(widths: pd.DataFrame, method: str, domain: str, projection: float, share_remaining: float,
-         floor: float = 0.0) -> tuple[float, float, str]:
+def band_rows(widths: pd.DataFrame) -> dict[tuple[str, str], dict]:
+    """The first row of each ``(method, domain)`` of a band table, by that pair (looked up once per table).
+
+    Examples
+    --------
+    >>> w = pd.DataFrame([{"method": "growth", "domain": "all", "n": 20, "quantile": 0.8,
+    ...                    "width_pct_per_year": 20.0, "pairs": "p"}])
+    >>> band_rows(w)[("growth", "all")]["width_pct_per_year"]
+    20.0
+    """
+    rows: dict[tuple[str, str], dict] = {}
+    for row in widths.to_dict("records"):
+        rows.setdefault((row["method"], row["domain"]), row)
+    return rows
+
+
+def band(widths: pd.DataFrame | dict[tuple[str, str], dict], method: str, domain: str, projection: float,
+         share_remaining: float, floor: float = 0.0) -> tuple[float, float, str]:
     """The band ``(lower, upper, from)`` around a projection; NaNs and a reason when there is none.
+
+    ``widths`` is a band table (:func:`band_widths`) or its :func:`band_rows`, which a caller
+    banding many projections looks up once.
 
     Examples
     --------
@@ -91,14 +110,14 @@ def band(widths: pd.DataFrame, method: str, domain: str, projection: float, shar
     >>> band(w, "growth", "trade", 1000.0, 0.5)
     (900.0, 1100.0, 'growth-based: 80 % quantile of 20 scaled backtest errors (all domains; p)')
     """
+    rows = band_rows(widths) if isinstance(widths, pd.DataFrame) else widths
     column = METHOD_COLUMNS.get(method)
-    mine = widths.loc[widths["method"] == column] if column else widths.iloc[:0]
-    if mine.empty:
+    if not any(key[0] == column for key in rows):
         return np.nan, np.nan, f"no backtest errors for method {method!r}"
-    own = mine.loc[mine["domain"] == domain]
-    row = (own if len(own) else mine.loc[mine["domain"] == "all"]).iloc[0]
+    own = (column, domain) in rows
+    row = rows[(column, domain) if own else (column, "all")]
     half = float(projection * row["width_pct_per_year"] / 100 * share_remaining)
-    where = f"{domain} domain" if len(own) else "all domains"
+    where = f"{domain} domain" if own else "all domains"
     name = "growth-based" if method == "growth" else method.replace("_", "-")
     return (max(float(projection) - half, floor), float(projection) + half,
             f"{name}: {row['quantile'] * 100:.0f} % quantile of {row['n']} scaled backtest errors ({where}; "
@@ -120,5 +139,5 @@ def verdict(lower_pct: float, upper_pct: float) -> str:
     return "undetermined"
 
 
-__all__ = ["band_widths", "band", "verdict", "BAND_LEVEL", "MIN_DOMAIN_INDICATORS", "VERDICT_RULE", "BAND_COLUMNS",
+__all__ = ["band_widths", "band", "band_rows", "verdict", "BAND_LEVEL", "MIN_DOMAIN_INDICATORS", "VERDICT_RULE", "BAND_COLUMNS",
            "METHOD_COLUMNS"]
