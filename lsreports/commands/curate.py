@@ -54,13 +54,15 @@ def run_national(args: argparse.Namespace) -> int:
     rows = national.build_rows(cells_frame=cells)
     spot_path = curated_dir() / "national_spotcheck.csv"
     if args.spotcheck:
-        spot = _run_spotcheck(args.spotcheck, spot_path)
+        spot = _run_spotcheck(args.spotcheck)
     else:
         spot = pd.read_csv(spot_path, dtype={"workbook_numbers": str}) if spot_path.exists() else None
     flags = national_checks.all_checks(cells, rows, spot)
     stored = {"national_observations.csv": national.rows_as_text(rows),
               "national_flags.csv": flags.assign(start=flags["start"].dt.strftime("%Y-%m-%d"),
                                                  end=flags["end"].dt.strftime("%Y-%m-%d"))}
+    if args.spotcheck:
+        stored["national_spotcheck.csv"] = spot
     if args.check:
         stale = [name for name, frame in stored.items() if not _same_as_file(frame, curated_dir() / name)]
         problems = national.cell_problems(rows)
@@ -70,8 +72,7 @@ def run_national(args: argparse.Namespace) -> int:
             print(f"data/curated/{name} differs from a rebuild of the vendored tables: run `lsreports curate national`")
         print(f"curate national --check: {len(rows)} rows, {len(problems)} cell problems, {len(stale)} stale files")
         return 1 if stale or len(problems) else 0
-    for name, frame in stored.items():
-        national.write_table(frame, curated_dir() / name)
+    _commit_national(stored)
     counts = flags.groupby(["check", "severity"]).size()
     print(f"curate national: {len(rows)} rows of {rows['indicator_id'].nunique()} series written to "
           f"data/curated/national_observations.csv; {len(flags)} flags in national_flags.csv")
@@ -80,18 +81,30 @@ def run_national(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_spotcheck(repo: str, path) -> pd.DataFrame:
-    """Check the extract against the original workbooks of ``repo`` and store the result at ``path``."""
+def _commit_national(stored: dict[str, pd.DataFrame]) -> None:
+    """Write the national tables together or not at all, under the lock ``ingest --apply`` holds."""
+    from ..sources.commit import Commit, data_lock, recover
+    from ..sources.paths import curated_dir, data_dir
+
+    root = data_dir()
+    with data_lock(root):
+        recover(root)
+        commit = Commit(root)
+        for name, frame in stored.items():
+            commit.stage(curated_dir() / name, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        commit.apply()
+
+
+def _run_spotcheck(repo: str) -> pd.DataFrame:
+    """Check the extract against the original workbooks of ``repo`` (stored with the national rows)."""
     from pathlib import Path
 
     from ..errors import DataFileError
-    from ..sources import national
     from ..sources.national_spotcheck import spot_check
 
     if not (Path(repo) / "datas").is_dir():
         raise DataFileError(f"{repo}: no datas/ folder of release workbooks (a work tree of the extract's repository)")
     spot = spot_check(Path(repo))
-    national.write_table(spot, path)
     counts = spot["outcome"].value_counts()
     print("spot-check: " + ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
           + f" ({spot['workbook'].nunique()} workbooks)")

@@ -33,7 +33,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFileError
-from .atomic import atomic_path
 from .contract import OBSERVATION_COLUMNS, PCT_MEASURES
 from .csvread import read_columns
 from .paths import curated_dir, data_dir
@@ -421,13 +420,6 @@ def rows_as_text(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(start=rows["start"].dt.strftime("%Y-%m-%d"), end=rows["end"].dt.strftime("%Y-%m-%d"),
                        derived=rows["derived"].map({True: "true", False: "false"}),
                        value=rows["value"].map(repr))
-
-
-def write_table(frame: pd.DataFrame, path: Path) -> Path:
-    """Write a curated national table whole or not at all (temporary file, then renamed)."""
-    with atomic_path(path) as temporary:
-        frame.to_csv(temporary, index=False, lineterminator="\n")
-    return path
 
 
 def cell_holds(value: float, measure: str, cell: float) -> bool:
