@@ -146,3 +146,19 @@ def test_year_to_a_day_and_latest_only_synthetic():
     assert out["projected_pct_of_target"].tolist() == pytest.approx([1825 / 67, 1825 / 33.5])
     # January too, compared with the estimates implied later in the year
     assert len(year_end_projections(frame, widths=BANDS, latest_only=False)) == 4
+
+
+def test_results_are_kept_by_content_of_every_input_synthetic():
+    frame = obs(("trade_total", "2026-01-01", "2026-05-31", "value", 500, "903_synthetic"))
+    flow = pd.DataFrame({"kind": ["flow"], "domain": ["trade"]}, index=pd.Index(["trade_total"], name="indicator_id"))
+    first = year_end_projections(frame, widths=BANDS, catalogue=flow)
+    first.loc[0, "projection"] = -1.0  # a caller's edit never reaches the next caller
+    assert year_end_projections(frame, widths=BANDS, catalogue=flow).loc[0, "projection"] == pytest.approx(1200)
+    stock = flow.assign(kind="stock")
+    assert year_end_projections(frame, widths=BANDS, catalogue=stock).loc[0, "method"] == "not_projected"
+    # the catalogue's ids count: a stock of another indicator leaves trade_total a flow
+    other = stock.rename(index={"trade_total": "trade_other"})
+    assert year_end_projections(frame, widths=BANDS, catalogue=other).loc[0, "method"] == "pro_rata"
+    assert year_end_projections(frame, 2025, widths=BANDS, catalogue=flow).empty
+    assert year_end_projections(frame.assign(value=600.0), widths=BANDS, catalogue=flow).loc[0, "projection"] \
+        == pytest.approx(1440)

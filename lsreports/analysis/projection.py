@@ -42,6 +42,7 @@ from ..sources.loader import indicators
 from ..sources.periods import is_month_end
 from .backtest import backtest_pairs
 from .derive import implied_targets, shift_period_back
+from .memo import FrameMemo
 from .nowcast import Level, growth_nowcast, level_lookup, pick_level, previous_year_level
 from .uncertainty import band, band_rows, band_widths, verdict
 
@@ -138,6 +139,21 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     lsreports.analysis.nowcast : last year's level and the growth-based formula.
     lsreports.analysis.uncertainty : bands and verdict thresholds.
     """
+    catalogue = _catalogue() if catalogue is None else catalogue
+    options = pd.DataFrame({"year": [year], "latest_only": [latest_only], "target_kinds": ["|".join(target_kinds)],
+                            "widths_given": [widths is not None]})
+    given = widths if widths is not None else pd.DataFrame()
+    return _PROJECTIONS_MEMO.get(lambda: _project_all(obs, year, latest_only, target_kinds, widths, catalogue),
+                                 obs, catalogue.reset_index(), given, options)
+
+
+#: Recent results of :func:`year_end_projections` (a briefing page and its notebook both ask), by
+#: content of the observations, catalogue, widths and options.
+_PROJECTIONS_MEMO = FrameMemo()
+
+
+def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_kinds: tuple[str, ...],
+                 widths: pd.DataFrame | None, catalogue: pd.DataFrame) -> pd.DataFrame:
     frame = normalise_observations(obs)
     ytd = _ytd_rows(printed_rows(frame))
     if year is not None:
@@ -145,7 +161,6 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     if latest_only and not ytd.empty:
         ytd = ytd.sort_values(["end", "source_doc"]).groupby(
             [ytd["indicator_id"], ytd["start"].dt.year], as_index=False).tail(1)
-    catalogue = _catalogue() if catalogue is None else catalogue
     if widths is None:
         widths = band_widths(backtest_pairs(obs), catalogue["domain"] if "domain" in catalogue else None)
     context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue, "widths": band_rows(widths)}
