@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 KEY = ["indicator_id", "start", "end", "measure"]
@@ -58,28 +59,33 @@ def report_order(manifest: pd.DataFrame) -> list[str]:
 MIN_PLAN_CHANGE_PCT = 1.0
 
 
+PLAN_CHANGE_COLUMNS: list[str] = ["indicator_id", "year", "target_kind", "before", "before_doc", "after",
+                                   "change_pct", "before_formula", "after_formula"]
+
+
 def _plan_changes(obs: pd.DataFrame, latest: str) -> pd.DataFrame:
+    """Implied plans of the latest report beside the most recent earlier one, per indicator, year and kind."""
     from .derive import implied_targets
 
-    columns = ["indicator_id", "year", "target_kind", "before", "before_doc", "after", "change_pct",
-               "before_formula", "after_formula"]
     targets = implied_targets(obs)
     if targets.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=PLAN_CHANGE_COLUMNS)
+    keys = ["base_indicator_id", "year", "target_kind"]
     targets = targets.assign(year=targets["start"].dt.year).sort_values(["base_end", "source_doc"])
-    rows = []
-    for (indicator, year, kind), group in targets.groupby(["base_indicator_id", "year", "target_kind"]):
-        after, before = group.loc[group["source_doc"] == latest], group.loc[group["source_doc"] != latest]
-        if after.empty or before.empty:
-            continue
-        a, b = after.iloc[-1], before.iloc[-1]
-        if not b["value"] or abs(a["value"] / b["value"] - 1) * 100 < MIN_PLAN_CHANGE_PCT:
-            continue
-        rows.append({"indicator_id": indicator, "year": year, "target_kind": kind, "before": b["value"],
-                     "before_doc": b["source_doc"], "after": a["value"],
-                     "change_pct": (a["value"] / b["value"] - 1) * 100,
-                     "before_formula": b["formula"], "after_formula": a["formula"]})
-    return pd.DataFrame(rows, columns=columns)
+    mine = targets["source_doc"] == latest
+    pairs = targets.loc[mine].drop_duplicates(keys, keep="last").merge(
+        targets.loc[~mine].drop_duplicates(keys, keep="last"), on=keys, suffixes=("_a", "_b")).sort_values(keys)
+    after, before = pairs["value_a"], pairs["value_b"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = (after / before - 1) * 100
+    pairs = pairs.loc[(before != 0) & ~(change.abs() < MIN_PLAN_CHANGE_PCT)].assign(change_pct=change)
+    if pairs.empty:
+        return pd.DataFrame(columns=PLAN_CHANGE_COLUMNS)
+    return pd.DataFrame({"indicator_id": pairs["base_indicator_id"], "year": pairs["year"].astype("int64"),
+                         "target_kind": pairs["target_kind"], "before": pairs["value_b"],
+                         "before_doc": pairs["source_doc_b"], "after": pairs["value_a"],
+                         "change_pct": pairs["change_pct"], "before_formula": pairs["formula_b"],
+                         "after_formula": pairs["formula_a"]}).reset_index(drop=True)
 
 
 def _flag_keys(flags: pd.DataFrame) -> pd.Series:
