@@ -1,9 +1,11 @@
 # %% [markdown]
 # # State budget and public investment
 #
-# Version: 1.4.0
+# Version: 1.5.0
 #
 # Changelog:
+# - 1.5.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
+#   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points;
 #   cumulative disbursement against plan, month by month.
 # - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest

@@ -1,9 +1,11 @@
 # %% [markdown]
 # # Industrial production
 #
-# Version: 1.1.0
+# Version: 1.2.0
 #
 # Changelog:
+# - 1.2.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
+#   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.1.0 (2026-12-02): key figures first (with the year end against plan and what the latest
 #   report changed); every figure of the headline table shows its quote and report on hover and
 #   links to a Sources appendix; charts split periods of different lengths into panels.

@@ -1,9 +1,11 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.5.0
+# Version: 1.6.0
 #
 # Changelog:
+# - 1.6.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
+#   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.5.0 (2026-12-02): what the data holds for trade (`ls.catalog()`) and the all-types turnover by
 #   month (`ls.series()`, derived months marked), drawn with seaborn.
 # - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points.

@@ -14,9 +14,12 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.3.0
+# Version: 0.4.0
 #
 # Changelog:
+# - 0.4.0 (2026-12-02): the country's monthly series (GSO tables to February 2025): STL decomposition,
+#   the Tết effect, forecasts with 80 % and 95 % intervals by each series' backtest winner, and the
+#   rolling-origin backtest (MASE, interval coverage) from every month of 2019-2024.
 # - 0.3.0 (2026-12-02): the pace still needed per target; cumulative % of plan by month; checks across
 #   report vintages (implied months against the year's other months); the national-profile method
 #   beside pro-rata and growth-based on four backtest pairs (no look-ahead), with its oracle bound.
@@ -273,7 +276,8 @@ national_2026 = national_year_end(projections, national).merge(
     projections.drop_duplicates("indicator_id")[["indicator_id", "prorata_projection", "growth_projection"]],
     on="indicator_id")
 national_2026[["indicator_id", "ytd_end", "ytd_value", "national_ids", "profile_years", "national_share",
-               "national_projection", "growth_projection", "prorata_projection"]].round(3)
+               "national_projection", "growth_projection", "prorata_projection"]].round(
+    {"national_share": 3, "national_projection": 3, "growth_projection": 3, "prorata_projection": 3})
 
 # %% [markdown]
 # ## 3. Checks across report vintages

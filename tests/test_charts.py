@@ -193,3 +193,14 @@ def test_a_dollar_sign_in_a_label_is_text_not_mathtext():
     fig = charts.bars_by_period(_frame([("2025-01-01", "2025-11-30")], [1.0], ("$x^2$ and $y$",)), "$a$", "Source")
     charts.png_bytes(fig)  # mathtext would fail or render x²; as text it draws as typed
     assert charts.plt.rcParams["text.parse_math"] is False
+
+
+def test_month_ticks_widen_their_step_over_a_long_span():
+    import pandas as pd
+
+    fig, ax = charts.plt.subplots()
+    charts.month_ticks(ax, pd.Timestamp("2019-04-01"), pd.Timestamp("2026-05-31"))
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert 2 <= len(labels) <= 12
+    assert labels[:2] == ["2019-04", "2020-04"]  # 86 months: a tick a year
+    charts.plt.close(fig)

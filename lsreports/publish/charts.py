@@ -367,13 +367,21 @@ def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:
                  "text/plain": f"(the {len(rows)} rows of the chart above, as CSV beside the briefing)"}, raw=True)
 
 
-def month_ticks(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp, *, every: int = 2) -> None:
+def month_ticks(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp, *, every: int = 2, most: int = 12) -> None:
     """Tick a date axis at every ``every``-th month start from ``start`` to ``end``, labelled YYYY-MM.
 
-    Fixed ticks, formatted here: matplotlib's automatic date locator searches its rules
-    again at every layout and draw, which made a four-panel chart take twice as long.
+    Over a long span the step widens (to 3, 6, 12, 24 months) so that at most ``most``
+    ticks are drawn and their labels never run into each other. Fixed ticks, formatted
+    here: matplotlib's automatic date locator searches its rules again at every layout
+    and draw, which made a four-panel chart take twice as long.
     """
-    ticks = pd.date_range(pd.Timestamp(start).to_period("M").to_timestamp(), end, freq=f"{every}MS")
+    first = pd.Timestamp(start).to_period("M").to_timestamp()
+    months = (pd.Timestamp(end).year - first.year) * 12 + pd.Timestamp(end).month - first.month + 1
+    for step in (every, 3, 6, 12, 24, 60):
+        if step >= every and months / step <= most:
+            every = step
+            break
+    ticks = pd.date_range(first, end, freq=f"{every}MS")
     ax.set_xticks(ticks, [f"{tick:%Y-%m}" for tick in ticks])
 
 
