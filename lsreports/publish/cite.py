@@ -6,6 +6,13 @@ quote and the report in the link's tooltip; a derived figure shows its formula i
 A flagged figure carries a visible mark (⚑) and the flag's one-line reason. Everything
 that comes from the data (quotes, labels, notes, flag reasons) is escaped: it is always
 text, never markup or a link.
+
+Computed sentences (:mod:`lsreports.publish.sentences`) are written through a *writer*:
+a :class:`Citations` writes HTML in which every figure is traceable; :data:`PLAIN` writes
+the same sentence as Markdown without sources, for a terminal or a quick look. Both have
+``label`` (text from the data), ``words`` (text the library composed), ``figure`` (a
+printed row's number), ``derived`` (a number computed here, with its formula),
+``flag_suffix`` and ``bullets``.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ import pandas as pd
 
 from ..sources.periods import period_label
 from . import labels
+from .formatting import safe
 
 #: The mark a flagged figure carries wherever it is shown.
 FLAG_MARK = "⚑"
@@ -59,7 +67,7 @@ class Citations:
 
     def __init__(self, manifest: pd.DataFrame, catalogue: pd.DataFrame, flags: pd.DataFrame | None = None,
                  anchor: str = "src"):
-        self.names = labels.report_names(manifest)
+        self.names = {**labels.national_table_names(), **labels.report_names(manifest)}
         self.indicator_names = catalogue.set_index("indicator_id")["name_en"].to_dict()
         self.flags = flags if flags is not None else pd.DataFrame(columns=["indicator_id", "period", "source_docs"])
         self.anchor = anchor
@@ -101,6 +109,31 @@ class Citations:
         return (f'<a class="lsr-src" href="#{self.anchor}-{number}" title="{text(tip)}">{text(shown)}'
                 f'<sup>{number}</sup></a>{mark}')
 
+    # The writer interface of the computed sentences (see the module docstring).
+    @staticmethod
+    def label(value: object) -> str:
+        """Text from the data (a name, a note): escaped."""
+        return text(value)
+
+    @staticmethod
+    def words(value: object) -> str:
+        """Text the library composed (a period, a report's name): escaped all the same."""
+        return text(value)
+
+    def derived(self, shown: str, formula: str, indicator_id: str = "") -> str:
+        """A figure computed on the page, its formula on hover."""
+        return self.figure(shown, {"indicator_id": indicator_id, "derived": True, "formula": formula})
+
+    @staticmethod
+    def flag_suffix(row) -> str:
+        """Nothing: :meth:`figure` already marks a flagged figure."""
+        return ""
+
+    @staticmethod
+    def bullets(lines: list[str]) -> str:
+        """An HTML list of sentences."""
+        return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
+
     def appendix_html(self, heading: str = "Sources") -> str:
         """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag."""
         if not self.entries:
@@ -119,3 +152,43 @@ class Citations:
 
     def _repr_html_(self) -> str:
         return self.appendix_html()
+
+
+class PlainText:
+    """The writer of computed sentences as Markdown without sources (see the module docstring).
+
+    Data text is Markdown-escaped (:func:`lsreports.publish.formatting.safe`); numbers and
+    the library's own words are written as they are; a flagged figure's reason follows the
+    sentence after :data:`FLAG_MARK`.
+    """
+
+    label = staticmethod(safe)
+
+    @staticmethod
+    def words(value: object) -> str:
+        return str(value)
+
+    @staticmethod
+    def figure(shown: str, row) -> str:
+        return shown
+
+    @staticmethod
+    def derived(shown: str, formula: str, indicator_id: str = "") -> str:
+        return shown
+
+    @staticmethod
+    def flag_suffix(row) -> str:
+        """`` ⚑ <reason>`` when the row carries a curated flag, else ''."""
+        flag = row.get("flag")
+        if not (isinstance(flag, str) and flag):
+            return ""
+        reason = f"{flag.replace('_', ' ')}: {row.get('note') or ''}"
+        return f" {FLAG_MARK} {safe(one_line(reason))}"
+
+    @staticmethod
+    def bullets(lines: list[str]) -> str:
+        return "\n".join(f"- {line}" for line in lines)
+
+
+#: The plain writer: Markdown sentences without sources.
+PLAIN = PlainText()

@@ -101,6 +101,20 @@ def report_names(manifest: pd.DataFrame) -> dict[str, str]:
     return {doc: (f"{name} ({doc})" if counts[name] > 1 else name) for doc, name in names.items()}
 
 
+def national_table_names() -> dict[str, str]:
+    """Name every vendored GSO table (``data/raw/national.csv``): ``GSO monthly table: <title>``.
+
+    Returns an empty dict when the data holds no national manifest (a synthetic test tree).
+    """
+    from ..sources.paths import data_dir
+
+    path = data_dir() / "raw" / "national.csv"
+    if not path.exists():
+        return {}
+    tables = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {doc: f"GSO monthly table: {title}" for doc, title in zip(tables["id"], tables["title"])}
+
+
 def report_name(doc: str, manifest: pd.DataFrame | None = None) -> str:
     """Name one report (see :func:`report_names`); a report missing from the manifest keeps its full id."""
     if manifest is None:
@@ -111,4 +125,5 @@ def report_name(doc: str, manifest: pd.DataFrame | None = None) -> str:
 
 
 __all__ = ["UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
-           "target_kind", "method", "period_kind", "report_names", "report_name"]
+           "target_kind", "method", "period_kind", "report_names", "report_name",
+           "national_table_names"]

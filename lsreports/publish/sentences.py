@@ -1,0 +1,236 @@
+"""Computed sentences for the notebooks and briefings, every figure traceable.
+
+Each function writes through a *writer* (:mod:`lsreports.publish.cite`): with the page's
+:class:`~lsreports.publish.cite.Citations` it returns HTML in which a printed figure links
+to its quote and report and a derived figure shows its formula on hover; with
+:data:`~lsreports.publish.cite.PLAIN` (the default) the same sentence as Markdown without
+sources. A domain briefing calls them through :class:`lsreports.publish.overview.BriefingPage`
+(``page.sentences(...)``, ``page.shares(...)``, ...), which passes its citations.
+
+Counts of indicators or products ("4 of 6 products grew") are the sentence's own
+arithmetic on the rows it names and carry no source of their own.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..sources.periods import period_kind, period_label
+from .cite import PLAIN
+from .formatting import fmt_number, fmt_pct, fmt_printed, unit_label
+from .labels import report_name
+
+
+def printed_row(obs: pd.DataFrame, indicator_id: str, start, end, measure: str,
+                source_doc: str | None = None) -> dict | None:
+    """The printed row of one indicator, period and measure (of one report when named), or None.
+
+    When several reports print it, the latest report's row is returned.
+    """
+    rows = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["start"] == pd.Timestamp(start))
+                   & (obs["end"] == pd.Timestamp(end)) & (obs["measure"] == measure)
+                   & ~obs["derived"].astype(bool)]
+    if source_doc is not None:
+        rows = rows.loc[rows["source_doc"] == source_doc]
+    return None if rows.empty else rows.sort_values("source_doc").iloc[-1].to_dict()
+
+
+def _amount(row: dict) -> str:
+    unit = "%" if row["unit"] == "pct" else " " + unit_label(row["unit"])
+    return f"{fmt_printed(row['value'])}{unit}"
+
+
+def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str, start: str, end: str,
+                   source_doc: str | None = None, *, writer=PLAIN) -> str:
+    """Render one printed figure as a sentence, e.g. "Goods trade ... reached 84,640 million USD
+    in 2025 Jan-Nov, +45.6% on a year earlier (report to November 2025)."
+
+    The level, the change on a year earlier and the share of plan printed with it are
+    figures of ``writer``; a flagged level says so.
+
+    Raises
+    ------
+    KeyError
+        If no printed level exists for that indicator and period.
+    """
+    level = printed_row(obs, indicator_id, start, end, "value", source_doc)
+    if level is None:
+        raise KeyError(f"no printed level of {indicator_id} for {start}..{end}")
+    name = writer.label(catalogue.set_index("indicator_id").loc[indicator_id, "name_en"])
+    amount = writer.figure(_amount(level), level)
+    point = period_kind(level["start"], level["end"]) == "point"
+    parts = [f"{name} stood at {amount} on {level['end']:%Y-%m-%d}" if point
+             else f"{name} reached {amount} in {writer.words(period_label(level['start'], level['end']))}"]
+    same_report = {m: printed_row(obs, indicator_id, start, end, m, level["source_doc"]) for m in ("yoy_pct", "plan_pct")}
+    if same_report["yoy_pct"] is not None:
+        parts.append(f"{writer.figure(fmt_pct(same_report['yoy_pct']['value']), same_report['yoy_pct'])} "
+                     "on a year earlier")
+    if same_report["plan_pct"] is not None:
+        target = "the target" if point else "the year's plan"
+        parts.append(f"{writer.figure(fmt_pct(same_report['plan_pct']['value'], signed=False), same_report['plan_pct'])}"
+                     f" of {target}")
+    return (", ".join(parts) + f" ({writer.words(report_name(level['source_doc']))})." + writer.flag_suffix(level))
+
+
+def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str | tuple[str, ...],
+                          kinds: tuple[str, ...] = ("ytd", "ytd_day", "month", "point"), *, writer=PLAIN) -> str:
+    """Sentence for an indicator's latest printed level among the period kinds given (in preference order).
+
+    ``indicator_id`` may be a tuple of variants of one concept (e.g. public investment
+    disbursed with and without carry-over): the variant with the latest level is used,
+    under its own name, so a headline never quotes a stale figure of the concept.
+    Returns an explicit "not printed" sentence rather than raising when there is none.
+    """
+    if isinstance(indicator_id, (tuple, list)):
+        levels = obs.loc[obs["indicator_id"].isin(indicator_id) & (obs["measure"] == "value") & ~obs["derived"]]
+        indicator_id = (levels.sort_values("end")["indicator_id"].iloc[-1] if len(levels) else indicator_id[0])
+    levels = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == "value") & ~obs["derived"]]
+    levels = levels.assign(kind=[period_kind(s, e) for s, e in zip(levels["start"], levels["end"])])
+    levels = levels.loc[levels["kind"].isin(kinds)]
+    if levels.empty:
+        name = catalogue.set_index("indicator_id").loc[indicator_id, "name_en"]
+        return f"{writer.label(name)}: no level printed in the reports."
+    latest = levels.loc[levels["end"] == levels["end"].max()]
+    latest = latest.assign(rank=[kinds.index(k) for k in latest["kind"]]).sort_values("rank").iloc[0]
+    return level_sentence(obs, catalogue, indicator_id, latest["start"], latest["end"], latest["source_doc"],
+                          writer=writer)
+
+
+def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str, *, writer=PLAIN) -> str:
+    """Bullet lines "<period>: <phrase> x% of the total" for periods printing both levels.
+
+    ``phrase`` reads before the share, e.g. "declared goods were". The share is derived:
+    its formula (part ÷ total × 100, with both printed levels) is the figure's source.
+    """
+    levels = frame.loc[frame["indicator_id"].isin([part_id, total_id])]
+    pairs = levels.pivot_table(index=["start", "end", "source_doc"], columns="indicator_id", values="value")
+    if part_id not in pairs or total_id not in pairs:
+        return writer.words(f"No period prints both {part_id} and {total_id}.")
+    lines = []
+    for (start, end, doc), row in pairs.dropna().iterrows():
+        share = row[part_id] / row[total_id] * 100
+        formula = (f"{part_id} {fmt_printed(row[part_id])} / {total_id} {fmt_printed(row[total_id])} x 100 "
+                   f"= {share:.1f}% ({period_label(start, end)}, {report_name(doc)})")
+        lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
+                     f"{writer.words(phrase)} {writer.derived(f'{share:.1f}%', formula, part_id)} of the total.")
+    return writer.bullets(lines) if lines else writer.words(f"No period prints both {part_id} and {total_id}.")
+
+
+def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writer=PLAIN) -> str:
+    """Bullet lines stating the programme scope each report implies: ``value / plan_pct * 100``.
+
+    For programme-to-date counts printed with their share of the approved total
+    ("1.340/1.340 nhà, đạt 100%"), the scope a report works against.
+    """
+    printed = obs.loc[(obs["indicator_id"] == indicator_id) & ~obs["derived"]]
+    pairs = printed.pivot_table(index=["start", "end", "source_doc"], columns="measure", values="value")
+    if "value" not in pairs or "plan_pct" not in pairs:
+        return writer.words(f"No report prints both a count and a share of the programme for {indicator_id}.")
+    lines = []
+    for (start, end, doc), row in pairs.dropna(subset=["value", "plan_pct"]).iterrows():
+        if row["plan_pct"] <= 0:
+            continue
+        count = printed_row(obs, indicator_id, start, end, "value", doc)
+        share = printed_row(obs, indicator_id, start, end, "plan_pct", doc)
+        scope = row["value"] / row["plan_pct"] * 100
+        formula = f"{fmt_printed(row['value'])} / {fmt_printed(row['plan_pct'])}% x 100 = {fmt_number(scope)}"
+        lines.append(f"at {end:%Y-%m-%d} ({writer.words(report_name(doc))}): "
+                     f"{writer.figure(fmt_number(row['value']), count)} {writer.words(noun)}, "
+                     f"{writer.figure(fmt_pct(row['plan_pct'], signed=False), share)} of a programme of about "
+                     f"{writer.derived(fmt_number(scope), formula, indicator_id)} {writer.words(noun)}")
+    return writer.bullets(lines)
+
+
+def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: str, *, obs: pd.DataFrame | None = None,
+                       writer=PLAIN) -> str:
+    """Bullets: a total's growth split into its parts' contributions, in percentage points.
+
+    ``table`` is :func:`lsreports.analysis.contributions.contributions`; one line per
+    period and report, the parts' points (each with its formula) and the residual the
+    printed figures leave. With ``obs``, the total's printed growth rate is cited too.
+    """
+    names = catalogue.set_index("indicator_id")["name_en"]
+    rows = table.loc[table["total_id"] == total_id]
+    lines = []
+    for (start, end, doc), group in rows.groupby(["start", "end", "source_doc"], sort=True):
+        parts = " and ".join(
+            f"{writer.derived(format(v, '+.1f') + ' points', formula, p)} from "
+            f"{writer.label(names.get(p, p).split(': ')[-1].lower())}"
+            for p, v, formula in zip(group["part_id"], group["contribution_pp"], group["formula"]))
+        first = group.iloc[0]
+        total_rate = printed_row(obs, total_id, start, end, "yoy_pct", doc) if obs is not None else None
+        rate = fmt_pct(first["total_yoy_pct"])
+        rate = writer.figure(rate, total_rate) if total_rate is not None else writer.words(rate)
+        residual = writer.derived(f"{first['residual_pp']:+.1f} points",
+                                  f"{first['total_yoy_pct']:.1f} - {first['sum_pp']:.1f} (sum of the parts' points)",
+                                  total_id)
+        lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
+                     f"{rate} on a year earlier = {parts} (residual {residual}).")
+    if not lines:
+        return writer.words(f"No period prints {total_id} and its parts with growth rates.")
+    return writer.bullets(lines)
+
+
+def latest_change_sentence(obs: pd.DataFrame, indicator_id: str, noun: str, *, writer=PLAIN) -> str:
+    """"In the latest report (...), <noun> for <period> was +x% on the same period a year earlier."
+
+    The latest period end with a printed ``yoy_pct`` (the latest report's when several print it;
+    the year to date when its month ends the same day).
+    """
+    rates = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == "yoy_pct") & ~obs["derived"]]
+    if rates.empty:
+        return writer.words(f"No report prints a change on a year earlier for {noun}.")
+    # the latest end, then the latest report, then the longer period (the year to date before its month)
+    row = rates.sort_values(["end", "source_doc", "start"], ascending=[True, True, False]).iloc[-1].to_dict()
+    shown = f"{row['value']:+.2f}%"
+    return (f"In the latest report ({writer.words(report_name(row['source_doc']))}), {writer.words(noun)} for "
+            f"{writer.words(period_label(row['start'], row['end']))} was "
+            f"{writer.figure(shown, row)} on the same period a year earlier.")
+
+
+def spread_sentence(rates: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
+    """"In <period>, n of m <noun> grew on a year earlier; the fastest was ... (+a%), the weakest ... (b%)."
+
+    ``rates`` holds printed ``yoy_pct`` rows of one period with a ``name_en`` column.
+    """
+    if rates.empty:
+        return writer.words(f"No {noun} print a change on a year earlier.")
+    ordered = rates.sort_values("value", ascending=False)
+    top, bottom = ordered.iloc[0].to_dict(), ordered.iloc[-1].to_dict()
+    period = period_label(top["start"], top["end"])
+    fastest, weakest = f"{top['value']:+.1f}%", f"{bottom['value']:+.1f}%"
+    return (f"In {writer.words(period)}, {int((ordered['value'] > 0).sum())} of {len(ordered)} {writer.words(noun)} "
+            f"grew on a year earlier; the fastest was {writer.label(top['name_en'].lower())} "
+            f"({writer.figure(fastest, top)}), the weakest {writer.label(bottom['name_en'].lower())} "
+            f"({writer.figure(weakest, bottom)}).")
+
+
+def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
+    """Pro-rata against the growth-based nowcast for one year-end projection, as a sentence.
+
+    ``projection`` is one row of :func:`lsreports.analysis.projection.year_end_projections`
+    with a plan. The year to date and its growth are the printed figures (cited); the
+    projections, their shares of plan and the band are derived (their formula on hover).
+    """
+    p = dict(projection)
+    start, end, doc = p["ytd_start"], p["ytd_end"], p["source_doc"]
+    unit = " " + unit_label(p["unit"])
+    level = printed_row(obs, p["indicator_id"], start, end, "value", doc)
+    rate = printed_row(obs, p["indicator_id"], start, end, "yoy_pct", doc)
+    ytd = f"{fmt_number(p['ytd_value'])}{unit}"
+    target = f"{fmt_number(p['target_value'])}{unit} ({p['target_from']})"
+    prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
+               f"/ {target}")
+    growth = f"{p['formula']}; / {target}"
+    band = f"{p['lower_pct_of_target']:.0f}-{p['upper_pct_of_target']:.0f} %"
+    return (f"{writer.label(noun)}: {writer.figure(ytd, level) if level else writer.words(ytd)} to "
+            f"{writer.words(format(end, '%d %B'))}, "
+            f"{writer.figure(format(p['ytd_yoy_pct'], '+.0f') + ' %', rate) if rate else writer.words('')} on a "
+            f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
+            f"({writer.derived(format(p['prorata_pct_of_target'], '.0f') + ' % of plan', prorata)}), the growth-based "
+            f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth)} "
+            f"({writer.derived(format(p['growth_pct_of_target'], '.0f') + ' % of plan', growth)}, band "
+            f"{writer.derived(band, p['band_from'])}).")
+
+
+__all__ = ["printed_row", "projection_sentence", "level_sentence", "latest_level_sentence", "share_lines", "implied_scope_lines",
+           "contribution_lines", "latest_change_sentence", "spread_sentence"]
