@@ -23,6 +23,8 @@ from ..analysis.context import COUNTERPARTS, national_summary, province_beside_c
 from ..sources.loader import indicators, national_observations
 from ..sources.national import monthly_series
 from . import labels
+from .cite import PLAIN
+from .sentences import printed_row
 
 #: Years drawn in the seasonal chart (the latest ones).
 YEARS_SHOWN = 5
@@ -30,7 +32,8 @@ YEARS_SHOWN = 5
 
 @dataclass
 class CountryContext:
-    """What :func:`country_context` returns: ``text`` (Markdown), ``figure`` and ``beside`` (a table)."""
+    """What :func:`country_context` returns: ``text`` (Markdown, or HTML with a page's citations),
+    ``figure`` and ``beside`` (a table)."""
 
     text: str
     figure: plt.Figure | None
@@ -66,20 +69,32 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
     return grid.figure
 
 
-def _sentences(summary: pd.DataFrame, catalogue: pd.DataFrame) -> list[str]:
+def _sentences(summary: pd.DataFrame, catalogue: pd.DataFrame, rows: pd.DataFrame, writer) -> list[str]:
+    """One sentence per national series; the printed annual rate cited, the computed figures with their formula."""
     out = []
     for series_id, row in summary.iterrows():
         unit = labels.unit(catalogue.loc[series_id, "unit"])
+        year = row["last_full_year"]
+        printed = (printed_row(rows, series_id, f"{year}-01-01", f"{year}-12-31", "yoy_pct")
+                   if year is not None and pd.notna(year) else None)
+        last_year = f"{row['last_year_growth_pct']:.1f} %"
+        average = writer.derived(f"{row['growth_avg_pct']:.1f} %", (
+            f"geometric mean of the {row['years']} annual growth rates printed in the GSO's tables, "
+            f"to {year}"), series_id)
+        profile = (f"seasonal profile of an STL decomposition of the monthly log levels, "
+                   f"{row['first']} to {row['last']}: the month's average seasonal component, % of trend")
         out.append(
-            f"- **{_label(catalogue, series_id)}** ({unit}): data to {row['last']:%B %Y}; "
-            f"{row['growth_avg_pct']:.1f} % a year on average over {row['years']} full years, "
-            f"{row['last_year_growth_pct']:.1f} % in {row['last_full_year']}; the seasonal peak is "
-            f"{calendar.month_name[row['peak_month']]} ({row['peak_pct']:+.0f} % of trend), the trough "
-            f"{calendar.month_name[row['trough_month']]} ({row['trough_pct']:+.0f} %).")
+            f"{writer.label(_label(catalogue, series_id))} ({writer.words(unit)}): data to "
+            f"{writer.words(format(row['last'], '%B %Y'))}; {average} a year on average over {row['years']} full years, "
+            f"{writer.figure(last_year, printed) if printed is not None else writer.words(last_year)} in {year}; "
+            f"the seasonal peak is {calendar.month_name[row['peak_month']]} "
+            f"({writer.derived(format(row['peak_pct'], '+.0f') + ' % of trend', profile, series_id)}), the trough "
+            f"{calendar.month_name[row['trough_month']]} "
+            f"({writer.derived(format(row['trough_pct'], '+.0f') + ' %', profile, series_id)}).")
     return out
 
 
-def country_context(province_ids: list[str], province_rows: pd.DataFrame) -> CountryContext:
+def country_context(province_ids: list[str], province_rows: pd.DataFrame, *, writer=PLAIN) -> CountryContext:
     """The national context of some province indicators (see the module docstring).
 
     Parameters
@@ -88,6 +103,9 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame) -> Cou
         Province indicator ids; those without a national counterpart are skipped.
     province_rows : pandas.DataFrame
         The province's observations (derived rows included, to compare last year's levels).
+    writer : optional
+        :data:`~lsreports.publish.cite.PLAIN` (Markdown, the default) or a page's
+        :class:`~lsreports.publish.cite.Citations` (HTML, the printed rates cited).
 
     Returns
     -------
@@ -97,11 +115,13 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame) -> Cou
     catalogue = indicators(national=True).set_index("indicator_id")
     rows = national_observations()
     if not national_ids:
-        return CountryContext("No national series matches these indicators.", None, pd.DataFrame())
+        return CountryContext(writer.words("No national series matches these indicators."), None, pd.DataFrame())
     histories = {i: monthly_series(i) for i in national_ids}
     summary = national_summary(histories, rows)
     last = max(s.dropna().index.max() for s in histories.values())
-    text = "\n".join([f"National data to {last:%B %Y} (GSO monthly tables):", "", *_sentences(summary, catalogue)])
+    lead = writer.words(f"National data to {last:%B %Y} (GSO monthly tables):")
+    text = (f"<p>{lead}</p>" if writer is not PLAIN else lead + "\n\n") + writer.bullets(
+        _sentences(summary, catalogue, rows, writer))
     figure = seasonal_lines(histories, {i: _label(catalogue, i) for i in national_ids})
     pairs = {k: v for k, v in COUNTERPARTS.items() if k in province_ids}
     beside = province_beside_country(province_rows, rows, pairs)

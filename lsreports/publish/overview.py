@@ -28,6 +28,11 @@ KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Social": [("ui_applications",), ("temp_housing_completed",)],
     "Growth (GRDP)": [("grdp",)],
 }
+#: Groups of the overview drawn from the country's series (GSO tables), where the province's
+#: reports print nothing of the kind: no report of the four prints a price index.
+NATIONAL_KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
+    "Prices (Viet Nam: the province's reports print no price index)": [("vn_cpi",), ("vn_core_inflation",)],
+}
 #: Domain of each briefing's key indicators (the briefings show their own rows).
 BRIEFING_GROUPS: dict[str, tuple[str, ...]] = {
     "trade": ("Trade",), "budget": ("Budget", "Public investment"), "industry": ("Industry",),
@@ -136,25 +141,49 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     return [year_end_text, text(against), method, text(r["verdict"] or "–")]
 
 
-def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
-                        groups: tuple[str, ...] | None = None,
-                        year_end: tuple[pd.DataFrame, str] | None = None) -> str:
-    """The key-indicator table (all groups, or the ones named), each figure traceable.
-
-    ``year_end`` is :func:`year_end_view`'s result when already computed.
-    """
-    year_end, what = year_end_view(obs) if year_end is None else year_end
-    head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
-            "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
-            "<th>Verdict</th></tr>")
+def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, groups: tuple[str, ...] | None,
+                year_end: pd.DataFrame, table: dict[str, list[tuple[str, ...]]]) -> list[str]:
+    """The table rows of the groups of ``table`` (all, or the ones named): a heading row, then one per concept."""
     body = []
-    for group, concepts in KEY_INDICATORS.items():
+    for group, concepts in table.items():
         if groups is not None and group not in groups:
             continue
         rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
         if rows:
             body.append(f'<tr class="lsr-group"><th colspan="9">{text(group)}</th></tr>')
             body += [_key_row(r, catalogue, cites, year_end) for r in rows]
+    return body
+
+
+def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
+    """The rows of :data:`NATIONAL_KEY_INDICATORS`; a data folder without national rows says so in the table."""
+    from ..sources.loader import indicators, national_observations
+    from ..sources.paths import curated_dir
+
+    if not (curated_dir() / "national_observations.csv").exists():
+        return [f'<tr class="lsr-group"><th colspan="9">{text(group)}</th></tr><tr><td colspan="9">No national '
+                "rows in this data folder (<code>lsreports curate national</code> builds them).</td></tr>"
+                for group in NATIONAL_KEY_INDICATORS]
+    return _key_groups(national_observations(), indicators(national=True), cites, None, year_end,
+                       NATIONAL_KEY_INDICATORS)
+
+
+def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
+                        groups: tuple[str, ...] | None = None,
+                        year_end: tuple[pd.DataFrame, str] | None = None) -> str:
+    """The key-indicator table (all groups, or the ones named), each figure traceable.
+
+    ``year_end`` is :func:`year_end_view`'s result when already computed. The whole table
+    (``groups`` None, the overview) ends with :data:`NATIONAL_KEY_INDICATORS`, each figure
+    citing the GSO table cell it was read from.
+    """
+    year_end, what = year_end_view(obs) if year_end is None else year_end
+    body = _key_groups(obs, catalogue, cites, groups, year_end, KEY_INDICATORS)
+    if groups is None:  # the overview: the country's prices too
+        body += _national_groups(cites, year_end)
+    head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
+            "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
+            "<th>Verdict</th></tr>")
     note = (f'<p class="lsr-note">Year end: {text(what)}. Hover over a figure for the sentence it was printed in; '
             'the small number leads to the Sources below. ⚑ marks a flagged figure (hover for the reason).</p>')
     return f'<div class="lsr-table"><table class="lsr-key">{head}{"".join(body)}</table></div>{note}'
@@ -209,85 +238,13 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
             f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
 
 
-__all__ = ["KEY_INDICATORS", "BriefingPage", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
+__all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
 
 
-class BriefingPage:
-    """The traceable parts of a domain briefing: key figures first, headline tables, Sources last.
+def __getattr__(name: str):
+    # BriefingPage moved to lsreports.publish.page; imported lazily (page imports this module).
+    if name == "BriefingPage":
+        from .page import BriefingPage
 
-    Parameters
-    ----------
-    domain : str
-        A briefing name of :data:`BRIEFING_GROUPS` (``"trade"``, ``"budget"``, ...); another
-        name gives no key-indicator rows but still serves headlines and sources.
-
-    Examples
-    --------
-    In a notebook::
-
-        page = BriefingPage("trade")
-        page.key_figures()          # key indicators and what the latest report changed
-        page.headline(["trade_total", "trade_declared"])
-        page.sources()              # the Sources appendix, last
-    """
-
-    def __init__(self, domain: str):
-        from .. import access
-        from ..sources.loader import indicators, reports
-        from .context import shared
-
-        self.domain = domain
-        self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
-        groups = BRIEFING_GROUPS.get(domain, ())
-        self.ids = self.catalogue.loc[self.catalogue["domain"] == domain, "indicator_id"].tolist()
-        self.ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
-        self.context = shared(self.obs, self.catalogue, self.manifest)  # computed once per build
-        self.cites = Citations(self.manifest, self.catalogue, self.context.flags)
-
-    def key_figures(self):
-        """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
-        from IPython.display import HTML
-
-        groups = BRIEFING_GROUPS.get(self.domain, ())
-        year_end = (self.context.year_end, self.context.year_end_label)
-        key = key_indicators_html(self.obs, self.catalogue, self.cites, groups, year_end) if groups else ""
-        return HTML(f"{key}<h3>What changed with the latest report</h3>"
-                    f"{changes_html(self.context.changes, self.catalogue, self.manifest, self.ids)}")
-
-    def headline(self, indicator_ids: list[str]):
-        """The headline table (latest period of each indicator), every figure traceable."""
-        from IPython.display import HTML
-
-        from .headline import latest_rows
-
-        rows = latest_rows(self.obs, indicator_ids)
-        head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
-                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
-        names = labels.report_names(self.manifest)
-        lines = []
-        for indicator in indicator_ids:
-            for _, group in rows.loc[rows["indicator_id"] == indicator].groupby(["start", "end", "source_doc"]):
-                lines.append(self._headline_row(group, names))
-        return HTML(f'<div class="lsr-table"><table class="lsr-headline">{head}{"".join(lines)}</table></div>')
-
-    def _headline_row(self, group: pd.DataFrame, names: dict[str, str]) -> str:
-        by_measure = {r["measure"]: r for r in group.to_dict("records")}
-        first = next(iter(by_measure.values()))
-        entry = self.catalogue.set_index("indicator_id").loc[first["indicator_id"]]
-        level, yoy = by_measure.get("value"), by_measure.get("yoy_pct")
-        share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-        cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
-                 self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
-                 if level else "–",
-                 self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
-                 self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
-                 if share else "–",
-                 text(names.get(first["source_doc"], first["source_doc"]))]
-        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-
-    def sources(self):
-        """The Sources appendix of every figure cited so far on the page."""
-        from IPython.display import HTML
-
-        return HTML(self.cites.appendix_html() or "<p>No figure cited.</p>")
+        return BriefingPage
+    raise AttributeError(name)
