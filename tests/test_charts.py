@@ -204,3 +204,28 @@ def test_month_ticks_widen_their_step_over_a_long_span():
     assert 2 <= len(labels) <= 12
     assert labels[:2] == ["2019-04", "2020-04"]  # 86 months: a tick a year
     charts.plt.close(fig)
+
+
+def test_shares_of_plan_of_different_lengths_get_panels_of_their_own():
+    """SYNTHETIC: a January share of the year's plan, a 5-month one and an 11-month one (as the
+    budget and tourism briefings draw them) are three panels, each titled with its length."""
+    import pandas as pd
+
+    charts.use_report_style()
+    rows = pd.DataFrame({"start": pd.to_datetime(["2025-01-01", "2026-01-01", "2026-01-01", "2025-01-01"]),
+                         "end": pd.to_datetime(["2025-11-30", "2026-01-31", "2026-05-31", "2025-11-30"]),
+                         "label": ["2025 Jan-Nov · a", "2026-01 · a", "2026 Jan-May · a", "2025 Jan-Nov · b"],
+                         "value": [95.0, 8.0, 40.0, 101.0], "unit": "pct"})
+    fig = charts.change_bars(rows, "Synthetic shares", "Source: synthetic", label_column="label",
+                             xlabel="% of the year's plan")
+    assert fig.lsreports_panels == [("11 months to date", ["2025 Jan-Nov · a", "2025 Jan-Nov · b"]),
+                                    ("month", ["2026-01 · a"]), ("5 months to date", ["2026 Jan-May · a"])]
+    assert len(fig.axes) == 3
+    drawn = [[t.get_text() for t in ax.get_yticklabels()][::-1] for ax in fig.axes]
+    assert drawn == [labels for _, labels in fig.lsreports_panels]  # each axes draws its panel's bars only
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["11 months to date", "Month", "5 months to date"]
+    assert fig.lsreports_rows.set_index("label")["panel"].to_dict() == {
+        "2026-01 · a": "month", "2025 Jan-Nov · a": "11 months to date", "2025 Jan-Nov · b": "11 months to date",
+        "2026 Jan-May · a": "5 months to date"}
+    assert _overflow(fig) == (0, 0, 0, 0)
+    charts.plt.close("all")

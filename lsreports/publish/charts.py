@@ -100,8 +100,7 @@ def _finish(fig: plt.Figure, ax: plt.Axes, title: str, ylabel: str, source: str)
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v)))
-    fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
-    fit_layout(fig, ax, rect=(0, 0.05, 1, 1))
+    fit_layout(fig, ax, rect=(0, source_height(fig, source_block(fig, source)), 1, 1))
     return fig
 
 
@@ -247,26 +246,31 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     else:
         axes[0].set_ylabel(ylabel or unit_label(units[0]))
         fig.suptitle(title, x=0.01, y=0.99, ha="left", fontsize=12, fontweight="bold")
-        fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
+        bottom = source_height(fig, source_block(fig, source))
         top = 0.93 - 0.035 * len(series)  # room for the title and the legend above the panels
-        fig.tight_layout(rect=(0, 0.04, 1, top))
+        fig.tight_layout(rect=(0, bottom, 1, top))
     for bars, texts in value_labels:  # inside the axes (the headroom above), so added after the layout
         bars[0].axes.bar_label(bars, labels=texts, fontsize=7.5, padding=2)
     fig.lsreports_panels = [(length, [period_label(s, e) for s, e in
                                       part[["start", "end"]].drop_duplicates().itertuples(index=False)])
                             for length, part in panels]
-    fig.lsreports_rows = _rows_drawn(frame, label_column, value_column)
+    fig.lsreports_rows = _rows_drawn(pd.concat([part.assign(_panel=length) for length, part in panels]),
+                                     label_column, value_column)
     return fig
 
 
 def _rows_drawn(frame: pd.DataFrame, label_column: str, value_column: str) -> pd.DataFrame:
-    """The rows a chart draws, in the columns a reader needs (for the CSV beside the page)."""
+    """The rows a chart draws, in the columns a reader needs (for the CSV beside the page).
+
+    A frame with ``start`` and ``end`` must carry ``_panel``, the panel each row was drawn in.
+    """
     wanted = ["indicator_id", label_column, "start", "end", "period", "measure", value_column, "unit",
               "source_doc", "status", "flag", "note"]
     rows = frame[[c for c in dict.fromkeys(wanted) if c in frame.columns]].copy()
     if {"start", "end"} <= set(rows.columns):
-        rows.insert(rows.columns.get_loc("end") + 1, "panel",
-                    [comparable_length(s, e) for s, e in zip(rows["start"], rows["end"])])
+        # the panel each row was drawn in (``_panel``, set by the drawing code), so that the
+        # tests check what was drawn, not what the row's own period says
+        rows.insert(rows.columns.get_loc("end") + 1, "panel", frame["_panel"].to_numpy())
         for column in ("start", "end"):
             rows[column] = pd.to_datetime(rows[column]).dt.strftime("%Y-%m-%d")
     if "unit" in rows:
@@ -277,27 +281,61 @@ def _rows_drawn(frame: pd.DataFrame, label_column: str, value_column: str) -> pd
 def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
                 value_column: str = "value", xlabel: str = "% change on the same period a year earlier"
                 ) -> plt.Figure:
-    """Horizontal bars of percentage changes (or shares), one per row, labelled with their value."""
+    """Horizontal bars of percentage changes (or shares), one per row, labelled with their value.
+
+    Rows of periods of different lengths (a month's share of the year's plan and an
+    11-month one) are never bars of one panel: each length (:func:`comparable_length`)
+    gets a panel of its own, in time order, titled with the length. Within a panel the
+    rows keep the frame's order. A frame without ``start``/``end`` is one panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With ``lsreports_rows`` (the rows drawn, each with the panel it was drawn in) and
+        ``lsreports_panels`` (each panel's length and bar labels, top to bottom).
+    """
     if frame.empty:
         raise ValueError(f"nothing to plot for {title!r}")
-    frame = frame.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(9, 0.42 * len(frame) + 1.6))
-    colours = [PALETTE[0] if v >= 0 else PALETTE[4] for v in frame[value_column]]
-    bars = ax.barh(frame[label_column], frame[value_column], color=colours)
+    panels = _panels(frame) if {"start", "end"} <= set(frame.columns) else [("", frame)]
+    fig = plt.figure(figsize=(9, 0.42 * len(frame) + 1.6 + 0.55 * (len(panels) - 1)))
+    grid = fig.add_gridspec(len(panels), 1, height_ratios=[len(part) + 0.6 for _, part in panels])
+    axes = [fig.add_subplot(grid[i]) for i in range(len(panels))]
+    values = frame[value_column].astype(float)
+    span = max(float(values.max()), 0.0) - min(float(values.min()), 0.0) or 1.0
+    limits = (min(float(values.min()), 0.0) - 0.15 * span * (values.min() < 0),
+              max(float(values.max()), 0.0) + 0.15 * span)
+    for ax, (length, part) in zip(axes, panels):
+        _draw_change_panel(ax, part, label_column, value_column, signed="change" in xlabel)
+        ax.set_xlim(*limits)  # one scale in every panel: a bar's length is its value
+        if len(panels) > 1:
+            ax.set_title(length[0].upper() + length[1:], loc="left", fontsize=9)
+    axes[-1].set_xlabel(xlabel)
+    heading = fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    source_text = source_block(fig, source)
+    below_heading = heading.get_window_extent(fig.canvas.get_renderer()).y0 / fig.bbox.height
+    above_source = source_height(fig, source_text)
+    if len(panels) == 1:
+        fit_layout(fig, axes[0], rect=(0, above_source, 1, below_heading), passes=2)
+    else:
+        fig.tight_layout(rect=(0, above_source, 1, below_heading))
+    fig.lsreports_panels = [(length, part[label_column].tolist()) for length, part in panels]
+    fig.lsreports_rows = _rows_drawn(pd.concat([part.assign(_panel=length) for length, part in panels]),
+                                     label_column, value_column)
+    return fig
+
+
+def _draw_change_panel(ax: plt.Axes, part: pd.DataFrame, label_column: str, value_column: str, *,
+                       signed: bool) -> None:
+    """One panel of :func:`change_bars`: the rows top to bottom, a zero line, value labels."""
+    part = part.iloc[::-1]
+    colours = [PALETTE[0] if v >= 0 else PALETTE[4] for v in part[value_column]]
+    bars = ax.barh(part[label_column], part[value_column], color=colours)
     ax.axvline(0, color="#333333", linewidth=0.8)
     horizontal_bars(ax)
-    ax.margins(x=0.15)  # room for the value labels at both ends
-    # the value labels can reach past the x margins, so the layout measures them
-    ax.bar_label(bars, labels=[f"{v:+.1f}%" if "change" in xlabel else f"{v:.1f}%" for v in frame[value_column]],
+    # the value labels can reach past the x limits, so the layout measures them
+    ax.bar_label(bars, labels=[f"{v:+.1f}%" if signed else f"{v:.1f}%" for v in part[value_column]],
                  fontsize=8, padding=2)
-    heading = fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
-    ax.set_xlabel(xlabel)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
-    fig.text(0.01, 0.01, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
-    below_heading = heading.get_window_extent(fig.canvas.get_renderer()).y0 / fig.bbox.height
-    fit_layout(fig, ax, rect=(0, 0.05, 1, below_heading), passes=2)
-    fig.lsreports_rows = _rows_drawn(frame.iloc[::-1], label_column, value_column)
-    return fig
 
 
 def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, source: str) -> plt.Figure:
@@ -417,11 +455,23 @@ def short_labels(names: "pd.Series | list[str]", width: int = 40) -> list[str]:
     return [whole if label in clashes else label for whole, label in zip(full, cut)]
 
 
+def source_block(fig: plt.Figure, source: str) -> str:
+    """Write the source line at the figure's foot, wrapped to the figure's width; return the text drawn."""
+    wrapped = textwrap.fill(source, width=int(fig.get_figwidth() * 19))  # ~19 characters an inch at 7.5 pt
+    fig.text(0.01, 0.005, wrapped, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    return wrapped
+
+
+def source_height(fig: plt.Figure, drawn: str) -> float:
+    """The height the source lines :func:`source_block` drew take at the foot, in figure fractions."""
+    return (0.13 * drawn.count("\n") + 0.28) / fig.get_figheight()
+
+
 def add_source(fig: plt.Figure, source: str) -> plt.Figure:
     """Put the source line under a figure built by hand and lay it out leaving room for it."""
-    fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    bottom = source_height(fig, source_block(fig, source))
     if len(fig.axes) == 1 and fig.get_suptitle() == "":
-        fit_layout(fig, fig.axes[0], rect=(0, 0.04, 1, 1))
+        fit_layout(fig, fig.axes[0], rect=(0, bottom, 1, 1))
     else:  # several axes (or a figure title): matplotlib's general layout
-        fig.tight_layout(rect=(0, 0.04, 1, 1))
+        fig.tight_layout(rect=(0, bottom, 1, 1))
     return fig

@@ -1,0 +1,85 @@
+"""The year to date and the projected year end against plan, one panel per length of year to date.
+
+A January share of the plan and a five-month one are not comparable bars, so each length
+of year to date (:func:`lsreports.publish.charts.comparable_length`) gets a panel of its
+own; the projected year end (a marker with its band) is a whole year in every panel.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import charts
+from .charts import _rows_drawn, comparable_length, horizontal_bars, source_block
+
+_METHOD_MARKERS = (("growth", "o", "growth-based"), ("pro_rata", "s", "pro-rata"))
+
+
+def _panel(ax: plt.Axes, part: pd.DataFrame) -> None:
+    part = part.sort_values("projected_pct_of_target")
+    ax.barh(part["label"], part["ytd_pct_of_target"], color="#9ecae1", label="year to date")
+    ax.errorbar(part["projected_pct_of_target"], part["label"],
+                xerr=[part["projected_pct_of_target"] - part["lower_pct_of_target"],
+                      part["upper_pct_of_target"] - part["projected_pct_of_target"]],
+                fmt="none", ecolor="#08519c", elinewidth=1, capsize=2, label="band (backtest errors)")
+    for method, marker, name in _METHOD_MARKERS:
+        rows = part.loc[part["method"] == method]
+        if len(rows):
+            ax.scatter(rows["projected_pct_of_target"], rows["label"], color="#08519c", marker=marker, zorder=3,
+                       label=f"projected year end ({name})")
+    ax.axvline(100, color="black", linewidth=0.8)
+    horizontal_bars(ax)
+
+
+def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> plt.Figure:
+    """Bars of the year to date's share of plan, markers of the projected year end with its band.
+
+    Parameters
+    ----------
+    view : pandas.DataFrame
+        Rows of :func:`lsreports.analysis.projection.year_end_projections` with a plan and a
+        ``label`` column: ``ytd_start``, ``ytd_end``, ``ytd_pct_of_target``,
+        ``projected_pct_of_target``, ``lower_pct_of_target``, ``upper_pct_of_target``, ``method``.
+    title, source, xlabel : str
+        The chart's title, source line and x-axis label.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With ``lsreports_panels`` (each panel's length and labels) and ``lsreports_rows``
+        (the rows drawn, with their panel).
+    """
+    if view.empty:
+        raise ValueError(f"nothing to plot for {title!r}")
+    lengths = pd.Series([comparable_length(s, e) for s, e in zip(view["ytd_start"], view["ytd_end"])],
+                        index=view.index)
+    order = list(dict.fromkeys(lengths.loc[view.sort_values(["ytd_end", "ytd_start"]).index]))
+    panels = [(length, view.loc[lengths == length]) for length in order]
+    fig = plt.figure(figsize=(8, 0.28 * len(view) + 1.4 + 0.5 * len(panels)))
+    grid = fig.add_gridspec(len(panels), 1, height_ratios=[len(part) + 1.2 for _, part in panels])
+    axes = [fig.add_subplot(grid[i]) for i in range(len(panels))]
+    low = min(0.0, float(view["lower_pct_of_target"].min()))
+    high = max(110.0, float(view[["upper_pct_of_target", "ytd_pct_of_target"]].max().max()) * 1.05)
+    for ax, (length, part) in zip(axes, panels):
+        _panel(ax, part)
+        ax.set_xlim(low, high)  # one scale: every marker is a share of a whole year's plan
+        ax.set_title(f"Year to date: {length}", loc="left", fontsize=9)
+    axes[-1].set_xlabel(xlabel)
+    handles = {label: handle for ax in axes for handle, label in zip(*ax.get_legend_handles_labels())}
+    source_text = source_block(fig, source)
+    source_height = charts.source_height(fig, source_text) * fig.get_figheight()
+    fig.legend(handles.values(), handles.keys(), loc="lower left", ncol=2, fontsize=8, frameon=False,
+               bbox_to_anchor=(0.01, source_height / fig.get_figheight()))
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    legend_height = (0.22 * -(-len(handles) // 2) + 0.25 + source_height) / fig.get_figheight()
+    fig.tight_layout(rect=(0, legend_height, 1, 0.97))
+    drawn = pd.concat([part.assign(_panel=length, start=part["ytd_start"], end=part["ytd_end"])
+                       for length, part in panels])
+    fig.lsreports_panels = [(length, part.sort_values("projected_pct_of_target")["label"].tolist()[::-1])
+                            for length, part in panels]
+    fig.lsreports_rows = _rows_drawn(drawn, "label", "ytd_pct_of_target").join(
+        drawn[["projected_pct_of_target", "lower_pct_of_target", "upper_pct_of_target", "method", "target_kind"]])
+    return fig
+
+
+__all__ = ["year_end_chart"]
