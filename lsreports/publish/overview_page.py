@@ -19,7 +19,8 @@ def _about(entries: list[tuple[str, str, str | None]], latest: pd.Timestamp, bui
     versions = ", ".join(f"{text(title)} {text(version)}" for _, title, version in entries if version)
     return (f'<footer class="lsr-about"><h2>About this page</h2><p>Data up to <strong>{latest:%d %B %Y}</strong>; '
             f"built {text(built)}. Every figure is printed in a report of the province (its sentence is shown on "
-            "hover and listed under Sources) or derived from such figures (its formula is shown on hover). "
+            "hover and listed under Sources), read from a cell of the GSO's national tables (the prices rows; "
+            "the cell is named under Sources) or derived from such figures (its formula is shown on hover). "
             f"Briefing versions: {versions or 'not stated'}.</p></footer>")
 
 
@@ -49,7 +50,7 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
     manifest = reports() if manifest is None else manifest
     context = compute(obs, catalogue, manifest) if context is None else context
     flags = context.flags
-    cites = Citations(manifest, catalogue, flags)
+    cites = Citations(manifest, indicators(national=True), flags)  # national ids too (the prices rows)
     key = key_indicators_html(obs, catalogue, cites, year_end=(context.year_end, context.year_end_label))
     changes = changes_html(context.changes, catalogue, manifest)
     return f"""<!DOCTYPE html>
