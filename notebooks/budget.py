@@ -1,9 +1,13 @@
 # %% [markdown]
 # # State budget and public investment
 #
-# Version: 1.5.0
+# Version: 1.6.0
 #
 # Changelog:
+# - 1.6.0 (2026-12-07): every figure of the computed sentences (latest levels, the import-export share, the
+#   contributions to growth, the country's growth) shows its quote and report on hover and is listed
+#   under Sources; derived figures show their formula; shares of the estimate and of the capital plan
+#   in one panel per length of period (a January share never stands beside an 11-month one).
 # - 1.5.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
 #   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.4.0 (2026-12-02): contributions of the parts to the total's growth, in percentage points;
@@ -20,12 +24,12 @@
 # Figures come from `data/curated/observations.csv`; every printed number carries its quote.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import HTML, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.overview import BriefingPage
-from lsreports.publish.headline import latest_level_sentence, select, share_lines
+from lsreports.publish.page import BriefingPage
+from lsreports.publish.headline import select
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -49,9 +53,7 @@ ids = ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade"
 page.headline(ids)
 
 # %%
-display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
-                           for i in ["budget_revenue_total", "budget_spending_total",
-                                     ("pubinv_disbursed_current", "pubinv_disbursed")])))
+page.sentences(["budget_revenue_total", "budget_spending_total", ("pubinv_disbursed_current", "pubinv_disbursed")])
 
 # %% [markdown]
 # ## Revenue: domestic (*thu nội địa*) and from import-export activities (*thu từ hoạt động xuất nhập khẩu*)
@@ -65,8 +67,8 @@ charts.show(charts.bars_by_period(revenue, "State budget revenue by source",
                                   charts.source_line(revenue["source_doc"], manifest)))
 
 # %%
-display(Markdown(share_lines(select(levels, ["budget_revenue_trade", "budget_revenue_total"], ("ytd", "month")),
-                             "budget_revenue_trade", "budget_revenue_total", "import-export revenue was")))
+page.shares(select(levels, ["budget_revenue_trade", "budget_revenue_total"], ("ytd", "month")),
+            "budget_revenue_trade", "budget_revenue_total", "import-export revenue was")
 
 # %% [markdown]
 # ## Revenue against the budget estimates (*dự toán*): central (*Trung ương giao*) and provincial (*tỉnh giao*)
@@ -110,10 +112,9 @@ charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of
 
 # %%
 from lsreports.analysis.contributions import contributions
-from lsreports.publish.headline import contribution_lines
 
 growth_parts = contributions(obs)
-display(Markdown("State budget revenue:\n\n" + contribution_lines(growth_parts, catalogue, "budget_revenue_total")))
+page.contributions(growth_parts, "budget_revenue_total", "State budget revenue:")
 
 # %% [markdown]
 # ## Year-end projection from the year to date
@@ -157,10 +158,11 @@ charts.show(plan_path_chart(paths, catalogue, "Public investment disbursed: cumu
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table, country_context
+from lsreports.publish.national_context import beside_table
 
-context = country_context(["pubinv_disbursed", "pubinv_disbursed_current", "pubinv_disbursed_local", "pubinv_disbursed_central"], ls.observations(include_derived=True))
-display(Markdown(context.text))
+context = page.country(["pubinv_disbursed", "pubinv_disbursed_current", "pubinv_disbursed_local",
+                        "pubinv_disbursed_central"])
+display(HTML(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
 

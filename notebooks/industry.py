@@ -1,9 +1,11 @@
 # %% [markdown]
 # # Industrial production
 #
-# Version: 1.2.0
+# Version: 1.3.0
 #
 # Changelog:
+# - 1.3.0 (2026-12-07): the IIP sentence, the products' spread and the country's growth cite their figures (quote
+#   and report on hover, listed under Sources); changes and shares of plan in one panel per length of period.
 # - 1.2.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
 #   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.1.0 (2026-12-02): key figures first (with the year end against plan and what the latest
@@ -17,13 +19,11 @@
 # growth rate; product outputs are levels with their share of the year's plan.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import HTML, display
 
 import lsreports as ls
-from lsreports.sources.periods import period_label
 from lsreports.publish import charts
-from lsreports.publish.labels import report_name
-from lsreports.publish.overview import BriefingPage
+from lsreports.publish.page import BriefingPage
 from lsreports.publish.headline import latest_rows
 
 charts.use_report_style()
@@ -56,9 +56,7 @@ charts.show(charts.change_bars(iip, "Index of industrial production: change on a
                                charts.source_line(iip["source_doc"], manifest), label_column="label"))
 
 # %%
-latest = iip.sort_values("end").iloc[-1]
-display(Markdown(f"In the latest report ({report_name(latest['source_doc'])}), the IIP for {latest['period']} was "
-                 f"{latest['value']:+.2f}% on the same period a year earlier."))
+page.change("iip", "the IIP")
 
 # %% [markdown]
 # ## The main products in their latest period: change on last year and share of plan
@@ -76,10 +74,7 @@ charts.show(charts.change_bars(plan, "Main industrial products: share of the yea
                                charts.source_line(plan["source_doc"], manifest), xlabel="% of the year's plan"))
 
 # %%
-period = period_label(last["start"].iloc[0], last["end"].iloc[0])
-display(Markdown(f"In {period}, {int((yoy['value'] > 0).sum())} of {len(yoy)} products grew on a year earlier; "
-                 f"the fastest was {yoy.iloc[0]['name_en'].lower()} ({yoy.iloc[0]['value']:+.1f}%), the weakest "
-                 f"{yoy.iloc[-1]['name_en'].lower()} ({yoy.iloc[-1]['value']:+.1f}%)."))
+page.spread(yoy, "products")
 
 # %% [markdown]
 # ## A known source problem: rosin output
@@ -100,10 +95,10 @@ flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]].
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table, country_context
+from lsreports.publish.national_context import beside_table
 
-context = country_context(["prod_coal", "prod_cement", "prod_electricity_generated", "prod_tap_water"], ls.observations(include_derived=True))
-display(Markdown(context.text))
+context = page.country(["prod_coal", "prod_cement", "prod_electricity_generated", "prod_tap_water"])
+display(HTML(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
 

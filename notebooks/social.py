@@ -1,9 +1,11 @@
 # %% [markdown]
 # # Social welfare, labour and health
 #
-# Version: 1.1.0
+# Version: 1.2.0
 #
 # Changelog:
+# - 1.2.0 (2026-12-07): every figure of the computed sentences (latest levels, the programme's implied scope) shows
+#   its quote and report on hover and is listed under Sources; derived figures show their formula.
 # - 1.1.0 (2026-12-02): key figures first (with the year end against plan and what the latest
 #   report changed); every figure of the headline table shows its quote and report on hover and
 #   links to a Sources appendix; charts split periods of different lengths into panels.
@@ -11,12 +13,10 @@
 #   with meritorious service, poverty, the temporary-housing programme, health services.
 
 # %%
-from IPython.display import Markdown, display
-
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.overview import BriefingPage
-from lsreports.publish.headline import implied_scope_lines, latest_level_sentence, select
+from lsreports.publish.page import BriefingPage
+from lsreports.publish.headline import select
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -54,8 +54,7 @@ jobs = select(levels, ["job_counselling", "job_seekers", "job_placements"], ("mo
 charts.show(charts.bars_by_period(jobs, "Job services: people per month", charts.source_line(jobs["source_doc"], manifest)))
 
 # %%
-display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i, kinds=('month',))}"
-                           for i in ["ui_applications", "job_placements", "merit_allowance_recipients"])))
+page.sentences(["ui_applications", "job_placements", "merit_allowance_recipients"], kinds=("month",))
 
 # %% [markdown]
 # ## People with meritorious service (*người có công*): monthly allowance
@@ -69,9 +68,8 @@ charts.show(charts.bars_by_period(merit, "Monthly allowance paid to people with 
 # ## Poverty (*hộ nghèo, hộ cận nghèo*) and the temporary-housing programme (*xóa nhà tạm, nhà dột nát*)
 
 # %%
-display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i, kinds=('point',))}"
-                           for i in ["poor_households", "poor_household_rate", "near_poor_households",
-                                     "temp_housing_started", "temp_housing_completed"])))
+page.sentences(["poor_households", "poor_household_rate", "near_poor_households", "temp_housing_started",
+                "temp_housing_completed"], kinds=("point",))
 
 # %%
 housing = select(levels, ["temp_housing_started", "temp_housing_completed"], ("point",))
@@ -83,7 +81,7 @@ charts.show(charts.bars_by_period(housing, "Temporary-housing programme: houses 
 # report prints implies the scope below); compare counts within one report's programme only.
 
 # %%
-display(Markdown(implied_scope_lines(obs, "temp_housing_started", "houses started")))
+page.scope("temp_housing_started", "houses started")
 
 # %% [markdown]
 # ## Health services (*khám chữa bệnh*), by month

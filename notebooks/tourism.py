@@ -1,9 +1,12 @@
 # %% [markdown]
 # # Tourism
 #
-# Version: 1.4.0
+# Version: 1.5.0
 #
 # Changelog:
+# - 1.5.0 (2026-12-07): every figure of the computed sentences (latest levels, the international share, the
+#   country's growth) shows its quote and report on hover and is listed under Sources; shares of plan
+#   in one panel per length of period.
 # - 1.4.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
 #   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.3.0 (2026-12-02): key figures first (with the year end against plan and what the latest
@@ -16,12 +19,12 @@
 #   revenue, plan attainment.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import HTML, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.overview import BriefingPage
-from lsreports.publish.headline import latest_level_sentence, select, share_lines
+from lsreports.publish.page import BriefingPage
+from lsreports.publish.headline import select
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -44,7 +47,7 @@ page.key_figures()
 page.headline(ids)
 
 # %%
-display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}" for i in ids)))
+page.sentences(ids)
 
 # %% [markdown]
 # ## Arrivals (*lượt khách*): international (*khách quốc tế*) and domestic (*khách trong nước*), year to date
@@ -56,8 +59,8 @@ charts.show(charts.bars_by_period(arrivals, "Tourist arrivals by origin, year to
                                   charts.source_line(arrivals["source_doc"], manifest)))
 
 # %%
-display(Markdown(share_lines(select(levels, ["tourism_visitors_international", "tourism_visitors"], ("ytd", "month")),
-                             "tourism_visitors_international", "tourism_visitors", "international arrivals were")))
+page.shares(select(levels, ["tourism_visitors_international", "tourism_visitors"], ("ytd", "month")),
+            "tourism_visitors_international", "tourism_visitors", "international arrivals were")
 
 # %% [markdown]
 # ## Revenue from tourists (*doanh thu từ khách du lịch*)
@@ -103,10 +106,10 @@ projection_table(projections, catalogue, ["tourism_visitors", "tourism_visitors_
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table, country_context
+from lsreports.publish.national_context import beside_table
 
-context = country_context(["tourism_revenue"], ls.observations(include_derived=True))
-display(Markdown(context.text))
+context = page.country(["tourism_revenue"])
+display(HTML(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
 

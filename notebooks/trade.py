@@ -1,9 +1,12 @@
 # %% [markdown]
 # # Trade through Lạng Sơn's border gates
 #
-# Version: 1.6.0
+# Version: 1.7.0
 #
 # Changelog:
+# - 1.7.0 (2026-12-07): every figure of the computed sentences (latest levels, the declared share, the contributions
+#   to growth, the country's growth) shows its quote and report on hover and is listed under Sources;
+#   derived figures show their formula; shares of plan of different lengths in panels of their own.
 # - 1.6.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
 #   (long-run growth, seasonal pattern by month with seaborn, the province beside the country where periods coincide).
 # - 1.5.0 (2026-12-02): what the data holds for trade (`ls.catalog()`) and the all-types turnover by
@@ -22,12 +25,12 @@
 # carries the sentence of the report it came from.
 
 # %%
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
 import lsreports as ls
 from lsreports.publish import charts
-from lsreports.publish.overview import BriefingPage
-from lsreports.publish.headline import latest_level_sentence, select, share_lines
+from lsreports.publish.page import BriefingPage
+from lsreports.publish.headline import select
 
 charts.use_report_style()
 obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
@@ -51,8 +54,7 @@ ids = ["trade_total", "trade_total_export", "trade_total_import", "trade_declare
 page.headline(ids)
 
 # %%
-display(Markdown("\n".join(f"- {latest_level_sentence(obs, catalogue, i)}"
-                           for i in ["trade_total", "trade_declared", "trade_local_export"])))
+page.sentences(["trade_total", "trade_declared", "trade_local_export"])
 
 # %% [markdown]
 # ## All-types turnover (*tổng kim ngạch qua địa bàn*) against goods declared at Lạng Sơn customs (*mở tờ khai tại Lạng Sơn*)
@@ -67,7 +69,7 @@ charts.show(charts.bars_by_period(ytd, "Turnover through the province vs declare
                                   charts.source_line(ytd["source_doc"], manifest)))
 
 # %%
-display(Markdown(share_lines(ytd, "trade_declared", "trade_total", "goods declared at Lạng Sơn customs were")))
+page.shares(ytd, "trade_declared", "trade_total", "goods declared at Lạng Sơn customs were")
 
 # %% [markdown]
 # ## Exports (*xuất khẩu*) and imports (*nhập khẩu*), all types
@@ -96,12 +98,10 @@ charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exp
 
 # %%
 from lsreports.analysis.contributions import contributions
-from lsreports.publish.headline import contribution_lines
 
 growth_parts = contributions(obs)
-display(Markdown("All-types turnover through the province:\n\n" + contribution_lines(growth_parts, catalogue, "trade_total")
-                 + "\n\nGoods declared at Lạng Sơn customs:\n\n"
-                 + contribution_lines(growth_parts, catalogue, "trade_declared")))
+display(page.contributions(growth_parts, "trade_total", "All-types turnover through the province:"),
+        page.contributions(growth_parts, "trade_declared", "Goods declared at Lạng Sơn customs:"))
 
 # %% [markdown]
 # ## What the data holds, month by month
@@ -160,10 +160,10 @@ projection_table(projections, catalogue, ["trade_declared", "trade_local_export"
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table, country_context
+from lsreports.publish.national_context import beside_table
 
-context = country_context(["trade_total", "trade_total_export", "trade_total_import"], ls.observations(include_derived=True))
-display(Markdown(context.text))
+context = page.country(["trade_total", "trade_total_export", "trade_total_import"])
+display(HTML(context.text))
 charts.show(context.figure)
 beside_table(context.beside)
 

@@ -14,9 +14,12 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.4.0
+# Version: 0.5.0
 #
 # Changelog:
+# - 0.5.0 (2026-12-07): the year-end chart draws one panel per length of year to date (a January share of
+#   plan never stands beside a five-month one); the sentences quoting report figures (tourist arrivals,
+#   back-loading, national retail growth) cite them, with a Sources appendix at the end.
 # - 0.4.0 (2026-12-02): the country's monthly series (GSO tables to February 2025): STL decomposition,
 #   the Tết effect, forecasts with 80 % and 95 % intervals by each series' backtest winner, and the
 #   rolling-origin backtest (MASE, interval coverage) from every month of 2019-2024.
@@ -67,7 +70,11 @@ from lsreports.analysis.vintages import MIN_OTHER_MONTHS, OUTLIER_RATIO, vintage
 from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
+from lsreports.publish.page import BriefingPage
+from lsreports.publish.year_end_chart import year_end_chart
+
 charts.use_report_style()
+page = BriefingPage("trends")  # the page's citations: every report figure in a sentence links to Sources
 pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 70)
 obs = observations()
@@ -112,37 +119,17 @@ tourists = projections.loc[(projections["indicator_id"] == "tourism_visitors")
                            & (projections["target_kind"] == "plan")].iloc[0]
 display(Markdown(
     f"Over the {len(both)} indicators with both projections, the full-year growth that pro-rata implies differs "
-    f"from the growth printed for the year to date by a median of {gap.median():.0f} points. Tourist arrivals: "
-    f"{tourists['ytd_value']:,.0f} thousand to {tourists['ytd_end']:%d %B}, {tourists['ytd_yoy_pct']:+.0f} % on a "
-    f"year earlier; pro-rata says {tourists['prorata_projection']:,.0f} thousand "
-    f"({tourists['prorata_pct_of_target']:.0f} % of plan), the growth-based nowcast "
-    f"{tourists['growth_projection']:,.0f} thousand ({tourists['growth_pct_of_target']:.0f} % of plan, band "
-    f"{tourists['lower_pct_of_target']:.0f}-{tourists['upper_pct_of_target']:.0f} %)."))
+    f"from the growth printed for the year to date by a median of {gap.median():.0f} points. For example:"))
+page.projection(tourists, "Tourist arrivals")
 
 # %%
 view = with_target.loc[with_target["method"] != "not_projected"].assign(
     label=[f"{label} ({TARGET_KIND_LABELS[kind]})" for label, kind in zip(
         charts.short_labels(catalogue.loc[with_target["indicator_id"], "name_en"]), with_target["target_kind"])]
 ).sort_values("projected_pct_of_target")
-fig, ax = plt.subplots(figsize=(8, 0.28 * len(view) + 1))
-ax.barh(view["label"], view["ytd_pct_of_target"], color="#9ecae1", label="year to date")
-ax.errorbar(view["projected_pct_of_target"], view["label"],
-            xerr=[view["projected_pct_of_target"] - view["lower_pct_of_target"],
-                  view["upper_pct_of_target"] - view["projected_pct_of_target"]],
-            fmt="none", ecolor="#08519c", elinewidth=1, capsize=2, label="band (backtest errors)")
-for method, marker in (("growth", "o"), ("pro_rata", "s")):
-    part = view.loc[view["method"] == method]
-    ax.scatter(part["projected_pct_of_target"], part["label"], color="#08519c", marker=marker, zorder=3,
-               label=f"projected year end ({'growth-based' if method == 'growth' else 'pro-rata'})")
-ax.axvline(100, color="black", linewidth=0.8)
-charts.horizontal_bars(ax)
-ax.set_xlabel("% of the 2026 plan or budget estimate (implied by value / % of plan)")
-ax.set_title("2026: year to date and projected year end against plan")
-ax.legend(loc="lower right", fontsize=8)
-charts.add_source(fig, charts.source_line(view["source_doc"], reports()))
-charts.show(fig, data=view[["indicator_id", "label", "ytd_start", "ytd_end", "ytd_value", "unit", "target_kind",
-                            "target_value", "ytd_pct_of_target", "projected_pct_of_target", "lower_pct_of_target",
-                            "upper_pct_of_target", "method", "source_doc"]])
+charts.show(year_end_chart(view, "2026: year to date and projected year end against plan",
+                           charts.source_line(view["source_doc"], reports()),
+                           "% of the 2026 plan or budget estimate\n(implied by value / % of plan)"))
 
 # %%
 verdicts = with_target.drop_duplicates("indicator_id")["verdict"].value_counts()
@@ -184,11 +171,19 @@ charts.show(charts.plan_path_chart(paths, catalogue.reset_index(), "Cumulative %
                                    charts.source_line(paths["source_doc"], reports())))
 pubinv = paths.loc[(paths["indicator_id"] == "pubinv_disbursed_current") & (paths["year"] == 2025)]
 rosin = paths.loc[(paths["indicator_id"] == "prod_rosin") & (paths["year"] == 2025)]
-display(Markdown(
-    f"Back-loading: public investment of the 2025 plan stood at {pubinv['pct'].iloc[0]:.1f} % after "
-    f"{pubinv['months'].iloc[0]:.0f} months and {pubinv['pct'].iloc[-1]:.0f} % by {pubinv['end'].iloc[-1]:%d %B %Y}; "
-    f"rosin at {rosin['pct'].iloc[0]:.2f} % in {rosin['end'].iloc[0]:%B} and {rosin['pct'].iloc[-1]:.1f} % in "
-    f"{rosin['end'].iloc[-1]:%B}. A pro-rata projection from mid-year would have read both as far behind."))
+
+
+def share_of_plan(path: pd.DataFrame, i: int, decimals: int):
+    row = path.iloc[i]
+    return page.figure(f"{row['pct']:.{decimals}f} %", row["indicator_id"], f"{row['year']}-01-01", row["end"],
+                       "plan_pct", row["source_doc"])
+
+
+page.say(
+    f"Back-loading: public investment of the 2025 plan stood at {share_of_plan(pubinv, 0, 1)} after "
+    f"{pubinv['months'].iloc[0]:.0f} months and {share_of_plan(pubinv, -1, 0)} by {pubinv['end'].iloc[-1]:%d %B %Y}; "
+    f"rosin at {share_of_plan(rosin, 0, 2)} in {rosin['end'].iloc[0]:%B} and {share_of_plan(rosin, -1, 1)} in "
+    f"{rosin['end'].iloc[-1]:%B}. A pro-rata projection from mid-year would have read both as far behind.")
 
 # %% [markdown]
 # ## 2. How well would these projections have done? (backtest)
@@ -405,13 +400,18 @@ names = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ").capi
 unit_labels = {i: labels.unit(national_catalogue.loc[i, "unit"]) for i in SHOWN}
 last_month = max(s.dropna().index.max() for s in history.values())
 summary = national_summary(history, national_rows)
-display(Markdown(
+retail = summary.loc["vn_retail_sales"]
+page.say(
     f"National data to {last_month:%B %Y}: {len(SHOWN)} series shown of "
     f"{national_rows['indicator_id'].nunique()} curated, {min(len(s.dropna()) for s in history.values())} to "
-    f"{max(len(s.dropna()) for s in history.values())} months each. Over its {summary.loc['vn_retail_sales', 'years']} "
-    f"full years with a printed growth rate, retail sales grew {summary.loc['vn_retail_sales', 'growth_avg_pct']:.1f} % "
-    f"a year on average ({summary.loc['vn_retail_sales', 'last_year_growth_pct']:.1f} % in "
-    f"{summary.loc['vn_retail_sales', 'last_full_year']})."))
+    f"{max(len(s.dropna()) for s in history.values())} months each. Over its {retail['years']} "
+    f"full years with a printed growth rate, retail sales grew "
+    + page.derived(f"{retail['growth_avg_pct']:.1f} %", f"geometric mean of the {retail['years']} annual growth rates "
+                   f"printed in the GSO's tables, to {retail['last_full_year']}")
+    + " a year on average ("
+    + page.figure(f"{retail['last_year_growth_pct']:.1f} %", "vn_retail_sales", f"{retail['last_full_year']}-01-01",
+                  f"{retail['last_full_year']}-12-31", "yoy_pct")
+    + f" in {retail['last_full_year']}).")
 summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
     ["first", "last", "years", "growth_avg_pct", "last_year_growth_pct", "peak_month", "peak_pct", "trough_month",
      "trough_pct"]].round({"growth_avg_pct": 1, "last_year_growth_pct": 1, "peak_pct": 1, "trough_pct": 1})
@@ -490,3 +490,6 @@ display(Markdown("\n".join(f"- {names[i]}: {forecasts[i].summary()}" for i in SH
 
 # %%
 qualify
+
+# %%
+page.sources()
