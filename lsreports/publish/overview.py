@@ -129,16 +129,20 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     r = match.iloc[0]
     if r["method"] == "not_projected" or pd.isna(r["projection"]):
         return ["–", "–", text(labels.method(r["method"], short=True)), "–"]
-    band = (f" ({fmt_number(r['low'])}–{fmt_number(r['high'])})" if pd.notna(r["low"]) else "")
-    year_end_text = cites.figure(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}{band}",
-                                 _derived(indicator, r["formula"]))
-    pct_band = (f" ({fmt_number(r['low_pct'])}–{fmt_pct(r['high_pct'], signed=False)})"
-                if pd.notna(r["low_pct"]) else "")
-    against = (f"{fmt_pct(r['pct_of_target'], signed=False)}{pct_band} of "
-               f"{labels.target_kind(r['target_kind'], short=True)}"
-               if r["target_kind"] and pd.notna(r["pct_of_target"]) else "no plan printed")
+    # the band on a line of its own under its figure: the columns stay narrow enough for a desktop
+    band = (f'<br><span class="lsr-band">{fmt_number(r["low"])}–{fmt_number(r["high"])}</span>'
+            if pd.notna(r["low"]) else "")
+    year_end_text = cites.figure(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}",
+                                 _derived(indicator, r["formula"])) + band
+    if r["target_kind"] and pd.notna(r["pct_of_target"]):
+        pct_band = (f'<br><span class="lsr-band">{r["low_pct"]:.1f}–{fmt_pct(r["high_pct"], signed=False)}</span>'
+                    if pd.notna(r["low_pct"]) else "")
+        against = (f"{text(fmt_pct(r['pct_of_target'], signed=False))} of "
+                   f"{text(labels.target_kind(r['target_kind'], short=True))}{pct_band}")
+    else:
+        against = "no plan printed"
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
-    return [year_end_text, text(against), method, text(r["verdict"] or "–")]
+    return [year_end_text, against, method, text(r["verdict"] or "–")]
 
 
 def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, groups: tuple[str, ...] | None,
