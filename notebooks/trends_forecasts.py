@@ -17,7 +17,8 @@
 # Version: 0.5.0
 #
 # Changelog:
-# - 0.5.0 (2026-12-07): the year-end chart draws one panel per length of year to date (a January share of
+# - 0.5.0 (2026-12-07): findings first: the pro-rata fallback reasons move to an appendix; the
+#   year-end chart draws one panel per length of year to date (a January share of
 #   plan never stands beside a five-month one); the sentences quoting report figures (tourist arrivals,
 #   back-loading, national retail growth) cite them, with a Sources appendix at the end.
 # - 0.4.0 (2026-12-02): the country's monthly series (GSO tables to February 2025): STL decomposition,
@@ -48,8 +49,11 @@
 # 11 months of 2025; the first half of 2025; January 2026; May and 5 months of 2026), not
 # a monthly series. This notebook shows what can still be said: last year's levels implied
 # by the growth rates, the plans implied by "% kế hoạch", where the year is heading, how
-# well those projections did on 2025, and why no statistical model is fitted.
-# Every figure in the text is computed in the cell that prints it.
+# well those projections did on 2025, and why the province's own series are still too short
+# for a model. The models are fitted where history exists, on the country's monthly series
+# (section 5: decomposition, forecasts with 80 % and 95 % intervals, and their backtest).
+# Every figure in the text is computed in the cell that prints it; a figure printed in a report
+# shows its sentence on hover and is listed under Sources at the end.
 
 # %%
 import matplotlib.pyplot as plt
@@ -104,8 +108,7 @@ display(Markdown(
     f"print a plan or budget estimate. The growth-based nowcast applies to {methods.get('growth', 0)} "
     f"({december} of them with last year's level from 11 months and December estimated); "
     f"{methods.get('pro_rata', 0)} fall back to pro-rata and {methods.get('not_projected', 0)} are not projected "
-    "(one-off distributions). Why each falls back:"))
-fallback[["indicator_id", "ytd_end", "reason"]]
+    "(one-off distributions); why each falls back is in the appendix."))
 
 # %% [markdown]
 # Pro-rata ignores seasonality; where both can be computed, it contradicts the growth
@@ -490,6 +493,12 @@ display(Markdown("\n".join(f"- {names[i]}: {forecasts[i].summary()}" for i in SH
 
 # %%
 qualify
+
+# %% [markdown]
+# ## Appendix: why a 2026 projection falls back to pro-rata
+
+# %%
+fallback[["indicator_id", "ytd_end", "reason"]]
 
 # %%
 page.sources()
