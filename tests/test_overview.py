@@ -30,7 +30,7 @@ def test_key_table_has_every_group_and_marks_the_flagged_electricity_figure():
     cites = Citations(ls.reports(), catalogue, consistency_flags(obs, catalogue))
     table = key_indicators_html(obs, catalogue, cites)
     for group in KEY_INDICATORS:
-        assert f"<th colspan=\"9\">{group}</th>" in table
+        assert f"<th colspan=\"9\"><span class=\"lsr-sticky\">{group}</span></th>" in table
     electricity = next(row for row in table.split("<tr>") if row.startswith("<td>Commercial electricity"))
     assert FLAG_MARK in electricity and "conflict in source" in electricity
     assert "230.4 million kWh" in electricity and "2026 Jan-May" in electricity

@@ -154,7 +154,7 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
             continue
         rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
         if rows:
-            body.append(f'<tr class="lsr-group"><th colspan="9">{text(group)}</th></tr>')
+            body.append(f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group)}</span></th></tr>')
             body += [_key_row(r, catalogue, cites, year_end) for r in rows]
     return body
 
@@ -165,7 +165,7 @@ def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
     from ..sources.paths import curated_dir
 
     if not (curated_dir() / "national_observations.csv").exists():
-        return [f'<tr class="lsr-group"><th colspan="9">{text(group)}</th></tr><tr><td colspan="9">No national '
+        return [f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group)}</span></th></tr><tr><td colspan="9">No national '
                 "rows in this data folder (<code>lsreports curate national</code> builds them).</td></tr>"
                 for group in NATIONAL_KEY_INDICATORS]
     return _key_groups(national_observations(), indicators(national=True), cites, None, year_end,
