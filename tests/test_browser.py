@@ -91,7 +91,9 @@ def test_pdf_is_printed_on_a4(built, tmp_path):
     content = pdf.read_bytes()
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", content)
     assert content.startswith(b"%PDF") and len(boxes) >= 2  # several pages
-    assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes)  # A4: 595 x 842 points
+    sizes = [(round(float(w)), round(float(h))) for w, h in boxes]
+    assert set(sizes) <= {(595, 842), (842, 595)} and sizes.count((595, 842)) >= 2  # A4: 595 x 842 points
+    # upright, but for the wide DataFrames' landscape pages (briefing.css, @page wide)
 
 
 def test_pdf_without_chromium_says_how_to_install_it(monkeypatch, tmp_path, capsys):
@@ -101,3 +103,132 @@ def test_pdf_without_chromium_says_how_to_install_it(monkeypatch, tmp_path, caps
     assert _write_pdfs([tmp_path / "index.html"]) != 0
     error = capsys.readouterr().err
     assert "Chromium not found, so no PDF was written" in error and "apt-get install chromium" in error
+
+
+def test_printed_tables_and_charts_fit_the_a4_width(built):
+    """Every page laid out as it prints (print media, 703 px: A4 less its side margins): no table or chart
+    past the printable width or cut by a box around it (JupyterLab's output boxes clip; the 9-column
+    key-figure table used to lose its last columns), table text legible, the CSV data links hidden."""
+    problems = []
+    for page in _pages(built):
+        check = browser.inspect_print(page)
+        assert check.width == browser.A4_CONTENT_PX and check.items, page.name
+        problems += [f"{page.name}: {item.tag} {item.label!r} reaches {item.right:.0f} px on a {item.page} page"
+                     + (f", cut by {item.clipped_by}" if item.clipped_by else "") for item in check.too_wide()]
+        problems += [f"{page.name}: {item.tag} {item.label!r} at {item.font_px * 0.75:.1f} pt" for item in check.items
+                     if item.font_px and item.font_px * 0.75 < 7]
+        if check.data_links_shown:
+            problems.append(f"{page.name}: {check.data_links_shown} CSV data links printed")
+    assert problems == []
+
+
+def _last_line(sheet) -> tuple[str, bool, bool]:
+    """The lowest line of text on a PDF page; whether it is set larger than most of the page's text
+    (a heading, a table's group row); whether an image reaches lower (the charts are images)."""
+    from collections import Counter
+
+    pieces, image_bottoms = [], []
+
+    def text(chars, cm, tm, _font, size):
+        if chars.strip():
+            pieces.append((round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]), tm[4] * cm[0] + tm[5] * cm[2] + cm[4],
+                           round(size * abs(tm[3] * cm[3] + tm[2] * cm[1]), 1), chars))
+
+    def operator(op, args, cm, tm):
+        if op == b"Do":
+            image_bottoms.append(cm[5] + min(cm[3], 0))
+
+    sheet.extract_text(visitor_text=text, visitor_operand_before=operator)
+    if not pieces:
+        return "", False, bool(image_bottoms)
+    lowest = min(y for y, *_ in pieces)
+    last = sorted(p for p in pieces if abs(p[0] - lowest) <= 2)
+    sizes = Counter()
+    for _, _, size, chars in pieces:
+        sizes[size] += len(chars)
+    larger = max(size for _, _, size, _ in last) > sizes.most_common(1)[0][0] + 0.5
+    return (" ".join("".join(c for *_, c in last).split()), larger,
+            any(bottom < lowest - 2 for bottom in image_bottoms))
+
+
+def _pdf_defects(pdf: Path, headings: list[str]) -> list[str]:
+    """Blank pages, a chart on two pages, a heading as the lowest line of a page, in a printed PDF."""
+    import hashlib
+
+    from pypdf import PdfReader
+
+    defects, seen = [], {}
+    for number, sheet in enumerate(PdfReader(pdf).pages, start=1):
+        images = {hashlib.sha256(image.data).hexdigest() for image in sheet.images}
+        line, larger, image_below = _last_line(sheet)
+        if not line and not images:
+            defects.append(f"{pdf.name} p. {number}: blank")
+        defects += [f"{pdf.name} p. {number}: a chart also on p. {seen[h]}" for h in images if h in seen]
+        seen.update({h: number for h in images if h not in seen})
+        if line and larger and not image_below and any(heading.endswith(line) for heading in headings):
+            defects.append(f"{pdf.name} p. {number}: ends on the heading {line!r}")
+    return defects
+
+
+def _headings(page: Path) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [" ".join(h.get_text(" ").split()).rstrip("¶ ") for h in soup(["h1", "h2", "h3", "h4"])] + \
+        [" ".join(row.get_text(" ").split()) for row in soup.select("tr.lsr-group")]
+
+
+def test_printed_pdfs_have_no_blank_page_split_chart_or_orphaned_heading(built, tmp_path):
+    """The PDFs as `lsreports briefing --pdf` prints them: break-inside: avoid on whole tables used to leave
+    blank pages and a heading alone at the foot of the page before a long table."""
+    defects = []
+    for page in _pages(built):
+        pdf = browser.print_pdf(page, tmp_path / page.with_suffix(".pdf").name)
+        defects += _pdf_defects(pdf, _headings(page))
+    assert defects == []
+
+
+def test_the_print_checks_catch_what_they_check(tmp_path):
+    """SYNTHETIC pages with each print fault planted: a table wider than A4, one cut by an overflow box,
+    a blank page, and a heading left at the foot of a page."""
+    _need_chromium()
+    wide = "<table><tr>" + "".join(f"<td>column_number_{i}</td>" for i in range(14)) + "</tr></table>"
+    page = tmp_path / "wide.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><style>td { white-space: nowrap }'
+                    '</style></head><body style="margin:0"><h1>Lạng Sơn</h1>' + wide +
+                    '<div style="overflow: hidden">' + wide + '</div><p class="lsr-data-link">CSV</p></body></html>',
+                    encoding="utf-8")
+    check = browser.inspect_print(page)
+    assert [item.clipped_by is not None for item in check.too_wide()] == [False, True]
+    assert check.data_links_shown == 1
+    broken = tmp_path / "broken.html"
+    broken.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page { size: A4; margin: 14mm 12mm }'
+                      '</style></head><body><p style="height: 230mm">' + "Báo cáo tình hình kinh tế. " * 20 +
+                      '</p><h2>Alone at the foot</h2><p style="break-before: page">after</p>'
+                      '<p style="break-before: page; break-after: page; height: 10mm"></p><p>end</p></body></html>',
+                      encoding="utf-8")
+    defects = _pdf_defects(browser.print_pdf(broken, tmp_path / "broken.pdf"), _headings(broken))
+    assert any("ends on the heading 'Alone at the foot'" in d for d in defects)
+    assert any(d.endswith("blank") for d in defects), defects
+
+
+def test_briefing_pdf_command_without_chromium_on_the_path_says_so(monkeypatch, tmp_path, capsys):
+    """`lsreports briefing --pdf` end to end with an empty PATH (no browser to be found): exit 2, the HTML
+    kept and named, how to install Chromium. The notebooks' build itself is stubbed (a minute of work)."""
+    from lsreports import cli
+    from lsreports.publish import briefing
+
+    out = tmp_path / "briefings"
+
+    def fake_build(folder, **_):
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text("<html></html>", encoding="utf-8")
+        return [folder / "index.html"]
+
+    monkeypatch.setattr(briefing, "build_briefings", fake_build)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert browser.find_chromium() is None
+    assert cli.main(["briefing", "-o", str(out), "--pdf"]) == 2
+    error = capsys.readouterr().err
+    assert "--pdf: Chromium not found, so no PDF was written" in error and str(out) in error
+    assert "apt-get install chromium" in error and not list(out.glob("*.pdf"))

@@ -4,11 +4,13 @@ Chromium is optional: :func:`find_chromium` says whether it is installed (Debian
 ``apt-get install chromium``). :func:`print_pdf` prints a page on A4 with the page's
 print stylesheet. :func:`inspect_page` renders a page at a given width and reports what
 a reader would meet: horizontal overflow, console errors, images that did not load, and
-whether the Vietnamese text arrived intact.
+whether the Vietnamese text arrived intact. :func:`inspect_print` lays a page out as it
+prints (print media, the A4 content width) and measures every table and chart in it.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -44,6 +46,35 @@ _FRAME = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style=
 <script>window.addEventListener("message", e => {{ const out = document.createElement("pre");
 out.id = "lsr-probe"; out.textContent = e.data; document.body.appendChild(out); }});</script></body></html>"""
 _RESULT = re.compile(r'<pre id="lsr-probe">(.*?)</pre>', re.S)
+
+
+#: A4 (210 mm) less the 12 mm side margins of the briefings' ``@page`` rule, in CSS px (96 per inch).
+A4_CONTENT_PX = round((210 - 2 * 12) / 25.4 * 96)
+#: The same on a landscape page (``@page wide`` in briefing.css: A4 landscape, the same margins).
+A4_LANDSCAPE_CONTENT_PX = round((297 - 2 * 12) / 25.4 * 96)
+#: Widths of the named pages of the print style sheets, in CSS px.
+PAGE_WIDTHS = {"wide": A4_LANDSCAPE_CONTENT_PX}
+#: Measures, in the laid-out page, every table and image: its right edge, whether an ancestor clips
+#: it (an overflow box narrower than its content), the font size of its cells; and the data links.
+_PRINT_PROBE = """(() => {
+  const clipper = (el, top) => { const right = el.getBoundingClientRect().right;
+    for (let a = el.parentElement; a && a !== top; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== "visible" && right > a.getBoundingClientRect().left + a.clientWidth + 1)
+        return a.tagName.toLowerCase() + "." + String(a.className).split(" ").join("."); }
+    return null; };
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const items = [...document.querySelectorAll("table, img")].filter(shown).map(el => {
+    const box = el.getBoundingClientRect(), cell = el.querySelector("td, th");
+    let named = el; while (named && ["auto", ""].includes(getComputedStyle(named).page)) named = named.parentElement;
+    /* on a named page (landscape) the boxes above the one that names it are as wide as that page,
+       not as this window: only the boxes inside it can cut */
+    return {tag: el.tagName.toLowerCase(), right: box.right, width: box.width, clipped_by: clipper(el, named),
+            page: named ? getComputedStyle(named).page : "auto",
+            font_px: cell ? parseFloat(getComputedStyle(cell).fontSize) : null,
+            label: (el.alt || (el.querySelector("th, td") || {}).textContent || "").trim().slice(0, 60)}; });
+  return {width: document.documentElement.clientWidth, scroll_width: document.documentElement.scrollWidth,
+          items: items, data_links_shown: [...document.querySelectorAll(".lsr-data-link")].filter(shown).length};
+})()"""
 
 
 class ChromiumMissing(RuntimeError):
@@ -84,6 +115,126 @@ def print_pdf(page: Path, pdf: Path) -> Path:
     if not pdf.exists() or pdf.stat().st_size == 0:
         raise RuntimeError(f"Chromium wrote no PDF for {page}: {done.stderr.strip()[-300:]}")
     return pdf
+
+
+@dataclass
+class PrintItem:
+    """A table or image as laid out for print: its right edge (CSS px from the page's left edge), the
+    box that cuts it if any, the named page it prints on (``auto``: an A4 portrait page)."""
+
+    tag: str
+    right: float
+    width: float
+    clipped_by: str | None
+    page: str
+    font_px: float | None
+    label: str
+
+
+@dataclass
+class PrintCheck:
+    """What a page looks like laid out for print at the A4 content width."""
+
+    width: int
+    scroll_width: int
+    items: list[PrintItem]
+    data_links_shown: int
+
+    def too_wide(self) -> list[PrintItem]:
+        """Tables and images that reach past the printable width of their page or are cut by a box around them."""
+        return [item for item in self.items
+                if item.right > PAGE_WIDTHS.get(item.page, self.width) + 0.5 or item.clipped_by]
+
+
+def _devtools(url: str, width: int, expression: str) -> object:
+    """Load ``url`` in headless Chromium with print media emulated at ``width`` px; return ``expression``'s value.
+
+    Speaks the DevTools protocol over ``--remote-debugging-pipe`` (commands on the child's fd 3,
+    replies on its fd 4, each message JSON ended by a NUL byte), so no port is opened.
+    """
+    to_child, from_parent = os.pipe()
+    to_parent, from_child = os.pipe()
+
+    def _wire() -> None:  # in the child, before exec: the pipe ends on fds 3 and 4, inheritable
+        read_end, write_end = os.dup(to_child), os.dup(from_child)
+        os.dup2(read_end, 3)
+        os.dup2(write_end, 4)
+        os.set_inheritable(3, True)
+        os.set_inheritable(4, True)
+
+    with tempfile.TemporaryDirectory(prefix="lsreports-chromium-", ignore_cleanup_errors=True) as profile:
+        child = subprocess.Popen([_chromium(), *_BASE_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
+                                  "about:blank"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, preexec_fn=_wire, close_fds=False)
+        os.close(to_child)
+        os.close(from_child)
+        buffer, next_id, session = b"", 0, None
+        try:
+            def receive() -> dict:
+                nonlocal buffer
+                while b"\0" not in buffer:
+                    chunk = os.read(to_parent, 1 << 16)
+                    if not chunk:
+                        raise RuntimeError(f"Chromium closed the DevTools pipe: {child.stderr.read().decode()[-300:]}")
+                    buffer += chunk
+                message, buffer = buffer.split(b"\0", 1)
+                return json.loads(message)
+
+            def call(method: str, **params) -> dict:
+                nonlocal next_id
+                next_id += 1
+                message = {"id": next_id, "method": method, "params": params}
+                if session:
+                    message["sessionId"] = session
+                os.write(from_parent, json.dumps(message).encode() + b"\0")
+                while True:
+                    reply = receive()
+                    if reply.get("id") == next_id:
+                        if "error" in reply:
+                            raise RuntimeError(f"DevTools {method}: {reply['error']}")
+                        return reply.get("result", {})
+
+            target = call("Target.createTarget", url="about:blank")["targetId"]
+            session = call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+            call("Page.enable")
+            call("Emulation.setEmulatedMedia", media="print")
+            call("Emulation.setDeviceMetricsOverride", width=width, height=1100, deviceScaleFactor=1, mobile=False)
+            call("Page.navigate", url=url)
+            while receive().get("method") != "Page.loadEventFired":
+                pass
+            value = call("Runtime.evaluate", expression=expression, returnByValue=True)
+            if "exceptionDetails" in value:
+                raise RuntimeError(f"the print probe failed: {value['exceptionDetails']}")
+            return value["result"]["value"]
+        finally:  # close the browser (so it leaves its profile folder), kill it if it will not go
+            try:
+                os.write(from_parent, json.dumps({"id": 0, "method": "Browser.close"}).encode() + b"\0")
+                child.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                child.kill()
+                child.wait(timeout=_TIMEOUT_S)
+            os.close(from_parent)
+            os.close(to_parent)
+            child.stderr.close()
+
+
+def inspect_print(page: Path, width: int = A4_CONTENT_PX) -> PrintCheck:
+    """Lay a page out as it prints (print media, ``width`` px: the A4 content width) and measure it.
+
+    The print stylesheet applies as on paper; the page is not cut into sheets, so this measures
+    widths (a table or chart past the printable width, or cut by an overflow box), not page breaks.
+
+    Raises
+    ------
+    ChromiumMissing
+        When Chromium is not installed.
+    RuntimeError
+        When Chromium did not load the page or the probe failed.
+    """
+    result = _devtools(Path(page).resolve().as_uri(), width, _PRINT_PROBE)
+    return PrintCheck(width=int(result["width"]), scroll_width=int(result["scroll_width"]),
+                      items=[PrintItem(**item) for item in result["items"]],
+                      data_links_shown=int(result["data_links_shown"]))
 
 
 @dataclass
@@ -141,4 +292,5 @@ def inspect_page(page: Path, width: int, height: int = 900) -> PageCheck:
                      images=len(result["images"]), text=result["text"])
 
 
-__all__ = ["ChromiumMissing", "PageCheck", "find_chromium", "inspect_page", "print_pdf", "INSTALL_HINT"]
+__all__ = ["A4_CONTENT_PX", "ChromiumMissing", "PageCheck", "PrintCheck", "PrintItem", "find_chromium",
+           "inspect_page", "inspect_print", "print_pdf", "INSTALL_HINT"]
