@@ -188,9 +188,11 @@ def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citat
     head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
             "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
             "<th>Verdict</th></tr>")
-    note = (f'<p class="lsr-note">Year end: {text(what)}. Hover over a figure for the sentence it was printed in; '
-            'the small number leads to the Sources below. ⚑ marks a flagged figure (hover for the reason).</p>')
-    return f'<div class="lsr-table"><table class="lsr-key">{head}{"".join(body)}</table></div>{note}'
+    note = (f'<p class="lsr-note">Year end: {text(what)}. <span class="lsr-screen-only">Hover over a figure for the '
+            'sentence it was printed in; </span>the small number leads to the Sources below. ⚑ marks a flagged figure '
+            '<span class="lsr-screen-only">(hover for the reason)</span><span class="lsr-print-only">(the reason is '
+            'under Sources)</span>.</p>')
+    return f'<div class="lsr-table"><table class="lsr-key"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table></div>{note}'
 
 
 def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> str:

@@ -75,7 +75,8 @@ class BriefingPage:
         for indicator in indicator_ids:
             for _, group in rows.loc[rows["indicator_id"] == indicator].groupby(["start", "end", "source_doc"]):
                 lines.append(self._headline_row(group, names))
-        return _html(f'<div class="lsr-table"><table class="lsr-headline">{head}{"".join(lines)}</table></div>')
+        return _html(f'<div class="lsr-table"><table class="lsr-headline"><thead>{head}</thead>'
+                     f'<tbody>{"".join(lines)}</tbody></table></div>')
 
     def _headline_row(self, group: pd.DataFrame, names: dict[str, str]) -> str:
         by_measure = {r["measure"]: r for r in group.to_dict("records")}
