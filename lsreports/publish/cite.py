@@ -12,7 +12,7 @@ a :class:`Citations` writes HTML in which every figure is traceable; :data:`PLAI
 the same sentence as Markdown without sources, for a terminal or a quick look. Both have
 ``label`` (text from the data), ``words`` (text the library composed), ``figure`` (a
 printed row's number), ``derived`` (a number computed here, with its formula),
-``flag_suffix`` and ``bullets``.
+``flag_suffix``, ``bullets`` and ``paragraph``.
 """
 from __future__ import annotations
 
@@ -41,6 +41,14 @@ def one_line(reason: object, width: int = 160) -> str:
     if reason is None or reason is pd.NA or (isinstance(reason, float) and pd.isna(reason)):
         return ""
     return textwrap.shorten(" ".join(str(reason).split()), width, placeholder=" …")
+
+
+def curated_flag_reason(row) -> str:
+    """The one-line reason of a row's curated flag (``flag: note``), or '' when it has none."""
+    flag = row.get("flag")
+    if not (isinstance(flag, str) and flag):
+        return ""
+    return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
 
 
 def row_key(row) -> tuple:
@@ -81,9 +89,9 @@ class Citations:
 
     def flag_reason(self, row) -> str:
         """The one-line reason a figure is flagged ('' when it is not): its curated flag, else a consistency check."""
-        flag = row.get("flag")
-        if isinstance(flag, str) and flag:
-            return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
+        curated = curated_flag_reason(row)
+        if curated:
+            return curated
         if "start" not in row or "source_doc" not in row:  # a derived figure built on the page
             return ""
         period = period_label(pd.Timestamp(row["start"]), pd.Timestamp(row["end"]))
@@ -134,6 +142,11 @@ class Citations:
         """An HTML list of sentences."""
         return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
 
+    @staticmethod
+    def paragraph(line: str) -> str:
+        """An HTML paragraph."""
+        return f"<p>{line}</p>"
+
     def appendix_html(self, heading: str = "Sources") -> str:
         """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag."""
         if not self.entries:
@@ -179,15 +192,16 @@ class PlainText:
     @staticmethod
     def flag_suffix(row) -> str:
         """`` ⚑ <reason>`` when the row carries a curated flag, else ''."""
-        flag = row.get("flag")
-        if not (isinstance(flag, str) and flag):
-            return ""
-        reason = f"{flag.replace('_', ' ')}: {row.get('note') or ''}"
-        return f" {FLAG_MARK} {safe(one_line(reason))}"
+        reason = curated_flag_reason(row)
+        return f" {FLAG_MARK} {safe(reason)}" if reason else ""
 
     @staticmethod
     def bullets(lines: list[str]) -> str:
         return "\n".join(f"- {line}" for line in lines)
+
+    @staticmethod
+    def paragraph(line: str) -> str:
+        return line + "\n\n"
 
 
 #: The plain writer: Markdown sentences without sources.

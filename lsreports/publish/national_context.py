@@ -119,9 +119,8 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame, *, wri
     histories = {i: monthly_series(i) for i in national_ids}
     summary = national_summary(histories, rows)
     last = max(s.dropna().index.max() for s in histories.values())
-    lead = writer.words(f"National data to {last:%B %Y} (GSO monthly tables):")
-    text = (f"<p>{lead}</p>" if writer is not PLAIN else lead + "\n\n") + writer.bullets(
-        _sentences(summary, catalogue, rows, writer))
+    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables):"))
+            + writer.bullets(_sentences(summary, catalogue, rows, writer)))
     figure = seasonal_lines(histories, {i: _label(catalogue, i) for i in national_ids})
     pairs = {k: v for k, v in COUNTERPARTS.items() if k in province_ids}
     beside = province_beside_country(province_rows, rows, pairs)

@@ -98,10 +98,6 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
                   "plan: likely, undetermined (the band straddles 100 %) or unlikely")
 
 
-def _derived(indicator_id: str, formula: str) -> dict:
-    return {"indicator_id": indicator_id, "derived": True, "formula": formula}
-
-
 def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year_end: pd.DataFrame) -> str:
     """One table row: indicator, period, level, yoy, share of plan, year end against plan."""
     by_measure = {r["measure"]: r for r in rows.to_dict("records")}
@@ -132,8 +128,8 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     # the band on a line of its own under its figure: the columns stay narrow enough for a desktop
     band = (f'<br><span class="lsr-band">{fmt_number(r["low"])}–{fmt_number(r["high"])}</span>'
             if pd.notna(r["low"]) else "")
-    year_end_text = cites.figure(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}",
-                                 _derived(indicator, r["formula"])) + band
+    year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
+                                  indicator) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
         pct_band = (f'<br><span class="lsr-band">{r["low_pct"]:.1f}–{fmt_pct(r["high_pct"], signed=False)}</span>'
                     if pd.notna(r["low_pct"]) else "")
@@ -145,6 +141,11 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     return [year_end_text, against, method, text(r["verdict"] or "–")]
 
 
+def _group_row(group: str) -> str:
+    """A group's heading row in the key-indicator table (its name kept in view while the table scrolls)."""
+    return f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group)}</span></th></tr>'
+
+
 def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, groups: tuple[str, ...] | None,
                 year_end: pd.DataFrame, table: dict[str, list[tuple[str, ...]]]) -> list[str]:
     """The table rows of the groups of ``table`` (all, or the ones named): a heading row, then one per concept."""
@@ -154,7 +155,7 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
             continue
         rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
         if rows:
-            body.append(f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group)}</span></th></tr>')
+            body.append(_group_row(group))
             body += [_key_row(r, catalogue, cites, year_end) for r in rows]
     return body
 
@@ -165,9 +166,8 @@ def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
     from ..sources.paths import curated_dir
 
     if not (curated_dir() / "national_observations.csv").exists():
-        return [f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group)}</span></th></tr><tr><td colspan="9">No national '
-                "rows in this data folder (<code>lsreports curate national</code> builds them).</td></tr>"
-                for group in NATIONAL_KEY_INDICATORS]
+        return [_group_row(group) + '<tr><td colspan="9">No national rows in this data folder '
+                "(<code>lsreports curate national</code> builds them).</td></tr>" for group in NATIONAL_KEY_INDICATORS]
     return _key_groups(national_observations(), indicators(national=True), cites, None, year_end,
                        NATIONAL_KEY_INDICATORS)
 

@@ -113,15 +113,16 @@ class BriefingPage:
     def contributions(self, table: pd.DataFrame, total_id: str, heading: str = ""):
         """A total's growth split into its parts' contributions (:func:`lsreports.analysis.contributions.contributions`)."""
         lines = sentences.contribution_lines(table, self.catalogue, total_id, obs=self.obs, writer=self.cites)
-        return self._block((f"<p>{text(heading)}</p>" if heading else "") + lines)
+        return self._block((self.cites.paragraph(text(heading)) if heading else "") + lines)
 
     def change(self, indicator_id: str, noun: str):
         """The latest printed change on a year earlier, as a sentence."""
-        return self._block(f"<p>{sentences.latest_change_sentence(self.obs, indicator_id, noun, writer=self.cites)}</p>")
+        return self._block(self.cites.paragraph(sentences.latest_change_sentence(self.obs, indicator_id, noun,
+                                                                                 writer=self.cites)))
 
     def spread(self, rates: pd.DataFrame, noun: str):
         """How many of a group grew, and the fastest and weakest (``rates``: printed ``yoy_pct`` rows, ``name_en``)."""
-        return self._block(f"<p>{sentences.spread_sentence(rates, noun, writer=self.cites)}</p>")
+        return self._block(self.cites.paragraph(sentences.spread_sentence(rates, noun, writer=self.cites)))
 
     def country(self, province_ids: list[str]):
         """The country as context (:func:`lsreports.publish.national_context.country_context`), its text cited."""
@@ -132,7 +133,8 @@ class BriefingPage:
 
     def projection(self, projection, noun: str):
         """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan)."""
-        return self._block(f"<p>{sentences.projection_sentence(projection, self.obs, noun, writer=self.cites)}</p>")
+        return self._block(self.cites.paragraph(sentences.projection_sentence(projection, self.obs, noun,
+                                                                               writer=self.cites)))
 
     # Building blocks for a sentence a notebook composes itself.
     def figure(self, shown: str, indicator_id: str, start, end, measure: str, source_doc: str | None = None) -> str:
@@ -160,7 +162,7 @@ class BriefingPage:
 
     def say(self, markup: str):
         """Show a sentence composed of :meth:`figure` and :meth:`derived` parts and the notebook's own words."""
-        return self._block(f"<p>{markup}</p>")
+        return self._block(self.cites.paragraph(markup))
 
     @staticmethod
     def _block(markup: str):

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import charts
-from .charts import _rows_drawn, comparable_length, horizontal_bars, source_block
+from .charts import _panels, _rows_drawn, horizontal_bars, source_block
 
 _METHOD_MARKERS = (("growth", "o", "growth-based"), ("pro_rata", "s", "pro-rata"))
 
@@ -51,10 +51,7 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     """
     if view.empty:
         raise ValueError(f"nothing to plot for {title!r}")
-    lengths = pd.Series([comparable_length(s, e) for s, e in zip(view["ytd_start"], view["ytd_end"])],
-                        index=view.index)
-    order = list(dict.fromkeys(lengths.loc[view.sort_values(["ytd_end", "ytd_start"]).index]))
-    panels = [(length, view.loc[lengths == length]) for length in order]
+    panels = _panels(view.assign(start=view["ytd_start"], end=view["ytd_end"]))
     fig = plt.figure(figsize=(8, 0.28 * len(view) + 1.4 + 0.5 * len(panels)))
     grid = fig.add_gridspec(len(panels), 1, height_ratios=[len(part) + 1.2 for _, part in panels])
     axes = [fig.add_subplot(grid[i]) for i in range(len(panels))]
@@ -73,8 +70,7 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
     legend_height = (0.22 * -(-len(handles) // 2) + 0.25 + source_height) / fig.get_figheight()
     fig.tight_layout(rect=(0, legend_height, 1, 0.97))
-    drawn = pd.concat([part.assign(_panel=length, start=part["ytd_start"], end=part["ytd_end"])
-                       for length, part in panels])
+    drawn = pd.concat([part.assign(_panel=length) for length, part in panels])
     fig.lsreports_panels = [(length, part.sort_values("projected_pct_of_target")["label"].tolist()[::-1])
                             for length, part in panels]
     fig.lsreports_rows = _rows_drawn(drawn, "label", "ytd_pct_of_target").join(
