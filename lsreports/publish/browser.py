@@ -146,76 +146,92 @@ class PrintCheck:
                 if item.right > PAGE_WIDTHS.get(item.page, self.width) + 0.5 or item.clipped_by]
 
 
-def _devtools(url: str, width: int, expression: str) -> object:
-    """Load ``url`` in headless Chromium with print media emulated at ``width`` px; return ``expression``'s value.
+class _DevToolsPipe:
+    """Headless Chromium driven over ``--remote-debugging-pipe``, so no port is opened.
 
-    Speaks the DevTools protocol over ``--remote-debugging-pipe`` (commands on the child's fd 3,
-    replies on its fd 4, each message JSON ended by a NUL byte), so no port is opened.
+    Commands go to the child's fd 3, replies come from its fd 4, each message JSON ended
+    by a NUL byte.
     """
-    to_child, from_parent = os.pipe()
-    to_parent, from_child = os.pipe()
 
-    def _wire() -> None:  # in the child, before exec: the pipe ends on fds 3 and 4, inheritable
-        read_end, write_end = os.dup(to_child), os.dup(from_child)
-        os.dup2(read_end, 3)
-        os.dup2(write_end, 4)
-        os.set_inheritable(3, True)
-        os.set_inheritable(4, True)
+    def __init__(self, profile: str):
+        to_child, self._out = os.pipe()
+        self._in, from_child = os.pipe()
 
-    with tempfile.TemporaryDirectory(prefix="lsreports-chromium-", ignore_cleanup_errors=True) as profile:
-        child = subprocess.Popen([_chromium(), *_BASE_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
-                                  "about:blank"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.PIPE, preexec_fn=_wire, close_fds=False)
+        def wire() -> None:  # in the child, before exec: the pipe ends on fds 3 and 4, inheritable
+            read_end, write_end = os.dup(to_child), os.dup(from_child)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
+
+        self.child = subprocess.Popen([_chromium(), *_BASE_FLAGS, f"--user-data-dir={profile}",
+                                       "--remote-debugging-pipe", "about:blank"], stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=wire,
+                                      close_fds=False)
         os.close(to_child)
         os.close(from_child)
-        buffer, next_id, session = b"", 0, None
+        self._buffer, self._next_id, self.session = b"", 0, None
+
+    def _send(self, message: dict) -> None:
+        os.write(self._out, json.dumps(message).encode() + b"\0")
+
+    def receive(self) -> dict:
+        """The next message from the browser (a reply or an event)."""
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._in, 1 << 16)
+            if not chunk:
+                raise RuntimeError(f"Chromium closed the DevTools pipe: {self.child.stderr.read().decode()[-300:]}")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method: str, **params) -> dict:
+        """Send a command (in the attached session, once there is one) and return its result."""
+        self._next_id += 1
+        message = {"id": self._next_id, "method": method, "params": params}
+        if self.session:
+            message["sessionId"] = self.session
+        self._send(message)
+        while True:
+            reply = self.receive()
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"DevTools {method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def close(self) -> None:
+        """Close the browser (so it leaves its profile folder); kill it if it will not go."""
         try:
-            def receive() -> dict:
-                nonlocal buffer
-                while b"\0" not in buffer:
-                    chunk = os.read(to_parent, 1 << 16)
-                    if not chunk:
-                        raise RuntimeError(f"Chromium closed the DevTools pipe: {child.stderr.read().decode()[-300:]}")
-                    buffer += chunk
-                message, buffer = buffer.split(b"\0", 1)
-                return json.loads(message)
+            self._send({"id": 0, "method": "Browser.close"})
+            self.child.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.child.kill()
+            self.child.wait(timeout=_TIMEOUT_S)
+        os.close(self._out)
+        os.close(self._in)
+        self.child.stderr.close()
 
-            def call(method: str, **params) -> dict:
-                nonlocal next_id
-                next_id += 1
-                message = {"id": next_id, "method": method, "params": params}
-                if session:
-                    message["sessionId"] = session
-                os.write(from_parent, json.dumps(message).encode() + b"\0")
-                while True:
-                    reply = receive()
-                    if reply.get("id") == next_id:
-                        if "error" in reply:
-                            raise RuntimeError(f"DevTools {method}: {reply['error']}")
-                        return reply.get("result", {})
 
-            target = call("Target.createTarget", url="about:blank")["targetId"]
-            session = call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-            call("Page.enable")
-            call("Emulation.setEmulatedMedia", media="print")
-            call("Emulation.setDeviceMetricsOverride", width=width, height=1100, deviceScaleFactor=1, mobile=False)
-            call("Page.navigate", url=url)
-            while receive().get("method") != "Page.loadEventFired":
+def _devtools(url: str, width: int, expression: str) -> object:
+    """Load ``url`` in headless Chromium with print media emulated at ``width`` px; return ``expression``'s value."""
+    with tempfile.TemporaryDirectory(prefix="lsreports-chromium-", ignore_cleanup_errors=True) as profile:
+        browser = _DevToolsPipe(profile)
+        try:
+            target = browser.call("Target.createTarget", url="about:blank")["targetId"]
+            browser.session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+            browser.call("Page.enable")
+            browser.call("Emulation.setEmulatedMedia", media="print")
+            browser.call("Emulation.setDeviceMetricsOverride", width=width, height=1100, deviceScaleFactor=1,
+                         mobile=False)
+            browser.call("Page.navigate", url=url)
+            while browser.receive().get("method") != "Page.loadEventFired":
                 pass
-            value = call("Runtime.evaluate", expression=expression, returnByValue=True)
+            value = browser.call("Runtime.evaluate", expression=expression, returnByValue=True)
             if "exceptionDetails" in value:
                 raise RuntimeError(f"the print probe failed: {value['exceptionDetails']}")
             return value["result"]["value"]
-        finally:  # close the browser (so it leaves its profile folder), kill it if it will not go
-            try:
-                os.write(from_parent, json.dumps({"id": 0, "method": "Browser.close"}).encode() + b"\0")
-                child.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                child.kill()
-                child.wait(timeout=_TIMEOUT_S)
-            os.close(from_parent)
-            os.close(to_parent)
-            child.stderr.close()
+        finally:
+            browser.close()
 
 
 def inspect_print(page: Path, width: int = A4_CONTENT_PX) -> PrintCheck:
