@@ -14,6 +14,7 @@ notebook and cell and leaves the previous briefings as they were.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 import time
@@ -24,6 +25,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from .notebooks import Pair, execute, pairs, read_source, version_of
+from .i18n import ENV, LANGS, check_lang, using
 from .reading import about_footer, chart_data_files
 
 #: Order of the briefings in the index (others follow alphabetically).
@@ -53,14 +55,48 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-def build_one(pair: Pair, out_dir: Path) -> tuple[Path, str, str | None]:
-    """Execute one notebook and write ``<name>.html`` and its charts' CSVs; return its path, title and version."""
-    notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
+#: The hidden first cell of a briefing's notebook: DataFrames are shown in words (reader_tables).
+SETUP_CELL = "from lsreports.publish.reader_tables import install as _lsr_install\n_lsr_install()"
+#: Cell tags: ``lang-en`` / ``lang-vi`` cells belong to one edition; ``exploratory`` cells to none.
+HIDDEN_TAG = "exploratory"
+
+
+def for_edition(notebook: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
+    """Keep the cells of edition ``code``: drop the other languages' ``lang-xx`` cells and ``exploratory`` ones.
+
+    A hidden first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
+    """
+    other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG}
+    notebook.cells = [c for c in notebook.cells if not other & set(c.get("metadata", {}).get("tags", []))]
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
+    return notebook
+
+
+def _edition_html(page: str, code: str, other_href: str | None) -> str:
+    """Set the page's language and put the link to its other edition at the top of its body."""
+    from .overview_page import edition_link
+
+    page = re.sub(r"<html(\s[^>]*)?>", f'<html lang="{code}">', page, count=1)
+    with using(code):
+        link = edition_link(other_href)
+    return re.sub(r"(<main[^>]*>)", lambda m: m[1] + link, page, count=1) if link else page
+
+
+def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None
+              ) -> tuple[Path, str, str | None]:
+    """Execute one notebook in language ``code`` and write ``<name>.html`` and its charts' CSVs.
+
+    Returns its path, title and version. ``other_href`` links the page to its other edition.
+    """
+    notebook = for_edition(read_source(pair.source), code)
+    with using(code):
+        notebook = execute(notebook, pair.name, pair.source.parent, env={ENV: code})
+    notebook.cells = notebook.cells[1:]  # the setup cell
     title, version = _title(notebook), version_of(notebook)
     chart_data_files(notebook, pair.name, out_dir)
     about_footer(notebook)
     target = out_dir / f"{pair.name}.html"
-    target.write_text(export_html(notebook, title), encoding="utf-8")
+    target.write_text(_edition_html(export_html(notebook, title), code, other_href), encoding="utf-8")
     return target, title, version
 
 
@@ -80,7 +116,8 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
 
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
-                    progress: Callable[[str], None] = print) -> list[Path]:
+                    progress: Callable[[str], None] = print, lang: str = "en",
+                    other_edition: str | None = None) -> list[Path]:
     """Build every briefing and the overview page into ``out_dir``, atomically.
 
     Parameters
@@ -91,6 +128,12 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
         Folder of the notebook sources (default: the project's ``notebooks/``).
     progress : callable
         Receives one line per step (default: print).
+    lang : str
+        The edition's language (:data:`lsreports.publish.i18n.LANGS`): the notebooks' kernels get
+        ``LSREPORTS_LANG`` and the overview is written in it.
+    other_edition : str, optional
+        The other edition's folder relative to ``out_dir`` (``vi/``, ``../``): each page links
+        to its counterpart there.
 
     Returns
     -------
@@ -108,7 +151,9 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     from .notebooks import NOTEBOOK_DIR
     from .overview_page import overview_html
 
+    check_lang(lang)
     found = _ordered(pairs(notebook_dir or NOTEBOOK_DIR))
+    link = (lambda name: f"{other_edition.rstrip('/')}/{name}") if other_edition else (lambda name: None)
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
@@ -120,11 +165,12 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
             for number, pair in enumerate(found, start=1):
                 started = time.perf_counter()
                 progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
-                path, title, version = build_one(pair, staging)
+                path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"))
                 progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
                 entries.append((path.name, title, version))
-        page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,
-                             context=context)
+        with using(lang):
+            page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue,
+                                 manifest=manifest, context=context, other_edition=link("index.html"))
         (staging / "index.html").write_text(page, encoding="utf-8")
         staging.chmod(0o755)
         _swap_in(staging, out_dir)

@@ -24,6 +24,7 @@ import pandas as pd
 from ..sources.periods import period_label
 from . import labels
 from .formatting import safe
+from .i18n import t
 
 #: The mark a flagged figure carries wherever it is shown.
 FLAG_MARK = "⚑"
@@ -44,11 +45,18 @@ def one_line(reason: object, width: int = 160) -> str:
 
 
 def curated_flag_reason(row) -> str:
-    """The one-line reason of a row's curated flag (``flag: note``), or '' when it has none."""
+    """The one-line reason of a row's curated flag, in words (:func:`lsreports.publish.flag_words.flag_sentence`).
+
+    '' when the row has none.
+    """
+    from .flag_words import flag_sentence
+
     flag = row.get("flag")
     if not (isinstance(flag, str) and flag):
         return ""
-    return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
+    note = row.get("note")
+    note = note if isinstance(note, str) else ""
+    return one_line(flag_sentence({"check": "curated_flag", "detail": f"{flag}: {note}"}), 300)
 
 
 def row_key(row) -> tuple:
@@ -76,7 +84,7 @@ class Citations:
     def __init__(self, manifest: pd.DataFrame, catalogue: pd.DataFrame, flags: pd.DataFrame | None = None,
                  anchor: str = "src"):
         self.names = {**labels.national_table_names(), **labels.report_names(manifest)}
-        self.indicator_names = catalogue.set_index("indicator_id")["name_en"].to_dict()
+        self.indicator_names = labels.indicator_names(catalogue)
         self.flags = flags if flags is not None else pd.DataFrame(columns=["indicator_id", "period", "source_docs"])
         self.anchor = anchor
         self.entries: dict[tuple, tuple[int, dict]] = {}
@@ -98,7 +106,11 @@ class Citations:
         hits = self.flags.loc[(self.flags["indicator_id"] == row["indicator_id"]) & (self.flags["period"] == period)
                               & self.flags["source_docs"].astype(str).str.contains(str(row["source_doc"]),
                                                                                    regex=False)]
-        return one_line(f"{hits.iloc[0]['check'].replace('_', ' ')}: {hits.iloc[0]['detail']}") if len(hits) else ""
+        if not len(hits):
+            return ""
+        from .flag_words import flag_sentence
+
+        return one_line(flag_sentence(hits.iloc[0].to_dict()), 300)
 
     def figure(self, shown: str, row) -> str:
         """Render ``shown`` (the formatted number) as a traceable figure.
@@ -111,7 +123,8 @@ class Citations:
         mark = (f' <span class="lsr-flag" title="{text(reason)}">{FLAG_MARK}</span>' if reason else "")
         if bool(row.get("derived")):
             formula = row.get("formula") or row.get("quote")
-            return f'<span class="lsr-src" title="derived: {text(formula)}">{text(shown)}</span>{mark}'
+            return (f'<span class="lsr-src" title="{text(t("sources.derived"))}: {text(formula)}">{text(shown)}</span>'
+                    f"{mark}")
         number = self._number(row)
         tip = f"“{row['quote']}” ({self.names.get(row['source_doc'], row['source_doc'])})"
         return (f'<a class="lsr-src" href="#{self.anchor}-{number}" title="{text(tip)}">{text(shown)}'
@@ -147,19 +160,20 @@ class Citations:
         """An HTML paragraph."""
         return f"<p>{line}</p>"
 
-    def appendix_html(self, heading: str = "Sources") -> str:
+    def appendix_html(self, heading: str | None = None) -> str:
         """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag."""
         if not self.entries:
             return ""
         items = []
         for number, row in sorted(self.entries.values(), key=lambda e: e[0]):
             name = self.indicator_names.get(row["indicator_id"], row["indicator_id"])
-            period = period_label(pd.Timestamp(row["start"]), pd.Timestamp(row["end"]))
+            period = labels.period(row["start"], row["end"])
             reason = self.flag_reason(row)
             flag = f'<br><span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}' if reason else ""
             items.append(f'<li id="{self.anchor}-{number}"><q>{text(row["quote"])}</q> '
                          f'<span class="lsr-note">— {text(self.names.get(row["source_doc"], row["source_doc"]))}; '
                          f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}</span>{flag}</li>')
+        heading = t("sources.heading") if heading is None else heading
         return f'<section class="lsr-sources"><h2 id="{self.anchor}">{text(heading)}</h2>\n<ol>\n' + \
             "\n".join(items) + "\n</ol></section>"
 

@@ -5,14 +5,31 @@ import html
 import math
 import re
 
-from . import labels
+from . import i18n, labels
 
 #: Kept for existing callers: the units of :data:`lsreports.publish.labels.UNITS`.
 UNIT_LABELS = labels.UNITS
 
 
+def localise(number: str, code: str | None = None) -> str:
+    """Write an English-formatted number in the current language's style.
+
+    Vietnamese swaps the separators (``1,234.5`` → ``1.234,5``) and sets a space before
+    the percent sign (``+45.6%`` → ``+45,6 %``); English is returned unchanged.
+
+    Examples
+    --------
+    >>> localise("1,234.5", "vi"), localise("+45.6%", "vi"), localise("+45.6%", "en")
+    ('1.234,5', '+45,6 %', '+45.6%')
+    """
+    if (code or i18n.lang()) != "vi":
+        return number
+    swapped = number.translate(str.maketrans({",": ".", ".": ","}))
+    return re.sub(r"(?<=\d)%", " %", swapped)
+
+
 def fmt_number(value: float | None, decimals: int | None = None) -> str:
-    """Format a number with ',' thousands separators and '.' decimals (English style).
+    """Format a number with ',' thousands separators and '.' decimals (English; Vietnamese: :func:`localise`).
 
     Parameters
     ----------
@@ -28,8 +45,8 @@ def fmt_number(value: float | None, decimals: int | None = None) -> str:
         if abs(value) >= 100:
             decimals = 0
         else:
-            return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:,.{decimals}f}"
+            return localise(f"{value:,.2f}".rstrip("0").rstrip("."))
+    return localise(f"{value:,.{decimals}f}")
 
 
 def fmt_printed(value: float | None) -> str:
@@ -42,14 +59,14 @@ def fmt_printed(value: float | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return localise(f"{value:,.3f}".rstrip("0").rstrip("."))
 
 
 def fmt_pct(value: float | None, signed: bool = True) -> str:
     """Format a percentage: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
+    return localise(f"{value:+.1f}%" if signed else f"{value:.1f}%")
 
 
 def unit_label(unit: str) -> str:

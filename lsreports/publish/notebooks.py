@@ -70,7 +70,8 @@ def version_of(notebook: nbformat.NotebookNode) -> str | None:
     return match.group(1) if match else None
 
 
-def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.NotebookNode:
+def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path,
+            env: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Execute a notebook in ``cwd``; raise :class:`NotebookError` naming the failing cell.
 
     Parameters
@@ -81,6 +82,8 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
         Its name, for messages.
     cwd : pathlib.Path
         The working directory of the kernel (the notebook's folder, so relative paths resolve).
+    env : dict, optional
+        Variables added to the kernel's environment (a briefing's ``LSREPORTS_LANG``).
     """
     try:
         with tempfile.TemporaryDirectory(prefix="lsreports-kernel-") as sockets:
@@ -94,7 +97,7 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
             client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
                                     resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate",
                                     config=config)
-            client.execute(env=kernel_environment())
+            client.execute(env={**kernel_environment(), **(env or {})})
     except CellExecutionError as exc:
         index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))

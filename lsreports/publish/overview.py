@@ -13,7 +13,9 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from . import labels
-from .cite import Citations, one_line, text
+from .cite import Citations, text
+from .flag_words import flag_sentence
+from .i18n import t
 from .formatting import fmt_number, fmt_pct, fmt_printed
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
@@ -38,6 +40,8 @@ BRIEFING_GROUPS: dict[str, tuple[str, ...]] = {
     "trade": ("Trade",), "budget": ("Budget", "Public investment"), "industry": ("Industry",),
     "tourism": ("Tourism",), "social": ("Social",),
 }
+#: The key table's columns (message ids ``key.<column>``).
+KEY_COLUMNS = ("indicator", "period", "level", "change", "share", "year_end", "against", "method", "verdict")
 SHARE_MEASURES = ("plan_pct", "est_local_pct", "est_central_pct")
 _KIND_PREFERENCE = ("ytd", "ytd_day", "year", "month", "point", "span")
 
@@ -45,8 +49,9 @@ _KIND_PREFERENCE = ("ytd", "ytd_day", "year", "month", "point", "span")
 def freshest(obs: pd.DataFrame, variants: tuple[str, ...]) -> pd.DataFrame:
     """Printed rows of a concept's freshest figure: the variant and period with the latest end.
 
-    For the same end, a year to date is preferred to a month (the running total a plan
-    is measured against), and a later report to an earlier one.
+    For the same end, a year to date printing a level or a change is preferred to a month
+    (the running total a plan is measured against; the month's level is shown beside it,
+    :func:`month_beside`), and a later report to an earlier one.
 
     Returns
     -------
@@ -59,9 +64,12 @@ def freshest(obs: pd.DataFrame, variants: tuple[str, ...]) -> pd.DataFrame:
     kinds = [period_kind(s, e) for s, e in zip(printed["start"], printed["end"])]
     ranked = printed.assign(_rank=[_KIND_PREFERENCE.index(k) for k in kinds],
                             _level=(printed["measure"] == "value").astype(int))
+    ranked["_informative"] = ranked["measure"].isin(["value", "yoy_pct"]).astype(int)
     groups = ranked.groupby(["indicator_id", "start", "end", "source_doc"]).agg(
-        end_=("end", "first"), rank=("_rank", "first"), level=("_level", "max"))
-    best = groups.sort_values(["end_", "level", "rank", "source_doc"], ascending=[False, False, True, False]).index[0]
+        end_=("end", "first"), rank=("_rank", "first"), level=("_level", "max"), informative=("_informative", "max"))
+    # a year to date with a level or a change beats the month ending the same day (shown beside it)
+    best = groups.sort_values(["end_", "informative", "rank", "level", "source_doc"],
+                              ascending=[False, False, True, False, False]).index[0]
     key = dict(zip(["indicator_id", "start", "end", "source_doc"], best))
     mask = True
     for column, value in key.items():
@@ -98,24 +106,52 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
                   "plan: likely, undetermined (the band straddles 100 %) or unlikely")
 
 
-def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year_end: pd.DataFrame) -> str:
-    """One table row: indicator, period, level, yoy, share of plan, year end against plan."""
+def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year_end: pd.DataFrame,
+             month_rows: pd.DataFrame | None = None) -> str:
+    """One table row: indicator, period, level, yoy, share of plan, year end against plan.
+
+    ``month_rows`` (the month ending with a year to date shown, from the same report) puts
+    the month's level beside the year to date's (:func:`month_beside`).
+    """
     by_measure = {r["measure"]: r for r in rows.to_dict("records")}
     first = next(iter(by_measure.values()))
     indicator = first["indicator_id"]
     unit = catalogue.set_index("indicator_id").loc[indicator, "unit"]
-    name = catalogue.set_index("indicator_id").loc[indicator, "name_en"]
-    cells = [text(name), text(period_label(first["start"], first["end"]))]
+    name = labels.indicator_names(catalogue)[indicator]
+    cells = [text(name), text(labels.period(first["start"], first["end"]))]
     level = by_measure.get("value")
-    cells.append(cites.figure(f"{fmt_printed(level['value'])} {labels.unit(unit)}", level) if level else "–")
+    shown = cites.figure(f"{fmt_printed(level['value'])} {labels.unit(unit)}", level) if level else "–"
+    if month_rows is not None and not month_rows.empty:
+        month = month_rows.loc[month_rows["measure"] == "value"].iloc[0]
+        beside = t("key.month_beside", month=text(labels.month(month["start"], year=False)),
+                   level=cites.figure(f"{fmt_printed(month['value'])} {labels.unit(unit)}", month))
+        shown = beside if shown == "–" else f'{shown}<br><span class="lsr-band">{beside}</span>'
+    cells.append(shown)
     yoy = by_measure.get("yoy_pct")
     cells.append(cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–")
     share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-    cells.append(cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                              f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
+    cells.append(cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False),
+                                target=labels.target_kind(share['measure'].removesuffix('_pct'), short=True)), share)
                  if share else "–")
     cells += _year_end_cells(indicator, first, year_end, cites)
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def month_beside(obs: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The month's printed level beside a year to date: the month ending the same day, same report.
+
+    Returns the month's rows when ``rows`` (one indicator, period and report) is a year to
+    date of more than one month and that report prints the level of its last month too;
+    otherwise an empty frame.
+    """
+    first = rows.iloc[0]
+    if period_kind(first["start"], first["end"]) != "ytd" or pd.Timestamp(first["start"]).month == \
+            pd.Timestamp(first["end"]).month:
+        return rows.iloc[0:0]
+    month_start = pd.Timestamp(first["end"]).replace(day=1)
+    return obs.loc[~obs["derived"].astype(bool) & (obs["indicator_id"] == first["indicator_id"])
+                   & (obs["start"] == month_start) & (obs["end"] == first["end"])
+                   & (obs["source_doc"] == first["source_doc"]) & (obs["measure"] == "value")]
 
 
 def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: Citations) -> list[str]:
@@ -131,19 +167,24 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
                                   indicator) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
-        pct_band = (f'<br><span class="lsr-band">{r["low_pct"]:.1f}–{fmt_pct(r["high_pct"], signed=False)}</span>'
-                    if pd.notna(r["low_pct"]) else "")
-        against = (f"{text(fmt_pct(r['pct_of_target'], signed=False))} of "
-                   f"{text(labels.target_kind(r['target_kind'], short=True))}{pct_band}")
+        pct_band = (f'<br><span class="lsr-band">{fmt_number(r["low_pct"], 1)}–'
+                    f'{fmt_pct(r["high_pct"], signed=False)}</span>' if pd.notna(r["low_pct"]) else "")
+        against = text(t("key.share_of", pct=fmt_pct(r['pct_of_target'], signed=False),
+                         target=labels.target_kind(r['target_kind'], short=True))) + pct_band
     else:
-        against = "no plan printed"
+        against = text(t("key.no_plan"))
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
-    return [year_end_text, against, method, text(r["verdict"] or "–")]
+    return [year_end_text, against, method, text(labels.verdict(r["verdict"]) or "–")]
+
+
+def group_name(group: str) -> str:
+    """A key-indicator group's name in the current language."""
+    return t(f"group.{group}")
 
 
 def _group_row(group: str) -> str:
     """A group's heading row in the key-indicator table (its name kept in view while the table scrolls)."""
-    return f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group)}</span></th></tr>'
+    return f'<tr class="lsr-group"><th colspan="9"><span class="lsr-sticky">{text(group_name(group))}</span></th></tr>'
 
 
 def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, groups: tuple[str, ...] | None,
@@ -156,7 +197,7 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
         rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
         if rows:
             body.append(_group_row(group))
-            body += [_key_row(r, catalogue, cites, year_end) for r in rows]
+            body += [_key_row(r, catalogue, cites, year_end, month_beside(obs, r)) for r in rows]
     return body
 
 
@@ -166,8 +207,8 @@ def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
     from ..sources.paths import curated_dir
 
     if not (curated_dir() / "national_observations.csv").exists():
-        return [_group_row(group) + '<tr><td colspan="9">No national rows in this data folder '
-                "(<code>lsreports curate national</code> builds them).</td></tr>" for group in NATIONAL_KEY_INDICATORS]
+        return [_group_row(group) + f'<tr><td colspan="9">{t("key.no_national")}</td></tr>'
+                for group in NATIONAL_KEY_INDICATORS]
     return _key_groups(national_observations(), indicators(national=True), cites, None, year_end,
                        NATIONAL_KEY_INDICATORS)
 
@@ -181,32 +222,39 @@ def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citat
     (``groups`` None, the overview) ends with :data:`NATIONAL_KEY_INDICATORS`, each figure
     citing the GSO table cell it was read from.
     """
-    year_end, what = year_end_view(obs) if year_end is None else year_end
+    year_end, _ = year_end_view(obs) if year_end is None else year_end
     body = _key_groups(obs, catalogue, cites, groups, year_end, KEY_INDICATORS)
     if groups is None:  # the overview: the country's prices too
         body += _national_groups(cites, year_end)
-    head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
-            "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
-            "<th>Verdict</th></tr>")
-    note = (f'<p class="lsr-note">Year end: {text(what)}. <span class="lsr-screen-only">Hover over a figure for the '
-            'sentence it was printed in; </span>the small number leads to the Sources below. ⚑ marks a flagged figure '
-            '<span class="lsr-screen-only">(hover for the reason)</span><span class="lsr-print-only">(the reason is '
-            'under Sources)</span>.</p>')
+    head = "<tr>" + "".join(f"<th>{text(t('key.' + column))}</th>" for column in KEY_COLUMNS) + "</tr>"
+    note = f'<p class="lsr-note">{t("key.note", what=text(t("key.year_end_what")))}</p>'
     return f'<div class="lsr-table"><table class="lsr-key"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table></div>{note}'
 
 
 def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> str:
-    """The most important consistency flags, one line each (warnings first)."""
+    """The most important consistency flags, one sentence in words each (warnings first).
+
+    Each line names the indicator and period, then :func:`lsreports.publish.flag_words.flag_sentence`:
+    what disagrees with what, by how much, and what it means for the figure.
+    """
     if flags.empty:
-        return "<p>No consistency flag.</p>"
-    names = catalogue.set_index("indicator_id")["name_en"]
+        return f"<p>{text(t('flags.none'))}</p>"
+    names = labels.indicator_names(catalogue)
     order = flags.assign(_w=(flags["severity"] != "warning").astype(int)).sort_values("_w", kind="stable")
-    lines = [f"<li><strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>, {text(r['period'])}: "
-             f"{text(one_line(r['detail'], 150))} <span class=\"lsr-note\">({text(r['check'].replace('_', ' '))})"
-             "</span></li>" for _, r in order.head(limit).iterrows()]
-    more = (f'<p class="lsr-note">{len(flags) - limit} more: <code>lsreports summary</code> lists them all.</p>'
-            if len(flags) > limit else "")
+    lines = [f"<li><strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>, "
+             f"{text(flag_period(r))}: {text(flag_sentence(r, catalogue))}</li>"
+             for r in order.head(limit).to_dict("records")]
+    more = (f'<p class="lsr-note">{t("flags.more", n=len(flags) - limit)}</p>' if len(flags) > limit else "")
     return "<ul>" + "".join(lines) + "</ul>" + more
+
+
+def flag_period(row: dict) -> str:
+    """A flag's period in words where its rows give start and end, else as the flag states it."""
+    if row.get("start") is not None and row.get("end") is not None and not pd.isna(row.get("start")):
+        return labels.period(row["start"], row["end"])
+    from .flag_words import period_words
+
+    return period_words(str(row.get("period", "")))
 
 
 def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
@@ -219,29 +267,30 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
         Keep only these indicators (a domain briefing's); all by default.
     """
     if not changes.previous:
-        return "<p>Only one report: nothing to compare with yet.</p>"
-    names = catalogue.set_index("indicator_id")["name_en"]
+        return f"<p>{text(t('changes.only_one'))}</p>"
+    names = labels.indicator_names(catalogue)
     reports = labels.report_names(manifest)
     keep = (lambda frame: frame) if indicator_ids is None else (
         lambda frame: frame.loc[frame["indicator_id"].isin(indicator_ids)] if not frame.empty else frame)
     new, plans = keep(changes.new_figures), keep(changes.plan_changes)
     flags_new, flags_gone = keep(changes.flags_new), keep(changes.flags_resolved)
-    items = [f"<li><strong>{len(new)} figures new</strong> in the {text(reports.get(changes.latest, changes.latest))}"
-             f" (for {new['indicator_id'].nunique()} indicators), compared with every earlier report.</li>"]
+    items = [t("changes.new", n=len(new), report=text(reports.get(changes.latest, changes.latest)),
+               indicators=new["indicator_id"].nunique())]
     for _, r in plans.iterrows():
-        items.append(f"<li>Implied {r['year']} {text(labels.target_kind(r['target_kind']).removeprefix('the '))} "
-                     f"for <strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>: "
-                     f'<span class="lsr-src" title="derived: {text(r["before_formula"])}">{fmt_number(r["before"])}'
-                     f'</span> ({text(reports.get(r["before_doc"], r["before_doc"]))}) → '
-                     f'<span class="lsr-src" title="derived: {text(r["after_formula"])}">{fmt_number(r["after"])}'
-                     f"</span> ({fmt_pct(r['change_pct'])}).</li>")
-    for label, frame in (("New flag", flags_new), ("Resolved flag", flags_gone)):
-        items += [f"<li>{label}: <strong>{text(names.get(r['indicator_id'], r['indicator_id']))}</strong>, "
-                  f"{text(r['period'])}: {text(one_line(r['detail'], 150))}</li>" for _, r in frame.iterrows()]
+        items.append(t("changes.plan", year=r["year"], target=text(labels.target_kind(r["target_kind"]).removeprefix("the ")),
+                       name=text(names.get(r["indicator_id"], r["indicator_id"])),
+                       before=f'<span class="lsr-src" title="{t("sources.derived")}: {text(r["before_formula"])}">'
+                              f'{fmt_number(r["before"])}</span>',
+                       before_doc=text(reports.get(r["before_doc"], r["before_doc"])),
+                       after=f'<span class="lsr-src" title="{t("sources.derived")}: {text(r["after_formula"])}">'
+                             f'{fmt_number(r["after"])}</span>', change=fmt_pct(r["change_pct"])))
+    for message, frame in (("changes.flag_new", flags_new), ("changes.flag_resolved", flags_gone)):
+        items += [t(message, name=text(names.get(r["indicator_id"], r["indicator_id"])), period=text(flag_period(r)),
+                    reason=text(flag_sentence(r, catalogue))) for r in frame.to_dict("records")]
     if len(items) == 1 and new.empty:
-        items = ["<li>Nothing new for these indicators in the latest report.</li>"]
-    return (f'<p class="lsr-note">The {text(reports.get(changes.latest, changes.latest))} against the data before it '
-            f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
+        items = [t("changes.nothing")]
+    return (f'<p class="lsr-note">{t("changes.against", latest=text(reports.get(changes.latest, changes.latest)), previous=text(reports.get(changes.previous, changes.previous)))}'
+            f"</p><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>")
 
 
 __all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
