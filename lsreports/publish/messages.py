@@ -162,6 +162,12 @@ def _flag_of(indicator_id: str, year: int, flags: pd.DataFrame) -> dict | None:
     return hits.iloc[0].to_dict() if len(hits) else None
 
 
+def _first_sentence(sentence: str) -> str:
+    """The first sentence (what disagrees with what, by how much); the rest is under the flags' heading."""
+    head, dot, _ = sentence.partition(". ")
+    return head + "." if dot else sentence
+
+
 def _in_doubt_message(rows: pd.DataFrame, flags: pd.DataFrame, catalogue: pd.DataFrame, w: _Writer) -> str:
     items = [t("msg.in_doubt_item", name=w.name(r["indicator_id"]), share=w.share(r), band=w.band(r))
              for r in rows.to_dict("records")]
@@ -171,7 +177,7 @@ def _in_doubt_message(rows: pd.DataFrame, flags: pd.DataFrame, catalogue: pd.Dat
         if flag is not None:
             sentence += (f' <span class="lsr-flag">{FLAG_MARK}</span> '
                          + t("msg.flagged", name=w.name(r["indicator_id"]),
-                             reason=text(flag_sentence(flag, catalogue))))
+                             reason=text(_first_sentence(flag_sentence(flag, catalogue)))))
     return sentence
 
 
@@ -192,7 +198,13 @@ def key_messages(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFr
     """
     from .overview import KEY_INDICATORS, group_name
 
-    groups = _key_ids(table or KEY_INDICATORS)
+    from .overview import freshest
+
+    table = table or KEY_INDICATORS
+    # the variant of each concept the key table shows (its freshest), not its alternatives
+    shown = {i for concepts in table.values() for variants in concepts
+             for i in freshest(obs, variants)["indicator_id"].unique()}
+    groups = {i: group for i, group in _key_ids(table).items() if i in shown}
     w = _Writer(catalogue, cites)
     year_end = context.year_end
     messages = []
@@ -214,7 +226,8 @@ def key_messages(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFr
 
 def key_messages_html(messages: list[str]) -> str:
     """The messages as the page's opening paragraphs (one each)."""
-    return '<div class="lsr-messages">' + "".join(f"<p>{m}</p>" for m in messages) + "</div>"
+    opened = [m[:1].upper() + m[1:] for m in messages]  # a sentence may open with a report's name
+    return '<div class="lsr-messages">' + "".join(f"<p>{m}</p>" for m in opened) + "</div>"
 
 
 __all__ = ["MAX_IN_DOUBT", "against_plan", "latest_growth", "in_doubt", "off_track", "key_messages",

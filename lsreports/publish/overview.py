@@ -71,10 +71,27 @@ def freshest(obs: pd.DataFrame, variants: tuple[str, ...]) -> pd.DataFrame:
     best = groups.sort_values(["end_", "informative", "rank", "level", "source_doc"],
                               ascending=[False, False, True, False, False]).index[0]
     key = dict(zip(["indicator_id", "start", "end", "source_doc"], best))
+    if period_kind(key["start"], key["end"]) == "month":
+        key = _year_to_date_of(groups, key)
     mask = True
     for column, value in key.items():
         mask = mask & (printed[column] == value)
     return printed.loc[mask]
+
+
+def _year_to_date_of(groups: pd.DataFrame, key: dict) -> dict:
+    """The year to date (or to a day) of the same report ending in ``key``'s month with a level or a change.
+
+    A report that prints "May: 10,594" and "January to 14 May: +40 %" is read by its year to
+    date; the month's level is shown beside it (:func:`month_beside`). ``key`` itself when none.
+    """
+    candidates = [index for index, row in groups.iterrows()
+                  if index[0] == key["indicator_id"] and index[3] == key["source_doc"] and row["informative"]
+                  and period_kind(index[1], index[2]) in ("ytd", "ytd_day") and index[1] < key["start"]
+                  and pd.Timestamp(index[2]).to_period("M") == pd.Timestamp(key["end"]).to_period("M")]
+    if not candidates:
+        return key
+    return dict(zip(["indicator_id", "start", "end", "source_doc"], max(candidates, key=lambda i: i[2])))
 
 
 def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -138,19 +155,19 @@ def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year
 
 
 def month_beside(obs: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The month's printed level beside a year to date: the month ending the same day, same report.
+    """The month's printed level beside a year to date: its last month, printed in the same report.
 
     Returns the month's rows when ``rows`` (one indicator, period and report) is a year to
-    date of more than one month and that report prints the level of its last month too;
-    otherwise an empty frame.
+    date (or to a day) of more than one month and that report prints the level of the
+    month it ends in; otherwise an empty frame.
     """
     first = rows.iloc[0]
-    if period_kind(first["start"], first["end"]) != "ytd" or pd.Timestamp(first["start"]).month == \
+    if period_kind(first["start"], first["end"]) not in ("ytd", "ytd_day") or pd.Timestamp(first["start"]).month == \
             pd.Timestamp(first["end"]).month:
         return rows.iloc[0:0]
     month_start = pd.Timestamp(first["end"]).replace(day=1)
     return obs.loc[~obs["derived"].astype(bool) & (obs["indicator_id"] == first["indicator_id"])
-                   & (obs["start"] == month_start) & (obs["end"] == first["end"])
+                   & (obs["start"] == month_start) & (obs["end"] == month_start + pd.offsets.MonthEnd(0))
                    & (obs["source_doc"] == first["source_doc"]) & (obs["measure"] == "value")]
 
 
