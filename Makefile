@@ -40,7 +40,8 @@ lab: $(LAB_STAMP)
 
 briefings: $(STAMP)
 	$(BIN)/lsreports summary
-	$(BIN)/lsreports briefing -o briefings
+	$(BIN)/lsreports briefing -o briefings --other-edition vi/
+	$(BIN)/lsreports briefing --lang vi -o briefings/vi --other-edition ../
 	$(BIN)/lsreports excel -o briefings/lsreports.xlsx
 
 summary: $(STAMP)

@@ -37,8 +37,6 @@ budget = ls.load("budget", measure=None)
 
 # %% [markdown]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
 
 # %%
 page = BriefingPage("budget")

@@ -33,8 +33,6 @@ products = [i for i in catalogue.loc[catalogue["domain"] == "industry", "indicat
 
 # %% [markdown]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
 
 # %%
 page = BriefingPage("industry")

@@ -25,8 +25,6 @@ levels = social.loc[social["measure"] == "value"]
 
 # %% [markdown]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
 
 # %%
 page = BriefingPage("social")

@@ -33,8 +33,6 @@ ids = ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_d
 
 # %% [markdown]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
 
 # %%
 page = BriefingPage("tourism")

@@ -38,8 +38,6 @@ trade = ls.load("trade")
 
 # %% [markdown]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
 
 # %%
 page = BriefingPage("trade")

@@ -26,7 +26,7 @@ def run_briefing(args: argparse.Namespace) -> int:
     check_output_path(args.output, folder=True)
     _require_rows("briefing")
     try:
-        written = build_briefings(Path(args.output))
+        written = build_briefings(Path(args.output), lang=args.lang, other_edition=args.other_edition)
     except NotebookError as exc:
         from ..cli import ERROR_EXIT, one_line
 
@@ -88,6 +88,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``briefing``, ``notebooks`` and ``excel`` to the command line."""
     briefing = subparsers.add_parser("briefing", help="execute the notebooks and export HTML briefings")
     briefing.add_argument("-o", "--output", default="briefings", help="output folder (default: briefings)")
+    briefing.add_argument("--lang", choices=("en", "vi"), default="en",
+                          help="the edition's language: en (default) or vi (Vietnamese: words, numbers, dates)")
+    briefing.add_argument("--other-edition", default=None, metavar="REL",
+                          help="the other language's folder relative to -o (e.g. vi/ or ../): each page links to it")
     briefing.add_argument("--pdf", action="store_true",
                           help="also print each page to an A4 PDF beside it (needs Chromium: apt-get install chromium)")
     briefing.set_defaults(func=run_briefing)

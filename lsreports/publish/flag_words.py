@@ -123,12 +123,20 @@ READERS = {"implied_plan": _implied_plan, "implied_vs_printed": _implied_vs_prin
            "month_vs_ytd": _month_vs_ytd, "curated_flag": _curated_flag}
 
 
+def _no_ids(note: str) -> str:
+    """A curator's note with report ids and other codes named in words."""
+    from ..sources.loader import reports
+
+    names = labels.report_names(reports())
+    return re.sub(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", lambda m: names.get(m[0], m[0].replace("_", " ")), note)
+
+
 def _curated_sentence(values: dict) -> str:
     """A curated flag: the kind in words; the curator's note (written in English) in the English edition."""
     kind = values["kind"]
     what = t(f"flag.curated.{kind}") if f"flag.curated.{kind}" in i18n.catalogue() else kind.replace("_", " ")
     if i18n.lang() == "en" and values["note"]:
-        return f"{what}: {values['note']}"
+        return f"{what}: {_no_ids(values['note'])}"
     return what + "."
 
 

@@ -115,9 +115,24 @@ def off_track(year_end: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
 class _Writer:
     """Formats the figures of the messages through one page's citations."""
 
-    def __init__(self, catalogue: pd.DataFrame, cites: Citations):
+    def __init__(self, catalogue: pd.DataFrame, cites: Citations, obs: pd.DataFrame | None = None):
         self.names = labels.indicator_names(catalogue)
         self.cites = cites
+        self.obs = obs
+
+    def reached(self, row) -> str:
+        """The printed share of the plan reached so far (the key table's period), cited; '' when none is printed."""
+        from .overview import freshest
+
+        if self.obs is None:
+            return ""
+        rows = freshest(self.obs, (row["indicator_id"],))
+        share = rows.loc[rows["measure"] == f"{row['target_kind']}_pct"]
+        if share.empty:
+            return ""
+        printed = share.iloc[0].to_dict()
+        return t("msg.reached", pct=self.cites.figure(fmt_pct(printed["value"], signed=False), printed),
+                 period=text(labels.period(printed["start"], printed["end"])))
 
     def name(self, indicator_id: str) -> str:
         return f"<strong>{text(self.names.get(indicator_id, indicator_id))}</strong>"
@@ -128,6 +143,10 @@ class _Writer:
                   target=labels.target_kind(row["target_kind"]))
         return self.cites.derived(shown, row["formula"], row["indicator_id"])
 
+    def note(self, row) -> str:
+        """The share reached so far and the verdict, as the parenthesis after a projection."""
+        return "; ".join(part for part in (self.reached(row), text(labels.verdict(row["verdict"]))) if part)
+
     def band(self, row) -> str:
         return f"{fmt_pct(row['low_pct'], signed=False)}–{fmt_pct(row['high_pct'], signed=False)}"
 
@@ -136,9 +155,8 @@ def _against_plan_message(choice, group_name, w: _Writer) -> str:
     ahead, behind = choice
     return t("msg.against_plan", year=int(ahead["year"]), strong=text(group_name(ahead["group"])),
              ahead=w.name(ahead["indicator_id"]), ahead_share=w.share(ahead),
-             ahead_verdict=text(labels.verdict(ahead["verdict"])), weak=text(group_name(behind["group"])),
-             behind=w.name(behind["indicator_id"]), behind_share=w.share(behind),
-             behind_verdict=text(labels.verdict(behind["verdict"])))
+             ahead_note=w.note(ahead), behind_note=w.note(behind), weak=text(group_name(behind["group"])),
+             behind=w.name(behind["indicator_id"]), behind_share=w.share(behind))
 
 
 def _latest_message(changes, choice, manifest: pd.DataFrame, w: _Writer) -> str:
@@ -205,7 +223,7 @@ def key_messages(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFr
     shown = {i for concepts in table.values() for variants in concepts
              for i in freshest(obs, variants)["indicator_id"].unique()}
     groups = {i: group for i, group in _key_ids(table).items() if i in shown}
-    w = _Writer(catalogue, cites)
+    w = _Writer(catalogue, cites, obs)
     year_end = context.year_end
     messages = []
     if (choice := against_plan(year_end, groups)) is not None:

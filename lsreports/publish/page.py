@@ -11,6 +11,7 @@ import pandas as pd
 from ..sources.periods import period_label
 from . import labels, sentences
 from .cite import Citations, text
+from .i18n import t
 from .formatting import fmt_pct, fmt_printed
 from .overview import BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html
 
@@ -56,11 +57,12 @@ class BriefingPage:
         self.cites = Citations(self.manifest, indicators(national=True), self.context.flags)
 
     def key_figures(self):
-        """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
+        """How to trace a figure, the key indicators of the domain (with the year end against plan) and what the
+        latest report changed."""
         groups = BRIEFING_GROUPS.get(self.domain, ())
         year_end = (self.context.year_end, self.context.year_end_label)
         key = key_indicators_html(self.obs, self.catalogue, self.cites, groups, year_end) if groups else ""
-        return _html(f"{key}<h3>What changed with the latest report</h3>"
+        return _html(f'<p class="lsr-how-to-read">{t("read.hover")}</p>{key}<h3>{text(t("overview.changes"))}</h3>'
                      f"{changes_html(self.context.changes, self.catalogue, self.manifest, self.ids)}")
 
     def headline(self, indicator_ids: list[str]):
@@ -68,8 +70,8 @@ class BriefingPage:
         from .headline import latest_rows
 
         rows = latest_rows(self.obs, indicator_ids)
-        head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
-                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
+        head = "<tr>" + "".join(f"<th>{text(t('headline.' + c))}</th>" for c in
+                                ("indicator", "other_name", "period", "level", "change", "share", "report")) + "</tr>"
         names = labels.report_names(self.manifest)
         lines = []
         for indicator in indicator_ids:
@@ -84,12 +86,15 @@ class BriefingPage:
         entry = self.catalogue.set_index("indicator_id").loc[first["indicator_id"]]
         level, yoy = by_measure.get("value"), by_measure.get("yoy_pct")
         share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-        cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
+        names = (entry["name_vi"], entry["name_en"]) if labels.name_column() == "name_vi" else \
+            (entry["name_en"], entry["name_vi"])
+        cells = [text(names[0]), text(names[1]), text(labels.period(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
                  self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
-                 self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
+                 self.cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False),
+                                     target=labels.target_kind(share['measure'].removesuffix('_pct'), short=True)),
+                                   share)
                  if share else "–",
                  text(names.get(first["source_doc"], first["source_doc"]))]
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
@@ -170,7 +175,12 @@ class BriefingPage:
 
     def sources(self):
         """The Sources appendix of every figure cited so far on the page."""
-        return _html(self.cites.appendix_html() or "<p>No figure cited.</p>")
+        return _html(self.cites.appendix_html() or f"<p>{text(t('sources.none'))}</p>")
+
+    @staticmethod
+    def how_to_read():
+        """How to trace a figure: on screen "hover over a figure", on paper "the sources are listed below"."""
+        return _html(f'<p class="lsr-how-to-read">{t("read.hover")}</p>')
 
 
 __all__ = ["BriefingPage"]
