@@ -66,4 +66,4 @@ def test_a_concept_headline_takes_its_freshest_variant_and_marks_a_flagged_level
     sentence = latest_level_sentence(obs, catalogue, ("pubinv_disbursed_current", "pubinv_disbursed"))
     assert "reached 906 billion VND in 2026 Jan-May" in sentence and "current year" in sentence
     flagged = latest_level_sentence(obs, catalogue, "prod_electricity_sold")
-    assert "230.4 million kWh" in flagged and "⚑ conflict in source" in flagged
+    assert "230.4 million kWh" in flagged and "⚑ The report contradicts itself on this figure" in flagged

@@ -101,6 +101,8 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path,
     except CellExecutionError as exc:
         index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))
+        if index is not None:  # counted as the author sees the notebook: without a build's setup cell
+            index -= sum("lsreports-setup" in c.get("metadata", {}).get("tags", []) for c in notebook.cells[:index])
         first_line = cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
         error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), {}) if cell else {}
         raise NotebookError(f"notebook {name!r}, cell {index} ({first_line!r}): "

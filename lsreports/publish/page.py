@@ -86,9 +86,9 @@ class BriefingPage:
         entry = self.catalogue.set_index("indicator_id").loc[first["indicator_id"]]
         level, yoy = by_measure.get("value"), by_measure.get("yoy_pct")
         share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-        names = (entry["name_vi"], entry["name_en"]) if labels.name_column() == "name_vi" else \
+        pair = (entry["name_vi"], entry["name_en"]) if labels.name_column() == "name_vi" else \
             (entry["name_en"], entry["name_vi"])
-        cells = [text(names[0]), text(names[1]), text(labels.period(first["start"], first["end"])),
+        cells = [text(pair[0]), text(pair[1]), text(labels.period(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
                  self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
