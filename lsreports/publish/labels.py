@@ -141,8 +141,13 @@ def indicator_names(catalogue: pd.DataFrame) -> dict[str, str]:
     english = dict(zip(frame["indicator_id"], frame["name_en"]))
     if i18n.lang() != "vi" or "name_vi" not in frame:
         return english
-    return {i: (v if isinstance(v, str) and v.strip() else english[i]) for i, v in zip(frame["indicator_id"],
-                                                                                        frame["name_vi"])}
+    names = {i: v for i, v in zip(frame["indicator_id"], frame["name_vi"]) if isinstance(v, str) and v.strip()}
+    for i in english:
+        if i not in names:  # an implied plan's id names its indicator's plan: in the indicator's Vietnamese name
+            base, kind = next(((i.removesuffix(f"_{k}"), k) for k in TARGET_KINDS if i.endswith(f"_{k}")), (i, ""))
+            names[i] = (f"{names[base]}: {VI['TARGET_KINDS'][kind]} (suy ra)" if kind and base in names
+                        else english[i])
+    return names
 
 
 def month(stamp: pd.Timestamp, *, year: bool = True) -> str:

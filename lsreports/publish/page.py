@@ -88,7 +88,8 @@ class BriefingPage:
         share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
         pair = (entry["name_vi"], entry["name_en"]) if labels.name_column() == "name_vi" else \
             (entry["name_en"], entry["name_vi"])
-        cells = [text(pair[0]), text(pair[1]), text(labels.period(first["start"], first["end"])),
+        other = "en" if labels.name_column() == "name_vi" else "vi"  # the name in the other language, marked as such
+        cells = [text(pair[0]), f'<span lang="{other}">{text(pair[1])}</span>', text(labels.period(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
                  self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",

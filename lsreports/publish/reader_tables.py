@@ -168,8 +168,51 @@ def _code_words(code: str) -> str:
     return code
 
 
+_VERDICT_TEXT = re.compile(r"^(likely|undetermined|unlikely): (\d+) % of (.+?)(, band (\d+)-(\d+) %)? \((.+)\)$")
+_PROJECTED_TEXT = re.compile(r"^projected ([\d,.]+) (.+?) \((.+)\); no plan printed$")
+_NO_LEVEL = re.compile(r"no level for (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}) \(printed, or implied by a .+? beside "
+                       r"the year to date\)")
+
+
+def _analysis_text(text: str) -> str | None:
+    """The projection's verdict and fallback texts (:mod:`lsreports.analysis.yearend.projection`) in words."""
+    vi = i18n.lang() == "vi"
+    if match := _VERDICT_TEXT.match(text):
+        english_kinds = {v: k for k, v in {**labels.TARGET_KINDS, "local budget est.": "est_local",
+                                           "central budget est.": "est_central"}.items()}
+        kind = english_kinds.get(match[3], english_kinds.get("the " + match[3], "plan"))
+        target = labels.target_kind(kind if kind in labels.TARGET_KINDS else "plan", short=True)
+        band = (f", {'khoảng' if vi else 'band'} {match[5]}–{match[6]} %" if match[4] else "")
+        method = {"growth-based": "growth", "pro-rata": "pro_rata"}.get(match[7], match[7])
+        return f"{labels.verdict(match[1])}: {match[2]} % {'' if vi else 'of '}{target}{band} ({labels.method(method, short=True)})"
+    if match := _PROJECTED_TEXT.match(text):
+        return (f"{'ước' if vi else 'projected'} {fmt_number(float(match[1].replace(',', '')))} "
+                f"{_code_words(match[2])} ({labels.method('pro_rata', short=True)}); "
+                f"{'không có kế hoạch' if vi else 'no plan printed'}")
+    if _NO_LEVEL.search(text):
+        template = ("không có mức của {} (in trong báo cáo hoặc suy ra từ tốc độ tăng)" if vi
+                    else "no level for {} (printed, or implied by the change printed beside the year to date)")
+        return _NO_LEVEL.sub(lambda m: template.format(labels.period(m[1], m[2])), text)
+    return None
+
+
+@functools.cache
+def _english_names(code: str) -> dict[str, str]:
+    """An indicator's English name → its name in ``code`` (frames that show ``name_en``)."""
+    from ..sources.loader import indicators
+
+    catalogue = indicators(national=True)
+    with i18n.using(code):
+        names = labels.indicator_names(catalogue)
+    return {english: names[i] for i, english in zip(catalogue["indicator_id"], catalogue["name_en"])}
+
+
 def _text_words(text: str) -> str:
     """A text cell: a whole code in words; codes inside a longer text (lists, reasons) too."""
+    if i18n.lang() == "vi" and text in _english_names("vi"):
+        return _english_names("vi")[text]
+    if (words := _analysis_text(text)) is not None:
+        return words
     whole = _code_words(text.strip())
     if whole != text.strip():
         return whole
