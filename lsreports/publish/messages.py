@@ -11,7 +11,7 @@ The rule (each message is written only when the data hold what it needs):
    indicators), and among the key indicators with a printed change on a year earlier in
    that report, the fastest and the weakest growth.
 3. **Year end in doubt** — the key indicators whose nowcast band straddles 100 % of plan
-   (verdict "in doubt"), at most three, closest to 100 % first; where a consistency flag
+   (verdict "in doubt"), at most three: flagged ones first, then closest to 100 %; where a consistency flag
    concerns one of them in that year, the flag's sentence in words follows, marked ⚑.
 4. **Off track** — the key indicators whose whole band stays below plan, when there are any.
 
