@@ -63,7 +63,7 @@ def fmt_printed(value: float | None) -> str:
 
 
 def fmt_pct(value: float | None, signed: bool = True) -> str:
-    """Format a percentage: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``."""
+    """Format a percentage: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%`` (Vietnamese: ``+45,6 %``)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return localise(f"{value:+.1f}%" if signed else f"{value:.1f}%")
