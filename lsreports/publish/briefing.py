@@ -61,13 +61,33 @@ SETUP_CELL = "from lsreports.publish.reader_tables import install as _lsr_instal
 HIDDEN_TAG = "exploratory"
 
 
+#: The tag of a notebook's title in Vietnamese (a markdown cell holding only the ``# heading``).
+TITLE_TAG = "title-vi"
+
+
+def _translated_title(first: str, title: str) -> str:
+    """The first cell for the Vietnamese edition: the title in Vietnamese, the version and changelog kept
+    (they move to the footer, for the notebook's maintainers), the English introduction left out."""
+    from .reading import _about_lines
+
+    lines = first.splitlines()
+    found = _about_lines(lines)
+    kept = "\n".join(lines[found[0]:found[1]]) if found else ""
+    return title.strip() + ("\n\n" + kept if kept else "")
+
+
 def for_edition(notebook: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
     """Keep the cells of edition ``code``: drop the other languages' ``lang-xx`` cells and ``exploratory`` ones.
 
+    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition.
+
     A hidden first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
     """
-    other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG}
+    other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG, TITLE_TAG}
+    titles = [c.source for c in notebook.cells if TITLE_TAG in c.get("metadata", {}).get("tags", [])]
     notebook.cells = [c for c in notebook.cells if not other & set(c.get("metadata", {}).get("tags", []))]
+    if code != LANGS[0] and titles and notebook.cells:
+        notebook.cells[0].source = _translated_title(notebook.cells[0].source, titles[0])
     notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
     return notebook
 

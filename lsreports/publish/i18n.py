@@ -86,10 +86,15 @@ def t(message_id: str, /, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def pick(en: str, vi: str) -> str:
+    """A notebook's own words in the current language: ``pick("exports were", "xuất khẩu chiếm")``."""
+    return vi if lang() == "vi" else en
+
+
 def other(code: str | None = None) -> str:
     """The other edition's language (English for Vietnamese and the reverse)."""
     code = code or lang()
     return LANGS[1] if code == LANGS[0] else LANGS[0]
 
 
-__all__ = ["LANGS", "ENV", "check_lang", "lang", "using", "catalogue", "t", "other"]
+__all__ = ["LANGS", "ENV", "check_lang", "lang", "using", "catalogue", "t", "pick", "other"]

@@ -50,7 +50,11 @@ def about_footer(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     first, end = found
     moved = "\n".join(lines[first:end]).strip()
     notebook.cells[0].source = "\n".join(lines[:first] + lines[end:]).strip()
-    notebook.cells.append(nbformat.v4.new_markdown_cell("---\n\n## About this briefing\n\n" + moved))
+    from .i18n import lang, t
+
+    if lang() != "en":  # the version history is written in English, for the notebook's maintainers: marked so
+        moved = f'{t("about.history_en")}\n\n<div lang="en">\n\n{moved}\n\n</div>'
+    notebook.cells.append(nbformat.v4.new_markdown_cell(f"---\n\n## {t('about.heading')}\n\n" + moved))
     return notebook
 
 
