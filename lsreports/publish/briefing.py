@@ -111,12 +111,13 @@ def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | Non
     notebook = for_edition(read_source(pair.source), code)
     with using(code):
         notebook = execute(notebook, pair.name, pair.source.parent, env={ENV: code})
-    notebook.cells = notebook.cells[1:]  # the setup cell
-    title, version = _title(notebook), version_of(notebook)
-    chart_data_files(notebook, pair.name, out_dir)
-    about_footer(notebook)
+        notebook.cells = notebook.cells[1:]  # the setup cell
+        title, version = _title(notebook), version_of(notebook)
+        chart_data_files(notebook, pair.name, out_dir)
+        about_footer(notebook)
+        page = export_html(notebook, title)
     target = out_dir / f"{pair.name}.html"
-    target.write_text(_edition_html(export_html(notebook, title), code, other_href), encoding="utf-8")
+    target.write_text(_edition_html(page, code, other_href), encoding="utf-8")
     return target, title, version
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 
+from .i18n import t
+
 #: The MIME type :func:`lsreports.publish.charts.show` gives a chart's rows.
 CHART_DATA_MIME = "text/csv"
 _VERSION_LINE = re.compile(r"^\s*Version:\s*\d")
@@ -50,7 +52,7 @@ def about_footer(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     first, end = found
     moved = "\n".join(lines[first:end]).strip()
     notebook.cells[0].source = "\n".join(lines[:first] + lines[end:]).strip()
-    from .i18n import lang, t
+    from .i18n import lang
 
     if lang() != "en":  # the version history is written in English, for the notebook's maintainers: marked so
         moved = f'{t("about.history_en")}\n\n<div lang="en">\n\n{moved}\n\n</div>'
@@ -81,7 +83,7 @@ def chart_data_files(notebook: nbformat.NotebookNode, page: str, folder: Path) -
             path.write_text(text, encoding="utf-8")
             rows = max(text.count("\n") - 1, 0)
             output["data"] = {"text/html": f'<p class="lsr-data-link"><a href="{html.escape(path.name)}" download>'
-                                           f"Data of this chart (CSV, {rows} rows)</a></p>"}
+                                           f"{t('chart.data_link', rows=rows)}</a></p>"}
             output["metadata"] = {}
             written.append(path)
     return written
