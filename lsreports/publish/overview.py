@@ -14,7 +14,7 @@ import pandas as pd
 from ..sources.periods import period_kind, period_label
 from . import labels
 from .cite import Citations, one_line, text
-from .formatting import fmt_number, fmt_pct, fmt_printed
+from .formatting import fixed, fmt_number, fmt_pct, fmt_printed
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
 #: with the freshest figure is shown, under its own name (which says which variant it is).
@@ -131,7 +131,7 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
                                   indicator) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
-        pct_band = (f'<br><span class="lsr-band">{r["low_pct"]:.1f}–{fmt_pct(r["high_pct"], signed=False)}</span>'
+        pct_band = (f'<br><span class="lsr-band">{fixed(r["low_pct"], 1)}–{fmt_pct(r["high_pct"], signed=False)}</span>'
                     if pd.notna(r["low_pct"]) else "")
         against = (f"{text(fmt_pct(r['pct_of_target'], signed=False))} of "
                    f"{text(labels.target_kind(r['target_kind'], short=True))}{pct_band}")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from .cite import PLAIN
-from .formatting import fmt_number, fmt_pct, fmt_printed, unit_label
+from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, unit_label
 from .labels import report_name
 
 
@@ -109,9 +109,9 @@ def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str, *
     for (start, end, doc), row in pairs.dropna().iterrows():
         share = row[part_id] / row[total_id] * 100
         formula = (f"{part_id} {fmt_printed(row[part_id])} / {total_id} {fmt_printed(row[total_id])} x 100 "
-                   f"= {share:.1f}% ({period_label(start, end)}, {report_name(doc)})")
+                   f"= {fixed(share, 1)}% ({period_label(start, end)}, {report_name(doc)})")
         lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
-                     f"{writer.words(phrase)} {writer.derived(f'{share:.1f}%', formula, part_id)} of the total.")
+                     f"{writer.words(phrase)} {writer.derived(fixed(share, 1) + '%', formula, part_id)} of the total.")
     return writer.bullets(lines) if lines else writer.words(f"No period prints both {part_id} and {total_id}.")
 
 
@@ -153,15 +153,15 @@ def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: s
     lines = []
     for (start, end, doc), group in rows.groupby(["start", "end", "source_doc"], sort=True):
         parts = " and ".join(
-            f"{writer.derived(format(v, '+.1f') + ' points', formula, p)} from "
+            f"{writer.derived(fixed(v, 1, sign=True) + ' points', formula, p)} from "
             f"{writer.label(names.get(p, p).split(': ')[-1].lower())}"
             for p, v, formula in zip(group["part_id"], group["contribution_pp"], group["formula"]))
         first = group.iloc[0]
         total_rate = printed_row(obs, total_id, start, end, "yoy_pct", doc) if obs is not None else None
         rate = fmt_pct(first["total_yoy_pct"])
         rate = writer.figure(rate, total_rate) if total_rate is not None else writer.words(rate)
-        residual = writer.derived(f"{first['residual_pp']:+.1f} points",
-                                  f"{first['total_yoy_pct']:.1f} - {first['sum_pp']:.1f} (sum of the parts' points)",
+        residual = writer.derived(f"{fixed(first['residual_pp'], 1, sign=True)} points",
+                                  f"{fixed(first['total_yoy_pct'], 1)} - {fixed(first['sum_pp'], 1)} (sum of the parts' points)",
                                   total_id)
         lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
                      f"{rate} on a year earlier = {parts} (residual {residual}).")
@@ -181,7 +181,7 @@ def latest_change_sentence(obs: pd.DataFrame, indicator_id: str, noun: str, *, w
         return writer.words(f"No report prints a change on a year earlier for {noun}.")
     # the latest end, then the latest report, then the longer period (the year to date before its month)
     row = rates.sort_values(["end", "source_doc", "start"], ascending=[True, True, False]).iloc[-1].to_dict()
-    shown = f"{row['value']:+.2f}%"
+    shown = fixed(row['value'], 2, sign=True) + "%"
     return (f"In the latest report ({writer.words(report_name(row['source_doc']))}), {writer.words(noun)} for "
             f"{writer.words(period_label(row['start'], row['end']))} was "
             f"{writer.figure(shown, row)} on the same period a year earlier.")
@@ -197,7 +197,7 @@ def spread_sentence(rates: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
     ordered = rates.sort_values("value", ascending=False)
     top, bottom = ordered.iloc[0].to_dict(), ordered.iloc[-1].to_dict()
     period = period_label(top["start"], top["end"])
-    fastest, weakest = f"{top['value']:+.1f}%", f"{bottom['value']:+.1f}%"
+    fastest, weakest = fmt_pct(top['value']), fmt_pct(bottom['value'])
     return (f"In {writer.words(period)}, {int((ordered['value'] > 0).sum())} of {len(ordered)} {writer.words(noun)} "
             f"grew on a year earlier; the fastest was {writer.label(top['name_en'].lower())} "
             f"({writer.figure(fastest, top)}), the weakest {writer.label(bottom['name_en'].lower())} "
@@ -221,14 +221,14 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
     prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
                f"/ {target}")
     growth = f"{p['formula']}; / {target}"
-    band = f"{p['lower_pct_of_target']:.0f}-{p['upper_pct_of_target']:.0f} %"
+    band = f"{fixed(p['lower_pct_of_target'], 0)}-{fixed(p['upper_pct_of_target'], 0)} %"
     return (f"{writer.label(noun)}: {writer.figure(ytd, level) if level else writer.words(ytd)} to "
             f"{writer.words(format(end, '%d %B'))}, "
-            f"{writer.figure(format(p['ytd_yoy_pct'], '+.0f') + ' %', rate) if rate else writer.words('')} on a "
+            f"{writer.figure(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %', rate) if rate else writer.words('')} on a "
             f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
-            f"({writer.derived(format(p['prorata_pct_of_target'], '.0f') + ' % of plan', prorata)}), the growth-based "
+            f"({writer.derived(fixed(p['prorata_pct_of_target'], 0) + ' % of plan', prorata)}), the growth-based "
             f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth)} "
-            f"({writer.derived(format(p['growth_pct_of_target'], '.0f') + ' % of plan', growth)}, band "
+            f"({writer.derived(fixed(p['growth_pct_of_target'], 0) + ' % of plan', growth)}, band "
             f"{writer.derived(band, p['band_from'])}).")
 
 
