@@ -39,6 +39,19 @@ def _amount(row: dict) -> str:
     return f"{fmt_printed(row['value'])}{unit}"
 
 
+#: Statuses of a figure not done: the sentence states the figure, it never says the figure was "reached".
+_NOT_DONE = ("proposed", "needed", "planned")
+
+
+def _level_clause(name: str, amount: str, level: dict, point: bool, writer) -> str:
+    """"<name> reached <amount> in <period>" ("stood at ... on <day>" for a stock); a proposal or a
+    need ("<name>: <amount> (proposed) for <period>") is never said to have been reached."""
+    period = writer.words(period_label(level["start"], level["end"]))
+    if level.get("status") in _NOT_DONE:
+        return f"{name}: {amount} for {period}"
+    return f"{name} stood at {amount} on {level['end']:%Y-%m-%d}" if point else f"{name} reached {amount} in {period}"
+
+
 def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str, start: str, end: str,
                    source_doc: str | None = None, *, writer=PLAIN) -> str:
     """Render one printed figure as a sentence, e.g. "Goods trade ... reached 84,640 million USD
@@ -58,8 +71,7 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     name = writer.label(catalogue.set_index("indicator_id").loc[indicator_id, "name_en"])
     amount = writer.figure(_amount(level), level)
     point = period_kind(level["start"], level["end"]) == "point"
-    parts = [f"{name} stood at {amount} on {level['end']:%Y-%m-%d}" if point
-             else f"{name} reached {amount} in {writer.words(period_label(level['start'], level['end']))}"]
+    parts = [_level_clause(name, amount, level, point, writer)]
     same_report = {m: printed_row(obs, indicator_id, start, end, m, level["source_doc"]) for m in ("yoy_pct", "plan_pct")}
     if same_report["yoy_pct"] is not None:
         parts.append(f"{writer.figure(fmt_pct(same_report['yoy_pct']['value']), same_report['yoy_pct'])} "
