@@ -167,3 +167,38 @@ def test_status_words_are_recognised_on_synthetic_quotes():
     assert _status_said(quote, 8000) == "proposed"
     assert _status_said(quote, 534030) == "needed"
     assert _status_said("tổng số hộ cận nghèo là 13.578 hộ", 13578) is None
+
+
+def test_every_named_base_matches_a_printed_share_whose_quote_says_it(obs):
+    """data/curated/share_bases.csv: each entry names printed shares, and its evidence is in their quotes."""
+    from lsreports.sources.bases import _folded, _matches, share_bases
+
+    bases = share_bases()
+    assert set(bases["indicator_id"]) <= set(ls.indicators()["indicator_id"])
+    for line, entry in enumerate(bases.to_dict("records"), start=2):
+        rows = obs.loc[(obs["indicator_id"] == entry["indicator_id"]) & (obs["measure"] == entry["measure"])]
+        rows = rows.loc[[_matches(bases.iloc[[line - 2]], r).shape[0] > 0 for r in rows.to_dict("records")]]
+        assert len(rows), f"share_bases.csv:{line}: no printed row of {entry['indicator_id']} {entry['measure']}"
+        assert entry["evidence"] or entry["note"], f"share_bases.csv:{line}: no evidence and no note saying why"
+        for quote in rows["quote"]:
+            assert _folded(entry["evidence"]) in _folded(quote), f"share_bases.csv:{line}: {entry['evidence']!r} not in {quote!r}"
+
+
+def test_shares_name_the_base_the_report_names(obs):
+    """Issue 27: houses against all houses approved, public investment with or without carry-over as printed."""
+    from lsreports.publish.labels import share_base
+
+    def base(indicator, end, doc, short=True, start=None):
+        start = start or f"{end[:4]}-01-01"
+        row = obs.loc[(obs["indicator_id"] == indicator) & (obs["end"] == end) & (obs["measure"] == "plan_pct")
+                      & (obs["start"] == start)
+                      & obs["source_doc"].str.startswith(doc)].iloc[0].to_dict()
+        return share_base(row, short=short)
+
+    assert base("temp_housing_completed", "2026-05-31", "003", start="2026-05-31") == "all houses approved"
+    assert base("pubinv_disbursed", "2026-01-31", "004", start="2025-01-01") == "capital plan incl. carry-over"
+    assert base("pubinv_disbursed", "2025-06-30", "001") == "capital plan excl. carry-over"
+    assert base("pubinv_disbursed", "2026-01-31", "004") == "PM's capital plan"
+    assert "no carry-over" in base("pubinv_disbursed", "2026-01-31", "004", short=False)
+    assert base("pubinv_disbursed", "2026-01-31", "004") != base("pubinv_disbursed_current", "2026-05-31", "003")
+    assert base("prod_cement", "2026-05-31", "003") == "plan"

@@ -89,6 +89,18 @@ def status(code: object) -> str:
     return _lookup(STATUSES, code)
 
 
+def share_base(row, *, short: bool = False) -> str:
+    """The base of a printed share in words (``all houses approved``, ``capital plan excl. carry-over``).
+
+    From the curated table of bases and, where it has no entry, from the row's measure and
+    quote (:func:`lsreports.sources.bases.share_base`); never a default "plan" for a share
+    the report measures against something else.
+    """
+    from ..sources.bases import share_base as base_of
+
+    return base_of(row, short=short)
+
+
 def with_status(shown: str, row) -> str:
     """``shown`` followed by its row's status word in brackets: ``8,000 households (proposed)``.
 
@@ -154,6 +166,6 @@ def report_name(doc: str, manifest: pd.DataFrame | None = None) -> str:
     return report_names(manifest).get(doc, f"report {doc}")
 
 
-__all__ = ["STATUSES", "status", "with_status", "UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
+__all__ = ["STATUSES", "status", "with_status", "share_base", "UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
            "target_kind", "method", "period_kind", "report_names", "report_name",
            "national_table_names"]

@@ -111,9 +111,8 @@ def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year
     yoy = by_measure.get("yoy_pct")
     cells.append(cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–")
     share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-    cells.append(cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                              f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
-                 if share else "–")
+    cells.append(cites.figure(f"{fmt_pct(share['value'], signed=False)} of {labels.share_base(share, short=True)}",
+                              share) if share else "–")
     cells += _year_end_cells(indicator, first, year_end, cites)
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 

@@ -89,8 +89,7 @@ class BriefingPage:
                  if level else "–",
                  self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
                  self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
-                 if share else "–",
+                                   f"{labels.share_base(share, short=True)}", share) if share else "–",
                  text(names.get(first["source_doc"], first["source_doc"]))]
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 

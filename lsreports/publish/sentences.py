@@ -17,6 +17,7 @@ import pandas as pd
 from ..sources.periods import period_kind, period_label
 from .cite import PLAIN
 from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, unit_label
+from . import labels
 from .labels import report_name
 
 
@@ -77,7 +78,7 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
         parts.append(f"{writer.figure(fmt_pct(same_report['yoy_pct']['value']), same_report['yoy_pct'])} "
                      "on a year earlier")
     if same_report["plan_pct"] is not None:
-        target = "the target" if point else "the year's plan"
+        target = labels.share_base(same_report["plan_pct"])
         parts.append(f"{writer.figure(fmt_pct(same_report['plan_pct']['value'], signed=False), same_report['plan_pct'])}"
                      f" of {target}")
     return (", ".join(parts) + f" ({writer.words(report_name(level['source_doc']))})." + writer.flag_suffix(level))
@@ -147,7 +148,8 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writ
         formula = f"{fmt_printed(row['value'])} / {fmt_printed(row['plan_pct'])}% x 100 = {fmt_number(scope)}"
         lines.append(f"at {end:%Y-%m-%d} ({writer.words(report_name(doc))}): "
                      f"{writer.figure(fmt_number(row['value']), count)} {writer.words(noun)}, "
-                     f"{writer.figure(fmt_pct(row['plan_pct'], signed=False), share)} of a programme of about "
+                     f"{writer.figure(fmt_pct(row['plan_pct'], signed=False), share)} of "
+                     f"{writer.words(labels.share_base(share))}, a programme of about "
                      f"{writer.derived(fmt_number(scope), formula, indicator_id)} {writer.words(noun)}")
     return writer.bullets(lines)
 
