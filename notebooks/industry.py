@@ -83,9 +83,11 @@ page.spread(yoy, "products")
 # %% [markdown]
 # ## A known source problem: rosin output
 #
-# The consistency checks flag the rosin output: its 11-month 2025 level is printed in tonnes
-# (*tấn*) where the other periods are printed in thousand tonnes (*nghìn tấn*). The printed
-# value is kept; the flags below give the figures and the evidence.
+# Report 000 prints the rosin output for 11 months of 2025 in tonnes (*tấn*) where every other
+# period is printed in thousand tonnes (*nghìn tấn*): a scale word left out. The printed row is
+# kept for provenance; the misprint is recorded once, with its reason, in
+# `data/curated/misprints.csv`, and the year ends, paces, implied plans and checks read it as
+# thousand tonnes (a derived row, `misprint_reading`). The flags below are what remains.
 
 # %%
 flags = ls.consistency_flags()

@@ -69,8 +69,9 @@ def shown_figures(html: str) -> pd.DataFrame:
         anchor = link["href"].lstrip("#")
         if anchor not in entries:
             continue
-        sup = link.sup.get_text() if link.sup else ""
-        shown = link.get_text()[: len(link.get_text()) - len(sup)] if sup else link.get_text()
+        if link.sup is not None:
+            link.sup.extract()  # the Sources entry's number is not part of the figure
+        shown = link.get_text()
         holder = link.find_parent(["tr", "li", "p"])
         rows.append({"number": anchor, "shown": shown.strip(),
                      "context": holder.get_text(" ") if holder is not None else "", **entries[anchor]})

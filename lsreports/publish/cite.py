@@ -115,14 +115,16 @@ class Citations:
         """
         reason = self.flag_reason(row)
         mark = (f' <span class="lsr-flag" title="{text(reason)}">{FLAG_MARK}</span>' if reason else "")
-        shown = labels.with_status(shown, row)
         if bool(row.get("derived")):
             formula = row.get("formula") or row.get("quote")
             return f'<span class="lsr-src" title="derived: {text(formula)}">{text(shown)}</span>{mark}'
         number = self._number(row)
         tip = f"“{row['quote']}” ({self.names.get(row['source_doc'], row['source_doc'])})"
+        # the status word (estimate, proposed, ...) is part of the figure; in a table it goes on its own line
+        status = labels.with_status("", row)
+        status = f'<span class="lsr-status">{text(status)}</span>' if status else ""
         return (f'<a class="lsr-src" href="#{self.anchor}-{number}" title="{text(tip)}">{text(shown)}'
-                f'<sup>{number}</sup></a>{mark}')
+                f'<sup>{number}</sup>{status}</a>{mark}')
 
     # The writer interface of the computed sentences (see the module docstring).
     @staticmethod

@@ -216,7 +216,7 @@ def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citat
     if groups is None:  # the overview: the country's prices too
         body += _national_groups(cites, year_end)
     head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
-            "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
+            "<th>Share of its base</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
             "<th>Verdict</th></tr>")
     note = (f'<p class="lsr-note">Year end: {text(what)}. <span class="lsr-screen-only">Hover over a figure for the '
             'sentence it was printed in; </span>the small number leads to the Sources below. ⚑ marks a flagged figure '

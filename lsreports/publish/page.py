@@ -70,7 +70,7 @@ class BriefingPage:
 
         rows = latest_rows(self.obs, indicator_ids)
         head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
-                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
+                "<th>Change on a year earlier</th><th>Share of its base</th><th>Report</th></tr>")
         names = labels.report_names(self.manifest)
         lines = []
         for indicator in indicator_ids:
