@@ -39,6 +39,8 @@ def fixed(value: float, decimals: int, *, sign: bool = False, grouping: bool = F
     >>> fixed(-34.55, 1, sign=True), fixed(1234.5, 0, grouping=True), fixed(-0.04, 1)
     ('-34.6', '1,235', '0.0')
     """
+    if not math.isfinite(value):
+        return ("+" if sign and value > 0 else "") + ("inf" if value > 0 else "-inf" if value < 0 else "nan")
     rounded = half_up(value, decimals)
     if rounded == 0:
         rounded = abs(rounded)
