@@ -90,6 +90,9 @@ def _named_indicator(doc: Document, cand: Candidate, family: str, unit_length: i
     folded, before, end = doc.folded.text, cand.before, cand.after_start + unit_length
     searched = re.sub(r"\([^()]*\d[^()]*\)", lambda m: " " * len(m.group(0)), folded[cand.fs:end])
     found = nearest_entry(searched, family, limit=len(before))
+    after = nearest_entry(folded[end:end + 25], family)
+    if found is not None and after is not None and after[2] <= 3 and re.search(r"\d", before[found[1]:]):
+        return after[0], len(before)  # "..., trong đó 300.000 lượt khách quốc tế": the name right after the unit wins
     if found is not None:
         return found[0], found[2]
     if previous is not None and _RUNNING_TOTAL.match(folded, doc.folded.at(cand.sentence), cand.fn) \
