@@ -117,6 +117,11 @@ def _excluded(indicator: str, cand: Candidate) -> bool:
         or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before))
 
 
+def _last_sentence(paragraph: str) -> str:
+    """The last sentence of the text before a number's sentence ("GRDP tăng 6,01%. Trong đó nông lâm nghiệp tăng ...")."""
+    return re.split(r"[.!?]\s", paragraph.rstrip())[-1] if paragraph else ""
+
+
 def percentage_target(doc: Document, cand: Candidate, last_level: Target | None, measure: str | None,
                       explicit: bool) -> tuple[str | None, Target | None]:
     """Return (measure, target) of a percentage: the level before it, or a rate, index or GRDP part named."""
@@ -135,7 +140,7 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
             target = rate_target
         elif target is None:
             target = rate_target
-    if _GRDP_CUE.search(cand.context):
+    if _GRDP_CUE.search(cand.context) or _GRDP_CUE.search(_last_sentence(cand.paragraph)):
         part = max(((m.end(), pid) for pid, pattern in GRDP_PARTS for m in re.finditer(pattern, cand.before[-60:])),
                    default=None)
         if part and measure in ("yoy_pct", None) and CHANGE.search(cand.before[-40:]) and \

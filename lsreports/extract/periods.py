@@ -59,6 +59,7 @@ class Period:
     start: pd.Timestamp
     end: pd.Timestamp
     kind: str  # month, ytd, ytd_day, point
+    inferred: bool = False  # no period phrase was found: the report's year to date by default
 
 
 _DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
@@ -184,7 +185,7 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
     if period is None and paragraph:
         period = last_period(paragraph, report, skip=("same_period",))  # a base compared with is no topic
     if period is None:
-        period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd")
+        period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd", inferred=True)
     if indicator_id in STOCKS:
         years = [int(y) for y in re.findall(r"\bnam (20\d\d)\b", clause or context)]
         if years and years[-1] < report.year and period.kind != "to_day":

@@ -31,11 +31,15 @@ from lsreports.sources.provenance import value_is_printed
 from .candidates import Candidate, candidates
 from .indicator import Target, level_indicator, percentage_target
 from .lexicon import GROWTH_ONLY, RATE_VALUES, STOCKS
-from .measure import CARRIED, base_length, no_change_length, percentage_measure, signed
+from .confidence import EXPLICIT, IMPLICIT, LEVEL, doubted, judge
+from .measure import CARRIED, Converted, base_length, converted, multiple, no_change_length, percentage_measure
 from .periods import period_for, year_earlier
+from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
 
+#: The columns of a candidate row: the contract's, then status, note (a conversion made), confidence and reason.
+OUTPUT_COLUMNS: tuple[str, ...] = (*CONTRACT_COLUMNS, "status", "note", "confidence", "reason")
 #: A figure its sentence calls estimated ("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước").
 _ESTIMATED = re.compile(r"\b(uoc|udc)\b")
 #: A sentence that opens on the figure before it ("Con số này", "Mức này").
@@ -92,7 +96,14 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         catalogue = indicators()
         units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))
     doc = segment(text, month)
+    scope = text_scope(doc.folded.text, doc.collapsed)
+    if scope == "country":
+        warnings.warn(f"{doc_id}: the text is {REASON_COUNTRY}; no row of the province is read from it "
+                      "(`lsreports curate gaps` lists its figures)", stacklevel=2)
+        return _finish([], doc_id)
     frame = _finish(read_rows(doc, units), doc_id)
+    if scope == "unknown":
+        frame = doubted(frame, "scope_unknown")
     if frame.empty:
         warnings.warn(f"{doc_id}: no recognisable figures found", stacklevel=2)
     return frame
@@ -102,18 +113,38 @@ def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
     """Run the candidates of a segmented report through the stages; rows before de-duplication and checks."""
     rows: list[dict] = []
     reading, targets = Reading(), _TargetSentences(doc.folded.text)
+    national = _NationalSentences(doc)
     for cand in candidates(doc):
         reading.enter(cand)
-        if targets.up_to(doc.folded.at(cand.sentence), cand.fn):
+        if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or national.holds(cand):
             continue
         last = reading.last_level
         if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn):
             continue  # a breakdown in brackets (a sub-scope, a project): not the indicator itself
-        if cand.is_percentage:
+        if cand.is_percentage or _MULTIPLE.match(cand.after) and _TIMES.search(cand.before[-30:]):
             rows += percentage_rows(doc, cand, reading)
         else:
             rows += level_rows(doc, cand, reading, units)
     return rows
+
+
+#: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
+_MULTIPLE = re.compile(r"\s?lan\b")
+_TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
+
+
+class _NationalSentences:
+    """Whether a candidate's sentence is about the country (:mod:`.scope`); each sentence is judged once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc, self.judged = doc, {}
+
+    def holds(self, cand: Candidate) -> bool:
+        if cand.sentence not in self.judged:
+            end = self.doc.sentence_end(cand.sentence)
+            folded = self.doc.folded.text[self.doc.folded.at(cand.sentence):self.doc.folded.at(end)]
+            self.judged[cand.sentence] = sentence_is_national(folded, self.doc.collapsed[cand.sentence:end])
+        return self.judged[cand.sentence]
 
 
 class _TargetSentences:
@@ -136,28 +167,40 @@ class _TargetSentences:
 
 
 def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[dict]:
-    """The row of a percentage (none for percentage points or when no base or target is found)."""
+    """The row of a percentage or of a multiple "gấp n lần" (none for percentage points or without a base or target)."""
+    times = not cand.is_percentage
     if re.match(r"\s?%\s*diem", cand.after):  # percentage points, not a rate of change
         return []
-    measure, explicit = percentage_measure(cand.after, cand.before, cand.context, reading.last_measure)
+    after = cand.after[_MULTIPLE.match(cand.after).end():] if times else cand.after
+    measure, explicit = percentage_measure(after, cand.before, cand.context, reading.last_measure)
     last = reading.last_level
     if last is None and _THIS_FIGURE.match(doc.folded.text, doc.folded.at(cand.sentence)):
         last = reading.previous_level  # "Con số này giảm 40,5%": the figure of the sentence before
+    if times and measure is None:
+        measure, explicit = "yoy_pct", False  # "gấp 3 lần" with no base named: on the year before
     measure, target = percentage_target(doc, cand, last, measure, explicit)
-    if measure is None or target is None:
+    if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
     indicator = target.indicator_id
     if measure == "value" and indicator not in RATE_VALUES or indicator in GROWTH_ONLY and measure not in (
             "yoy_pct", "mom_pct") or indicator in RATE_VALUES and measure != "value":
         return []  # a change of a rate is in points, not percent; an index is printed only as growth
-    value = signed(cand.number.value, measure, cand.before) if measure != "value" else cand.number.value
-    stripped = cand.after.lstrip(" %")
-    end = cand.number.end + 1 + len(cand.after) - len(stripped)
+    number = cand.number.value
+    reading_ = multiple(number) if times else converted(number, measure, cand.before, explicit) if (
+        measure != "value") else Converted(number)
+    stripped = after.lstrip(" %")
+    end = cand.after_start + len(cand.after) - len(stripped)
+    end = doc.folded.span(end, end + 1)[0] if end < len(doc.folded.text) else len(doc.collapsed)
     if base_length(stripped):
         end = min(len(doc.collapsed), end + base_length(stripped))
     if measure in CARRIED:
         reading.last_measure, reading.measure_footnote = measure, cand.footnote
-    return [_row(target, measure, value, "pct", doc, cand, end, 0.9 if explicit else 0.7)]
+    doubts = [] if explicit else [("base_default", "")]
+    doubts += [("ratio_doubt", reading_.doubt)] if reading_.doubt else []
+    doubts += [("period_default", "")] if target.period.inferred else []
+    confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
+    row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
+    return [row]
 
 
 def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str, str]) -> list[dict]:
@@ -172,7 +215,8 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
             family_of(units.get(last.indicator_id, "")) == family:  # "(cùng kỳ 12,3 tỷ đồng)": the year before
         value = convert(cand.number.value, factor, units[last.indicator_id])
         earlier = dataclasses.replace(last, period=year_earlier(last.period))
-        return [_row(earlier, "value", value, units[last.indicator_id], doc, cand, unit_end, 0.7)]
+        confidence, reason = judge(IMPLICIT, [("comparison_period", "")])
+        return [_row(earlier, "value", value, units[last.indicator_id], doc, cand, unit_end, confidence, reason=reason)]
     found = level_indicator(doc, cand, family, unit_length, reading.previous_level, units)
     if found is None:
         return []
@@ -184,18 +228,21 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
     quote_start = cand.fs + keyword_start if keyword_start <= len(cand.before) else cand.fs
     target = Target(indicator, period, quote_start, cand.sentence, cand.number.end)
     value = convert(cand.number.value, factor, units[indicator])
-    rows = [_row(target, "value", value, units[indicator], doc, cand, min(len(doc.collapsed), unit_end), 0.8)]
+    confidence, reason = judge(LEVEL, [("period_default", "")] if period.inferred else [])
+    rows = [_row(target, "value", value, units[indicator], doc, cand, min(len(doc.collapsed), unit_end), confidence,
+                 reason=reason)]
     reading.add_level(target)
     after_unit = cand.after_start + unit_length
     tail = re.split(r";|\.\s", doc.folded.text[after_unit:after_unit + 80])[0]
     if no_change_length(tail):
         change_end = doc.folded.span(after_unit, after_unit + no_change_length(tail))[1]
-        rows.append(_row(target, "yoy_pct", 0.0, "pct", doc, cand, change_end, 0.8))
+        rows.append(_row(target, "yoy_pct", 0.0, "pct", doc, cand, change_end, LEVEL,
+                         "printed as 'tương đương cùng kỳ' (level with the year before): a change of 0 %"))
     return rows
 
 
 def _row(target: Target, measure: str, value: float, unit: str, doc: Document, cand: Candidate, end: int,
-         confidence: float) -> dict:
+         confidence: float, note: str = "", reason: str = "") -> dict:
     """A contract row; its quote runs from the indicator's phrase to ``end`` (at most 200 characters)."""
     number = cand.number
     start = doc.folded.span(target.quote_start, target.quote_start + 1)[0] if target.quote_start < len(
@@ -208,7 +255,8 @@ def _row(target: Target, measure: str, value: float, unit: str, doc: Document, c
     return {"indicator_id": target.indicator_id, "start": period.start.strftime("%Y-%m-%d"),
             "end": period.end.strftime("%Y-%m-%d"), "measure": measure, "value": value, "unit": unit,
             "source_doc": None, "quote": doc.collapsed[start:end].strip().rstrip(",;: "), "derived": False,
-            "status": status_of(doc, cand, target.indicator_id), "confidence": confidence}
+            "status": status_of(doc, cand, target.indicator_id), "note": note, "confidence": confidence,
+            "reason": reason}
 
 
 def status_of(doc: Document, cand: Candidate, indicator_id: str = "") -> str:
@@ -225,8 +273,12 @@ def status_of(doc: Document, cand: Candidate, indicator_id: str = "") -> str:
 
 
 def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
-    """Keep the first row per (indicator, start, end, measure) whose quote is in the text and prints its value."""
-    columns = list(CONTRACT_COLUMNS) + ["status", "confidence"]
+    """Keep the first row per (indicator, start, end, measure) whose quote is in the text and prints its value.
+
+    A converted value ("vượt 22,7 %", "gấp 3,22 lần") is printed in the form
+    :func:`lsreports.sources.validate.value_is_printed` knows; the row's note names the conversion.
+    """
+    columns = list(OUTPUT_COLUMNS)
     kept, seen = [], set()
     for row in rows:
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])
@@ -235,5 +287,5 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
         if not row["quote"] or not value_is_printed(row["value"], row["measure"], row["quote"]):
             continue  # (a quote is cut from the collapsed text, so it is always in it)
         seen.add(key)
-        kept.append({**row, "source_doc": doc_id})
+        kept.append({**{c: row.get(c, "") for c in columns}, "source_doc": doc_id})
     return pd.DataFrame(kept, columns=columns)
