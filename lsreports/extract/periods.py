@@ -79,9 +79,9 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"nua (dau|dau) nam"), "first_half"),
     (re.compile(r"thang (\d{1,2})(/(20\d\d))?\b"), "month"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
-    # "cùng kỳ năm 2024" names the period of a figure printed for it ("(cùng kỳ năm 2024 tăng 8,8%)");
-    # after "so với" it is the base of a comparison, never the figure's own period
-    (re.compile(r"(?<!so voi )(?<!so )(cung|cing) ky nam (20\d\d)"), "same_period"),
+    # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
+    # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
+    (re.compile(r"(?<!so voi )(?<!so )(?<!\()(cung|cing) ky nam (20\d\d)\b(?! (tang|giam|ting|glam)\b)"), "same_period"),
     (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam|cong don"), "ytd"),
     (re.compile(r"(?<!dau )(?<!hoach )(?<!ky )(?<!ki )(?<!\d )\bnam (20\d\d)\b"), "year"),
 )

@@ -119,7 +119,8 @@ def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
         if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or national.holds(cand):
             continue
         last = reading.last_level
-        if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn):
+        if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn) and not (
+                cand.is_percentage and _COMPARISON.search(cand.before)):
             continue  # a breakdown in brackets (a sub-scope, a project): not the indicator itself
         if cand.is_percentage or _MULTIPLE.match(cand.after) and _TIMES.search(cand.before[-30:]):
             rows += percentage_rows(doc, cand, reading)
@@ -128,6 +129,8 @@ def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
     return rows
 
 
+#: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)".
+_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki) (?:nam (20\d\d)|nam truoc)\s+(?:tang|giam|ting|glam)[^()]*$")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
 _MULTIPLE = re.compile(r"\s?lan\b")
 _TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
@@ -181,6 +184,12 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     measure, target = percentage_target(doc, cand, last, measure, explicit)
     if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    comparison = _COMPARISON.search(cand.before)
+    if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
+        years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
+        if years != 1:
+            return []
+        target = dataclasses.replace(target, period=year_earlier(target.period))
     indicator = target.indicator_id
     if measure == "value" and indicator not in RATE_VALUES or indicator in GROWTH_ONLY and measure not in (
             "yoy_pct", "mom_pct") or indicator in RATE_VALUES and measure != "value":
@@ -196,6 +205,7 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     if measure in CARRIED:
         reading.last_measure, reading.measure_footnote = measure, cand.footnote
     doubts = [] if explicit else [("base_default", "")]
+    doubts += [("comparison_period", "")] if comparison else []
     doubts += [("ratio_doubt", reading_.doubt)] if reading_.doubt else []
     doubts += [("period_default", "")] if target.period.inferred else []
     confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
