@@ -1,17 +1,21 @@
 """Assemble contract rows from a report's text: the extraction pipeline.
 
-Every number printed with a unit or a percent sign is a candidate. The stages, one module
-each, can be run and tested alone:
+Every number printed with a unit, a percent sign or "lần" after "gấp" is a candidate. The
+stages, one module each, can be run and tested alone (``tests/test_extract_<stage>.py``,
+and ``tests/test_extract_grammar.py`` per construction):
 
 1. :mod:`.segment`: collapse and fold the text, read its month, find sentences and footnotes;
-2. :mod:`.candidates`: each printed number with the text around it;
-3. :mod:`.indicator`: a level gets the indicator whose phrase ends nearest before it (among
-   indicators printed in its unit); a percentage belongs to the level just before it in the
-   same sentence, or to a rate named before it;
-4. :mod:`.periods`: the period named by the nearest period phrase before the number;
-5. :mod:`.units`: the unit printed after a level, converted into the codebook unit;
+2. :mod:`.scope`: is the text, or a sentence, about the province or the whole country;
+3. :mod:`.candidates`: each printed number with the text around it;
+4. :mod:`.indicator` (vocabulary in :mod:`.lexicon`, a table): a level gets the indicator whose
+   phrase ends nearest before it (among indicators printed in its unit); a percentage belongs
+   to the level just before it in the same sentence, or to a rate named before it;
+5. :mod:`.periods`: the period named by the nearest period phrase before the number;
 6. :mod:`.measure`: a percentage's measure from the words around it ("so với cùng kỳ",
-   "kế hoạch", "dự toán Trung ương giao", "so với tháng trước").
+   "kế hoạch", "dự toán Trung ương giao", "so với tháng trước"), and its conversion into the
+   contract's measure ("bằng", "chỉ đạt", "vượt", "gấp n lần"), named in the row's note;
+7. :mod:`.units`: the unit printed after a level, and its scale into the codebook unit;
+8. :mod:`.confidence`: how sure the reading is, and the reason when it is not.
 
 Footnotes inherit the context of the sentence carrying their mark. A row is kept only if
 its quote, cut from the source, prints its value.
