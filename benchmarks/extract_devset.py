@@ -27,6 +27,7 @@ import pandas as pd
 import devset  # beside this script
 from extract_accuracy import score
 from lsreports.extract import extract_report
+from lsreports.extract.confidence import LOW
 from results_file import write_measured
 
 RESULTS = Path(__file__).resolve().parent / "results" / "extract_devset.md"
@@ -96,14 +97,16 @@ def groups(manifest: pd.DataFrame) -> list[tuple[str, list[str]]]:
 
 def score_group(docs: list[str], ends: dict[str, str], labels: pd.DataFrame, variant: str,
                 show: bool) -> tuple[list[int], list[str]]:
-    """Return the totals (labels, extracted, correct, matched, status agrees) of ``docs`` and one line per text."""
-    totals, lines = [0, 0, 0, 0, 0], []
+    """Return the totals (labels, extracted, correct, matched, status agrees, sure rows, sure correct) of ``docs``
+    and one line per text; a sure row has a confidence of at least :data:`lsreports.extract.confidence.LOW`."""
+    totals, lines = [0, 0, 0, 0, 0, 0, 0], []
     for doc in docs:
         truth = labels.loc[labels["source_doc"] == doc]
         rows = extracted(doc, ends[doc][:7], variant)
         total, found, correct = score(truth, rows)
         matched, agreed = status_agreement(truth, rows)
-        for i, n in enumerate((total, found, correct, matched, agreed)):
+        _, sure, sure_correct = score(truth, rows.loc[rows["confidence"] >= LOW])
+        for i, n in enumerate((total, found, correct, matched, agreed, sure, sure_correct)):
             totals[i] += n
         lines.append(f"| {doc} | {variant} | {total} | {found} | {correct} |")
         if show:
@@ -131,18 +134,19 @@ def main() -> None:
              "a batch `fsN` was labelled before the extractor ran on it: its score is first-sight only while no "
              "rule has changed since it was first scored (`extract_firstsight.md` keeps that record).",
              *(["", f"Skipped (not in the cache): {', '.join(sorted(absent))}."] if absent else []), "",
-             "| texts | n | variant | labels | extracted | correct | recall | precision | status agrees |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+             "| texts | n | variant | labels | extracted | correct | recall | precision | correct of the rows at "
+             f"confidence >= {LOW} | status agrees |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     per_text: list[str] = []
     for name, docs in groups(manifest):
         for variant in VARIANTS:
             totals, text_lines = score_group(docs, ends, labels, variant, args.rows and "," not in name)
             if "," not in name:
                 per_text += text_lines
-            total, found, correct, matched, agreed = totals
+            total, found, correct, matched, agreed, sure, sure_correct = totals
             recall, precision = 100 * correct / max(total, 1), 100 * correct / max(found, 1)
             lines.append(f"| {name} | {len(docs)} | {variant} | {total} | {found} | {correct} | {recall:.1f} % | "
-                         f"{precision:.1f} % | {agreed}/{matched} |")
+                         f"{precision:.1f} % | {sure_correct}/{sure} | {agreed}/{matched} |")
     lines += ["", "Per text:", "", "| text | variant | labels | extracted | correct |", "|---|---|---:|---:|---:|"]
     lines += per_text
     write_measured(RESULTS, "\n".join(lines) + "\n")
