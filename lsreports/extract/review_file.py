@@ -1,7 +1,7 @@
 """The review file: written for the economist to open in Excel, read back strictly.
 
 It is a UTF-8 CSV with a byte-order mark (so that Excel shows the diacritics), its text
-cells escaped against formulas (:mod:`lsreports.publish.excel_text`). Reading it back
+cells escaped against formulas (:mod:`lsreports.sources.excel_text`). Reading it back
 refuses, in one line that says what to do, a missing file, a file saved with ``;``
 separators or in a legacy encoding, missing columns, and an ``accept`` cell that is
 neither yes nor no.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..publish.excel_text import escape_frame, unescape_frame
+from ..sources.excel_text import escape_frame, unescape_frame
 from ..sources.atomic import write_atomic
 from ..sources.contract import OBSERVATION_COLUMNS
 

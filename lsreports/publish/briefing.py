@@ -104,7 +104,7 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     """
     from .. import access
     from ..sources.loader import indicators, reports
-    from .context import compute, sharing
+    from .page_inputs import compute, sharing
     from .notebooks import NOTEBOOK_DIR
     from .overview_page import overview_html
 

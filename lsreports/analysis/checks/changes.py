@@ -65,7 +65,7 @@ PLAN_CHANGE_COLUMNS: list[str] = ["indicator_id", "year", "target_kind", "before
 
 def _plan_changes(obs: pd.DataFrame, latest: str) -> pd.DataFrame:
     """Implied plans of the latest report beside the most recent earlier one, per indicator, year and kind."""
-    from .derive import implied_targets
+    from ..derive import implied_targets
 
     targets = implied_targets(obs)
     if targets.empty:

@@ -4,7 +4,7 @@
 the monthly level needed for the rest of the year is ``(T - YTD) / (12 - m)``; it is
 compared with the pace so far, ``YTD / m``, and with last year's pace over the same
 remaining months, ``(A_{y-1} - YTD_{y-1}) / (12 - m)``, where last year's levels are the
-ones the projection used (:mod:`lsreports.analysis.nowcast`).
+ones the projection used (:mod:`lsreports.analysis.yearend.nowcast`).
 
 *Cumulative against plan*: the printed "% of plan" of every year to date, by the months
 it covers (beyond 12 where a year's plan is still being disbursed in January of the
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..sources.contract import normalise_observations, printed_rows
+from ...sources.contract import normalise_observations, printed_rows
 
 PACE_COLUMNS: list[str] = [
     "indicator_id", "year", "ytd_end", "target_kind", "target_value", "unit", "months_elapsed", "months_remaining",
@@ -31,7 +31,7 @@ def pace_needed(projections: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     projections : pandas.DataFrame
-        From :func:`lsreports.analysis.projection.year_end_projections` (rows with a target
+        From :func:`lsreports.analysis.yearend.projection.year_end_projections` (rows with a target
         and a projection method are used).
 
     Returns

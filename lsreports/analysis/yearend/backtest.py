@@ -14,7 +14,7 @@ earlier one:
 - *pro-rata*: ``base * target_months / base_months``;
 - *growth-based*: last year's target-period level times this year's growth so far,
   ``prev_target * (1 + yoy_base/100)`` where ``prev_target = target / (1 + yoy_target/100)``
-  (the nowcast of :mod:`lsreports.analysis.nowcast`, scored on a period that is printed);
+  (the nowcast of :mod:`lsreports.analysis.yearend.nowcast`, scored on a period that is printed);
 
 and compared with the printed later level: signed error and absolute percentage error
 (APE) per indicator, medians per pair and method.
@@ -34,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..sources.contract import normalise_observations, printed_rows
+from ...sources.contract import normalise_observations, printed_rows
 
 #: (base, target) periods scored, each ``(start, end)``.
 BACKTEST_PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (

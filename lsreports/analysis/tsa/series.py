@@ -23,8 +23,8 @@ import warnings
 
 import pandas as pd
 
-from ..errors import EmptySelectionWarning
-from ..sources.periods import period_kind
+from ...errors import EmptySelectionWarning
+from ...sources.periods import period_kind
 from .timeseries import monthly_series
 
 

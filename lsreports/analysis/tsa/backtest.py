@@ -109,7 +109,7 @@ def rolling_origin(series: pd.Series, origins: pd.PeriodIndex, methods: tuple[st
     origins : pandas.PeriodIndex
         The last month each forecast may use.
     methods : tuple of str
-        Methods of :mod:`lsreports.analysis.forecast`.
+        Methods of :mod:`lsreports.analysis.tsa.forecast`.
     horizon : int, default 12
     refit_every : int, default 12
         Months between re-estimations of the parameters (1: at every origin).
@@ -156,7 +156,7 @@ def stored_scores() -> pd.DataFrame:
     FileNotFoundError
         If the benchmark has not been run in this checkout (the message says how).
     """
-    from ..sources.paths import PROJECT_ROOT
+    from ...sources.paths import PROJECT_ROOT
 
     path = PROJECT_ROOT / SCORES_FILE
     if not path.exists():

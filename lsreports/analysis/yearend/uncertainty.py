@@ -2,7 +2,7 @@
 
 Method
 ------
-The backtest (:func:`lsreports.analysis.backtest.backtest_pairs`) gives, per method and
+The backtest (:func:`lsreports.analysis.yearend.backtest.backtest_pairs`) gives, per method and
 indicator, the absolute percentage error (APE) of a projection made with a share ``r`` of
 the target period still to come (5/11 from the first half to 11 months; 4/5 from January
 to 5 months). Errors grow with what is left to project, so each APE is scaled to a whole
@@ -36,7 +36,7 @@ MIN_DOMAIN_INDICATORS = 6
 #: The thresholds of the verdicts, as said in tables.
 VERDICT_RULE = ("likely: the band's lower end reaches 100 % of the target; unlikely: its upper end stays below "
                 "100 %; undetermined: the band straddles 100 % (or there is no band)")
-#: Projection method names (:mod:`lsreports.analysis.projection`) -> backtest column prefixes.
+#: Projection method names (:mod:`lsreports.analysis.yearend.projection`) -> backtest column prefixes.
 METHOD_COLUMNS: dict[str, str] = {"pro_rata": "prorata", "growth": "growth"}
 
 BAND_COLUMNS: list[str] = ["method", "domain", "n", "quantile", "width_pct_per_year", "pairs"]
@@ -49,7 +49,7 @@ def band_widths(errors: pd.DataFrame, domains: pd.Series | None = None, *, level
     Parameters
     ----------
     errors : pandas.DataFrame
-        A backtest table (:data:`lsreports.analysis.backtest.BACKTEST_COLUMNS`).
+        A backtest table (:data:`lsreports.analysis.yearend.backtest.BACKTEST_COLUMNS`).
     domains : pandas.Series, optional
         Domain by indicator id; without it only pooled bands (domain ``"all"``).
     level : float

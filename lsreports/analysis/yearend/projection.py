@@ -7,7 +7,7 @@ an indicator the catalogue calls a flow (``kind == "flow"``):
 
 *Growth-based nowcast* (the default where last year's level is known):
 ``A_{y-1} * (1 + g/100)``, last year's full-year level times the growth so far
-(:mod:`lsreports.analysis.nowcast`, which also says how ``A_{y-1}`` is found and when
+(:mod:`lsreports.analysis.yearend.nowcast`, which also says how ``A_{y-1}`` is found and when
 December is estimated).
 
 *Pro-rata* (the fallback, and the baseline shown beside it): ``YTD * 12 / m`` for ``m``
@@ -21,7 +21,7 @@ kinds, e.g. the Tết rice support) are never multiplied up: ``method`` is
 ``note`` gives the dates of Tết (:data:`TET`), which moves activity between January
 and February.
 
-*Bands and verdicts* (:mod:`lsreports.analysis.uncertainty`): ``lower``/``upper`` from
+*Bands and verdicts* (:mod:`lsreports.analysis.yearend.uncertainty`): ``lower``/``upper`` from
 the backtest's errors, scaled by the share of the year left; the verdict against the
 plan is ``likely``, ``unlikely`` or ``undetermined`` (the band straddles 100 %).
 
@@ -37,12 +37,12 @@ import calendar
 import numpy as np
 import pandas as pd
 
-from ..sources.contract import normalise_observations, printed_rows
-from ..sources.loader import indicators
-from ..sources.periods import is_month_end
+from ...sources.contract import normalise_observations, printed_rows
+from ...sources.loader import indicators
+from ...sources.periods import is_month_end
 from .backtest import backtest_pairs
-from .derive import implied_targets, shift_period_back
-from .memo import FrameMemo
+from ..derive import implied_targets, shift_period_back
+from ..memo import FrameMemo
 from .nowcast import Level, growth_nowcast, level_lookup, pick_level, previous_year_level
 from .uncertainty import band, band_rows, band_widths, verdict
 
@@ -121,7 +121,7 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
         Plan kinds to compare with (one output row per year to date and kind found; one
         row with no target when none is found).
     widths : pandas.DataFrame, optional
-        Band half-widths (:func:`lsreports.analysis.uncertainty.band_widths`); by
+        Band half-widths (:func:`lsreports.analysis.yearend.uncertainty.band_widths`); by
         default computed from the backtest of ``obs`` itself.
     catalogue : pandas.DataFrame, optional
         Indicators indexed by id with ``kind`` and ``domain``; by default the curated one.
@@ -136,8 +136,8 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
 
     See Also
     --------
-    lsreports.analysis.nowcast : last year's level and the growth-based formula.
-    lsreports.analysis.uncertainty : bands and verdict thresholds.
+    lsreports.analysis.yearend.nowcast : last year's level and the growth-based formula.
+    lsreports.analysis.yearend.uncertainty : bands and verdict thresholds.
     """
     catalogue = _catalogue() if catalogue is None else catalogue
     options = pd.DataFrame({"year": [year], "latest_only": [latest_only], "target_kinds": ["|".join(target_kinds)],

@@ -23,7 +23,7 @@ Last year's full-year level is, in this order:
    spending) makes the estimate, and the nowcast, too low.
 
 An input carrying a curation flag (a unit anomaly, a contradicted rate) is refused, with
-the flag as the reason. See :mod:`lsreports.analysis.projection` for the assembly with
+the flag as the reason. See :mod:`lsreports.analysis.yearend.projection` for the assembly with
 pro-rata, bands and verdicts.
 """
 from __future__ import annotations
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..sources.contract import printed_rows
-from .derive import TARGET_DERIVATIONS, derivation_candidates
+from ...sources.contract import printed_rows
+from ..derive import TARGET_DERIVATIONS, derivation_candidates
 
 #: How December is filled in when only 11 months of last year are known.
 DECEMBER_ASSUMPTION = ("December {year} estimated at the January-November monthly average "

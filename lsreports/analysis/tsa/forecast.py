@@ -9,7 +9,7 @@ and intervals stay positive; results are transformed back, the mean being the me
   seasonality (statsmodels ``ETSModel``);
 - ``sarima``: seasonal ARIMA (1,1,1)(0,1,1)12, the "airline" model with an AR term
   (statsmodels ``SARIMAX``); ``sarima_tet`` adds the Tết holiday days of each month
-  (:func:`lsreports.analysis.calendar.tet_days`) as a regressor;
+  (:func:`lsreports.analysis.tsa.calendar.tet_days`) as a regressor;
 - ``stl_ets``: STL decomposition, exponential smoothing (damped trend) of the seasonally
   adjusted series, last year's seasonal component added back.
 

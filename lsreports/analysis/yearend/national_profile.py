@@ -28,8 +28,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..errors import EmptySelectionWarning
-from .series import indicator_series
+from ...errors import EmptySelectionWarning
+from ..tsa.series import indicator_series
 
 #: Provincial id -> national ids whose sum is its counterpart.
 NATIONAL_COUNTERPARTS: dict[str, tuple[str, ...]] = {
@@ -111,7 +111,7 @@ def national_backtest(backtest: pd.DataFrame, national: pd.DataFrame, years: int
     Parameters
     ----------
     backtest : pandas.DataFrame
-        From :func:`lsreports.analysis.backtest.backtest_pairs` (base and target levels).
+        From :func:`lsreports.analysis.yearend.backtest.backtest_pairs` (base and target levels).
     national : pandas.DataFrame
         National observations (``ls.observations(national=True)``).
     years : int

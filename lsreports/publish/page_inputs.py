@@ -51,8 +51,8 @@ def data_key() -> tuple:
 
 def compute(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFrame) -> PageContext:
     """Compute the shared context from printed observations, the catalogue and the manifest."""
-    from ..analysis.changes import changes_since_previous
-    from ..analysis.consistency import consistency_flags
+    from ..analysis.checks.changes import changes_since_previous
+    from ..analysis.checks.consistency import consistency_flags
     from .overview import year_end_view
 
     flags = consistency_flags(obs, catalogue)

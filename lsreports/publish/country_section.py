@@ -1,7 +1,7 @@
 """The country as context in a domain briefing: one call returns the text, a chart and a table.
 
 For a list of province indicators, :func:`country_context` finds their national
-counterparts (:data:`lsreports.analysis.context.COUNTERPARTS`) and returns:
+counterparts (:data:`lsreports.analysis.tsa.country.COUNTERPARTS`) and returns:
 
 - sentences computed from the national rows: the data's last month, the long-run and
   last full year's growth (printed rates), the seasonal peak and trough;
@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from ..analysis.context import COUNTERPARTS, national_summary, province_beside_country
+from ..analysis.tsa.country import COUNTERPARTS, national_summary, province_beside_country
 from ..sources.loader import indicators, national_observations
 from ..sources.national import monthly_series
 from . import labels

@@ -26,11 +26,11 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..sources.loader import indicators, observations
-from ..sources.periods import period_kinds, period_label
-from ..sources.reports import short_id
-from .derive import compare_derived_with_printed
-from .memo import FrameMemo
+from ...sources.loader import indicators, observations
+from ...sources.periods import period_kinds, period_label
+from ...sources.reports import short_id
+from ..derive import compare_derived_with_printed
+from ..memo import FrameMemo
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
 

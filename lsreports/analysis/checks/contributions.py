@@ -11,13 +11,13 @@ implied (``level / (1 + g/100)``) and each part contributes
 percentage points to the total's growth, with ``total_prev`` implied by the total's own
 rate. The contributions add up to the total's rate only when the printed figures agree;
 the gap is shown as ``residual_pp`` (parts without a printed rate, rounding, or a
-contradiction). The groups of parts are :data:`lsreports.analysis.consistency.PART_GROUPS`.
+contradiction). The groups of parts are :data:`lsreports.analysis.checks.consistency.PART_GROUPS`.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from ..sources.contract import normalise_observations, printed_rows
+from ...sources.contract import normalise_observations, printed_rows
 from .consistency import PART_GROUPS
 
 CONTRIBUTION_COLUMNS: list[str] = [

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..sources.periods import is_whole_month
+from ...sources.periods import is_whole_month
 
 #: Minimum monthly points (see the module docstring for why).
 STL_MIN_LENGTH = 24
