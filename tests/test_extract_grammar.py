@@ -16,6 +16,7 @@ from lsreports.extract import extract_report
 from lsreports.extract.confidence import LOW
 from lsreports.extract.gaps import unread_sentences
 from lsreports.extract.lexicon import LexiconError, load_entries, phrase_pattern
+from lsreports.extract.measure import load_bases
 from lsreports.extract.review import review_candidates
 from lsreports.extract.text import Folded
 
@@ -75,6 +76,16 @@ def test_the_lexicon_is_a_table_and_a_bad_row_names_its_line(tmp_path):
 
 
 # --- the grammar of measures -------------------------------------------------------------------------------------------
+
+def test_the_bases_of_a_percentage_are_a_table_a_reader_extends(tmp_path):
+    table = tmp_path / "bases.csv"
+    table.write_text("measure,syntax,phrase,note\nplan_pct,words,chỉ tiêu giao,a new phrase\n", encoding="utf-8")
+    [(pattern, measure)] = load_bases(table)
+    assert measure == "plan_pct" and pattern.match(Folded("% so với chỉ tiêu giao").text)
+    table.write_text("measure,syntax,phrase,note\nvalue,words,chỉ tiêu,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bases\.csv: line 2: measure 'value'"):
+        load_bases(table)
+
 
 def test_ratio_to_the_year_before_is_a_change_and_the_note_says_so():
     frame = frame_of(PROVINCE + "Thu ngân sách nhà nước tháng 5 đạt 700 tỷ đồng, bằng 94,2% so cùng kỳ.")

@@ -67,16 +67,42 @@ class LexiconError(ValueError):
     """A row of the indicator lexicon cannot be used; the message names the file and line."""
 
 
-def phrase_pattern(phrase: str, syntax: str) -> re.Pattern:
-    """Compile a lexicon phrase for the folded text.
+def phrase_pattern(phrase: str, syntax: str, where: str = "") -> re.Pattern:
+    """Compile a table's phrase for the folded text.
 
     ``words``: the phrase as printed (diacritics, capitals and all), folded like the text
     and matched as whole words; ``regex``: a regular expression on the folded text as is.
+
+    Raises
+    ------
+    LexiconError
+        For another syntax, or a regex that does not compile (``where`` names the file and line).
     """
+    if syntax not in ("words", "regex"):
+        raise LexiconError(f"{where}: syntax {syntax!r}, expected 'words' or 'regex'")
     if syntax == "regex":
-        return re.compile(phrase)
+        try:
+            return re.compile(phrase)
+        except re.error as exc:
+            raise LexiconError(f"{where}: the regex does not compile ({exc})") from exc
     folded = Folded(" ".join(phrase.split())).text
     return re.compile(r"(?<!\w)" + re.escape(folded).replace(r"\ ", " ") + r"(?!\w)")
+
+
+def read_phrase_table(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Read a phrase table (UTF-8 CSV): (line as an editor counts it, row) for each row.
+
+    Raises
+    ------
+    LexiconError
+        If a column is missing, naming the file.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise LexiconError(f"{path}: line 1: missing columns {missing}")
+        return [(line, row) for line, row in enumerate(reader, start=2)]
 
 
 def load_entries(path: Path = PHRASES_TABLE) -> tuple[Entry, ...]:
@@ -88,24 +114,14 @@ def load_entries(path: Path = PHRASES_TABLE) -> tuple[Entry, ...]:
         For a missing column, an unknown syntax, kind or family, or a regex that does not
         compile, naming the file and line.
     """
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in PHRASE_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise LexiconError(f"{path}: line 1: missing columns {missing}")
-        entries = []
-        for line, row in enumerate(reader, start=2):
-            where = f"{path}: line {line} ({row['indicator_id']})"
-            if row["syntax"] not in ("words", "regex"):
-                raise LexiconError(f"{where}: syntax {row['syntax']!r}, expected 'words' or 'regex'")
-            if row["kind"] not in PHRASE_KINDS:
-                raise LexiconError(f"{where}: kind {row['kind']!r}, expected one of {sorted(PHRASE_KINDS)}")
-            if row["family"] not in FAMILIES:
-                raise LexiconError(f"{where}: family {row['family']!r}, expected one of {sorted(FAMILIES)}")
-            try:
-                entries.append(Entry(row["indicator_id"], row["family"], phrase_pattern(row["phrase"], row["syntax"])))
-            except re.error as exc:
-                raise LexiconError(f"{where}: the regex does not compile ({exc})") from exc
+    entries = []
+    for line, row in read_phrase_table(path, PHRASE_COLUMNS):
+        where = f"{path}: line {line} ({row['indicator_id']})"
+        if row["kind"] not in PHRASE_KINDS:
+            raise LexiconError(f"{where}: kind {row['kind']!r}, expected one of {sorted(PHRASE_KINDS)}")
+        if row["family"] not in FAMILIES:
+            raise LexiconError(f"{where}: family {row['family']!r}, expected one of {sorted(FAMILIES)}")
+        entries.append(Entry(row["indicator_id"], row["family"], phrase_pattern(row["phrase"], row["syntax"], where)))
     return tuple(entries)
 
 

@@ -14,16 +14,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from lsreports.sources.contract import PCT_MEASURES
+
+from .lexicon import LexiconError, phrase_pattern, read_phrase_table
 
 _SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|so\s+)?"
-BASES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(_SO_VOI + r"(ke hoach|keé hoach|ké hoach|kh\b|muc tieu|tong so (nha|can)|tong (so )?nhu cau"
-                          r"|tong so nha duoc phe duyet)"), "plan_pct"),
-    (re.compile(_SO_VOI + r"(du|dy|duy) to\w*n trung (uong|wong|uwong)"), "est_central_pct"),
-    (re.compile(_SO_VOI + r"(du|dy|duy) to\w*n"), "est_local_pct"),
-    (re.compile(_SO_VOI + r"(thang truoc|(cung|cing|cling) (ky|ki) thang \d{1,2}\b(?! nam))"), "mom_pct"),
-    (re.compile(_SO_VOI + r"(cung|cing|cling) (ky|ki)"), "yoy_pct"),
-)
+#: The bases a percentage is measured against, as a table a reader extends without code: one row per phrase
+#: printed after the number ("so với" optional); the first row that matches names the measure.
+BASES_TABLE = Path(__file__).resolve().parent / "tables" / "measure_bases.csv"
+
+
+def load_bases(path: Path = BASES_TABLE) -> tuple[tuple[re.Pattern, str], ...]:
+    """Read :data:`BASES_TABLE` into (pattern after the percentage, measure) pairs, in the table's order.
+
+    Raises
+    ------
+    lsreports.extract.lexicon.LexiconError
+        For an unknown measure or syntax, or a regex that does not compile, naming the file and line.
+    """
+    bases = []
+    for line, row in read_phrase_table(path, ("measure", "syntax", "phrase", "note")):
+        if row["measure"] not in PCT_MEASURES:
+            raise LexiconError(f"{path}: line {line}: measure {row['measure']!r}, expected one of "
+                               f"{sorted(PCT_MEASURES)}")
+        pattern = phrase_pattern(row["phrase"], row["syntax"], f"{path}: line {line}").pattern
+        bases.append((re.compile(_SO_VOI + "(" + pattern.removeprefix(r"(?<!\w)") + ")"), row["measure"]))
+    return tuple(bases)
+
+
+BASES: tuple[tuple[re.Pattern, str], ...] = load_bases()
 #: Measures whose base carries on to a later bare "đạt X%" in the sentence.
 CARRIED = ("plan_pct", "est_central_pct", "est_local_pct")
 #: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%").
