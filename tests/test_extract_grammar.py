@@ -182,6 +182,17 @@ def test_grdp_sectors_by_number_and_after_a_trong_do_sentence():
     assert found[("grdp_industry_construction", *YTD, "yoy_pct")] == 7.8
 
 
+def test_a_headline_repeating_a_dated_figure_gives_no_second_row():
+    frame = frame_of("Lạng Sơn đón 75 ngàn lượt khách du lịch dịp Tết (văn bản giả lập)\nTổng số khách du lịch "
+                     "đến Lạng Sơn từ ngày 8/2 đến ngày 14/2 ước đạt 75.000 lượt khách.", "2025-02")
+    assert list(zip(frame["start"], frame["end"], frame["value"])) == [("2025-02-08", "2025-02-14", 75.0)]
+
+
+def test_du_tinh_is_an_estimate():
+    frame = frame_of(PROVINCE + "Tổng mức bán lẻ hàng hóa tháng 5 dự tính đạt khoảng 1.465,92 tỷ đồng.")
+    assert frame["status"].tolist() == ["estimate"]
+
+
 # --- scope, confidence, review order, gaps ----------------------------------------------------------------------------
 
 NATIONAL = ("Theo Cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa cả nước 5 tháng ước đạt 2.700 nghìn tỷ đồng, "

@@ -35,7 +35,7 @@ from lsreports.sources.provenance import value_is_printed
 from .candidates import Candidate, candidates
 from .indicator import Target, level_indicator, percentage_target
 from .lexicon import GROWTH_ONLY, RATE_VALUES, STOCKS
-from .confidence import EXPLICIT, IMPLICIT, LEVEL, doubted, judge
+from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import CARRIED, Converted, base_length, converted, multiple, no_change_length, percentage_measure
 from .periods import period_for, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
@@ -44,8 +44,8 @@ from .units import convert, family_of, unit_of
 
 #: The columns of a candidate row: the contract's, then status, note (a conversion made), confidence and reason.
 OUTPUT_COLUMNS: tuple[str, ...] = (*CONTRACT_COLUMNS, "status", "note", "confidence", "reason")
-#: A figure its sentence calls estimated ("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước").
-_ESTIMATED = re.compile(r"\b(uoc|udc)\b")
+#: A figure its sentence calls estimated ("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước", "dự tính").
+_ESTIMATED = re.compile(r"\b(uoc|udc|du tinh)\b")
 #: A sentence that opens on the figure before it ("Con số này", "Mức này").
 _THIS_FIGURE = re.compile(r"(con so|so lieu|muc|ket qua) (nay|tren)\b")
 #: Sentences that state targets rather than results.
@@ -302,4 +302,15 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
             continue  # (a quote is cut from the collapsed text, so it is always in it)
         seen.add(key)
         kept.append({**{c: row.get(c, "") for c in columns}, "source_doc": doc_id})
-    return pd.DataFrame(kept, columns=columns)
+    return pd.DataFrame(_named_period_wins(kept), columns=columns)
+
+
+def _named_period_wins(rows: list[dict]) -> list[dict]:
+    """Drop a row whose period was guessed when the same figure is printed again with its period named.
+
+    A headline ("Lạng Sơn đón 75 ngàn lượt khách ... Tết Nguyên đán 2024") repeats a figure the
+    body dates ("từ ngày 8/2 đến ngày 14/2 ... 75.000 lượt"): the body's reading is the figure's.
+    """
+    guessed = DOUBTS["period_default"][0]
+    named = {(r["indicator_id"], r["measure"], r["value"]) for r in rows if guessed not in r["reason"]}
+    return [r for r in rows if guessed not in r["reason"] or (r["indicator_id"], r["measure"], r["value"]) not in named]
