@@ -230,6 +230,8 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
     unit = " " + unit_label(p["unit"])
     level = printed_row(obs, p["indicator_id"], start, end, "value", doc)
     rate = printed_row(obs, p["indicator_id"], start, end, "yoy_pct", doc)
+    share = printed_row(obs, p["indicator_id"], start, end, f"{p['target_kind']}_pct", doc) if p["target_kind"] else None
+    of = "% of " + (labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True))
     ytd = f"{fmt_number(p['ytd_value'])}{unit}"
     target = f"{fmt_number(p['target_value'])}{unit} ({p['target_from']})"
     prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
@@ -240,9 +242,9 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
             f"{writer.words(format(end, '%d %B'))}, "
             f"{writer.figure(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %', rate) if rate else writer.words('')} on a "
             f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
-            f"({writer.derived(fixed(p['prorata_pct_of_target'], 0) + ' % of plan', prorata)}), the growth-based "
+            f"({writer.derived(fixed(p['prorata_pct_of_target'], 1) + ' ' + of, prorata)}), the growth-based "
             f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth)} "
-            f"({writer.derived(fixed(p['growth_pct_of_target'], 0) + ' % of plan', growth)}, band "
+            f"({writer.derived(fixed(p['growth_pct_of_target'], 1) + ' ' + of, growth)}, band "
             f"{writer.derived(band, p['band_from'])}).")
 
 
