@@ -41,6 +41,12 @@ METHODS: dict[str, str] = {
 #: Short forms of :data:`METHODS`, for table cells (the full words go in the tooltip).
 METHODS_SHORT: dict[str, str] = {"growth": "growth-based", "pro_rata": "pro rata", "seasonal_share": "seasonal share",
                                   "not_projected": "not projected"}
+#: A row's ``status`` → the word every figure of that status carries (a figure done says nothing):
+#: curation guide, "Statuses" (the report's "ước", "đề xuất", "cần hỗ trợ", ...).
+STATUSES: dict[str, str] = {
+    "actual": "", "estimate": "estimate", "proposed": "proposed", "needed": "needed", "planned": "planned",
+    "registered": "registered",
+}
 #: Period kind (:func:`lsreports.sources.periods.period_kind`) → words.
 PERIOD_KINDS: dict[str, str] = {
     "month": "month", "ytd": "year to date", "year": "whole year", "ytd_day": "year to a stated day",
@@ -75,6 +81,8 @@ VI: dict[str, dict[str, str]] = {
     "PERIOD_KINDS": {"month": "tháng", "ytd": "lũy kế từ đầu năm", "year": "cả năm",
                      "ytd_day": "lũy kế đến một ngày", "point": "tại một thời điểm", "span": "nhiều năm"},
     "VERDICTS": {"likely": "có khả năng đạt", "undetermined": "chưa chắc chắn", "unlikely": "khó đạt"},
+    "STATUSES": {"actual": "", "estimate": "ước tính", "proposed": "đề xuất", "needed": "cần hỗ trợ",
+                 "planned": "dự kiến", "registered": "đăng ký"},
 }
 
 
@@ -113,6 +121,42 @@ def method(code: object, *, short: bool = False) -> str:
     return _lookup(METHODS_SHORT if short else METHODS, code)
 
 
+def status(code: object) -> str:
+    """The word a figure of this status carries: '' for a figure done (``actual``) or no status.
+
+    Examples
+    --------
+    >>> status("proposed"), status("actual"), status(None)
+    ('proposed', '', '')
+    """
+    return _lookup(STATUSES, code)
+
+
+def share_base(row, *, short: bool = False) -> str:
+    """The base of a printed share in words (``all houses approved``, ``capital plan excl. carry-over``).
+
+    From the curated table of bases and, where it has no entry, from the row's measure and
+    quote (:func:`lsreports.sources.bases.share_base`); never a default "plan" for a share
+    the report measures against something else.
+    """
+    from ..sources.bases import share_base as base_of
+
+    return base_of(row, short=short)
+
+
+def with_status(shown: str, row) -> str:
+    """``shown`` followed by its row's status word in brackets: ``8,000 households (proposed)``.
+
+    A figure done (``actual``), a row without a status and a derived figure are shown as they
+    are; so is a rate (``*_pct``), which is read beside its level and shares its status.
+    """
+    get = row.get if hasattr(row, "get") else (lambda key, default=None: default)
+    if bool(get("derived", False)) or str(get("measure", "value")).endswith("_pct"):
+        return shown
+    word = status(get("status"))
+    return f"{shown} ({word})" if word else shown
+
+
 def period_kind(code: object) -> str:
     """Words for a period kind (``ytd`` → ``year to date``)."""
     return _lookup(PERIOD_KINDS, code)
@@ -125,7 +169,7 @@ def verdict(code: object) -> str:
 
 _ENGLISH = {"UNITS": UNITS, "MEASURES": MEASURES, "TARGET_KINDS": TARGET_KINDS,
             "TARGET_KINDS_SHORT": TARGET_KINDS_SHORT, "METHODS": METHODS, "METHODS_SHORT": METHODS_SHORT,
-            "PERIOD_KINDS": PERIOD_KINDS, "VERDICTS": VERDICTS}
+            "PERIOD_KINDS": PERIOD_KINDS, "VERDICTS": VERDICTS, "STATUSES": STATUSES}
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")
 
@@ -242,6 +286,6 @@ def report_name(doc: str, manifest: pd.DataFrame | None = None) -> str:
 
 
 __all__ = ["VERDICTS", "VI", "verdict", "name_column", "indicator_names", "month", "date", "period",
-           "UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
+           "STATUSES", "status", "with_status", "share_base", "UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
            "target_kind", "method", "period_kind", "report_names", "report_name",
            "national_table_names"]

@@ -15,8 +15,8 @@ from ..sources.periods import period_kind, period_label
 from . import labels
 from .cite import Citations, text
 from .flag_words import flag_sentence
-from .i18n import t
 from .formatting import fmt_number, fmt_pct, fmt_printed
+from .i18n import t
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
 #: with the freshest figure is shown, under its own name (which says which variant it is).
@@ -106,7 +106,8 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     (pandas.DataFrame, str)
         One row per indicator and year (its first plan kind): ``indicator_id``, ``year``,
         ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
-        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``; and the line.
+        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``, and the year to date it
+        is built from (``ytd_start``, ``ytd_end``, ``source_doc``); and the line.
     """
     from ..analysis.yearend.projection import year_end_projections
 
@@ -117,7 +118,8 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         "target_kind": frame["target_kind"].fillna(""), "pct_of_target": frame["projected_pct_of_target"],
         "low_pct": frame["lower_pct_of_target"], "high_pct": frame["upper_pct_of_target"],
         "method": frame["method"], "verdict": frame["verdict"].fillna(""),
-        "formula": frame["formula"].fillna(""),
+        "formula": frame["formula"].fillna(""), "ytd_start": frame["ytd_start"], "ytd_end": frame["ytd_end"],
+        "source_doc": frame["source_doc"],
     })
     return view, ("nowcast of the year end with its band (from the backtest errors) and the verdict against "
                   "plan: likely, undetermined (the band straddles 100 %) or unlikely")
@@ -145,13 +147,21 @@ def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year
         shown = beside if shown == "–" else f'{shown}<br><span class="lsr-band">{beside}</span>'
     cells.append(shown)
     yoy = by_measure.get("yoy_pct")
-    cells.append(cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–")
+    cells.append(cites.figure(rate_alone(fmt_pct(yoy["value"]), yoy, level), yoy) if yoy else "–")
     share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-    cells.append(cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False),
-                                target=labels.target_kind(share['measure'].removesuffix('_pct'), short=True)), share)
+    cells.append(cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False), target=_base(share)), share)
                  if share else "–")
-    cells += _year_end_cells(indicator, first, year_end, cites)
+    cells += _year_end_cells(indicator, first, year_end, cites, share)
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _base(share: dict) -> str:
+    """The base of a printed share in the page's language (the curated base in English, the plan kind in Vietnamese)."""
+    from .i18n import lang
+
+    if lang() == "en":
+        return labels.share_base(share, short=True)
+    return labels.target_kind(share["measure"].removesuffix("_pct"), short=True)
 
 
 def month_beside(obs: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
@@ -171,7 +181,14 @@ def month_beside(obs: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
                    & (obs["source_doc"] == first["source_doc"]) & (obs["measure"] == "value")]
 
 
-def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: Citations) -> list[str]:
+def rate_alone(shown: str, rate: dict, level: dict | None) -> str:
+    """A growth rate printed without a level (GRDP, IIP) carries its row's status word itself."""
+    word = labels.status(rate.get("status")) if level is None else ""
+    return f"{shown} ({word})" if word else shown
+
+
+def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: Citations,
+                    share: dict | None = None) -> list[str]:
     match = year_end.loc[(year_end["indicator_id"] == indicator) & (year_end["year"] == first["end"].year)]
     if match.empty:
         return ["–", "–", "–", "–"]
@@ -184,10 +201,12 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
                                   indicator) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
-        pct_band = (f'<br><span class="lsr-band">{fmt_number(r["low_pct"], 1)}–'
-                    f'{fmt_pct(r["high_pct"], signed=False)}</span>' if pd.notna(r["low_pct"]) else "")
-        against = text(t("key.share_of", pct=fmt_pct(r['pct_of_target'], signed=False),
-                         target=labels.target_kind(r['target_kind'], short=True))) + pct_band
+        pct_band = (f'<br><span class="lsr-band">{fmt_number(r["low_pct"], 1)}–{fmt_pct(r["high_pct"], signed=False)}'
+                    '</span>' if pd.notna(r["low_pct"]) else "")
+        # the plan the year end is set against is the one the row's share names, in the same words
+        same = share is not None and share["measure"] == f"{r['target_kind']}_pct"
+        base = _base(share) if same else labels.target_kind(r["target_kind"], short=True)
+        against = text(t("key.share_of", pct=fmt_pct(r['pct_of_target'], signed=False), target=base)) + pct_band
     else:
         against = text(t("key.no_plan"))
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
@@ -197,6 +216,25 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
 def group_name(group: str) -> str:
     """A key-indicator group's name in the current language."""
     return t(f"group.{group}")
+
+
+def _year_end_basis(rows: pd.DataFrame, obs: pd.DataFrame, year_end: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the year to date the indicator's year end is built from, where it has one, else ``rows``.
+
+    A row's figures and its year end read together: a month's level (May 2026) beside a year end
+    projected from the year to 14 May would show neither the period nor the figure the year end
+    rests on.
+    """
+    first = rows.iloc[0]
+    basis = year_end.loc[(year_end["indicator_id"] == first["indicator_id"])
+                         & (year_end["year"] == first["end"].year)] if "ytd_end" in year_end else year_end.iloc[0:0]
+    if basis.empty or pd.isna(basis.iloc[0]["ytd_end"]):
+        return rows
+    b = basis.iloc[0]
+    printed = obs.loc[~obs["derived"].astype(bool) & (obs["indicator_id"] == first["indicator_id"])
+                      & (obs["start"] == b["ytd_start"]) & (obs["end"] == b["ytd_end"])
+                      & (obs["source_doc"] == b["source_doc"])]
+    return printed if not printed.empty else rows
 
 
 def _group_row(group: str) -> str:
@@ -211,7 +249,8 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
     for group, concepts in table.items():
         if groups is not None and group not in groups:
             continue
-        rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
+        rows = [_year_end_basis(r, obs, year_end) for r in (freshest(obs, variants) for variants in concepts)
+                if not r.empty]
         if rows:
             body.append(_group_row(group))
             body += [_key_row(r, catalogue, cites, year_end, month_beside(obs, r)) for r in rows]
@@ -310,7 +349,7 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
             f"</p><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>")
 
 
-__all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
+__all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html", "rate_alone"]
 
 
 def __getattr__(name: str):

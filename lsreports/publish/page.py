@@ -13,7 +13,8 @@ from . import labels, sentences
 from .cite import Citations, text
 from .i18n import t
 from .formatting import fmt_pct, fmt_printed
-from .overview import BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html
+from .overview import (BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, _base, changes_html, key_indicators_html,
+                       rate_alone)
 
 
 def _html(markup: str):
@@ -92,11 +93,9 @@ class BriefingPage:
         cells = [text(pair[0]), f'<span lang="{other}">{text(pair[1])}</span>', text(labels.period(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
-                 self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
-                 self.cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False),
-                                     target=labels.target_kind(share['measure'].removesuffix('_pct'), short=True)),
-                                   share)
-                 if share else "–",
+                 self.cites.figure(rate_alone(fmt_pct(yoy["value"]), yoy, level), yoy) if yoy else "–",
+                 self.cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False), target=_base(share)),
+                                   share) if share else "–",
                  text(names.get(first["source_doc"], first["source_doc"]))]
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 

@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from .cite import PLAIN
-from .formatting import fmt_number, fmt_pct, fmt_printed, localise, unit_label
+from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, localise, unit_label
+from . import labels
 from .i18n import t
 from .labels import indicator_names, period as period_words, date as date_words, report_name
 
@@ -40,6 +41,20 @@ def _amount(row: dict) -> str:
     return f"{fmt_printed(row['value'])}{unit}"
 
 
+#: Statuses of a figure not done: the sentence states the figure, it never says the figure was "reached".
+_NOT_DONE = ("proposed", "needed", "planned")
+
+
+def _level_clause(name: str, amount: str, level: dict, point: bool, writer) -> str:
+    """"<name> reached <amount> in <period>" ("stood at ... on <day>" for a stock); a proposal or a
+    need ("<name>: <amount> (proposed) for <period>") is never said to have been reached."""
+    period = writer.words(period_words(level["start"], level["end"]))
+    if level.get("status") in _NOT_DONE:
+        return t("sent.not_done", name=name, amount=amount, period=period)
+    return (t("sent.stood", name=name, amount=amount, date=writer.words(date_words(level["end"]))) if point
+            else t("sent.reached", name=name, amount=amount, period=period))
+
+
 def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str, start: str, end: str,
                    source_doc: str | None = None, *, writer=PLAIN) -> str:
     """Render one printed figure as a sentence, e.g. "Goods trade ... reached 84,640 million USD
@@ -59,16 +74,15 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     name = writer.label(indicator_names(catalogue)[indicator_id])
     amount = writer.figure(_amount(level), level)
     point = period_kind(level["start"], level["end"]) == "point"
-    parts = [t("sent.stood", name=name, amount=amount, date=writer.words(date_words(level["end"]))) if point
-             else t("sent.reached", name=name, amount=amount,
-                    period=writer.words(period_words(level["start"], level["end"])))]
+    parts = [_level_clause(name, amount, level, point, writer)]
     same_report = {m: printed_row(obs, indicator_id, start, end, m, level["source_doc"]) for m in ("yoy_pct", "plan_pct")}
     if same_report["yoy_pct"] is not None:
         parts.append(t("sent.yoy", pct=writer.figure(fmt_pct(same_report['yoy_pct']['value']),
                                                      same_report['yoy_pct'])))
     if same_report["plan_pct"] is not None:
         share = writer.figure(fmt_pct(same_report['plan_pct']['value'], signed=False), same_report['plan_pct'])
-        parts.append(t("sent.of_target" if point else "sent.of_plan", pct=share))
+        parts.append(t("sent.of_target" if point else "sent.of_plan", pct=share,
+                       base=writer.words(labels.share_base(same_report["plan_pct"]))))
     return (", ".join(parts) + f" ({writer.words(report_name(level['source_doc']))})." + writer.flag_suffix(level))
 
 
@@ -109,7 +123,7 @@ def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str, *
     for (start, end, doc), row in pairs.dropna().iterrows():
         share = row[part_id] / row[total_id] * 100
         formula = (f"{part_id} {fmt_printed(row[part_id])} / {total_id} {fmt_printed(row[total_id])} x 100 "
-                   f"= {share:.1f}% ({period_label(start, end)}, {report_name(doc)})")
+                   f"= {fixed(share, 1)}% ({period_label(start, end)}, {report_name(doc)})")
         lines.append(t("sent.share_line", period=writer.words(period_words(start, end)),
                        report=writer.words(report_name(doc)), phrase=writer.words(phrase),
                        share=writer.derived(fmt_pct(share, signed=False), formula, part_id)))
@@ -137,6 +151,7 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writ
         lines.append(t("sent.scope", date=writer.words(date_words(end)), report=writer.words(report_name(doc)),
                        count=writer.figure(fmt_number(row['value']), count), noun=writer.words(noun),
                        pct=writer.figure(fmt_pct(row['plan_pct'], signed=False), share),
+                       base=writer.words(labels.share_base(share)),
                        scope=writer.derived(fmt_number(scope), formula, indicator_id)))
     return writer.bullets(lines)
 
@@ -162,7 +177,7 @@ def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: s
         rate = fmt_pct(first["total_yoy_pct"])
         rate = writer.figure(rate, total_rate) if total_rate is not None else writer.words(rate)
         residual = writer.derived(t("sent.points", value=_signed(first['residual_pp'])),
-                                  f"{first['total_yoy_pct']:.1f} - {first['sum_pp']:.1f} (sum of the parts' points)",
+                                  f"{fixed(first['total_yoy_pct'], 1)} - {fixed(first['sum_pp'], 1)} (sum of the parts' points)",
                                   total_id)
         lines.append(t("sent.contribution", period=writer.words(period_words(start, end)),
                        report=writer.words(report_name(doc)), rate=rate, parts=parts, residual=residual))
@@ -182,13 +197,13 @@ def latest_change_sentence(obs: pd.DataFrame, indicator_id: str, noun: str, *, w
         return writer.words(t("sent.no_change", noun=noun))
     # the latest end, then the latest report, then the longer period (the year to date before its month)
     row = rates.sort_values(["end", "source_doc", "start"], ascending=[True, True, False]).iloc[-1].to_dict()
-    shown = localise(f"{row['value']:+.2f}%")
+    shown = localise(fixed(row['value'], 2, sign=True) + "%")
     return t("sent.latest_change", report=writer.words(report_name(row['source_doc'])), noun=writer.words(noun),
              period=writer.words(period_words(row['start'], row['end'])), pct=writer.figure(shown, row))
 
 
 def _signed(value: float) -> str:
-    return localise(f"{value:+.1f}")
+    return localise(fixed(value, 1, sign=True))
 
 
 def _name(row: dict) -> str:
@@ -226,19 +241,21 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
     unit = " " + unit_label(p["unit"])
     level = printed_row(obs, p["indicator_id"], start, end, "value", doc)
     rate = printed_row(obs, p["indicator_id"], start, end, "yoy_pct", doc)
+    share = printed_row(obs, p["indicator_id"], start, end, f"{p['target_kind']}_pct", doc) if p["target_kind"] else None
+    of = "% of " + (labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True))
     ytd = f"{fmt_number(p['ytd_value'])}{unit}"
     target = f"{fmt_number(p['target_value'])}{unit} ({p['target_from']})"
     prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
                f"/ {target}")
     growth = f"{p['formula']}; / {target}"
-    band = f"{p['lower_pct_of_target']:.0f}-{p['upper_pct_of_target']:.0f} %"
+    band = f"{fixed(p['lower_pct_of_target'], 0)}-{fixed(p['upper_pct_of_target'], 0)} %"
     return (f"{writer.label(noun)}: {writer.figure(ytd, level) if level else writer.words(ytd)} to "
             f"{writer.words(format(end, '%d %B'))}, "
-            f"{writer.figure(format(p['ytd_yoy_pct'], '+.0f') + ' %', rate) if rate else writer.words('')} on a "
+            f"{writer.figure(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %', rate) if rate else writer.words('')} on a "
             f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
-            f"({writer.derived(format(p['prorata_pct_of_target'], '.0f') + ' % of plan', prorata)}), the growth-based "
+            f"({writer.derived(fixed(p['prorata_pct_of_target'], 1) + ' ' + of, prorata)}), the growth-based "
             f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth)} "
-            f"({writer.derived(format(p['growth_pct_of_target'], '.0f') + ' % of plan', growth)}, band "
+            f"({writer.derived(fixed(p['growth_pct_of_target'], 1) + ' ' + of, growth)}, band "
             f"{writer.derived(band, p['band_from'])}).")
 
 
