@@ -43,6 +43,7 @@ briefings: $(STAMP)
 	$(BIN)/lsreports briefing -o briefings --other-edition vi/
 	$(BIN)/lsreports briefing --lang vi -o briefings/vi --other-edition ../
 	$(BIN)/lsreports excel -o briefings/lsreports.xlsx
+	$(BIN)/lsreports excel --lang vi -o briefings/vi/lsreports.xlsx
 
 summary: $(STAMP)
 	$(BIN)/lsreports summary

@@ -174,3 +174,18 @@ def test_the_vietnamese_overview_has_no_english_terms(overviews):
     page = " ".join(soup.get_text(" ").split()).lower()
     assert [w for w in ENGLISH_WORDS if re.search(rf"\b{w}\b", page)] == []
     assert "Số liệu cần lưu ý khi đọc" in overviews["vi"] and "1.062" in overviews["vi"]
+
+
+def test_the_workbook_readme_and_headers_follow_the_language(tmp_path):
+    from openpyxl import load_workbook
+
+    from lsreports.publish.excel import COLUMN_NOTES, COLUMN_NOTES_VI, write_workbook
+
+    assert set(COLUMN_NOTES_VI) == set(COLUMN_NOTES)  # every column explained in both languages
+    english = load_workbook(write_workbook(tmp_path / "en.xlsx"))
+    vietnamese = load_workbook(write_workbook(tmp_path / "vi.xlsx", lang="vi"))
+    assert english["README"]["A1"].value.startswith("lsreports: figures of")
+    assert vietnamese["README"]["A1"].value.startswith("lsreports: số liệu các báo cáo")
+    assert [c.value for c in english["Trade"][1]][:3] == ["indicator_id", "name_en", "name_vi"]
+    assert [c.value for c in vietnamese["Trade"][1]][:3] == ["Mã chỉ tiêu", "Tên tiếng Anh", "Tên chỉ tiêu"]
+    assert english["Trade"].max_row == vietnamese["Trade"].max_row  # the same rows, only the words differ

@@ -79,7 +79,7 @@ def run_excel(args: argparse.Namespace) -> int:
 
     check_output_path(args.output)
     _require_rows("excel")
-    path = write_workbook(Path(args.output), progress=print)
+    path = write_workbook(Path(args.output), progress=print, lang=args.lang)
     print(f"wrote {path}")
     return 0
 
@@ -100,4 +100,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     notebooks.set_defaults(func=run_notebooks)
     excel = subparsers.add_parser("excel", help="export the tables to a formatted .xlsx workbook")
     excel.add_argument("-o", "--output", default="exports/lsreports.xlsx", help="output file")
+    excel.add_argument("--lang", choices=("en", "vi"), default="en",
+                       help="language of the README sheet and the column headers (default en)")
     excel.set_defaults(func=run_excel)
