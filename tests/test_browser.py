@@ -62,9 +62,13 @@ def test_each_page_is_in_its_language_and_links_to_the_other_edition(editions):
             assert (folder / link["href"]).resolve().exists(), (page, link["href"])
 
 
+#: Vietnamese pages whose prose is not yet translated: only their tables are checked (issue 25's report).
+PROSE_IN_ENGLISH = ("trends_forecasts.html",)
+
+
 def test_the_vietnamese_overview_and_tables_carry_no_english_term(editions):
-    """The overview's text and every table of the Vietnamese edition (the notebooks' own prose is not yet
-    translated: see issue 25's report)."""
+    """Every Vietnamese page's visible text (its tables only where the notebook's prose is not yet translated);
+    the reports' quotes and text marked lang="en" (an indicator's English name, the version history) aside."""
     import re
 
     from bs4 import BeautifulSoup
@@ -74,7 +78,7 @@ def test_the_vietnamese_overview_and_tables_carry_no_english_term(editions):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for hidden in soup(["style", "script", "q"]) + soup.select('[lang="en"]'):  # quotes; names marked English
             hidden.decompose()
-        parts = [soup] if page.name == "index.html" else soup.find_all(["th", "td"])
+        parts = soup.find_all(["th", "td"]) if page.name in PROSE_IN_ENGLISH else [soup]
         text = " ".join(" ".join(p.get_text(" ") for p in parts).split()).lower()
         problems += [f"{page.name}: {w!r}" for w in ENGLISH_WORDS if re.search(rf"\b{w}\b", text)]
     assert problems == []

@@ -189,3 +189,15 @@ def test_the_workbook_readme_and_headers_follow_the_language(tmp_path):
     assert [c.value for c in english["Trade"][1]][:3] == ["indicator_id", "name_en", "name_vi"]
     assert [c.value for c in vietnamese["Trade"][1]][:3] == ["Mã chỉ tiêu", "Tên tiếng Anh", "Tên chỉ tiêu"]
     assert english["Trade"].max_row == vietnamese["Trade"].max_row  # the same rows, only the words differ
+
+
+def test_a_projection_s_fallback_reasons_read_in_both_languages():
+    from lsreports.publish.reader_tables import cell_words
+
+    reason = ("no level for 2025-01-01..2025-05-31 (printed, or implied by a yoy_pct beside the year to date); "
+              "no level for the whole of 2018 nor its first 11 months (printed or implied)")
+    with i18n.using("en"):
+        assert cell_words(reason).startswith("no level for January-May 2025 (printed, or implied by the change")
+    with i18n.using("vi"):
+        assert cell_words(reason) == ("không có mức của 5 tháng đầu năm 2025 (in trong báo cáo hoặc suy ra từ tốc độ "
+                                      "tăng); không có mức cả năm 2018 hay 11 tháng đầu năm (in trong báo cáo hoặc suy ra)")

@@ -170,7 +170,7 @@ def _code_words(code: str) -> str:
 
 _VERDICT_TEXT = re.compile(r"^(likely|undetermined|unlikely): (\d+) % of (.+?)(, band (\d+)-(\d+) %)? \((.+)\)$")
 _PROJECTED_TEXT = re.compile(r"^projected ([\d,.]+) (.+?) \((.+)\); no plan printed$")
-_NO_LEVEL = re.compile(r"no level for (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}) \(printed, or implied by a .+? beside "
+_NO_LEVEL = re.compile(r"no level for (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}) \(printed, or implied by a \S+ beside "
                        r"the year to date\)")
 
 
@@ -189,11 +189,36 @@ def _analysis_text(text: str) -> str | None:
         return (f"{'ước' if vi else 'projected'} {fmt_number(float(match[1].replace(',', '')))} "
                 f"{_code_words(match[2])} ({labels.method('pro_rata', short=True)}); "
                 f"{'không có kế hoạch' if vi else 'no plan printed'}")
-    if _NO_LEVEL.search(text):
+    parts = text.split("; ")
+    if any(_REASONS[0].match(part) or any(r.match(part) for r in _REASONS) for part in parts):
+        return "; ".join(_reason_words(part, vi) for part in parts)
+    return None
+
+
+_REASONS = (_NO_LEVEL, re.compile(r"^no level for the whole of (\d{4}) nor its first 11 months \(printed or implied\)$"),
+            re.compile(r"^(growth rate|last year's same period|last year's level) flagged (\w+)$"),
+            re.compile(r"^last year's share ([\d.e+-]+) outside \(0, 1\]: inputs inconsistent$"))
+_REASON_WHAT = {"growth rate": ("the growth rate", "tốc độ tăng"),
+                "last year's same period": ("last year's same period", "cùng kỳ năm trước"),
+                "last year's level": ("last year's level", "mức năm trước")}
+
+
+def _reason_words(part: str, vi: bool) -> str:
+    """One reason a projection falls back to pro-rata (:mod:`lsreports.analysis.yearend.projection`) in words."""
+    if match := _REASONS[0].search(part):
         template = ("không có mức của {} (in trong báo cáo hoặc suy ra từ tốc độ tăng)" if vi
                     else "no level for {} (printed, or implied by the change printed beside the year to date)")
-        return _NO_LEVEL.sub(lambda m: template.format(labels.period(m[1], m[2])), text)
-    return None
+        return _REASONS[0].sub(lambda m: template.format(labels.period(m[1], m[2])), part)
+    if match := _REASONS[1].match(part):
+        return (f"không có mức cả năm {match[1]} hay 11 tháng đầu năm (in trong báo cáo hoặc suy ra)" if vi
+                else f"no level for the whole of {match[1]} nor its first 11 months (printed or implied)")
+    if match := _REASONS[2].match(part):
+        what = _REASON_WHAT[match[1]][1 if vi else 0]
+        return f"{what} {'có lưu ý' if vi else 'is flagged'}: {_code_words(match[2])}"
+    if match := _REASONS[3].match(part):
+        return (f"tỷ trọng năm trước {fmt_number(float(match[1]))} nằm ngoài (0, 1]: số liệu đầu vào không khớp" if vi
+                else f"last year's share {fmt_number(float(match[1]))} is outside (0, 1]: the inputs disagree")
+    return _text_words(part) if ";" not in part else part
 
 
 @functools.cache
