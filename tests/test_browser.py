@@ -295,3 +295,16 @@ def test_briefing_pdf_command_without_chromium_on_the_path_says_so(monkeypatch, 
     error = capsys.readouterr().err
     assert "--pdf: Chromium not found, so no PDF was written" in error and str(out) in error
     assert "apt-get install chromium" in error and not list(out.glob("*.pdf"))
+
+
+def test_on_paper_the_hover_line_says_where_the_sources_are(editions, tmp_path):
+    """Issue 25, item 6: "Hover over a figure" is screen-only; the printed page says the sources are listed below."""
+    from pypdf import PdfReader
+
+    for code, hover, paper in (("en", "Hover over a figure", "listed under Sources at the end"),
+                               ("vi", "Di chuột lên một số liệu", "được liệt kê ở mục Nguồn cuối trang")):
+        page = editions[code] / "trade.html"
+        assert hover in page.read_text(encoding="utf-8")  # on screen
+        pdf = browser.print_pdf(page, tmp_path / f"trade-{code}.pdf")
+        printed = " ".join(" ".join(sheet.extract_text().split()) for sheet in PdfReader(pdf).pages[:2])
+        assert hover not in printed and paper in printed, (code, printed[:600])

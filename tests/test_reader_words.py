@@ -201,3 +201,28 @@ def test_a_projection_s_fallback_reasons_read_in_both_languages():
     with i18n.using("vi"):
         assert cell_words(reason) == ("không có mức của 5 tháng đầu năm 2025 (in trong báo cáo hoặc suy ra từ tốc độ "
                                       "tăng); không có mức cả năm 2018 hay 11 tháng đầu năm (in trong báo cáo hoặc suy ra)")
+
+
+def test_each_edition_keeps_its_own_cells():
+    """SYNTHETIC notebook: English, Vietnamese, exploratory and title cells, as a briefing build filters them."""
+    import nbformat
+
+    from lsreports.publish.briefing import SETUP_CELL, for_edition
+
+    def notebook():
+        new = nbformat.v4
+        return new.new_notebook(cells=[
+            new.new_markdown_cell("# Trade\n\nVersion: 1.0.0\n\nChangelog:\n- 1.0.0: first\n\nAn English introduction."),
+            new.new_markdown_cell("# Thương mại", metadata={"tags": ["title-vi"]}),
+            new.new_markdown_cell("## Key figures", metadata={"tags": ["lang-en"]}),
+            new.new_markdown_cell("## Số liệu chính", metadata={"tags": ["lang-vi"]}),
+            new.new_code_cell("frame[['indicator_id']]", metadata={"tags": ["exploratory"]}),
+            new.new_code_cell("page.sources()")])
+
+    english, vietnamese = for_edition(notebook(), "en"), for_edition(notebook(), "vi")
+    assert [c.source for c in english.cells][0] == SETUP_CELL  # DataFrames in words, in a hidden first cell
+    assert [c.source.splitlines()[0] for c in english.cells[1:]] == ["# Trade", "## Key figures", "page.sources()"]
+    assert [c.source.splitlines()[0] for c in vietnamese.cells[1:]] == ["# Thương mại", "## Số liệu chính",
+                                                                        "page.sources()"]
+    title = vietnamese.cells[1].source
+    assert "Version: 1.0.0" in title and "An English introduction" not in title
