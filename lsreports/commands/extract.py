@@ -32,7 +32,8 @@ def _extract(args: argparse.Namespace, command: str):
 
 def run_extract(args: argparse.Namespace) -> int:
     """Write candidate rows of a report as CSV (standard output without ``-o``)."""
-    from ..sources.atomic import write_atomic
+    from ..publish.excel_text import inert_csv
+    from ..sources.atomic import write_text_atomic
     from ..sources.outputs import check_output_path
 
     if args.output:
@@ -44,10 +45,10 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     rows = rows.assign(derived=rows["derived"].map({True: "true", False: "false"}))
     if args.output:
-        write_atomic(Path(args.output), lambda handle: rows.to_csv(handle, index=False))
+        write_text_atomic(Path(args.output), inert_csv(rows))
         print(f"wrote {len(rows)} candidate rows to {args.output}", file=sys.stderr)
     else:
-        rows.to_csv(sys.stdout, index=False)
+        sys.stdout.write(inert_csv(rows))
     return 0
 
 
