@@ -31,13 +31,13 @@ def _too_little(obs: pd.DataFrame) -> str:
 def run_derive(args: argparse.Namespace) -> int:
     """Write the derived rows as CSV (contract columns, ``derivation``, ``formula``) to a file or stdout."""
     from ..analysis.derive import DERIVED_COLUMNS, derived_rows
-    from ..sources.loader import observations
+    from ..sources.references import listed_observations
 
     if args.output not in (None, "-"):
         from ..sources.outputs import check_output_path
 
         check_output_path(args.output)  # before the work, so that a refusal is immediate
-    obs = observations()
+    obs = listed_observations()
     rows = derived_rows(obs) if not obs.empty else pd.DataFrame(columns=list(DERIVED_COLUMNS))
     if rows.empty:
         print(f"lsreports derive: no derived rows: {_too_little(obs)}", file=sys.stderr)

@@ -9,10 +9,10 @@ from pathlib import Path
 def _require_rows(command: str) -> None:
     """Raise, saying what is missing, when the curated table has no rows to publish."""
     from ..errors import NothingToDoError
-    from ..sources.loader import observations
     from ..sources.paths import curated_dir
+    from ..sources.references import listed_observations
 
-    if observations().empty:
+    if listed_observations().empty:
         raise NothingToDoError(f"{curated_dir() / 'observations.csv'} has no rows: nothing to put in the {command}; "
                                "curate rows first (lsreports ingest REPORT.txt --review review.csv)")
 
