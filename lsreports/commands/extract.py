@@ -67,6 +67,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             added = apply_review(Path(args.apply), Path(args.report), ocr=args.ocr)
             print(f"added {added} reviewed rows to data/curated/observations.csv (no curated row was changed)")
             return 0
+        _new_report(args)
         candidates = _extract(args, "ingest")
         review = review_candidates(candidates, observations())
         write_review(review, Path(args.review))
@@ -78,6 +79,16 @@ def run_ingest(args: argparse.Namespace) -> int:
           f"{counts.get('conflicts', 0)} conflict with curated rows. Mark rows to add with 'yes' in the accept "
           f"column, then run: lsreports ingest {args.report} --apply {args.review}")
     return 0
+
+
+def _new_report(args: argparse.Namespace) -> None:
+    """Refuse, before the review, a report already vendored under another id."""
+    from ..extract import report_id
+    from ..extract.readers import read_document
+    from ..extract.vendor import check_new_report
+
+    doc_id = report_id(args.report, args.doc_id)
+    check_new_report(read_document(args.report, ocr=args.ocr), doc_id, Path(args.report), applying=False)
 
 
 def _same_report(args: argparse.Namespace) -> None:

@@ -361,3 +361,35 @@ def test_a_review_quote_in_decomposed_unicode_is_accepted_as_the_validator_does(
     assert main(["ingest", str(report), "--apply", str(review)]) == 0
     assert (ls.observations()["source_doc"] == "005_new").sum() == 3
     curate_check_passes()
+
+
+# --- the same report twice (issue 22, N37) --------------------------------------------------
+
+
+def test_the_same_text_under_a_new_id_is_refused_naming_the_existing_id(synthetic_data, tmp_path, capsys):
+    copy = tmp_path / "copy.txt"  # SYNTHETIC: the vendored synthetic report, byte for byte, under a new name
+    copy.write_bytes((synthetic_data / "raw" / "reports" / "999_synthetic.txt").read_bytes())
+    review = tmp_path / "review.csv"
+    for argv in (["ingest", str(copy), "--review", str(review)],
+                 ["ingest", str(copy), "--doc-id", "005_relabelled", "--review", str(review)]):
+        refused(capsys, argv, synthetic_data, "already vendored as report '999_synthetic'", "nothing was written")
+    assert not review.exists()
+
+
+def test_a_review_made_before_the_same_text_was_vendored_is_refused_on_apply(synthetic_data, tmp_path, capsys):
+    report_a, review_a = reviewed(tmp_path, REPORT_A, "005_a")
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    report_b, review_b = reviewed(twin, REPORT_A, "006_b")  # same text, another id, reviewed before 005_a lands
+    assert main(["ingest", str(report_a), "--apply", str(review_a)]) == 0
+    refused(capsys, ["ingest", str(report_b), "--apply", str(review_b)], synthetic_data,
+            "already vendored as report '005_a'")
+    assert (ls.observations()["source_doc"] == "006_b").sum() == 0
+
+
+def test_an_existing_id_for_a_different_text_is_refused_even_when_its_text_is_not_vendored(synthetic_data, tmp_path,
+                                                                                            capsys):
+    (synthetic_data / "raw" / "reports" / "999_synthetic.txt").unlink()  # as a public text kept out of git
+    report, review = reviewed(tmp_path, REPORT_B, "999_synthetic", accept="yes")  # a review is allowed
+    refused(capsys, ["ingest", str(report), "--apply", str(review)], synthetic_data,
+            "report id '999_synthetic' is already used by another text")
