@@ -89,3 +89,19 @@ def test_a_copied_data_folder_finishes_its_commit_in_the_copy_never_in_the_origi
     assert snapshot(synthetic_data) == origin
     assert (ls.observations()["source_doc"] == "005_new").sum() == 3 and not (copy / JOURNAL).exists()
     curate_check_passes()
+
+
+def test_an_apply_waits_for_a_build_reading_the_data(synthetic_data, tmp_path):
+    """N26: a briefing build holds the data lock shared, so an apply cannot change data/ halfway through it."""
+    import time
+
+    from lsreports.sources.commit import data_lock
+
+    report, review = reviewed(tmp_path, REPORT_A, "005_new")
+    before = snapshot(synthetic_data)
+    with data_lock(synthetic_data, shared=True), data_lock(synthetic_data, timeout=1, shared=True):  # readers share
+        apply = cli("ingest", str(report), "--apply", str(review))
+        time.sleep(2)
+        assert apply.poll() is None and snapshot(synthetic_data) == before  # waiting, nothing written
+    assert apply.wait(60) == 0, apply.stderr.read()
+    assert (ls.observations()["source_doc"] == "005_new").sum() == 3
