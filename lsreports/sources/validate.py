@@ -30,6 +30,7 @@ import pandas as pd
 from ..errors import DataFileError
 from .contract import MAX_QUOTE_CHARS, PCT_MEASURES
 from .csvread import record_lines
+from .quote_periods import period_problem
 from .printed import UNSCALED_UNITS, printed_numbers, value_is_printed
 from .reports import collapse_whitespace
 
@@ -127,9 +128,9 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str | None]) -> p
     """
     problems, texts = [], {}
     printed = obs.loc[~obs["derived"]]
-    for index, indicator_id, doc, value, measure, unit, quote in zip(
+    for index, indicator_id, doc, value, measure, unit, quote, start, end in zip(
             printed.index, printed["indicator_id"], printed["source_doc"], printed["value"], printed["measure"],
-            printed["unit"], printed["quote"]):
+            printed["unit"], printed["quote"], printed["start"], printed["end"]):
         if doc not in texts:
             text = text_of(doc)
             texts[doc] = None if text is None else collapse_whitespace(text)
@@ -137,6 +138,8 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str | None]) -> p
             severity, problem = _cited_problem(value, measure, unit, quote)
         else:
             severity, problem = quote_problem(value, measure, unit, quote, texts[doc])
+        if not severity and (problem := period_problem(start, end, measure, collapse_whitespace(quote))):
+            severity = "error"
         if severity:
             problems.append((index, indicator_id, doc, severity, problem, quote))
     return pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
