@@ -95,6 +95,7 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     lsreports.errors.OutputPathError
         When ``out_dir`` holds files of someone else's and ``force`` is false.
     """
+    from ..sources.atomic import naming
     from ..sources.commit import data_lock
     from ..sources.paths import data_dir
     from .notebooks import NOTEBOOK_DIR
@@ -103,8 +104,9 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     found = _ordered(pairs(notebook_dir or NOTEBOOK_DIR))
     out_dir = Path(out_dir).resolve()
     with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
-        entries = _build_pages(found, staging, progress)
-        publish(staging, out_dir, owned)
+        with naming(out_dir):  # a full disk names the output folder
+            entries = _build_pages(found, staging, progress)
+            publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..errors import DataBusyError, DataFileError
 from . import journal
+from .atomic import naming
 from .journal import JOURNAL
 
 __all__ = ["JOURNAL", "TEMP_MARK", "Commit", "appended", "checkpoint", "data_lock", "recover", "settle"]
@@ -60,10 +61,14 @@ def _stage(path: Path, data: bytes) -> Path:
     """Write ``data`` to a new temporary file beside ``path`` (same file system), flushed to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}", delete=False)
-    with handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with naming(path), handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
     if path.exists():
         os.chmod(handle.name, path.stat().st_mode & 0o777)
     else:
