@@ -138,10 +138,25 @@ def read_document(path: str | Path, *, ocr: bool = False) -> Document:
     text = text.replace("\r\n", "\n") if fmt != "txt" else text
     if not text.strip():
         raise ReportTextError(f"{path}: no text in the {fmt.upper()} file")
+    _refuse_controls(path, text)
     if len(text.encode("utf-8")) > MAX_REPORT_BYTES:
         raise ReportTextError(f"{path}: its text is larger than {MAX_REPORT_BYTES // 1_000_000} MB, the most a "
                               "report may be; split it, or give only the report's own pages")
     return Document(text, fmt, hashlib.sha256(data).hexdigest(), data, note)
+
+
+#: Control characters no report text holds (tab, line breaks and the form feed of a page break are text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def _refuse_controls(path: Path, text: str) -> None:
+    """Refuse a text holding a control character anywhere (NUL, escape ...), naming where."""
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise ReportTextError(f"{path}: control character U+{ord(found.group()):04X} at line {line}, column {column}; "
+                              "a report is text: remove it, or give the report as received (.pdf, .docx)")
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -393,3 +393,14 @@ def test_an_existing_id_for_a_different_text_is_refused_even_when_its_text_is_no
     report, review = reviewed(tmp_path, REPORT_B, "999_synthetic", accept="yes")  # a review is allowed
     refused(capsys, ["ingest", str(report), "--apply", str(review)], synthetic_data,
             "report id '999_synthetic' is already used by another text")
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x7f"])
+def test_a_control_character_anywhere_in_a_text_is_refused_naming_where(synthetic_data, tmp_path, capsys, character):
+    """N38: SYNTHETIC report with a NUL, escape or DEL after the first 8 KB (which the binary sniffing reads)."""
+    filler = "Tình hình kinh tế - xã hội ổn định.\n" * 400  # about 16 KB
+    report = tmp_path / "005_ctl.txt"
+    report.write_text(REPORT_A + filler + f"Ghi chú{character}[31m cuối.\n", encoding="utf-8")
+    line = (REPORT_A + filler).count("\n") + 1
+    for argv in (["extract", str(report)], ["ingest", str(report), "--review", str(tmp_path / "r.csv")]):
+        refused(capsys, argv, synthetic_data, f"control character U+{ord(character):04X} at line {line}, column 8")
