@@ -58,7 +58,9 @@ def check_new_report(document: Document, doc_id: str, origin: Path, *, applying:
         vendored with a different text.
     """
     sha = hashlib.sha256(vendored_bytes(document)).hexdigest()
-    for row in _manifest_rows():
+    rows = _manifest_rows()
+    _refuse_prefix(doc_id, [row.get("id", "") for row in rows], origin)
+    for row in rows:
         same = sha == row.get("sha256") or document.sha256 == (row.get("original_sha256") or None)
         if same and row.get("id") != doc_id:
             raise ReviewError(f"{origin}: this text is already vendored as report {row['id']!r} (same sha256 "
@@ -68,6 +70,15 @@ def check_new_report(document: Document, doc_id: str, origin: Path, *, applying:
             raise ReviewError(f"{origin}: report id {doc_id!r} is already used by another text (sha256 "
                               f"{(row.get('sha256') or '')[:12]}..., data/raw/reports.csv); give this report "
                               "another --doc-id, nothing was written")
+
+
+def _refuse_prefix(doc_id: str, known: list[str], origin: Path) -> None:
+    """Refuse an id that begins another report's id, or that another's begins: a short name would change meaning."""
+    for other in known:
+        if other != doc_id and (other.startswith(doc_id) or doc_id.startswith(other)):
+            raise ReviewError(f"{origin}: report id {doc_id!r} and the vendored report {other!r} begin alike, so "
+                              f"`lsreports curate gaps {min(doc_id, other, key=len)}` would no longer name one report; "
+                              "give a --doc-id that neither begins nor extends another id (e.g. 005_2026_06)")
 
 
 def stage_report(commit: Commit, document: Document, doc_id: str, period: tuple[str, str]) -> None:

@@ -404,3 +404,13 @@ def test_a_control_character_anywhere_in_a_text_is_refused_naming_where(syntheti
     line = (REPORT_A + filler).count("\n") + 1
     for argv in (["extract", str(report)], ["ingest", str(report), "--review", str(tmp_path / "r.csv")]):
         refused(capsys, argv, synthetic_data, f"control character U+{ord(character):04X} at line {line}, column 8")
+
+
+@pytest.mark.parametrize("doc_id", ["999", "999_synthetic_v2"])
+def test_a_doc_id_that_begins_or_extends_an_existing_id_is_refused(synthetic_data, tmp_path, capsys, doc_id):
+    """N41: `--doc-id 999` beside 999_synthetic would make `curate gaps 999` name the new report."""
+    report = tmp_path / "new.txt"
+    report.write_text(REPORT_B, encoding="utf-8")
+    refused(capsys, ["ingest", str(report), "--doc-id", doc_id, "--review", str(tmp_path / "r.csv")], synthetic_data,
+            "begin alike", "curate gaps 999")
+    assert main(["curate", "gaps", "999"]) == 0 and "curate gaps: " in capsys.readouterr().out
