@@ -2,7 +2,7 @@
 
 What is timed is what ``ls.observations(include_derived=True)`` and ``ls.consistency_flags()``
 add on top of the loaded table: :func:`lsreports.analysis.derive.derived_rows` and
-:func:`lsreports.analysis.consistency.consistency_flags` on the loaded observations and
+:func:`lsreports.analysis.checks.consistency.consistency_flags` on the loaded observations and
 catalogue, with the memos of derivations and flags emptied before every call (a cold start). The
 loading itself is measured by ``load_observations.py``. The reference is a bare
 ``pandas.read_csv`` of the same ``observations.csv``; both are timed in this one process,
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lsreports.analysis.consistency import consistency_flags
+from lsreports.analysis.checks.consistency import consistency_flags
 from lsreports.analysis.derive import derived_rows
 from lsreports.analysis.memo import clear_memos
 from lsreports.sources.loader import indicators, observations

@@ -1,10 +1,10 @@
 """Rolling-origin backtest of the forecasting methods on the national monthly series.
 
 Origins: every month of 2019-2024; horizons 1-12 months; methods seasonal naive, ETS,
-SARIMA, SARIMA with the Tết regressor, STL + ETS (:mod:`lsreports.analysis.forecast`).
-Parameters are re-estimated every January (see :mod:`lsreports.analysis.rolling_origin`).
+SARIMA, SARIMA with the Tết regressor, STL + ETS (:mod:`lsreports.analysis.tsa.forecast`).
+Parameters are re-estimated every January (see :mod:`lsreports.analysis.tsa.backtest`).
 Writes the scores to ``benchmarks/results/forecast_backtest.csv`` (read by
-``lsreports.analysis.rolling_origin.stored_scores`` to pick each series' default method)
+``lsreports.analysis.tsa.backtest.stored_scores`` to pick each series' default method)
 and a table to ``benchmarks/results/forecast_backtest.md``.
 
 Run: ``python benchmarks/forecast_backtest.py`` (a few minutes on one core).
@@ -21,7 +21,7 @@ from pathlib import Path  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from lsreports.analysis.rolling_origin import (BACKTEST_SERIES, ORIGINS, backtest_markdown,  # noqa: E402
+from lsreports.analysis.tsa.backtest import (BACKTEST_SERIES, ORIGINS, backtest_markdown,  # noqa: E402
                                                rolling_origin, winners)
 from lsreports.sources.national import monthly_series  # noqa: E402
 from results_file import write_measured  # noqa: E402  (beside this script)

@@ -1,6 +1,6 @@
 """The year-end methods compared on the real reports: pro-rata, growth-based, national profile, oracle.
 
-Scores every backtest pair (:data:`lsreports.analysis.backtest.BACKTEST_PAIRS`) with the
+Scores every backtest pair (:data:`lsreports.analysis.yearend.backtest.BACKTEST_PAIRS`) with the
 province's own methods and with the national seasonal profile of earlier years (GSO
 tables, national data up to 2024 for the 2025 pairs: no look-ahead), plus the oracle
 bound; prints the table and writes ``benchmarks/results/year_end_methods.md``.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lsreports.analysis.backtest import backtest_pairs
-from lsreports.analysis.national_profile import compare_methods, comparison_markdown, national_backtest
+from lsreports.analysis.yearend.backtest import backtest_pairs
+from lsreports.analysis.yearend.national_profile import compare_methods, comparison_markdown, national_backtest
 from lsreports.sources.loader import national_observations, observations
 from results_file import write_measured  # beside this script
 

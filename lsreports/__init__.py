@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # Heavier modules load on first use, so `import lsreports` stays cheap.
     if name == "consistency_flags":
-        from .analysis.consistency import consistency_flags
+        from .analysis.checks.consistency import consistency_flags
 
         return consistency_flags
     raise AttributeError(f"module 'lsreports' has no attribute {name!r}")

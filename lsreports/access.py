@@ -262,7 +262,7 @@ def series(indicator: str, measure: str = "value") -> pd.Series:
         without a value as NaN. ``attrs["derived"]`` maps each derived month to its
         derivation and ``attrs["source_doc"]`` each month to its report; ``attrs["unit"]``
         and ``attrs["measure"]`` say what the values are (see
-        :mod:`lsreports.analysis.series`).
+        :mod:`lsreports.analysis.tsa.series`).
 
     Raises
     ------
@@ -282,7 +282,7 @@ def series(indicator: str, measure: str = "value") -> pd.Series:
     >>> str(trade.index.freq), trade.attrs["unit"]
     ('<MonthEnd>', 'USD_mn')
     """
-    from .analysis.series import indicator_series
+    from .analysis.tsa.series import indicator_series
 
     catalogue = indicators(national=True)
     if indicator not in set(catalogue["indicator_id"]):

@@ -108,10 +108,10 @@ charts.show(charts.change_bars(disbursed, "Public investment disbursed: share of
 # Where a total and its parts are printed with growth rates, each part's contribution in
 # percentage points: (part − part a year earlier) ÷ the total a year earlier, the year-earlier
 # levels implied by the printed rates. The residual is what the printed figures leave unexplained
-# (parts without a rate, rounding). Method: `help(lsreports.analysis.contributions.contributions)`.
+# (parts without a rate, rounding). Method: `help(lsreports.analysis.checks.contributions.contributions)`.
 
 # %%
-from lsreports.analysis.contributions import contributions
+from lsreports.analysis.checks.contributions import contributions
 
 growth_parts = contributions(obs)
 page.contributions(growth_parts, "budget_revenue_total", "State budget revenue:")
@@ -126,11 +126,11 @@ page.contributions(growth_parts, "budget_revenue_total", "State budget revenue:"
 # reason. The band comes from the 2025-2026 backtest errors; the verdict is "likely" only when the
 # whole band clears 100 % of the plan, "unlikely" when it stays below, else "undetermined".
 # Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
-# The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
+# The method and its assumptions: `help(lsreports.analysis.yearend.projection.year_end_projections)`.
 
 # %%
 from lsreports.publish.headline import projection_table
-from lsreports.analysis.projection import year_end_projections
+from lsreports.analysis.yearend.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total", "pubinv_disbursed_current"])
@@ -143,7 +143,7 @@ projection_table(projections, catalogue, ["budget_revenue_total", "budget_revenu
 # next year.
 
 # %%
-from lsreports.analysis.pace import plan_paths
+from lsreports.analysis.yearend.pace import plan_paths
 from lsreports.publish.charts import plan_path_chart
 
 paths = plan_paths(obs, ["pubinv_disbursed_current", "pubinv_disbursed"])
@@ -158,7 +158,7 @@ charts.show(plan_path_chart(paths, catalogue, "Public investment disbursed: cumu
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table
+from lsreports.publish.country_section import beside_table
 
 context = page.country(["pubinv_disbursed", "pubinv_disbursed_current", "pubinv_disbursed_local",
                         "pubinv_disbursed_central"])

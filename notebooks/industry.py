@@ -95,7 +95,7 @@ flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]].
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table
+from lsreports.publish.country_section import beside_table
 
 context = page.country(["prod_coal", "prod_cement", "prod_electricity_generated", "prod_tap_water"])
 display(HTML(context.text))

@@ -89,11 +89,11 @@ charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached"
 # reason. The band comes from the 2025-2026 backtest errors; the verdict is "likely" only when the
 # whole band clears 100 % of the plan, "unlikely" when it stays below, else "undetermined".
 # Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
-# The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
+# The method and its assumptions: `help(lsreports.analysis.yearend.projection.year_end_projections)`.
 
 # %%
 from lsreports.publish.headline import projection_table
-from lsreports.analysis.projection import year_end_projections
+from lsreports.analysis.yearend.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"])
@@ -106,7 +106,7 @@ projection_table(projections, catalogue, ["tourism_visitors", "tourism_visitors_
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table
+from lsreports.publish.country_section import beside_table
 
 context = page.country(["tourism_revenue"])
 display(HTML(context.text))

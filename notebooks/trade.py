@@ -94,10 +94,10 @@ charts.show(charts.change_bars(local.assign(name_en=local["period"]), "Local exp
 # Where a total and its parts are printed with growth rates, each part's contribution in
 # percentage points: (part − part a year earlier) ÷ the total a year earlier, the year-earlier
 # levels implied by the printed rates. The residual is what the printed figures leave unexplained
-# (parts without a rate, rounding). Method: `help(lsreports.analysis.contributions.contributions)`.
+# (parts without a rate, rounding). Method: `help(lsreports.analysis.checks.contributions.contributions)`.
 
 # %%
-from lsreports.analysis.contributions import contributions
+from lsreports.analysis.checks.contributions import contributions
 
 growth_parts = contributions(obs)
 display(page.contributions(growth_parts, "trade_total", "All-types turnover through the province:"),
@@ -143,11 +143,11 @@ table.loc[table["domain"] == "trade", ["indicator_id", "name_en", "measures", "p
 # reason. The band comes from the 2025-2026 backtest errors; the verdict is "likely" only when the
 # whole band clears 100 % of the plan, "unlikely" when it stays below, else "undetermined".
 # Plans and estimates are the ones implied by "% kế hoạch" / "% dự toán".
-# The method and its assumptions: `help(lsreports.analysis.projection.year_end_projections)`.
+# The method and its assumptions: `help(lsreports.analysis.yearend.projection.year_end_projections)`.
 
 # %%
 from lsreports.publish.headline import projection_table
-from lsreports.analysis.projection import year_end_projections
+from lsreports.analysis.yearend.projection import year_end_projections
 
 projections = year_end_projections(obs)
 projection_table(projections, catalogue, ["trade_declared", "trade_local_export", "trade_total"])
@@ -160,7 +160,7 @@ projection_table(projections, catalogue, ["trade_declared", "trade_local_export"
 # covers exactly the same period, the province beside the country.
 
 # %%
-from lsreports.publish.national_context import beside_table
+from lsreports.publish.country_section import beside_table
 
 context = page.country(["trade_total", "trade_total_export", "trade_total_import"])
 display(HTML(context.text))

@@ -62,16 +62,16 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from lsreports.publish import charts, labels
-from lsreports.analysis.backtest import CAVEATS, backtest_pairs
+from lsreports.analysis.yearend.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.sources.loader import indicators, national_observations, observations, reports
 from lsreports.sources.periods import is_whole_month, period_label
-from lsreports.analysis.projection import TARGET_KIND_LABELS, year_end_projections
-from lsreports.analysis.national_profile import compare_methods, national_backtest, national_year_end
-from lsreports.analysis.pace import pace_needed, plan_paths
-from lsreports.analysis.uncertainty import VERDICT_RULE, band_widths
-from lsreports.analysis.vintages import MIN_OTHER_MONTHS, OUTLIER_RATIO, vintage_spans
-from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
+from lsreports.analysis.yearend.projection import TARGET_KIND_LABELS, year_end_projections
+from lsreports.analysis.yearend.national_profile import compare_methods, national_backtest, national_year_end
+from lsreports.analysis.yearend.pace import pace_needed, plan_paths
+from lsreports.analysis.yearend.uncertainty import VERDICT_RULE, band_widths
+from lsreports.analysis.checks.vintages import MIN_OTHER_MONTHS, OUTLIER_RATIO, vintage_spans
+from lsreports.analysis.tsa.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, decompose, forecast, monthly_series)
 
 from lsreports.publish.page import BriefingPage
@@ -387,10 +387,10 @@ charts.show(fig, data=pd.concat(drawn, ignore_index=True))
 # prediction intervals.
 
 # %%
-from lsreports.analysis.context import national_summary
-from lsreports.analysis.decompose import decompose as decompose_national, tet_effect
-from lsreports.analysis.forecast import forecast as forecast_national
-from lsreports.analysis.rolling_origin import BACKTEST_SERIES, ORIGINS, default_method, stored_scores, winners
+from lsreports.analysis.tsa.country import national_summary
+from lsreports.analysis.tsa.decompose import decompose as decompose_national, tet_effect
+from lsreports.analysis.tsa.forecast import forecast as forecast_national
+from lsreports.analysis.tsa.backtest import BACKTEST_SERIES, ORIGINS, default_method, stored_scores, winners
 from lsreports.publish import forecast_charts
 from lsreports.sources.loader import national_observations
 from lsreports.sources.national import monthly_series as national_series

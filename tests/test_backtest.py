@@ -1,11 +1,11 @@
-"""Tests of lsreports.analysis.backtest on SYNTHETIC frames; expected values computed by hand below."""
+"""Tests of lsreports.analysis.yearend.backtest on SYNTHETIC frames; expected values computed by hand below."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.backtest import BACKTEST_COLUMNS, CAVEATS, backtest_markdown, backtest_pairs, backtest_ytd
+from lsreports.analysis.yearend.backtest import BACKTEST_COLUMNS, CAVEATS, backtest_markdown, backtest_pairs, backtest_ytd
 from lsreports.sources.paths import curated_dir
 from test_derive import obs
 

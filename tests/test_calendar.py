@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lsreports.analysis.calendar import tet_date, tet_days
+from lsreports.analysis.tsa.calendar import tet_date, tet_days
 
 
 def test_holiday_days_split_across_january_and_february():

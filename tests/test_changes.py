@@ -2,7 +2,7 @@
 import pandas as pd
 
 import lsreports as ls
-from lsreports.analysis.changes import changes_since_previous, report_order
+from lsreports.analysis.checks.changes import changes_since_previous, report_order
 
 
 def test_report_order_follows_the_period_covered():

@@ -69,7 +69,7 @@ def test_project_csv_has_the_documented_columns_and_one_row_per_indicator_year_a
 
     import pandas as pd
 
-    from lsreports.analysis.projection import CSV_COLUMNS
+    from lsreports.analysis.yearend.projection import CSV_COLUMNS
 
     assert main(["project", "--year", "2025", "--csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))

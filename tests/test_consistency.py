@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 import lsreports as ls
-from lsreports.analysis.consistency import (
+from lsreports.analysis.checks.consistency import (
     FLAG_COLUMNS, check_implied_plans, check_implied_vs_printed, check_month_vs_ytd, check_part_rates,
     check_parts_vs_total, check_plan_parts, check_unit_anomalies,
     consistency_flags, curated_flags,
@@ -159,7 +159,7 @@ def test_median_of_the_others_is_numpys_median_without_each_element():
     """SYNTHETIC rates, ties and odd and even counts included."""
     import numpy as np
 
-    from lsreports.analysis.consistency import _median_of_others
+    from lsreports.analysis.checks.consistency import _median_of_others
 
     rng = np.random.default_rng(11)
     for size in range(2, 30):

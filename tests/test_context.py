@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lsreports.analysis.context import annual_growth, national_summary, province_beside_country
+from lsreports.analysis.tsa.country import annual_growth, national_summary, province_beside_country
 from test_forecast import synthetic_series
 
 

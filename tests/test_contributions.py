@@ -1,10 +1,10 @@
-"""Tests of lsreports.analysis.contributions on SYNTHETIC rows; expected values computed by hand below."""
+"""Tests of lsreports.analysis.checks.contributions on SYNTHETIC rows; expected values computed by hand below."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lsreports.analysis.contributions import CONTRIBUTION_COLUMNS, contributions
+from lsreports.analysis.checks.contributions import CONTRIBUTION_COLUMNS, contributions
 from lsreports.sources.paths import curated_dir
 from test_derive import obs
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lsreports.analysis.calendar import tet_days
-from lsreports.analysis.decompose import decompose, tet_effect
+from lsreports.analysis.tsa.calendar import tet_days
+from lsreports.analysis.tsa.decompose import decompose, tet_effect
 
 
 def with_tet_dip(per_day: float, months: int = 132, seed: int = 1) -> pd.Series:

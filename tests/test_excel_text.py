@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lsreports.publish.excel_text import FORMULA_STARTS, escape_cell, escape_frame, unescape_cell, unescape_frame
+from lsreports.sources.excel_text import FORMULA_STARTS, escape_cell, escape_frame, unescape_cell, unescape_frame
 
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 

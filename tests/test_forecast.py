@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis import forecast as fc
+from lsreports.analysis.tsa import forecast as fc
 
 
 def synthetic_series(months: int = 96, seed: int = 0) -> pd.Series:

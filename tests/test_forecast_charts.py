@@ -8,8 +8,8 @@ matplotlib.use("Agg")  # tests render off-screen; the library itself never switc
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.collections import PolyCollection  # noqa: E402
 
-from lsreports.analysis.decompose import decompose  # noqa: E402
-from lsreports.analysis.forecast import forecast  # noqa: E402
+from lsreports.analysis.tsa.decompose import decompose  # noqa: E402
+from lsreports.analysis.tsa.forecast import forecast  # noqa: E402
 from lsreports.publish import forecast_charts  # noqa: E402
 from test_forecast import synthetic_series  # noqa: E402
 

@@ -45,7 +45,7 @@ def test_implied_scope_needs_both_count_and_share(synthetic_data):
 
 def test_projection_table_names_method_target_and_verdict(synthetic_data):
     from lsreports.publish.headline import projection_table
-    from lsreports.analysis.projection import year_end_projections
+    from lsreports.analysis.yearend.projection import year_end_projections
 
     table = projection_table(year_end_projections(ls.observations(), 2025), ls.indicators(), ["trade_total"])
     row = table.loc["Goods trade turnover through the province, all types"]

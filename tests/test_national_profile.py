@@ -1,12 +1,12 @@
-"""Tests of lsreports.analysis.national_profile on SYNTHETIC national series; expected values by hand."""
+"""Tests of lsreports.analysis.yearend.national_profile on SYNTHETIC national series; expected values by hand."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.backtest import backtest_pairs
-from lsreports.analysis.national_profile import (NATIONAL_BACKTEST_COLUMNS, compare_methods, cumulative,
+from lsreports.analysis.yearend.backtest import backtest_pairs
+from lsreports.analysis.yearend.national_profile import (NATIONAL_BACKTEST_COLUMNS, compare_methods, cumulative,
                                                  national_backtest, national_share, oracle_share)
 from test_derive import obs
 
@@ -23,7 +23,7 @@ def national(years: dict[int, list[float]], indicator_id: str = "vn_retail_sales
 
 
 def monthly(years: dict[int, list[float]]) -> pd.Series:
-    from lsreports.analysis.national_profile import national_monthly
+    from lsreports.analysis.yearend.national_profile import national_monthly
 
     return national_monthly(national(years), ("vn_retail_sales",))
 

@@ -1,10 +1,10 @@
-"""Tests of lsreports.analysis.nowcast on SYNTHETIC frames; expected values by hand."""
+"""Tests of lsreports.analysis.yearend.nowcast on SYNTHETIC frames; expected values by hand."""
 from __future__ import annotations
 
 import pytest
 
 from lsreports.sources.contract import normalise_observations
-from lsreports.analysis.nowcast import level_lookup, previous_year_level
+from lsreports.analysis.yearend.nowcast import level_lookup, previous_year_level
 from test_derive import obs
 
 

@@ -4,7 +4,7 @@ import re
 import pandas as pd
 
 import lsreports as ls
-from lsreports.analysis.consistency import consistency_flags
+from lsreports.analysis.checks.consistency import consistency_flags
 from lsreports.publish.cite import FLAG_MARK, Citations
 from lsreports.publish.overview import KEY_INDICATORS, freshest, key_indicators_html
 from lsreports.publish.overview_page import overview_html

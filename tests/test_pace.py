@@ -1,11 +1,11 @@
-"""Tests of lsreports.analysis.pace on SYNTHETIC rows; expected values computed by hand below."""
+"""Tests of lsreports.analysis.yearend.pace on SYNTHETIC rows; expected values computed by hand below."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lsreports.analysis.pace import PACE_COLUMNS, PATH_COLUMNS, pace_needed, plan_paths
-from lsreports.analysis.projection import year_end_projections
+from lsreports.analysis.yearend.pace import PACE_COLUMNS, PATH_COLUMNS, pace_needed, plan_paths
+from lsreports.analysis.yearend.projection import year_end_projections
 from test_derive import obs
 from test_projection import BANDS
 

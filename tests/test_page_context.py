@@ -3,7 +3,7 @@ import os
 
 import lsreports as ls
 from lsreports import access
-from lsreports.publish import context
+from lsreports.publish import page_inputs as context
 
 
 def test_a_shared_context_is_used_for_the_same_data_and_ignored_otherwise(synthetic_data):

@@ -1,11 +1,11 @@
-"""Tests of lsreports.analysis.projection on SYNTHETIC frames; expected values computed by hand below."""
+"""Tests of lsreports.analysis.yearend.projection on SYNTHETIC frames; expected values computed by hand below."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.projection import PROJECTION_COLUMNS, prorata_factor, year_end_projections
+from lsreports.analysis.yearend.projection import PROJECTION_COLUMNS, prorata_factor, year_end_projections
 from test_derive import obs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lsreports.analysis.rolling_origin import mase_scale, rolling_origin, score, winners
+from lsreports.analysis.tsa.backtest import mase_scale, rolling_origin, score, winners
 
 
 def trend_and_season(months: int = 84) -> pd.Series:

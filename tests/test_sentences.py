@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pandas as pd
 
 import lsreports as ls
-from lsreports.analysis.contributions import contributions
+from lsreports.analysis.checks.contributions import contributions
 from lsreports.publish.cite import PLAIN, Citations
 from lsreports.publish.sentences import (
     contribution_lines, latest_change_sentence, level_sentence, printed_row, share_lines, spread_sentence,

@@ -1,4 +1,4 @@
-"""lsreports.analysis.series and ls.series on SYNTHETIC frames (invented figures) and the real data."""
+"""lsreports.analysis.tsa.series and ls.series on SYNTHETIC frames (invented figures) and the real data."""
 from __future__ import annotations
 
 import warnings
@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.series import indicator_series
+from lsreports.analysis.tsa.series import indicator_series
 from lsreports.errors import EmptySelectionWarning, UnknownIndicatorError
 
 

@@ -1,4 +1,4 @@
-"""Tests of lsreports.analysis.timeseries: recovery on SYNTHETIC series with known trend and seasonality,
+"""Tests of lsreports.analysis.tsa.timeseries: recovery on SYNTHETIC series with known trend and seasonality,
 and explicit insufficient-data results on short, gappy or NaN series."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
+from lsreports.analysis.tsa.timeseries import (ARIMA_MIN_LENGTH, HOLT_MIN_LENGTH, HOLT_WINTERS_MIN_LENGTH, SES_MIN_LENGTH,
                                   STL_MIN_LENGTH, TSResult, check_monthly, decompose, forecast, monthly_series)
 from test_derive import obs
 

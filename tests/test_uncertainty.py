@@ -1,12 +1,12 @@
-"""Tests of lsreports.analysis.uncertainty on SYNTHETIC backtest errors; expected values by hand."""
+"""Tests of lsreports.analysis.yearend.uncertainty on SYNTHETIC backtest errors; expected values by hand."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from lsreports.analysis.backtest import BACKTEST_COLUMNS
-from lsreports.analysis.uncertainty import BAND_COLUMNS, band, band_widths, verdict
+from lsreports.analysis.yearend.backtest import BACKTEST_COLUMNS
+from lsreports.analysis.yearend.uncertainty import BAND_COLUMNS, band, band_widths, verdict
 
 
 def errors(*rows: tuple) -> pd.DataFrame:

@@ -1,10 +1,10 @@
-"""Tests of lsreports.analysis.vintages on SYNTHETIC rows; expected values computed by hand below."""
+"""Tests of lsreports.analysis.checks.vintages on SYNTHETIC rows; expected values computed by hand below."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lsreports.analysis.vintages import VINTAGE_COLUMNS, vintage_spans
+from lsreports.analysis.checks.vintages import VINTAGE_COLUMNS, vintage_spans
 from lsreports.sources.paths import curated_dir
 from test_derive import obs
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 def _write_csv(frame: pd.DataFrame, output: str | None, command: str, what: str) -> None:
     """Write ``frame`` as inert CSV to standard output, or atomically to ``output`` (never under data/)."""
-    from ..publish.excel_text import inert_csv
+    from ..sources.excel_text import inert_csv
     from ..sources.atomic import write_text_atomic
     from ..sources.outputs import check_output_path
 
@@ -69,8 +69,8 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
 
 def run_project(args: argparse.Namespace) -> int:
     """Print the year-end projections of the latest year to date of each indicator (and year) against its plan."""
-    from ..analysis.projection import CSV_COLUMNS, year_end_projections
-    from ..analysis.uncertainty import VERDICT_RULE
+    from ..analysis.yearend.projection import CSV_COLUMNS, year_end_projections
+    from ..analysis.yearend.uncertainty import VERDICT_RULE
     from ..sources.loader import observations
 
     if args.output not in (None, "-"):

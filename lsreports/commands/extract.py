@@ -32,7 +32,7 @@ def _extract(args: argparse.Namespace, command: str):
 
 def run_extract(args: argparse.Namespace) -> int:
     """Write candidate rows of a report as CSV (standard output without ``-o``)."""
-    from ..publish.excel_text import inert_csv
+    from ..sources.excel_text import inert_csv
     from ..sources.atomic import write_text_atomic
     from ..sources.outputs import check_output_path
 

@@ -1,7 +1,7 @@
 """The review file: written for the economist to open in Excel, read back strictly.
 
 It is a UTF-8 CSV with a byte-order mark (so that Excel shows the diacritics), its text
-cells escaped against formulas (:mod:`lsreports.publish.excel_text`). Reading it back
+cells escaped against formulas (:mod:`lsreports.sources.excel_text`). Reading it back
 refuses, in one line that says what to do, a missing file, a file saved with ``;``
 separators or in a legacy encoding, missing columns, and an ``accept`` cell that is
 neither yes nor no.
@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..publish.excel_text import inert_csv, unescape_frame
+from ..sources.excel_text import inert_csv, unescape_frame
 from ..sources.atomic import write_atomic
 from ..sources.contract import OBSERVATION_COLUMNS
 
 __all__ = ["ACCEPT_VALUES", "REVIEW_COLUMNS", "ReviewError", "accepted_rows", "read_review", "write_review"]
 
-REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
+REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence", "reason"]
+#: Columns a review file written before they existed may lack (read as empty).
+OPTIONAL_COLUMNS = ("reason",)
 #: What the ``accept`` column may hold (any case); an empty cell means no.
 ACCEPT_VALUES = {"yes": True, "no": False, "": False}
 
@@ -60,7 +62,8 @@ def read_review(path: Path) -> pd.DataFrame:
         review = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ReviewError(f"{path}: not a readable CSV ({str(exc).strip().splitlines()[-1]})") from exc
-    missing = [c for c in REVIEW_COLUMNS if c not in review.columns]
+    missing = [c for c in REVIEW_COLUMNS if c not in review.columns and c not in OPTIONAL_COLUMNS]
+    review = review.assign(**{c: "" for c in OPTIONAL_COLUMNS if c not in review.columns})
     if missing:
         raise ReviewError(f"{path}: line 1: missing columns {missing}; write a new review file with "
                           "lsreports ingest REPORT --review FILE")

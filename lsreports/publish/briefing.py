@@ -115,7 +115,7 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     """Execute and export every notebook, then the overview page, into ``staging``; return the index entries."""
     from .. import access
     from ..sources.loader import indicators, reports
-    from .context import compute, sharing
+    from .page_inputs import compute, sharing
     from .overview_page import overview_html
 
     obs, catalogue, manifest = access.observations(), indicators(), reports()

@@ -341,7 +341,7 @@ def _draw_change_panel(ax: plt.Axes, part: pd.DataFrame, label_column: str, valu
 def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, source: str) -> plt.Figure:
     """Cumulative % of plan by months covered, one panel per indicator and one line per plan year.
 
-    ``paths`` is :func:`lsreports.analysis.pace.plan_paths`. Each panel has the straight
+    ``paths`` is :func:`lsreports.analysis.yearend.pace.plan_paths`. Each panel has the straight
     on-pace line (dashed) and 100 % of plan; points are the printed percentages, joined
     only within a plan year (a year's first point is joined to the origin).
     """

@@ -4,7 +4,7 @@ One sheet per domain (printed rows with labels and quotes), the indicator catalo
 targets, the derived rows with their formulas, and a README sheet describing the columns.
 Values are written as numbers with a number format that fits their unit, dates as dates,
 and every text as a text cell: a quote or note beginning with ``=`` is never a formula
-(openpyxl would otherwise store it as one; see :mod:`lsreports.publish.excel_text`).
+(openpyxl would otherwise store it as one; see :mod:`lsreports.sources.excel_text`).
 
 Percentages (unit ``pct``: growth rates, shares of plan, shares, rates) are stored as
 fractions with a percent format: 45.6 % is the number 0.456, shown as ``45.6%``, so that a

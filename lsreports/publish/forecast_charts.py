@@ -9,8 +9,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..analysis.decompose import Decomposition
-from ..analysis.forecast import Forecast
+from ..analysis.tsa.decompose import Decomposition
+from ..analysis.tsa.forecast import Forecast
 from .charts import PALETTE
 
 MONTH_LETTERS = "JFMAMJJASOND"
@@ -27,7 +27,7 @@ def decomposition_grid(decompositions: dict[str, Decomposition], labels: dict[st
     Parameters
     ----------
     decompositions : dict
-        Series id to :class:`~lsreports.analysis.decompose.Decomposition`.
+        Series id to :class:`~lsreports.analysis.tsa.decompose.Decomposition`.
     labels, unit_labels : dict
         Series id to a short English name and to its unit in words.
     """

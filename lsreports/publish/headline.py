@@ -84,7 +84,7 @@ def select(frame: pd.DataFrame, indicator_ids: list[str], kinds: tuple[str, ...]
 
 
 def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:
-    """Format year-end projections (:func:`lsreports.analysis.projection.year_end_projections`) for reading.
+    """Format year-end projections (:func:`lsreports.analysis.yearend.projection.year_end_projections`) for reading.
 
     Returns
     -------

@@ -72,7 +72,7 @@ def freshest(obs: pd.DataFrame, variants: tuple[str, ...]) -> pd.DataFrame:
 def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """Year-end nowcasts against plan for every indicator, and a line saying what they are.
 
-    From :func:`lsreports.analysis.projection.year_end_projections`: growth-based where
+    From :func:`lsreports.analysis.yearend.projection.year_end_projections`: growth-based where
     last year's level is known, pro-rata otherwise, with a band from the backtest errors
     and a verdict (likely / undetermined / unlikely) when a plan is known.
 
@@ -83,7 +83,7 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
         ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``; and the line.
     """
-    from ..analysis.projection import year_end_projections
+    from ..analysis.yearend.projection import year_end_projections
 
     frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
     view = pd.DataFrame({
@@ -211,7 +211,7 @@ def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> 
 
 def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
                  indicator_ids: list[str] | None = None) -> str:
-    """What the latest report changed (:func:`lsreports.analysis.changes.changes_since_previous`), as HTML.
+    """What the latest report changed (:func:`lsreports.analysis.checks.changes.changes_since_previous`), as HTML.
 
     Parameters
     ----------

@@ -37,12 +37,12 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
         The build date, shown in the footer.
     obs, catalogue, manifest : pandas.DataFrame, optional
         The printed observations, catalogue and manifest (loaded when not given).
-    context : lsreports.publish.context.PageContext, optional
+    context : lsreports.publish.page_inputs.PageContext, optional
         Flags, changes and year-end view when already computed for these data.
     """
     from .. import access
     from ..sources.loader import indicators, reports
-    from .context import compute
+    from .page_inputs import compute
     from .overview import changes_html, flags_html, key_indicators_html
 
     obs = access.observations() if obs is None else obs

@@ -45,7 +45,7 @@ class BriefingPage:
     def __init__(self, domain: str):
         from .. import access
         from ..sources.loader import indicators, reports
-        from .context import shared
+        from .page_inputs import shared
 
         self.domain = domain
         self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
@@ -111,7 +111,7 @@ class BriefingPage:
         return self._block(sentences.implied_scope_lines(self.obs, indicator_id, noun, writer=self.cites))
 
     def contributions(self, table: pd.DataFrame, total_id: str, heading: str = ""):
-        """A total's growth split into its parts' contributions (:func:`lsreports.analysis.contributions.contributions`)."""
+        """A total's growth split into its parts' contributions (:func:`lsreports.analysis.checks.contributions.contributions`)."""
         lines = sentences.contribution_lines(table, self.catalogue, total_id, obs=self.obs, writer=self.cites)
         return self._block((self.cites.paragraph(text(heading)) if heading else "") + lines)
 
@@ -125,9 +125,9 @@ class BriefingPage:
         return self._block(self.cites.paragraph(sentences.spread_sentence(rates, noun, writer=self.cites)))
 
     def country(self, province_ids: list[str]):
-        """The country as context (:func:`lsreports.publish.national_context.country_context`), its text cited."""
+        """The country as context (:func:`lsreports.publish.country_section.country_context`), its text cited."""
         from .. import access
-        from .national_context import country_context
+        from .country_section import country_context
 
         return country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
 

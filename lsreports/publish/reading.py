@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from .excel_text import inert_csv_text
+from ..sources.excel_text import inert_csv_text
 
 #: The MIME type :func:`lsreports.publish.charts.show` gives a chart's rows.
 CHART_DATA_MIME = "text/csv"
@@ -61,7 +61,7 @@ def chart_data_files(notebook: nbformat.NotebookNode, page: str, folder: Path) -
 
     Every output carrying :data:`CHART_DATA_MIME` (see :func:`lsreports.publish.charts.show`)
     is written to ``<folder>/<page>-chart-<n>.csv`` (numbered in page order, every text cell
-    made inert by :func:`lsreports.publish.excel_text.inert_csv_text`) and replaced by a download link.
+    made inert by :func:`lsreports.sources.excel_text.inert_csv_text`) and replaced by a download link.
 
     Returns
     -------

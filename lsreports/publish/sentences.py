@@ -144,7 +144,7 @@ def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: s
                        writer=PLAIN) -> str:
     """Bullets: a total's growth split into its parts' contributions, in percentage points.
 
-    ``table`` is :func:`lsreports.analysis.contributions.contributions`; one line per
+    ``table`` is :func:`lsreports.analysis.checks.contributions.contributions`; one line per
     period and report, the parts' points (each with its formula) and the residual the
     printed figures leave. With ``obs``, the total's printed growth rate is cited too.
     """
@@ -207,7 +207,7 @@ def spread_sentence(rates: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
 def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
     """Pro-rata against the growth-based nowcast for one year-end projection, as a sentence.
 
-    ``projection`` is one row of :func:`lsreports.analysis.projection.year_end_projections`
+    ``projection`` is one row of :func:`lsreports.analysis.yearend.projection.year_end_projections`
     with a plan. The year to date and its growth are the printed figures (cited); the
     projections, their shares of plan and the band are derived (their formula on hover).
     """

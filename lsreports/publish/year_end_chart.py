@@ -37,7 +37,7 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     Parameters
     ----------
     view : pandas.DataFrame
-        Rows of :func:`lsreports.analysis.projection.year_end_projections` with a plan and a
+        Rows of :func:`lsreports.analysis.yearend.projection.year_end_projections` with a plan and a
         ``label`` column: ``ytd_start``, ``ytd_end``, ``ytd_pct_of_target``,
         ``projected_pct_of_target``, ``lower_pct_of_target``, ``upper_pct_of_target``, ``method``.
     title, source, xlabel : str

@@ -33,6 +33,9 @@ UNIT_POWER: dict[str, int] = {"VND_bn": 9, "USD_mn": 6, "kt": 3, "mn_kWh": 6, "m
 _SCALE_AFTER = re.compile(r"\s*(?P<w>ngh\S{0,2}n|ng\S{0,2}n|tri\S{0,2}u|t[ỷyýỳỹ](?!\s*l))(?=[\s,.;:)]|$)",
                           re.IGNORECASE)
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d]|[.,]\d)")
+#: Words under which a percentage is printed in another form than the contract's (see :func:`value_is_printed`).
+_EXCESS = re.compile(r"(?i)\bv(ượ|uo)t\b")
+_MULTIPLE = re.compile(r"(?i)\bg(ấ|a)p\b[^%]{0,20}\bl(ầ|a)n\b")
 _NO_CHANGE = re.compile(r"tương đương|bằng\s+(?:so|cùng)|tuong duong|bang\s+(?:so|cung)", re.IGNORECASE)
 
 
@@ -87,7 +90,10 @@ def value_is_printed(value: float, measure: str, quote: str, unit: str | None = 
     value : float
         The row's value.
     measure : str
-        The row's measure; ``*_pct`` values are compared as printed or as ``100 + value``.
+        The row's measure; ``*_pct`` values are never rescaled, and may be printed as
+        ``100 + value`` ("bằng 94,2 % so với cùng kỳ" is -5.8), as ``value - 100`` after
+        "vượt" ("vượt 22,7 % dự toán" is 122.7 % of it), as ``value / 100 + 1`` in "gấp n
+        lần" ("gấp 3,22 lần" is +222 %); a 0 % needs words of no change.
     quote : str
         The verbatim quote.
     unit : str, optional
@@ -98,6 +104,10 @@ def value_is_printed(value: float, measure: str, quote: str, unit: str | None = 
     if pct and value == 0:
         return not any(True for _ in _readings(quote)) or bool(_NO_CHANGE.search(quote))
     targets = [abs(value)] + ([abs(value + 100.0)] if pct else [])
+    if pct and _EXCESS.search(quote):  # "vượt 22,7 % dự toán": 122.7 % of the estimate
+        targets.append(abs(value - 100.0))
+    if pct and _MULTIPLE.search(quote):  # "gấp 3,22 lần": a change of +222 %
+        targets.append(abs(value / 100.0 + 1.0))
     for printed, end in _readings(quote):
         for power in ({0} if pct else allowed_powers(quote, end, unit)):
             if any(math.isclose(printed * 10.0 ** power, t, rel_tol=1e-6, abs_tol=1e-9) for t in targets):

@@ -224,7 +224,7 @@ def test_the_review_file_escapes_formula_cells_and_reads_them_back(synthetic_dat
     frame = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame.loc[0, "note"] = "- checked by hand"
     frame.loc[0, "accept"] = "yes"
-    from lsreports.publish.excel_text import escape_frame
+    from lsreports.sources.excel_text import escape_frame
 
     escape_frame(frame).to_csv(review, index=False, encoding="utf-8-sig")  # as Excel saves the shown text
     assert not any(line.split(",")[0].startswith(("=", "+", "@")) for line in raw.splitlines())

@@ -21,7 +21,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lsreports.publish.excel_text import FORMULA_STARTS, escape_cell
+from lsreports.sources.excel_text import FORMULA_STARTS, escape_cell
 from lsreports.publish.reading import CHART_DATA_MIME, chart_data_files
 from probe_kit import OBSERVATIONS, fresh_data, run  # noqa: F401
 
@@ -53,7 +53,7 @@ def _chart(out: Path) -> list[Path]:
 
 
 DERIVE = ("lsreports.analysis.derive", "derived_rows", "formula")
-PROJECT = ("lsreports.analysis.projection", "year_end_projections", "formula")
+PROJECT = ("lsreports.analysis.yearend.projection", "year_end_projections", "formula")
 EXTRACT = ("lsreports.extract", "extract_file", "quote")
 #: Every CSV or XLSX output: (name, argv with {out} and {report}, file written (None: standard output),
 #: the producer whose column gets the hostile text (None: it comes from the data)).

@@ -1,0 +1,200 @@
+"""Backtest of the year-to-date projections on the reports themselves.
+
+Two pairs of printed years to date can be scored (:data:`BACKTEST_PAIRS`):
+
+- first half of 2025 (report 001) -> 11 months of 2025 (report 000): 5 months ahead;
+- January 2026 (report 004) -> 5 months of 2026 (report 003): 4 months ahead, from a
+  single month (Tết falls in it or not: low confidence);
+- 11 months of 2025 (report 000) -> the whole of 2025 (public texts of early 2026): 1 month;
+- 4 months of 2019 -> 9 months of 2019 (public texts of the provincial portal): 5 months.
+
+For every indicator printed for both periods, the later level is projected from the
+earlier one:
+
+- *pro-rata*: ``base * target_months / base_months``;
+- *growth-based*: last year's target-period level times this year's growth so far,
+  ``prev_target * (1 + yoy_base/100)`` where ``prev_target = target / (1 + yoy_target/100)``
+  (the nowcast of :mod:`lsreports.analysis.yearend.nowcast`, scored on a period that is printed);
+
+and compared with the printed later level: signed error and absolute percentage error
+(APE) per indicator, medians per pair and method.
+
+What this test can and cannot show (:data:`CAVEATS`): last year's level (11 months of
+2024) was public in mid-2025, in the province's November 2024 report, but none of the
+curated reports prints it: it is implied here by the growth rate printed in November 2025,
+i.e. last year's level *as revised by then*. Revisions between the first estimate and
+the final figure are therefore ignored, and the error of the growth-based method is
+exactly the change in cumulative growth between the two dates. One year, two horizons
+and about twenty indicators: the medians are indicative, not a distribution to trust in
+the tails. The former "seasonal share" of this module is algebraically the same
+projection; it is no longer presented as a separate method.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...sources.contract import normalise_observations, printed_rows
+
+#: (base, target) periods scored, each ``(start, end)``.
+BACKTEST_PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("2025-01-01", "2025-06-30"), ("2025-01-01", "2025-11-30")),
+    (("2026-01-01", "2026-01-31"), ("2026-01-01", "2026-05-31")),
+    (("2025-01-01", "2025-11-30"), ("2025-01-01", "2025-12-31")),
+    (("2019-01-01", "2019-04-30"), ("2019-01-01", "2019-09-30")),
+)
+#: The projection methods scored, as named in the columns (``<method>_projection``, ``<method>_ape``).
+METHODS: tuple[str, ...] = ("prorata", "growth")
+
+BACKTEST_COLUMNS: list[str] = [
+    "pair", "base_end", "target_end", "indicator_id", "unit", "base_value", "base_yoy_pct", "target_value", "target_yoy_pct", "base_prev",
+    "target_prev", "months_remaining", "share_remaining", "prorata_projection", "growth_projection",
+    "prorata_error", "growth_error", "prorata_ape", "growth_ape", "base_doc", "target_doc", "flags", "note",
+]
+
+#: Said with every backtest table: what it can and cannot show.
+CAVEATS = ("last year's levels are implied by growth rates printed with the later figure (they were public "
+           "at the time as first estimates, which no curated report prints), so revisions are ignored and the "
+           "growth-based error is exactly the change in cumulative growth between the two dates; one year, two "
+           "horizons and about twenty indicators make the medians indicative only")
+
+
+def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _level_and_yoy(printed: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    period = printed.loc[(printed["start"] == start) & (printed["end"] == end)]
+    levels = period.loc[(period["measure"] == "value") & (period["unit"] != "pct"),
+                        ["indicator_id", "unit", "source_doc", "value", "flag"]]
+    rates = period.loc[period["measure"] == "yoy_pct", ["indicator_id", "source_doc", "value", "flag"]]
+    merged = levels.merge(rates, on=["indicator_id", "source_doc"], how="left", suffixes=("", "_yoy"))
+    # one row per indicator: prefer a level with its rate, then the latest report
+    merged = merged.assign(_has=merged["value_yoy"].notna()).sort_values(["indicator_id", "_has", "source_doc"])
+    return merged.drop_duplicates("indicator_id", keep="last").drop(columns="_has")
+
+
+def _flags(r) -> str:
+    pairs = ((r.flag_base, "base level"), (r.flag_yoy_base, "base yoy"), (r.flag_target, "target level"),
+             (r.flag_yoy_target, "target yoy"))
+    return "; ".join(sorted({f"{f} ({what})" for f, what in pairs if isinstance(f, str) and f}))
+
+
+def _score(r, pair: tuple[str, pd.Timestamp, pd.Timestamp], b_months: int, t_months: int) -> dict:
+    prorata = r.value_base * t_months / b_months
+    base_prev = r.value_base / (1 + r.value_yoy_base / 100) if pd.notna(r.value_yoy_base) else np.nan
+    target_prev = r.value_target / (1 + r.value_yoy_target / 100) if pd.notna(r.value_yoy_target) else np.nan
+    growth = r.value_base * target_prev / base_prev if np.isfinite(base_prev * target_prev) else np.nan
+    missing = [name for name, v in (("base", r.value_yoy_base), ("target", r.value_yoy_target)) if pd.isna(v)]
+    actual = r.value_target
+
+    def error(p: float) -> float:
+        return (p - actual) / abs(actual) * 100 if actual else np.nan
+
+    return {"pair": pair[0], "base_end": pair[1], "target_end": pair[2], "indicator_id": r.indicator_id, "unit": r.unit_base, "base_value": r.value_base,
+            "base_yoy_pct": r.value_yoy_base, "target_value": actual, "target_yoy_pct": r.value_yoy_target,
+            "base_prev": base_prev, "target_prev": target_prev, "months_remaining": t_months - b_months,
+            "share_remaining": (t_months - b_months) / t_months, "prorata_projection": prorata,
+            "growth_projection": growth, "prorata_error": error(prorata), "growth_error": error(growth),
+            "prorata_ape": abs(error(prorata)), "growth_ape": abs(error(growth)), "base_doc": r.source_doc_base,
+            "target_doc": r.source_doc_target, "flags": _flags(r),
+            "note": f"no yoy_pct printed for the {' and '.join(missing)} period: pro-rata only" if missing else ""}
+
+
+def pair_label(base: tuple[str, str], target: tuple[str, str]) -> str:
+    """``2025-06 -> 2025-11``: the ends of the base and target years to date."""
+    return f"{pd.Timestamp(base[1]):%Y-%m} -> {pd.Timestamp(target[1]):%Y-%m}"
+
+
+def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0],
+                 target: tuple[str, str] = BACKTEST_PAIRS[0][1]) -> pd.DataFrame:
+    """Project a later year-to-date level from an earlier one and score both methods.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Observations in the contract's format (printed rows are used).
+    base, target : tuple of str
+        ``(start, end)`` of the year to date projected from and to; default first half
+        2025 to 11 months 2025.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`BACKTEST_COLUMNS`, one row per indicator printed for both periods
+        (errors in percent; ``growth_*`` NaN, with the reason in ``note``, when a growth
+        rate is missing). ``attrs`` holds the summary (:func:`summarise`).
+    """
+    frame = printed_rows(normalise_observations(obs))
+    b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))
+    merged = _level_and_yoy(frame, b_start, b_end).merge(
+        _level_and_yoy(frame, t_start, t_end), on="indicator_id", suffixes=("_base", "_target"))
+    label = (pair_label(base, target), b_end, t_end)
+    rows = [_score(r, label, _months(b_start, b_end), _months(t_start, t_end))
+            for r in merged.itertuples(index=False) if r.unit_base == r.unit_target]
+    table = pd.DataFrame(rows, columns=BACKTEST_COLUMNS)
+    table.attrs.update(summarise(table))
+    return table
+
+
+def backtest_pairs(obs: pd.DataFrame, pairs=BACKTEST_PAIRS) -> pd.DataFrame:
+    """:func:`backtest_ytd` over several (base, target) pairs, stacked; ``attrs`` summarise all rows."""
+    tables = [backtest_ytd(obs, base, target) for base, target in pairs]
+    table = pd.concat([t for t in tables if not t.empty] or [tables[0]], ignore_index=True)
+    table.attrs.update(summarise(table))
+    table.attrs["by_pair"] = {t["pair"].iloc[0]: summarise(t) for t in tables if not t.empty}
+    return table
+
+
+def summarise(table: pd.DataFrame) -> dict:
+    """Medians of the APEs over unflagged indicators scored by both methods, and counts.
+
+    Returns
+    -------
+    dict
+        ``median_prorata_ape``, ``median_growth_ape`` (over ``n_both`` rows with both
+        methods and no curation flag on an input, so that they compare like with like),
+        ``median_prorata_ape_all`` (every row), ``n``, ``n_flagged`` and ``note``.
+    """
+    clean = table.loc[table["flags"] == ""]
+    both = clean.dropna(subset=["prorata_ape", "growth_ape"])
+    return {"median_prorata_ape": float(both["prorata_ape"].median()) if len(both) else np.nan,
+            "median_growth_ape": float(both["growth_ape"].median()) if len(both) else np.nan,
+            "median_prorata_ape_all": float(table["prorata_ape"].median()) if len(table) else np.nan,
+            "n_both": len(both), "n": len(table), "n_flagged": int((table["flags"] != "").sum()),
+            "note": f"{CAVEATS}; medians over the {len(both)} indicators with both methods and no curation flag "
+                    "on an input"}
+
+
+def _cell(value: float, digits: int = 1) -> str:
+    return "" if pd.isna(value) else f"{value:,.{digits}f}"
+
+
+def backtest_markdown(table: pd.DataFrame) -> str:
+    """Render a backtest table (one or several pairs) and its medians as Markdown (deterministic)."""
+    lines = ["# Backtest: later years to date projected from earlier ones (2025 and 2026)", "",
+             f"What it can and cannot show: {CAVEATS}.", "",
+             "| pair | indicator | unit | base | yoy base % | target printed | yoy target % | pro-rata | growth-based "
+             "| APE pro-rata % | APE growth % |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in table.itertuples(index=False):
+        mark = " †" if r.flags else ""
+        lines.append(f"| {r.pair} | {r.indicator_id}{mark} | {r.unit} | {_cell(r.base_value)} | "
+                     f"{_cell(r.base_yoy_pct)} | {_cell(r.target_value)} | {_cell(r.target_yoy_pct)} | "
+                     f"{_cell(r.prorata_projection)} | {_cell(r.growth_projection)} | {_cell(r.prorata_ape)} | "
+                     f"{_cell(r.growth_ape)} |")
+    flagged = [f"{r.pair} {r.indicator_id}: {r.flags}" for r in table.itertuples(index=False) if r.flags]
+    if flagged:
+        lines += ["", "† an input carries a curation flag (left out of the medians): " + "; ".join(flagged) + "."]
+    lines += ["", "| pair | indicators with both methods | median APE pro-rata % | median APE growth-based % |",
+              "|---|---:|---:|---:|"]
+    for pair, group in table.groupby("pair", sort=False):
+        s = summarise(group)
+        lines.append(f"| {pair} | {s['n_both']} | {_cell(s['median_prorata_ape'])} | {_cell(s['median_growth_ape'])} |")
+    s = summarise(table)
+    lines.append(f"| all | {s['n_both']} | {_cell(s['median_prorata_ape'])} | {_cell(s['median_growth_ape'])} |")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["backtest_ytd", "backtest_pairs", "backtest_markdown", "summarise", "pair_label", "BACKTEST_COLUMNS",
+           "BACKTEST_PAIRS", "METHODS", "CAVEATS"]
