@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..errors import DataFileError
 from .contract import MAX_QUOTE_CHARS
-from .paths import PROJECT_ROOT, data_dir, report_path
+from .paths import PROJECT_ROOT, REPORT_ID, data_dir, report_path
 from .reports import collapse_whitespace, report_text
 from .validate import find_quote, value_is_printed
 
@@ -111,7 +111,11 @@ def _target_problems(targets: pd.DataFrame, known: set[str], listed: set[str],
 
 def _manifest_problems(manifest: pd.DataFrame, text_of: Callable[[str], str | None]) -> list[tuple[str, str]]:
     found = [(doc, "id listed twice") for doc in manifest.loc[manifest["id"].duplicated(), "id"]]
+    found += [(doc, "not a valid report id (letters A-Z a-z, digits, '_' and '-')") for doc in manifest["id"]
+              if not REPORT_ID.fullmatch(doc)]
     for doc, recorded in zip(manifest["id"], manifest["sha256"]):
+        if not REPORT_ID.fullmatch(doc):
+            continue
         text = text_of(doc)
         path = report_path(doc)
         if text is not None and path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != recorded:

@@ -85,3 +85,12 @@ def test_a_public_texts_rows_are_checked_by_their_citation_when_the_text_is_abse
     _edit(table, ROW.replace("1200.0", "1.2"), ROW)
     shutil.move(moved, cached)  # present again: the changed quote is looked up, and not found
     assert_refused(capsys, fresh_data, ("curate", "check"), "quote not found in the source text", code=1)
+
+
+def test_a_manifest_id_listed_twice_or_invalid_is_refused(fresh_data, capsys):
+    manifest = fresh_data / "raw" / "reports.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(lines + [lines[1], "../evil" + lines[2][lines[2].index(","):]]), encoding="utf-8")
+    out = assert_refused(capsys, fresh_data, ("curate", "check"), code=1)
+    assert f"reports.csv: {lines[1].split(',')[0]}: id listed twice" in out
+    assert "reports.csv: ../evil: not a valid report id" in out
