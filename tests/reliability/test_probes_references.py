@@ -67,7 +67,11 @@ def test_curate_check_names_a_source_doc_missing_from_the_manifest(fresh_data, c
                    "observations.csv: 003_unlisted", "is not listed in data/raw/reports.csv", code=1)
 
 
-def test_a_public_texts_rows_are_checked_by_their_citation_when_the_text_is_absent(fresh_data, capsys, tmp_path):
+def test_a_public_texts_rows_are_checked_by_their_citation_when_the_text_is_absent(fresh_data, capsys, tmp_path,
+                                                                                  monkeypatch):
+    from lsreports.sources import references
+
+    monkeypatch.setattr(references, "PROJECT_ROOT", tmp_path)  # the checkout's own cache may hold the text
     text = fresh_data / "raw" / "reports" / f"{PUBLIC}.txt"
     cached = tmp_path / ".cache" / "texts" / f"{PUBLIC}.txt"  # beside the data folder, as in a checkout
     cached.parent.mkdir(parents=True)
