@@ -40,8 +40,8 @@ lab: $(LAB_STAMP)
 
 briefings: $(STAMP)
 	$(BIN)/lsreports summary
-	$(BIN)/lsreports briefing -o briefings --other-edition vi/
-	$(BIN)/lsreports briefing --lang vi -o briefings/vi --other-edition ../
+	$(BIN)/lsreports briefing -o briefings --force --other-edition vi/
+	$(BIN)/lsreports briefing --lang vi -o briefings/vi --force --other-edition ../
 	$(BIN)/lsreports excel -o briefings/lsreports.xlsx
 	$(BIN)/lsreports excel --lang vi -o briefings/vi/lsreports.xlsx
 
