@@ -226,3 +226,29 @@ def test_each_edition_keeps_its_own_cells():
                                                                         "page.sources()"]
     title = vietnamese.cells[1].source
     assert "Version: 1.0.0" in title and "An English introduction" not in title
+
+
+def test_long_tables_move_to_an_appendix_before_the_sources():
+    """SYNTHETIC executed notebook: a 20-row and a 3-row table in words, then the Sources."""
+    import nbformat
+
+    from lsreports.publish.reading import long_tables_to_appendix
+
+    def table(rows):
+        return nbformat.v4.new_output("display_data", data={"text/html": readable_html(
+            pd.DataFrame({"indicator_id": ["trade_total"] * rows, "value": range(rows)}))})
+
+    new = nbformat.v4
+    notebook = new.new_notebook(cells=[
+        new.new_markdown_cell("## 1. Where the year is heading"), new.new_code_cell("", outputs=[table(20)]),
+        new.new_markdown_cell("## Short"), new.new_code_cell("", outputs=[table(3)]),
+        new.new_code_cell("page.sources()", outputs=[new.new_output(
+            "display_data", data={"text/html": '<section class="lsr-sources">…</section>'})])])
+    with i18n.using("en"):
+        assert long_tables_to_appendix(notebook) == 1
+    html = [c.outputs[0]["data"]["text/html"] for c in notebook.cells if c.cell_type == "code"]
+    assert 'href="#appendix-1">Table 1 (20 rows): in the appendix' in html[0]
+    assert html[1].count("<tr") == 4  # the short table stays
+    assert html[2].startswith("<h2>Appendix: detail tables</h2>") and \
+        '<h3 id="appendix-1">Table 1: 1. Where the year is heading</h3>' in html[2]
+    assert "lsr-sources" in html[3]  # the Sources stay last

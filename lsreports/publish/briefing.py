@@ -26,7 +26,7 @@ from nbconvert import HTMLExporter
 
 from .notebooks import Pair, execute, pairs, read_source, version_of
 from .i18n import ENV, LANGS, check_lang, using
-from .reading import about_footer, chart_data_files
+from .reading import about_footer, chart_data_files, long_tables_to_appendix
 
 #: Order of the briefings in the index (others follow alphabetically).
 ORDER = ("trade", "budget", "industry", "tourism", "social", "trends_forecasts")
@@ -114,6 +114,7 @@ def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | Non
         notebook.cells = notebook.cells[1:]  # the setup cell
         title, version = _title(notebook), version_of(notebook)
         chart_data_files(notebook, pair.name, out_dir)
+        long_tables_to_appendix(notebook)
         about_footer(notebook)
         page = export_html(notebook, title)
     target = out_dir / f"{pair.name}.html"

@@ -283,7 +283,7 @@ def _flags_in_words(frame: pd.DataFrame) -> pd.DataFrame:
 
 def readable_html(frame: pd.DataFrame) -> str:
     """:func:`readable` as an HTML table (the briefings' DataFrame format)."""
-    return readable(frame).to_html(index=False, escape=True, border=0, classes="dataframe lsr-reader")
+    return readable(frame).to_html(index=False, escape=True, border=0, classes="lsr-reader")
 
 
 def install() -> None:
