@@ -79,6 +79,10 @@ def run_project(args: argparse.Namespace) -> int:
         check_output_path(args.output)
     obs = observations()
     table = year_end_projections(obs, args.year) if not obs.empty else pd.DataFrame()
+    if not table.empty:  # the flags each projection rests on travel with it
+        from ..analysis.checks.flags import annotate_projections, flag_table
+
+        table = annotate_projections(table, flag_table(obs, national=False))
     if args.csv:  # the documented columns, every indicator: target columns empty where no plan is printed
         out = _dated(table)[CSV_COLUMNS] if not table.empty else pd.DataFrame(columns=CSV_COLUMNS)
         _write_csv(out.round(6), args.output, "project", "projections")

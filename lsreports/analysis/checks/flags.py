@@ -162,7 +162,7 @@ def plausibility_family(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFr
     rows = []
     for r in projections.itertuples(index=False):
         for check, text, severity in (("implausible_year_end", r.plausibility, "warning"),
-                                      ("one_off_receipts", r.one_off, "note")):
+                                      ("one_off_or_dominant_part", r.one_off, "note")):
             if isinstance(text, str) and text:
                 rows.append({"family": "plausibility", "check": check, "severity": severity,
                              "indicator_id": r.indicator_id, "start": r.ytd_start,
@@ -281,22 +281,43 @@ def flag_reasons(flags: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(str(r) for r in flags["reason"] if isinstance(r, str) and r))
 
 
-def projection_flags(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.Series:
-    """The :func:`flag_summary` of the flags each year-end projection rests on (its inputs' periods).
+def projection_inputs_flags(r, flags: pd.DataFrame) -> pd.DataFrame:
+    """The flags one year-end projection (a row of the projections) rests on.
 
     A projection reads the year to date and, growth-based, last year's same period and whole
-    year: every flag of the indicator from 1 January of the year before to the end of the
-    year to date counts, and the projection's own ``plausibility`` flag.
+    year: every flag of the indicator from 1 January of the year before (of the year, for
+    pro-rata) to the end of the year to date counts, and the projection's own ``plausibility`` flags.
     """
-    out = []
+    first = pd.Timestamp(year=int(r.year) - (1 if r.method == "growth" else 0), month=1, day=1)
+    hits = flags_for(flags, r.indicator_id, first, r.ytd_end, families=("curated", "consistency", "vintage"))
+    own = flags_for(flags, r.indicator_id, r.ytd_start, r.ytd_start, families=("plausibility",))
+    return pd.concat([hits, own])
+
+
+def annotate_projections(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """Give each year-end projection the flags it rests on, and say so in its verdict.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``projections`` with ``flags`` (:func:`flag_summary`, '' for none) and
+        ``flag_reason`` (the reasons in words); a verdict resting on a flagged input reads
+        e.g. "likely, but the inputs are in doubt: …" in ``verdict_text``.
+    """
+    summaries, reasons, texts = [], [], []
     for r in projections.itertuples(index=False):
-        first = pd.Timestamp(year=int(r.year) - (1 if r.method == "growth" else 0), month=1, day=1)
-        hits = flags_for(flags, r.indicator_id, first, r.ytd_end, families=("curated", "consistency", "vintage"))
-        own = flags_for(flags, r.indicator_id, r.ytd_start, r.ytd_start, families=("plausibility",))
-        out.append(flag_summary(pd.concat([hits, own])))
-    return pd.Series(out, index=projections.index, dtype=object)
+        hits = projection_inputs_flags(r, flags) if r.method != "not_projected" else flags.iloc[0:0]
+        words = flag_reasons(hits)
+        summaries.append(flag_summary(hits))
+        reasons.append(" ".join(words))
+        text = r.verdict_text if isinstance(r.verdict_text, str) else ""
+        if words and isinstance(r.verdict, str) and r.verdict:
+            text = text.replace(r.verdict, f"{r.verdict}, but the inputs are in doubt ({len(words)} "
+                                           f"flag{'s' if len(words) > 1 else ''})", 1)
+        texts.append(text)
+    return projections.assign(flags=summaries, flag_reason=reasons, verdict_text=texts)
 
 
 __all__ = ["FLAG_TABLE_COLUMNS", "FAMILIES", "flags", "flag_table", "flags_for", "flag_summary", "flag_reasons",
-           "projection_flags", "curated_family", "consistency_family", "vintage_family", "national_family",
+           "annotate_projections", "projection_inputs_flags", "curated_family", "consistency_family", "vintage_family", "national_family",
            "plausibility_family"]
