@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from . import labels
-from .cite import Citations, one_line, text
+from .cite import Citations, flag_mark, one_line, text
 from .formatting import fmt_number, fmt_pct, fmt_printed
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
@@ -81,18 +81,22 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     (pandas.DataFrame, str)
         One row per indicator and year (its first plan kind): ``indicator_id``, ``year``,
         ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
-        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``; and the line.
+        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``, ``flag_reason``
+        (the flags the year end rests on, in words: :func:`lsreports.analysis.checks.flags.annotate_projections`);
+        and the line.
     """
+    from ..analysis.checks.flags import annotate_projections, flag_table
     from ..analysis.yearend.projection import year_end_projections
 
     frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
+    frame = annotate_projections(frame, flag_table(obs, national=False))
     view = pd.DataFrame({
         "indicator_id": frame["indicator_id"], "year": frame["year"], "projection": frame["projection"],
         "low": frame["lower"], "high": frame["upper"], "unit": frame["unit"],
         "target_kind": frame["target_kind"].fillna(""), "pct_of_target": frame["projected_pct_of_target"],
         "low_pct": frame["lower_pct_of_target"], "high_pct": frame["upper_pct_of_target"],
         "method": frame["method"], "verdict": frame["verdict"].fillna(""),
-        "formula": frame["formula"].fillna(""),
+        "formula": frame["formula"].fillna(""), "flag_reason": frame["flag_reason"].fillna(""),
     })
     return view, ("nowcast of the year end with its band (from the backtest errors) and the verdict against "
                   "plan: likely, undetermined (the band straddles 100 %) or unlikely")
@@ -128,8 +132,9 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     # the band on a line of its own under its figure: the columns stay narrow enough for a desktop
     band = (f'<br><span class="lsr-band">{fmt_number(r["low"])}–{fmt_number(r["high"])}</span>'
             if pd.notna(r["low"]) else "")
+    reason = r.get("flag_reason", "") or ""
     year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
-                                  indicator) + band
+                                  indicator, reason=reason) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
         pct_band = (f'<br><span class="lsr-band">{r["low_pct"]:.1f}–{fmt_pct(r["high_pct"], signed=False)}</span>'
                     if pd.notna(r["low_pct"]) else "")
@@ -138,7 +143,16 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     else:
         against = "no plan printed"
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
-    return [year_end_text, against, method, text(r["verdict"] or "–")]
+    return [year_end_text, against, method, verdict_cell(r["verdict"], reason)]
+
+
+def verdict_cell(verdict: str, reason: str) -> str:
+    """A verdict, and when it rests on a flagged input, "…, but the inputs are in doubt ⚑" with the reason."""
+    if not verdict:
+        return "–"
+    if not reason:
+        return text(verdict)
+    return f"{text(verdict)}, but the inputs are in doubt{flag_mark(reason)}"
 
 
 def _group_row(group: str) -> str:

@@ -50,7 +50,10 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
     manifest = reports() if manifest is None else manifest
     context = compute(obs, catalogue, manifest) if context is None else context
     flags = context.flags
-    cites = Citations(manifest, indicators(national=True), flags)  # national ids too (the prices rows)
+    from ..analysis.checks.flags import flag_table
+
+    # national ids too (the prices rows); every family's flags reach the figures they concern
+    cites = Citations(manifest, indicators(national=True), flags, table=flag_table(obs, catalogue))
     key = key_indicators_html(obs, catalogue, cites, year_end=(context.year_end, context.year_end_label))
     changes = changes_html(context.changes, catalogue, manifest)
     return f"""<!DOCTYPE html>

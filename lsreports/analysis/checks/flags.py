@@ -269,6 +269,30 @@ def flags_for(flags: pd.DataFrame, indicator_id: str, start: pd.Timestamp, end: 
     return flags.loc[hit]
 
 
+def figure_flags(flags: pd.DataFrame, row) -> pd.DataFrame:
+    """The flags a shown figure (an observation row) carries, beyond its own curated ``flag``.
+
+    - ``consistency`` and the curated ``break_of_basis``: same indicator and report, period overlapping;
+    - ``vintage``: same indicator, the report among those the span combines, the span within the
+      figure's period or the year before it (a growth rate's base);
+    - ``national``: the figure's table cell (its ``quote``) among the flag's cells.
+    """
+    indicator, doc = row["indicator_id"], str(row.get("source_doc", ""))
+    start, end = pd.Timestamp(row["start"]), pd.Timestamp(row["end"])
+    mine = flags.loc[flags["indicator_id"] == indicator]
+    if mine.empty:
+        return mine
+    names_doc = mine["source_doc"].astype(str).str.contains(doc, regex=False) if doc else False
+    overlaps = (mine["start"] <= end) & (mine["end"] >= start)
+    year_before = (mine["start"] <= end) & (mine["end"] >= start - pd.DateOffset(years=1))
+    per_row = ((mine["family"] == "consistency") | (mine["check"] == "break_of_basis")) & names_doc & overlaps
+    vintage = (mine["family"] == "vintage") & names_doc & year_before
+    quote = str(row.get("quote", ""))
+    national = (mine["family"] == "national") & mine["key"].astype(str).str.contains(quote, regex=False) \
+        if quote else False
+    return mine.loc[per_row | vintage | national]
+
+
 def flag_summary(flags: pd.DataFrame) -> str:
     """The flags in one line: ``family: check period`` each, ``; ``-separated ('' for none)."""
     parts = [f"{r.family}: {r.check.replace('_', ' ')} {period_label(r.start, r.end)}"
@@ -318,6 +342,6 @@ def annotate_projections(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.D
     return projections.assign(flags=summaries, flag_reason=reasons, verdict_text=texts)
 
 
-__all__ = ["FLAG_TABLE_COLUMNS", "FAMILIES", "flags", "flag_table", "flags_for", "flag_summary", "flag_reasons",
+__all__ = ["FLAG_TABLE_COLUMNS", "FAMILIES", "flags", "flag_table", "figure_flags", "flags_for", "flag_summary", "flag_reasons",
            "annotate_projections", "projection_inputs_flags", "curated_family", "consistency_family", "vintage_family", "national_family",
            "plausibility_family"]
