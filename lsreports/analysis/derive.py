@@ -183,6 +183,9 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
     # a rate's yoy is ambiguous (points or percent); -100 % has no base
     pairs = pairs.loc[(pairs["unit"] != "pct") & ~(pairs["value_pct"] <= -100)]
     start, end = shift_periods_back(pairs["start"], pairs["end"])
+    # never across a break of basis: a level implied on the old side would mix two definitions
+    same_basis = _same_basis(pairs["indicator_id"], pairs["end"], end)
+    pairs, start, end = pairs.loc[same_basis], start.loc[same_basis], end.loc[same_basis]
     value = pairs["value"] / (1 + pairs["value_pct"] / 100)
     return _derived_frame("prev_year_level", {
         "indicator_id": pairs["indicator_id"], "start": start, "end": end, "value": value, "unit": pairs["unit"],
@@ -190,6 +193,17 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "quote": _texts("derived: previous-year level = value / (1 + yoy_pct/100) from ", _spans(pairs)),
         "formula": _texts(_nums(pairs["value"]), " / (1 + ", _nums(pairs["value_pct"]), "/100) = ", _nums(value)),
         "status": _statuses(pairs["status"], pairs["status_pct"])})
+
+
+def _same_basis(ids: pd.Series, end_a: pd.Series, end_b: pd.Series) -> pd.Series:
+    """True where two periods of each row's indicator lie on the same side of its break of basis (if any)."""
+    from .checks.breaks import BREAKS
+
+    same = pd.Series(True, index=ids.index)
+    for indicator_id, brk in BREAKS.items():
+        mine = ids == indicator_id
+        same &= ~mine | ((end_a >= brk.first_day) == (end_b >= brk.first_day))
+    return same
 
 
 def previous_year_levels(printed: pd.DataFrame) -> list[dict]:

@@ -86,9 +86,9 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         and the line.
     """
     from ..analysis.checks.flags import annotate_projections, flag_table
-    from ..analysis.yearend.projection import year_end_projections
+    from ..analysis.yearend.projection import curated_national, year_end_projections
 
-    frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
+    frame = year_end_projections(obs, national=curated_national()).drop_duplicates(["indicator_id", "year"])
     frame = annotate_projections(frame, flag_table(obs, national=False))
     view = pd.DataFrame({
         "indicator_id": frame["indicator_id"], "year": frame["year"], "projection": frame["projection"],

@@ -155,9 +155,10 @@ def national_family() -> pd.DataFrame:
 
 def plausibility_family(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """Year ends outside what earlier years show, and one-off receipts named beside them."""
-    from ..yearend.projection import year_end_projections
+    from ..yearend.projection import curated_national, year_end_projections
 
-    projections = year_end_projections(obs, catalogue=catalogue.set_index("indicator_id")).drop_duplicates(
+    projections = year_end_projections(obs, catalogue=catalogue.set_index("indicator_id"),
+                                       national=curated_national()).drop_duplicates(
         ["indicator_id", "year", "ytd_end"])
     rows = []
     for r in projections.itertuples(index=False):

@@ -128,8 +128,8 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
         Indicators indexed by id with ``kind`` and ``domain``; by default the curated one.
     national : pandas.DataFrame, optional
         The country's series, for the plausibility check's earlier years
-        (:mod:`lsreports.analysis.yearend.plausibility`); by default the curated ones
-        where the data folder has them.
+        (:mod:`lsreports.analysis.yearend.plausibility`), e.g. :func:`curated_national`;
+        without them only the province's own printed years are compared with.
 
     Returns
     -------
@@ -148,7 +148,7 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     lsreports.analysis.yearend.uncertainty : bands and verdict thresholds.
     """
     catalogue = _catalogue() if catalogue is None else catalogue
-    national = _national() if national is None else national
+    national = _NO_NATIONAL if national is None else national
     options = pd.DataFrame({"year": [year], "latest_only": [latest_only], "target_kinds": ["|".join(target_kinds)],
                             "widths_given": [widths is not None]})
     given = widths if widths is not None else pd.DataFrame()
@@ -157,7 +157,11 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
         obs, catalogue.reset_index(), given, options, national)
 
 
-def _national() -> pd.DataFrame:
+_NO_NATIONAL = pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc",
+                                     "derived"])
+
+
+def curated_national() -> pd.DataFrame:
     """The curated national rows, or an empty frame where the data folder has none."""
     from ...sources.loader import national_observations
     from ...sources.paths import curated_dir
@@ -228,6 +232,10 @@ def _growth_inputs(r, context: dict) -> tuple[Level | None, Level | None, float,
              ("last year's same period", prev_ytd.flag if prev_ytd else ""),
              ("last year's level", prev_annual.flag if prev_annual else "")) if f]
     reasons.extend(flags)
+    from ..checks.breaks import crosses_break
+
+    if crosses_break(r.indicator_id, prev_end, r.end):
+        reasons.append("last year is on another basis (a break of basis): growth is not applied across it")
     if prev_ytd is not None and prev_annual is not None and not (0 < prev_ytd.value / prev_annual.value <= 1):
         reasons.append(f"last year's share {prev_ytd.value / prev_annual.value:.3g} outside (0, 1]: inputs "
                        "inconsistent")
@@ -346,5 +354,5 @@ def _no_target_text(base: dict) -> str:
     return f"projected {base['projection']:,.1f} {base['unit']} ({method}); no plan printed"
 
 
-__all__ = ["year_end_projections", "prorata_factor", "PROJECTION_COLUMNS", "CSV_COLUMNS", "TARGET_KINDS",
+__all__ = ["year_end_projections", "curated_national", "prorata_factor", "PROJECTION_COLUMNS", "CSV_COLUMNS", "TARGET_KINDS",
            "TARGET_KIND_LABELS", "TET"]

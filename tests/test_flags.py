@@ -1,0 +1,196 @@
+"""The one flag table (issue 21): its families on the curated data, one preferred print, breaks of basis,
+plausible year ends, and flags travelling to the figures shown. Frames built here are SYNTHETIC."""
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stdout
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import lsreports as ls
+from lsreports.analysis.checks.flags import FAMILIES, FLAG_TABLE_COLUMNS, flag_table, flags_for
+from lsreports.analysis.derive import derived_rows
+from lsreports.analysis.yearend.plausibility import judge
+from lsreports.cli import main
+from lsreports.publish.cite import FLAG_MARK, Citations
+from lsreports.publish.overview import freshest, key_indicators_html
+from lsreports.sources.prints import mark_preferred, print_disagreements
+from test_derive import obs
+
+KEY = ["indicator_id", "start", "end", "measure"]
+
+
+def test_the_flag_table_has_every_family_and_the_retail_vintage_finding():
+    table = ls.flags()
+    assert list(table.columns) == FLAG_TABLE_COLUMNS
+    assert set(FAMILIES) <= set(table["family"])
+    assert set(table["severity"]) <= {"error", "warning", "note"}
+    assert table["reason"].str.len().gt(10).all()
+    retail = table.loc[(table["family"] == "vintage") & (table["indicator_id"] == "retail_sales")]
+    june = retail.loc[retail["start"] == pd.Timestamp("2025-06-01")].iloc[0]
+    assert "8,233 a month" in june["reason"] and "2.6 times" in june["reason"]
+    # the year end built on it is flagged too, with the arithmetic in words
+    doubt = table.loc[(table["family"] == "plausibility") & (table["indicator_id"] == "retail_sales")]
+    assert "50,937" in doubt["reason"].iloc[0] and "5,058 a month" in doubt["reason"].iloc[0]
+
+
+def test_the_three_prints_of_trade_january_november_2025_are_one_preferred_print_and_a_flag():
+    loaded = ls.load("trade_total", measure=None)
+    assert not loaded.duplicated(KEY).any()
+    every = ls.load("trade_total", measure=None, all_prints=True)
+    assert (every.groupby(KEY)["preferred"].sum() == 1).all()
+    jan_nov = every.loc[(every["end"] == pd.Timestamp("2025-11-30")) & (every["measure"] == "value")
+                        & (every["start"] == pd.Timestamp("2025-01-01"))]
+    assert len(jan_nov) == 3  # report 000 and two press texts
+    assert jan_nov.loc[jan_nov["preferred"], "value"].tolist() == [84640.0]  # the province's own report
+    assert len(ls.observations()) == len(ls.observations().drop_duplicates())  # the contract keeps every print
+    flagged = ls.flags("trade_total")
+    assert (flagged["check"] == "prints_disagree").sum() >= 2
+    assert flagged.loc[flagged["check"] == "prints_disagree", "reason"].str.contains("86140").any()
+
+
+def test_the_preference_rule_report_over_press_actual_over_estimate_later_over_earlier():
+    manifest = pd.DataFrame({"id": ["a_report", "b_press", "c_report_later"], "source_kind": ["report", "web-text",
+                                                                                              "report"],
+                             "period_end": ["2025-06-30", "2025-12-31", "2025-11-30"], "report_date": ["", "", ""]})
+    frame = obs(("x", "2025-01-01", "2025-06-30", "value", 10, "b_press"),
+                ("x", "2025-01-01", "2025-06-30", "value", 11, "a_report"),
+                ("y", "2025-01-01", "2025-06-30", "value", 20, "a_report"),
+                ("y", "2025-01-01", "2025-06-30", "value", 21, "c_report_later"))
+    marked = mark_preferred(frame, manifest)
+    assert marked.loc[marked["preferred"], "value"].tolist() == [11.0, 21.0]
+    revised = frame.assign(status=["estimate", "estimate", "actual", "estimate"])
+    marked = mark_preferred(revised, manifest)
+    assert marked.loc[marked["preferred"], "value"].tolist() == [11.0, 20.0]  # a revised figure wins
+    assert len(print_disagreements(frame, manifest)) == 2  # 10 vs 11 (10 %) and 20 vs 21 (5 %)
+    assert print_disagreements(frame.assign(value=[100, 100.4, 20, 20.1]), manifest).empty  # rounding
+
+
+def test_growth_is_never_derived_across_the_break_of_basis():
+    """SYNTHETIC: a 2022 level with its growth would imply a 2021 level on the old (customs-declared) basis."""
+    frame = obs(("trade_total", "2022-01-01", "2022-06-30", "value", 1000),
+                ("trade_total", "2022-01-01", "2022-06-30", "yoy_pct", 10),
+                ("trade_total", "2025-01-01", "2025-06-30", "value", 1000),
+                ("trade_total", "2025-01-01", "2025-06-30", "yoy_pct", 10))
+    derived = derived_rows(frame)
+    previous = derived.loc[derived["derivation"] == "prev_year_level"]
+    assert previous["end"].tolist() == [pd.Timestamp("2024-06-30")]
+    breaks = ls.flags("trade_total")
+    assert (breaks["check"] == "break_of_basis").sum() >= 5
+
+
+def test_judge_flags_a_rest_of_year_beyond_what_earlier_years_show():
+    base = {"months_remaining": 7.0, "method": "growth", "projection": 50937.0, "ytd_value": 15533.45,
+            "ytd_yoy_pct": 17.5}
+    reason = judge(base, [("Viet Nam 2024", 1.05), ("Viet Nam 2023", 0.9)])
+    assert "5,058 a month" in reason and "1.63 times" in reason
+    assert judge({**base, "projection": 15533.45 * 12 / 5}, [("Viet Nam 2024", 1.05)]) == ""
+    assert judge(base, []) == ""  # nothing seen, nothing to say
+    assert "applied to the whole year" in judge({**base, "ytd_yoy_pct": 102.4}, [])
+
+
+def test_project_csv_carries_the_flags_of_retail_and_electricity():
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["project", "--year", "2026", "--csv"]) == 0
+    table = pd.read_csv(io.StringIO(out.getvalue()), keep_default_na=False)
+    flags = table.set_index("indicator_id")["flags"]
+    assert "vintage: implied span 2025-06" in flags["retail_sales"]
+    assert "curated: conflict in source 2026 Jan-May" in flags["prod_electricity_generated"]
+    electricity = table.loc[table["indicator_id"] == "prod_electricity_generated"].iloc[0]
+    assert electricity["plausibility"] != "" and float(electricity["projection"]) > 0
+
+
+def _planted(rows: list[tuple], flags: pd.DataFrame | None = None) -> str:
+    catalogue = ls.indicators()
+    frame = obs(*rows)
+    table = flag_table(frame, catalogue, national=False) if flags is None else flags
+    cites = Citations(ls.reports(), catalogue, table=table)
+    return key_indicators_html(frame, catalogue, cites, groups=("Commerce and enterprises", "Trade")) + \
+        cites.appendix_html()
+
+
+def _retail(doc: str = "950_synthetic") -> list[tuple]:
+    return [("retail_sales", "2026-01-01", "2026-05-31", "value", 15000, doc, "VND_bn")]
+
+
+def test_a_planted_curated_flag_shows_with_its_note():
+    frame_rows = _retail()
+    html_table = _planted(frame_rows, flags=None)
+    assert FLAG_MARK not in html_table.split("Sources")[0]  # clean data: no mark
+    catalogue = ls.indicators()
+    frame = obs(*frame_rows).assign(flag="source_typo", note="SYNTHETIC planted: unit misprinted")
+    cites = Citations(ls.reports(), catalogue, table=flag_table(frame, catalogue, national=False))
+    page = key_indicators_html(frame, catalogue, cites, groups=("Commerce and enterprises",))
+    assert FLAG_MARK in page and "SYNTHETIC planted: unit misprinted" in page
+
+
+def test_a_planted_consistency_fault_shows_with_its_reason():
+    page = _planted([("trade_total", "2026-01-01", "2026-05-31", "value", 1000),
+                     ("trade_total_export", "2026-01-01", "2026-05-31", "value", 300),
+                     ("trade_total_import", "2026-01-01", "2026-05-31", "value", 400)])
+    row = next(r for r in page.split("<tr>") if "Goods trade turnover" in r)
+    assert FLAG_MARK in row and "do not add up" in row
+
+
+def test_a_planted_vintage_fault_shows_with_its_reason():
+    """SYNTHETIC: report 951 prints Jan-May 2026 = 500, report 952 Jan-Jun 2026 = 1,500 and Jan-Jul = 1,600:
+    June alone would be 1,000, ten times the other months."""
+    page = _planted([("retail_sales", "2026-01-01", "2026-05-31", "value", 500, "951_synthetic", "VND_bn"),
+                     ("retail_sales", "2026-01-01", "2026-06-30", "value", 1500, "952_synthetic", "VND_bn"),
+                     ("retail_sales", "2026-01-01", "2026-07-31", "value", 1600, "952_synthetic", "VND_bn")])
+    row = next(r for r in page.split("<tr>") if "Retail sales" in r)
+    assert FLAG_MARK in row and "Combining the reports implies" in row
+
+
+def test_a_planted_implausible_year_end_shows_in_words_on_hover_and_on_paper():
+    """SYNTHETIC: 2025 printed whole (1,200) and for 5 months (500); 2026 to May 500 at +150 %: the growth
+    nowcast (3,000) implies far more a month for June-December than 2025 did."""
+    page = _planted([("retail_sales", "2025-01-01", "2025-05-31", "value", 500, "953_synthetic", "VND_bn"),
+                     ("retail_sales", "2025-01-01", "2025-12-31", "value", 1200, "954_synthetic", "VND_bn"),
+                     ("retail_sales", "2026-01-01", "2026-05-31", "value", 1250, "955_synthetic", "VND_bn"),
+                     ("retail_sales", "2026-01-01", "2026-05-31", "yoy_pct", 150, "955_synthetic")])
+    row = next(r for r in page.split("<tr>") if "Retail sales" in r)
+    assert FLAG_MARK in row and "is in doubt" in row
+    assert "Flagged derived figures" in page and "applied to the whole year" in page.split("Flagged derived")[1]
+
+
+def test_a_planted_national_flag_shows_on_the_cited_cell():
+    cpi = freshest(ls.observations(national=True), ("vn_cpi",)).iloc[0]  # the row the overview shows
+    planted = pd.DataFrame([{"family": "national", "check": "ytd_sums", "severity": "error",
+                             "indicator_id": "vn_cpi", "start": cpi["start"], "end": cpi["end"],
+                             "source_doc": "synthetic", "key": cpi["quote"], "evidence": "SYNTHETIC",
+                             "reason": "SYNTHETIC planted national fault"}], columns=FLAG_TABLE_COLUMNS)
+    cites = Citations(ls.reports(), ls.indicators(national=True), table=planted)
+    page = key_indicators_html(ls.observations(), ls.indicators(), cites)
+    prices = page.split("Prices (Viet Nam")[1]
+    assert FLAG_MARK in prices and "SYNTHETIC planted national fault" in prices
+
+
+def test_flags_for_selects_overlapping_periods_of_one_indicator():
+    table = ls.flags(national=False)
+    hits = flags_for(table, "retail_sales", pd.Timestamp("2025-01-01"), pd.Timestamp("2026-05-31"))
+    assert set(hits["family"]) >= {"vintage", "plausibility"}
+    assert flags_for(table, "retail_sales", pd.Timestamp("2019-01-01"), pd.Timestamp("2019-12-31")).empty
+    assert np.isin(hits["indicator_id"], ["retail_sales"]).all()
+
+
+def test_summary_counts_flags_by_family():
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main(["summary"])
+    text = out.getvalue()
+    assert "all flags by family" in text
+    for family in FAMILIES:
+        assert f"  {family}" in text
+
+
+@pytest.mark.parametrize("args", [["flags", "--indicator", "retail_sales"], ["flags", "--indicator", "retail_sales",
+                                                                              "--csv"]])
+def test_the_flags_command_lists_reasons(args):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(args) == 0
+    assert "8,233 a month" in out.getvalue()
