@@ -194,3 +194,15 @@ def test_the_flags_command_lists_reasons(args):
     with redirect_stdout(out):
         assert main(args) == 0
     assert "8,233 a month" in out.getvalue()
+
+
+def test_no_national_year_to_date_cell_is_used_as_a_month_coal_2016():
+    """Coal 2016-11 (35,407.1) holds the year to date as the December release revises it (39,599.3 less
+    December's 3,232.5 = 36,366.8), not the month: the twelve months must sum to within 10 % of the year."""
+    national = ls.observations(national=True)
+    coal = national.loc[(national["indicator_id"] == "vn_prod_coal") & (national["measure"] == "value")
+                        & (national["start"].dt.year == 2016)]
+    months = coal.loc[coal["start"].dt.month == coal["end"].dt.month]
+    year = coal.loc[(coal["start"].dt.month == 1) & (coal["end"].dt.month == 12), "value"].iloc[0]
+    assert len(months) == 12 and abs(months["value"].sum() / year - 1) < 0.10
+    assert months.loc[months["start"] == pd.Timestamp("2016-11-01"), "value"].iloc[0] < 10_000
