@@ -206,3 +206,22 @@ def test_no_national_year_to_date_cell_is_used_as_a_month_coal_2016():
     year = coal.loc[(coal["start"].dt.month == 1) & (coal["end"].dt.month == 12), "value"].iloc[0]
     assert len(months) == 12 and abs(months["value"].sum() / year - 1) < 0.10
     assert months.loc[months["start"] == pd.Timestamp("2016-11-01"), "value"].iloc[0] < 10_000
+
+
+def test_the_projection_table_and_sentence_carry_the_flags_of_electricity_generated():
+    """Electricity generated: "unlikely: 51 % of plan" rests on 114.4 million kWh that the curated flag says may
+    cover fewer months: the briefing's table and sentence show ⚑ with that reason."""
+    from lsreports.analysis.yearend.projection import year_end_projections
+    from lsreports.publish.cite import PLAIN
+    from lsreports.publish.headline import projection_table
+    from lsreports.publish.sentences import projection_sentence
+
+    obs, catalogue = ls.observations(), ls.indicators()
+    projections = year_end_projections(obs, 2026)
+    table = projection_table(projections, catalogue, ["prod_electricity_generated"])
+    assert table["Flags"].iloc[0].startswith(FLAG_MARK) and "fewer months" in table["Flags"].iloc[0]
+    assert "but the inputs are in doubt" in table["Verdict"].iloc[0]
+    from lsreports.analysis.checks.flags import annotate_projections
+    row = annotate_projections(projections.loc[projections["indicator_id"] == "prod_electricity_generated"],
+                               flag_table(obs, catalogue, national=False)).iloc[0]
+    assert f"{FLAG_MARK} (" in projection_sentence(row, obs, "Electricity generated", writer=PLAIN)

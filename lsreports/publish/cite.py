@@ -220,8 +220,8 @@ class PlainText:
         return shown
 
     @staticmethod
-    def derived(shown: str, formula: str, indicator_id: str = "") -> str:
-        return shown
+    def derived(shown: str, formula: str, indicator_id: str = "", reason: str = "") -> str:
+        return f"{shown} {FLAG_MARK} ({safe(reason)})" if reason else shown
 
     @staticmethod
     def flag_suffix(row) -> str:

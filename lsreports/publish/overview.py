@@ -147,12 +147,12 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
 
 
 def verdict_cell(verdict: str, reason: str) -> str:
-    """A verdict, and when it rests on a flagged input, "…, but the inputs are in doubt ⚑" with the reason."""
+    """A verdict, and when it rests on a flagged input, "…, but in doubt ⚑" with the reason on hover."""
     if not verdict:
         return "–"
     if not reason:
         return text(verdict)
-    return f"{text(verdict)}, but the inputs are in doubt{flag_mark(reason)}"
+    return f'{text(verdict)},<br><span class="lsr-band">but in doubt</span>{flag_mark(reason)}'
 
 
 def _group_row(group: str) -> str:

@@ -53,7 +53,10 @@ class BriefingPage:
         self.ids = self.catalogue.loc[self.catalogue["domain"] == domain, "indicator_id"].tolist()
         self.ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
         self.context = shared(self.obs, self.catalogue, self.manifest)  # computed once per build
-        self.cites = Citations(self.manifest, indicators(national=True), self.context.flags)
+        from ..analysis.checks.flags import flag_table
+
+        self.flags = flag_table(self.obs, self.catalogue)  # every family's flags reach the figures they concern
+        self.cites = Citations(self.manifest, indicators(national=True), self.context.flags, table=self.flags)
 
     def key_figures(self):
         """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
@@ -132,7 +135,14 @@ class BriefingPage:
         return country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
 
     def projection(self, projection, noun: str):
-        """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan)."""
+        """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan).
+
+        The flags the projection rests on travel with it (⚑ and the reason on the nowcast).
+        """
+        from ..analysis.checks.flags import annotate_projections
+
+        if "flag_reason" not in dict(projection):
+            projection = annotate_projections(pd.DataFrame([dict(projection)]), self.flags).iloc[0]
         return self._block(self.cites.paragraph(sentences.projection_sentence(projection, self.obs, noun,
                                                                                writer=self.cites)))
 
