@@ -225,3 +225,13 @@ def test_the_projection_table_and_sentence_carry_the_flags_of_electricity_genera
     row = annotate_projections(projections.loc[projections["indicator_id"] == "prod_electricity_generated"],
                                flag_table(obs, catalogue, national=False)).iloc[0]
     assert f"{FLAG_MARK} (" in projection_sentence(row, obs, "Electricity generated", writer=PLAIN)
+
+
+def test_bands_for_a_year_come_only_from_outcomes_known_before_it():
+    from lsreports.analysis.yearend.projection import year_end_projections
+
+    projections = year_end_projections(ls.observations()).dropna(subset=["lower"])
+    for year, group in projections.groupby("year"):
+        used = " ".join(group["band_from"])
+        assert f"-> {year}-" not in used and f"-> {year + 1}-" not in used, (year, used[:300])
+    assert (projections["year"] == 2026).any() and (projections["year"] == 2025).any()

@@ -47,6 +47,14 @@ def crosses_break(indicator_id: str, end_a: pd.Timestamp, end_b: pd.Timestamp) -
     return basis_side(indicator_id, pd.Timestamp(end_a)) != basis_side(indicator_id, pd.Timestamp(end_b))
 
 
+def basis_labels(indicator_id: str, end: pd.Series) -> pd.Series:
+    """Name each period's basis: the old basis in words before a break, else ``"current basis"``."""
+    brk = BREAKS.get(indicator_id)
+    if brk is None:
+        return pd.Series("current basis", index=end.index)
+    return pd.Series(["current basis" if e >= brk.first_day else brk.old_basis for e in end], index=end.index)
+
+
 def break_flags(obs: pd.DataFrame) -> pd.DataFrame:
     """One ``break_of_basis`` flag per printed row on the old side of a break.
 
@@ -65,4 +73,4 @@ def break_flags(obs: pd.DataFrame) -> pd.DataFrame:
                                        "reason"])
 
 
-__all__ = ["BasisBreak", "BREAKS", "basis_side", "crosses_break", "break_flags"]
+__all__ = ["BasisBreak", "BREAKS", "basis_side", "basis_labels", "crosses_break", "break_flags"]

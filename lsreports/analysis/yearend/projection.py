@@ -186,9 +186,8 @@ def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_
     if latest_only and not ytd.empty:
         ytd = ytd.sort_values(["end", "source_doc"]).groupby(
             [ytd["indicator_id"], ytd["start"].dt.year], as_index=False).tail(1)
-    if widths is None:
-        widths = band_widths(backtest_pairs(obs), catalogue["domain"] if "domain" in catalogue else None)
-    context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue, "widths": band_rows(widths),
+    context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue,
+               "widths": _widths_by_year(obs, ytd, widths, catalogue),
                "national": national, "printed": printed_rows(frame), "monthly": {}}
     targets: dict[tuple[str, int, str], list[dict]] = {}
     for t in implied_targets(frame).to_dict("records"):
@@ -197,6 +196,21 @@ def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_
     for r in ytd.sort_values(["indicator_id", "end"]).itertuples(index=False):
         rows.extend(_against_targets(_project_one(r, context), targets, target_kinds))
     return pd.DataFrame(rows, columns=PROJECTION_COLUMNS)
+
+
+def _widths_by_year(obs: pd.DataFrame, ytd: pd.DataFrame, widths: pd.DataFrame | None,
+                    catalogue: pd.DataFrame) -> dict[int, dict]:
+    """Band rows per year projected: given ``widths`` for every year, else from the backtest pairs whose
+    outcome (target period) ended before that year began, so a band never uses the year it projects."""
+    years = sorted(set(ytd["start"].dt.year))
+    if widths is not None:
+        rows = band_rows(widths)
+        return {year: rows for year in years}
+    errors = backtest_pairs(obs)
+    domains = catalogue["domain"] if "domain" in catalogue else None
+    return {year: band_rows(band_widths(errors.loc[pd.to_datetime(errors["target_end"]) <
+                                                   pd.Timestamp(year=year, month=1, day=1)], domains))
+            for year in years}
 
 
 def _rates(frame: pd.DataFrame) -> dict[tuple, tuple[float, str]]:
@@ -266,7 +280,8 @@ def _project_one(r, context: dict) -> dict:
                           "at a date or a one-off distribution is never multiplied up)", "plausibility": "", "one_off": ""}
     method = "pro_rata" if reasons else "growth"
     projection = prorata if reasons else growth
-    lower, upper, band_from = band(context["widths"], method, domain, projection, remaining / 12, floor=r.value)
+    lower, upper, band_from = band(context["widths"][r.start.year], method, domain, projection, remaining / 12,
+                                   floor=r.value)
     doubt = _plausibility(r, {**base, "method": method, "projection": projection}, context)
     if doubt:  # outside what earlier years show: the band takes in the pace so far continued
         lower, upper = np.nanmin([lower, prorata, projection]), np.nanmax([upper, prorata, projection])
