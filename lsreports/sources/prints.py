@@ -68,6 +68,7 @@ def mark_preferred(frame: pd.DataFrame, manifest: pd.DataFrame | None = None) ->
         manifest = reports()
     if frame.empty:
         return frame.assign(preferred=pd.Series(dtype=bool), prints=pd.Series(dtype=int))
+    frame = frame.reset_index(drop=True) if not frame.index.is_unique else frame
     ranks = _report_ranks(frame["source_doc"], manifest)
     status = frame["status"] if "status" in frame else pd.Series("", index=frame.index)
     ranked = frame[PRINT_KEY + ["source_doc"]].assign(
@@ -75,10 +76,10 @@ def mark_preferred(frame: pd.DataFrame, manifest: pd.DataFrame | None = None) ->
         _period_end=ranks["_period_end"], _date=ranks["_date"], _order=np.arange(len(frame)))
     ranked = ranked.sort_values(["_kind", "_estimate", "_period_end", "_date", "source_doc"],
                                 ascending=[True, True, False, False, True], na_position="last")
-    first = ~ranked.duplicated(PRINT_KEY, keep="first")
-    preferred = first.reindex(frame.index)
+    preferred = np.zeros(len(frame), dtype=bool)  # by position: the caller's index may repeat labels
+    preferred[ranked["_order"].to_numpy()[~ranked.duplicated(PRINT_KEY, keep="first").to_numpy()]] = True
     prints = frame.groupby(PRINT_KEY, dropna=False)["source_doc"].transform("size")
-    return frame.assign(preferred=preferred.to_numpy(dtype=bool), prints=prints.to_numpy(dtype=int))
+    return frame.assign(preferred=preferred, prints=prints.to_numpy(dtype=int))
 
 
 def preferred_prints(frame: pd.DataFrame, manifest: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -159,7 +159,10 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0]
         (errors in percent; ``growth_*`` NaN, with the reason in ``note``, when a growth
         rate is missing). ``attrs`` holds the summary (:func:`summarise`).
     """
-    frame = printed_rows(normalise_observations(obs))
+    from ...sources.prints import preferred_prints
+    from .nowcast import _manifest
+
+    frame = preferred_prints(printed_rows(normalise_observations(obs)), _manifest())  # one print per figure
     b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))
     merged = _level_and_yoy(frame, b_start, b_end).merge(
         _level_and_yoy(frame, t_start, t_end), on="indicator_id", suffixes=("_base", "_target"))
