@@ -235,3 +235,23 @@ def test_bands_for_a_year_come_only_from_outcomes_known_before_it():
         used = " ".join(group["band_from"])
         assert f"-> {year}-" not in used and f"-> {year + 1}-" not in used, (year, used[:300])
     assert (projections["year"] == 2026).any() and (projections["year"] == 2025).any()
+
+
+def test_a_trailing_year_of_level_errors_is_kept_out_of_fits_and_an_interior_one_flagged():
+    """SYNTHETIC flags: 2024 in error in 12 months (nothing clean after it) and 2022 in 7 (clean years after)."""
+    from lsreports.analysis.checks.level_errors import fit_series, level_error_spans
+
+    def flag(year, month, printed, implied):
+        return {"indicator_id": "vn_x", "start": f"{year}-01-01", "end": f"{year}-{month:02d}-28",
+                "measure": "yoy_pct", "check": "growth_against_levels",
+                "evidence": f"printed {printed:+.2f} % (cell); the levels 2 and 1 imply {implied:+.2f} %"}
+
+    rows = [flag(2024, m, 3.5, 50.0) for m in range(1, 13)] + [flag(2022, m, 5.0, 40.0) for m in range(1, 8)]
+    rows += [flag(2020, m, 5.0, 6.0) for m in range(1, 13)]  # within rounding of a revision: not a level error
+    spans = level_error_spans(pd.DataFrame(rows))
+    assert sorted(spans["start"].dt.year) == [2022, 2024]
+    series = pd.Series(1.0, index=pd.period_range("2015-01", "2025-02", freq="M"), name="vn_x")
+    cut, notes = fit_series(series, spans)
+    assert cut.index.max() == pd.Period("2023-12", freq="M")
+    assert notes[0].startswith("fitted across 2022") and notes[1].startswith("2024 left out of the fit")
+    assert "unresolved_level_error" in set(ls.flags("vn_prod_cement")["check"])

@@ -144,13 +144,23 @@ def national_family() -> pd.DataFrame:
     if not path.exists():
         return _frame([])
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return pd.DataFrame({
+    from .level_errors import level_error_spans
+
+    spans = level_error_spans(table)
+    levels = pd.DataFrame({"family": "national", "check": "unresolved_level_error", "severity": "error",
+                           "indicator_id": spans["indicator_id"], "start": spans["start"], "end": spans["end"],
+                           "source_doc": "national_flags.csv", "key": "growth_against_levels",
+                           "evidence": spans["months"].astype(str) + " months in error",
+                           "reason": "The country's table: " + spans["reason"] + "; kept out of model fits (or the "
+                                     "fit is flagged)."}, columns=FLAG_TABLE_COLUMNS)
+    cells = pd.DataFrame({
         "family": "national", "check": table["check"], "severity": table["severity"].map(NATIONAL_SEVERITY).fillna("note"),
         "indicator_id": table["indicator_id"], "start": pd.to_datetime(table["start"]),
         "end": pd.to_datetime(table["end"]), "source_doc": table["cells"].str.split(":").str[0],
         "key": table["cells"], "evidence": table["evidence"],
         "reason": ("The country's table: " + table["check"].map(NATIONAL_REASONS).fillna(table["check"]) + "."),
     }, columns=FLAG_TABLE_COLUMNS)
+    return pd.concat([cells, levels], ignore_index=True)
 
 
 def plausibility_family(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
