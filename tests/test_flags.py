@@ -255,3 +255,20 @@ def test_a_trailing_year_of_level_errors_is_kept_out_of_fits_and_an_interior_one
     assert cut.index.max() == pd.Period("2023-12", freq="M")
     assert notes[0].startswith("fitted across 2022") and notes[1].startswith("2024 left out of the fit")
     assert "unresolved_level_error" in set(ls.flags("vn_prod_cement")["check"])
+
+
+def test_the_overview_shows_the_four_numbers_of_the_issue_flagged_with_their_reasons():
+    from lsreports.publish.overview_page import overview_html
+
+    page = overview_html([("trade.html", "Trade", "1")], "2026-12-07")
+    rows = {name: next(r for r in page.split("<tr>") if r.startswith(f"<td>{name}"))
+            for name in ("Retail sales", "Electricity generated", "State budget revenue")}
+    assert "50,937" in rows["Retail sales"] and FLAG_MARK in rows["Retail sales"]
+    assert "is in doubt: it implies 5,058 a month" in rows["Retail sales"]
+    assert "51" in rows["Electricity generated"] and "may cover fewer months" in rows["Electricity generated"]
+    assert "271" in rows["State budget revenue"] and "applied to the whole year" in rows["State budget revenue"]
+    assert "9,400 (80%) of it is budget revenue trade" in rows["State budget revenue"]
+    prints = page.split("Several prints of one figure")[1]
+    assert "84640" in prints and "86140" in prints and FLAG_MARK in prints
+    # on paper: the year ends' reasons are under Sources
+    assert "Flagged derived figures" in page and "50,937 billion VND" in page.split("Flagged derived figures")[1]

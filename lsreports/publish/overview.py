@@ -22,7 +22,7 @@ KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Trade": [("trade_total",), ("trade_declared",), ("trade_local_export",)],
     "Budget": [("budget_revenue_total",), ("budget_spending_total",)],
     "Public investment": [("pubinv_disbursed_current", "pubinv_disbursed")],
-    "Industry": [("iip",), ("prod_electricity_sold",), ("prod_cement",)],
+    "Industry": [("iip",), ("prod_electricity_generated",), ("prod_electricity_sold",), ("prod_cement",)],
     "Tourism": [("tourism_visitors",), ("tourism_revenue",)],
     "Commerce and enterprises": [("retail_sales",), ("enterprises_new",)],
     "Social": [("ui_applications",), ("temp_housing_completed",)],
@@ -223,6 +223,21 @@ def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> 
     return "<ul>" + "".join(lines) + "</ul>" + more
 
 
+def prints_html(table: pd.DataFrame, catalogue: pd.DataFrame) -> str:
+    """The figures printed differently by several reports (the flag table's ``prints_disagree``), one line
+    each with ⚑ and the reason: which print is shown and why (the province's report over the press, ...)."""
+    rows = table.loc[table["check"] == "prints_disagree"] if not table.empty else table
+    if rows.empty:
+        return ""
+    names = catalogue.set_index("indicator_id")["name_en"]
+    lines = [f"<li><strong>{text(names.get(r.indicator_id, r.indicator_id))}</strong>, "
+             f"{text(period_label(r.start, r.end))}: {flag_mark(r.reason)} {text(r.reason)}</li>"
+             for r in rows.itertuples(index=False)]
+    return ('<p>Several prints of one figure: the table shows the province\'s own report (over the press), a '
+            'revised figure (over a first estimate), a later report (over an earlier one).</p><ul>'
+            + "".join(dict.fromkeys(lines)) + "</ul>")
+
+
 def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
                  indicator_ids: list[str] | None = None) -> str:
     """What the latest report changed (:func:`lsreports.analysis.checks.changes.changes_since_previous`), as HTML.
@@ -258,7 +273,7 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
             f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
 
 
-__all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
+__all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
 
 
 def __getattr__(name: str):

@@ -48,14 +48,18 @@ class BriefingPage:
         from .page_inputs import shared
 
         self.domain = domain
-        self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
+        from ..sources.prints import preferred_prints
+
+        self.all_obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
+        # what the page shows is the preferred print of each figure; the checks see every print
+        self.obs = preferred_prints(self.all_obs, self.manifest)
         groups = BRIEFING_GROUPS.get(domain, ())
         self.ids = self.catalogue.loc[self.catalogue["domain"] == domain, "indicator_id"].tolist()
         self.ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
-        self.context = shared(self.obs, self.catalogue, self.manifest)  # computed once per build
+        self.context = shared(self.all_obs, self.catalogue, self.manifest)  # computed once per build
         from ..analysis.checks.flags import flag_table
 
-        self.flags = flag_table(self.obs, self.catalogue)  # every family's flags reach the figures they concern
+        self.flags = flag_table(self.all_obs, self.catalogue)  # every family's flags reach the figures they concern
         self.cites = Citations(self.manifest, indicators(national=True), self.context.flags, table=self.flags)
 
     def key_figures(self):
@@ -159,8 +163,8 @@ class BriefingPage:
             from ..sources.loader import national_observations
 
             rows = national_observations()
-        else:
-            rows = self.obs
+        else:  # a report named: its own print; else the preferred one
+            rows = self.all_obs if source_doc else self.obs
         row = sentences.printed_row(rows, indicator_id, start, end, measure, source_doc)
         if row is None:
             raise KeyError(f"no printed {measure} of {indicator_id} for {start}..{end} in {source_doc or 'any report'}")

@@ -316,6 +316,18 @@ def flag_reasons(flags: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(str(r) for r in flags["reason"] if isinstance(r, str) and r))
 
 
+def checked_projections(obs: pd.DataFrame | None = None, year: int | None = None) -> pd.DataFrame:
+    """Year-end projections as a briefing shows them: checked for plausibility against the country's
+    series (:func:`~lsreports.analysis.yearend.projection.curated_national`) and carrying the flags
+    they rest on (:func:`annotate_projections`: ``flags``, ``flag_reason``, an "in doubt" verdict)."""
+    from ...sources.loader import observations
+    from ..yearend.projection import curated_national, year_end_projections
+
+    obs = observations() if obs is None else obs
+    return annotate_projections(year_end_projections(obs, year, national=curated_national()),
+                                flag_table(obs, national=False))
+
+
 def projection_inputs_flags(r, flags: pd.DataFrame) -> pd.DataFrame:
     """The flags one year-end projection (a row of the projections) rests on.
 
@@ -354,5 +366,5 @@ def annotate_projections(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.D
 
 
 __all__ = ["FLAG_TABLE_COLUMNS", "FAMILIES", "flags", "flag_table", "figure_flags", "flags_for", "flag_summary", "flag_reasons",
-           "annotate_projections", "projection_inputs_flags", "curated_family", "consistency_family", "vintage_family", "national_family",
+           "annotate_projections", "checked_projections", "projection_inputs_flags", "curated_family", "consistency_family", "vintage_family", "national_family",
            "plausibility_family"]
