@@ -272,3 +272,18 @@ def test_the_overview_shows_the_four_numbers_of_the_issue_flagged_with_their_rea
     assert "84640" in prints and "86140" in prints and FLAG_MARK in prints
     # on paper: the year ends' reasons are under Sources
     assert "Flagged derived figures" in page and "50,937 billion VND" in page.split("Flagged derived figures")[1]
+
+
+def test_one_off_receipts_named_in_a_report_are_said_beside_the_year_end():
+    from lsreports.analysis.yearend.plausibility import one_off_note, parts_note
+
+    quotes = ["SYNTHETIC: thu ngân sách 5 tháng đạt 11.814 tỷ đồng, trong đó thu tiền sử dụng đất 2.000 tỷ đồng"]
+    assert "tiền sử dụng đất" in one_off_note("budget_revenue_total", quotes)
+    assert one_off_note("budget_revenue_total", ["SYNTHETIC: thu nội địa tăng"]) == ""
+    assert one_off_note("retail_sales", quotes) == ""  # the terms are budget revenue's
+    parts = obs(("budget_revenue_trade", "2026-01-01", "2026-05-31", "value", 9400, "x", "VND_bn"),
+                ("budget_revenue_trade", "2026-01-01", "2026-05-31", "yoy_pct", 125.45, "x"),
+                ("budget_revenue_trade", "2026-01-01", "2026-05-31", "est_local_pct", 97.9, "x"))
+    note = parts_note(11814.787, parts)
+    assert "9,400 (80%)" in note and "+125.5 %" in note and "97.9 % of its estimate" in note
+    assert parts_note(11814.787, parts.assign(value=[9400, 5.0, 40.0])) == ""  # nothing unusual: no note
