@@ -200,7 +200,8 @@ class Citations:
                          f'<span class="lsr-note">— {text(self.names.get(row["source_doc"], row["source_doc"]))}; '
                          f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}'
                          f'{text(_status_tail(row))}</span>{flag}</li>')
-        notes = "".join(f'<li id="{self.anchor}-f{n}">F{n}: {text(shown)} = {text(formula)}<br>'
+        # the anchor on a span: the Sources entries are the numbered <li id> (lsreports.publish.audit reads them)
+        notes = "".join(f'<li><span id="{self.anchor}-f{n}">F{n}</span>: {text(shown)} = {text(formula)}<br>'
                         f'<span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}</li>'
                         for n, (shown, formula, reason) in enumerate(self.flagged_derived, start=1))
         derived = (f'\n<h3>Flagged derived figures</h3>\n<ul class="lsr-flagged">{notes}</ul>' if notes else "")
