@@ -287,3 +287,15 @@ def test_one_off_receipts_named_in_a_report_are_said_beside_the_year_end():
     note = parts_note(11814.787, parts)
     assert "9,400 (80%)" in note and "+125.5 %" in note and "97.9 % of its estimate" in note
     assert parts_note(11814.787, parts.assign(value=[9400, 5.0, 40.0])) == ""  # nothing unusual: no note
+
+
+def test_a_derived_row_refers_to_the_flag_of_its_input():
+    """SYNTHETIC: a flagged 2026 level with its growth implies a 2025 level; the derived row says so."""
+    frame = obs(("retail_sales", "2026-01-01", "2026-05-31", "value", 1000, "960_synthetic", "VND_bn"),
+                ("retail_sales", "2026-01-01", "2026-05-31", "yoy_pct", 25, "960_synthetic"))
+    previous = derived_rows(frame)
+    assert previous["note"].fillna("").eq("").all()  # clean inputs: nothing to refer to
+    frame.loc[0, ["flag", "note"]] = ["conflict_in_source", "SYNTHETIC: may cover fewer months"]
+    previous = derived_rows(frame).iloc[0]
+    assert previous["value"] == pytest.approx(800)
+    assert "input flagged: conflict_in_source (retail_sales 2026-01-01..2026-05-31)" in previous["note"]

@@ -583,7 +583,37 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
     out = kept[list(DERIVED_COLUMNS)]
     out["derived"] = True
     out["value"] = out["value"].astype(float)
+    out["note"] = _input_flag_notes(out, printed_rows(frame))
     return out.sort_values(["indicator_id", "end", "start", "source_doc", "derivation"]).reset_index(drop=True)
+
+
+def _input_flag_notes(out: pd.DataFrame, printed: pd.DataFrame) -> np.ndarray:
+    """Each derived row's note, followed by a reference to the curated flags of its inputs.
+
+    An input is a printed row of the same report and indicator (or the indicator a derived id
+    is built on: ``trade_total_plan`` on ``trade_total``) whose period overlaps the derived
+    row's period or the same period a year later (a previous-year level is built on it). The
+    flag itself stays on the printed row (a derived row's ``flag`` is its own); the note says
+    ``input flagged: <flag> (<indicator> <start>..<end>)`` so that the reader reaches it.
+    """
+    flagged = printed.loc[(printed["flag"].fillna("").astype(str) != "") & (printed["flag"] != READ_FLAG),
+                          ["indicator_id", "start", "end", "source_doc", "flag"]]
+    notes = out["note"].fillna("").astype(str).to_numpy(dtype=object)
+    if flagged.empty or out.empty:
+        return notes
+    rows = out[["indicator_id", "start", "end", "source_doc"]].reset_index(drop=True).assign(_pos=np.arange(len(out)))
+    pairs = rows.merge(flagged.drop_duplicates(), on="source_doc", suffixes=("", "_in"))
+    same = (pairs["indicator_id"] == pairs["indicator_id_in"]).to_numpy() | np.array(
+        [d.startswith(x + "_") for d, x in zip(pairs["indicator_id"], pairs["indicator_id_in"])], dtype=bool)
+    later_start, later_end = pairs["start"] + pd.DateOffset(years=1), pairs["end"] + pd.DateOffset(years=1)
+    overlap = ((pairs["start_in"] <= pairs["end"]) & (pairs["end_in"] >= pairs["start"])) | (
+        (pairs["start_in"] <= later_end) & (pairs["end_in"] >= later_start))
+    hits = pairs.loc[same & overlap]
+    for pos, group in hits.groupby("_pos"):
+        refs = [f"input flagged: {f} ({i} {a:%Y-%m-%d}..{b:%Y-%m-%d})"
+                for f, i, a, b in zip(group["flag"], group["indicator_id_in"], group["start_in"], group["end_in"])]
+        notes[pos] = "; ".join([n for n in [notes[pos]] if n] + refs)
+    return notes
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
