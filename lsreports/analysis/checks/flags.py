@@ -280,7 +280,7 @@ def flags_for(flags: pd.DataFrame, indicator_id: str, start: pd.Timestamp, end: 
     return flags.loc[hit]
 
 
-def figure_flags(flags: pd.DataFrame, row) -> pd.DataFrame:
+def figure_flags(flags: pd.DataFrame, row: dict | pd.Series) -> pd.DataFrame:
     """The flags a shown figure (an observation row) carries, beyond its own curated ``flag``.
 
     - ``consistency`` and the curated ``break_of_basis``: same indicator and report, period overlapping;
@@ -328,7 +328,7 @@ def checked_projections(obs: pd.DataFrame | None = None, year: int | None = None
                                 flag_table(obs, national=False))
 
 
-def projection_inputs_flags(r, flags: pd.DataFrame) -> pd.DataFrame:
+def projection_inputs_flags(r: tuple, flags: pd.DataFrame) -> pd.DataFrame:
     """The flags one year-end projection (a row of the projections) rests on.
 
     A projection reads the year to date and, growth-based, last year's same period and whole
