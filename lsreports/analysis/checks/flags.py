@@ -209,6 +209,7 @@ def flag_table(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame | None =
     if national:
         table = pd.concat([table, national_family()], ignore_index=True)
     order = table["family"].map({f: i for i, f in enumerate(FAMILIES)}).fillna(len(FAMILIES))
+    table = table.assign(start=pd.to_datetime(table["start"]), end=pd.to_datetime(table["end"]))
     return table.assign(_o=order).sort_values(["_o", "indicator_id", "end", "start"], kind="stable").drop(
         columns="_o").reset_index(drop=True)
 
