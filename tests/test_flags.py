@@ -103,13 +103,13 @@ def test_project_csv_carries_the_flags_of_retail_and_electricity():
     assert electricity["plausibility"] != "" and float(electricity["projection"]) > 0
 
 
-def _planted(rows: list[tuple], flags: pd.DataFrame | None = None) -> str:
-    catalogue = ls.indicators()
-    frame = obs(*rows)
-    table = flag_table(frame, catalogue, national=False) if flags is None else flags
-    cites = Citations(ls.reports(), catalogue, table=table)
-    return key_indicators_html(frame, catalogue, cites, groups=("Commerce and enterprises", "Trade")) + \
-        cites.appendix_html()
+def _planted(rows: list[tuple], frame: pd.DataFrame | None = None) -> str:
+    """The built overview page (lsreports.publish.overview_page) of SYNTHETIC observations."""
+    from lsreports.publish.overview_page import overview_html
+
+    frame = obs(*rows) if frame is None else frame
+    return overview_html([("trade.html", "Trade", "1")], "2026-12-07", obs=frame, catalogue=ls.indicators(),
+                         manifest=ls.reports())
 
 
 def _retail(doc: str = "950_synthetic") -> list[tuple]:
@@ -117,14 +117,14 @@ def _retail(doc: str = "950_synthetic") -> list[tuple]:
 
 
 def test_a_planted_curated_flag_shows_with_its_note():
-    frame_rows = _retail()
-    html_table = _planted(frame_rows, flags=None)
-    assert FLAG_MARK not in html_table.split("Sources")[0]  # clean data: no mark
-    catalogue = ls.indicators()
-    frame = obs(*frame_rows).assign(flag="source_typo", note="SYNTHETIC planted: unit misprinted")
-    cites = Citations(ls.reports(), catalogue, table=flag_table(frame, catalogue, national=False))
-    page = key_indicators_html(frame, catalogue, cites, groups=("Commerce and enterprises",))
-    assert FLAG_MARK in page and "SYNTHETIC planted: unit misprinted" in page
+    frame = obs(*_retail())
+    clean = _planted([], frame)
+    row = next(r for r in clean.split("<tr>") if "Retail sales" in r)
+    assert FLAG_MARK not in row  # clean data: no mark
+    page = _planted([], frame.assign(flag="source_typo", note="SYNTHETIC planted: unit misprinted"))
+    row = next(r for r in page.split("<tr>") if "Retail sales" in r)
+    assert FLAG_MARK in row and "SYNTHETIC planted: unit misprinted" in row
+    assert "SYNTHETIC planted: unit misprinted" in page.split(">Sources</h2>")[1]  # on paper too
 
 
 def test_a_planted_consistency_fault_shows_with_its_reason():
@@ -132,7 +132,8 @@ def test_a_planted_consistency_fault_shows_with_its_reason():
                      ("trade_total_export", "2026-01-01", "2026-05-31", "value", 300),
                      ("trade_total_import", "2026-01-01", "2026-05-31", "value", 400)])
     row = next(r for r in page.split("<tr>") if "Goods trade turnover" in r)
-    assert FLAG_MARK in row and "do not add up" in row
+    level = row.split("<td>")[3]
+    assert FLAG_MARK in level and "do not add up" in level
 
 
 def test_a_planted_vintage_fault_shows_with_its_reason():
@@ -142,7 +143,8 @@ def test_a_planted_vintage_fault_shows_with_its_reason():
                      ("retail_sales", "2026-01-01", "2026-06-30", "value", 1500, "952_synthetic", "VND_bn"),
                      ("retail_sales", "2026-01-01", "2026-07-31", "value", 1600, "952_synthetic", "VND_bn")])
     row = next(r for r in page.split("<tr>") if "Retail sales" in r)
-    assert FLAG_MARK in row and "Combining the reports implies" in row
+    level = row.split("<td>")[3]  # name, period, then the printed level itself carries the mark
+    assert FLAG_MARK in level and "Combining the reports implies" in level
 
 
 def test_a_planted_implausible_year_end_shows_in_words_on_hover_and_on_paper():
