@@ -54,16 +54,24 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
     from ..sources.loader import indicators, reports
     from .page_inputs import compute
     from .messages import key_messages, key_messages_html
-    from .overview import changes_html, flags_html, key_indicators_html
+    from .overview import changes_html, flags_html, key_indicators_html, prints_html
 
     obs = access.observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
     manifest = reports() if manifest is None else manifest
     context = compute(obs, catalogue, manifest) if context is None else context
     flags = context.flags
-    cites = Citations(manifest, indicators(national=True), flags)  # national ids too (the prices rows)
+    from ..analysis.checks.flags import flag_table
+
+    # national ids too (the prices rows); every family's flags reach the figures they concern
+    table = flag_table(obs, catalogue)
+    cites = Citations(manifest, indicators(national=True), flags, table=table)
+    from ..sources.prints import preferred_prints
+
     messages = key_messages_html(key_messages(obs, catalogue, manifest, context, cites))
-    key = key_indicators_html(obs, catalogue, cites, year_end=(context.year_end, context.year_end_label))
+    # the table shows the preferred print of each figure (lsreports.sources.prints); the checks saw every print
+    key = key_indicators_html(preferred_prints(obs, manifest), catalogue, cites,
+                              year_end=(context.year_end, context.year_end_label))
     changes = changes_html(context.changes, catalogue, manifest)
     title = text(t("overview.title"))
     return f"""<!DOCTYPE html>
@@ -83,6 +91,7 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
 {changes}
 <h2>{text(t("overview.care"))}</h2>
 {flags_html(flags, catalogue)}
+{prints_html(table, catalogue)}
 <h2>{text(t("overview.briefings"))}</h2>
 {_briefing_links(entries)}
 {cites.appendix_html(t("sources.heading"))}

@@ -98,6 +98,23 @@ CHECKS: dict[str, tuple[str, str]] = {
     "part_rates": ("parts' rates disagree", "tốc độ thành phần không khớp"),
     "low_confidence": ("low confidence", "độ tin cậy thấp"), "high": ("high", "cao"), "low": ("low", "thấp"),
     "normal": ("normal", "bình thường"), "printed": ("printed", "in trong báo cáo"), "derived": ("derived", "tính toán"),
+    "growth_against_levels": ("growth against levels", "tốc độ tăng so với mức"), "ytd_sums": ("years to date add up",
+                                                                                           "cộng dồn lũy kế"),
+    "misplaced_cumulative": ("cumulative figure misplaced", "số lũy kế đặt sai kỳ"),
+    "implied_span": ("implied months", "các tháng suy ra"), "implausible_year_end": ("implausible year end",
+                                                                                   "ước cả năm bất hợp lý"),
+    "break_of_basis": ("break of basis", "thay đổi phạm vi thống kê"), "repeated_month": ("month repeated",
+                                                                                        "tháng lặp lại"),
+    "growth_convention": ("growth convention", "cách tính tốc độ tăng"), "missing_months": ("missing months",
+                                                                                           "thiếu tháng"),
+    "prints_disagree": ("prints disagree", "các bản in khác nhau"),
+    "unresolved_level_error": ("unresolved level error", "lỗi mức chưa giải quyết"),
+    "one_off_or_dominant_part": ("one-off or dominant part", "thành phần đột biến hoặc chi phối"),
+    "spot_check": ("spot check", "kiểm tra đối chiếu"), "plan_parts": ("parts' plans disagree",
+                                                                    "kế hoạch thành phần không khớp"),
+    "month_vs_ytd": ("month above its year to date", "tháng lớn hơn lũy kế"),
+    "parts_vs_total": ("parts against total", "thành phần so với tổng"),
+    "misprint_read": ("misprint read", "đọc lại số in sai"),
 }
 _SNAKE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 
