@@ -118,7 +118,8 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
                             for lo, hi in zip(rows["lower_pct_of_target"], rows["upper_pct_of_target"])],
         "Verdict": rows["verdict_text"],
         "Why not growth-based": rows["reason"],
-        "Flags": [f"{FLAG_MARK} {r}" if isinstance(r, str) and r else "" for r in rows["flag_reason"]],
+        "Flags": [f"{FLAG_MARK} {t('flag.see_table', reason=r)}" if isinstance(r, str) and r else ""
+                  for r in rows["flag_reason"]],
     })
     return table.set_index("Indicator")
 

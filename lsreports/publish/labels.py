@@ -249,7 +249,7 @@ def report_names(manifest: pd.DataFrame) -> dict[str, str]:
     -------
     dict
         Report id → name. Two reports covering the same month are told apart by their
-        ids, in full (never cut).
+        issuers (``public text to December 2025 (CafeF)``), else by their ids, in full (never cut).
     """
     ends = pd.to_datetime(manifest["period_end"])
     kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("report", index=manifest.index)
@@ -259,7 +259,12 @@ def report_names(manifest: pd.DataFrame) -> dict[str, str]:
     names = {doc: f"{nouns.get(kind, nouns['report'])} {'đến' if vi else 'to'} {month(end)}"
              for doc, end, kind in zip(manifest["id"], ends, kinds)}
     counts = pd.Series(list(names.values())).value_counts()
-    return {doc: (f"{name} ({doc})" if counts[name] > 1 else name) for doc, name in names.items()}
+    issuers = dict(zip(manifest["id"], manifest["issuer"])) if "issuer" in manifest else {}
+    # two reports covering the same month are told apart by their issuer ("CafeF"), else by their full id
+    told = {doc: (f"{name} ({str(issuers.get(doc) or doc).split(' (')[0]})" if counts[name] > 1 else name)
+            for doc, name in names.items()}
+    again = pd.Series(list(told.values())).value_counts()
+    return {doc: (f"{names[doc]} ({doc})" if again[name] > 1 else name) for doc, name in told.items()}
 
 
 def national_table_names() -> dict[str, str]:

@@ -116,7 +116,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "parts_vs_total": ("parts against total", "thành phần so với tổng"),
     "misprint_read": ("misprint read", "đọc lại số in sai"),
 }
-_SNAKE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+_SNAKE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b\d{3}_[0-9a-f]{6,}\b")
 
 
 def _pick(pair: tuple[str, str]) -> str:
@@ -185,23 +185,36 @@ def _code_words(code: str) -> str:
     return code
 
 
-_VERDICT_TEXT = re.compile(r"^(likely|undetermined|unlikely): (\d+) % of (.+?)(, band (\d+)-(\d+) %)? \((.+)\)$")
+_VERDICT_TEXT = re.compile(r"^(likely|undetermined|unlikely)(, but the inputs are in doubt \((\d+) flags?\))?: "
+                           r"(\d+) % of (.+?)(, band (\d+)-(\d+) %|, no band)? \((.+)\)$")
 _PROJECTED_TEXT = re.compile(r"^projected ([\d,.]+) (.+?) \((.+)\); no plan printed$")
 _NO_LEVEL = re.compile(r"no level for (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}) \(printed, or implied by a \S+ beside "
                        r"the year to date\)")
+
+
+def _verdict_words(match: re.Match, vi: bool) -> str:
+    """A projection's ``verdict_text`` (:mod:`lsreports.analysis.yearend.projection`) in words."""
+    english_kinds = {**{words: code for code, words in labels.TARGET_KINDS.items()},
+                     **{words: code for code, words in labels.TARGET_KINDS_SHORT.items()},
+                     "local budget est.": "est_local", "central budget est.": "est_central"}
+    kind = english_kinds.get(match[5], english_kinds.get("the " + match[5], "plan"))
+    target = labels.target_kind(kind if kind in labels.TARGET_KINDS else "plan", short=True)
+    doubt = ""
+    if match[2]:
+        doubt = (f", nhưng số liệu đầu vào có lưu ý ({match[3]})" if vi
+                 else f", but the inputs are in doubt ({match[3]} flag{'s' if match[3] != '1' else ''})")
+    band = (f", {'khoảng' if vi else 'band'} {match[7]}–{match[8]} %" if match[7] else
+            (", không có khoảng dao động" if vi else ", no band") if match[6] else "")
+    method = {"growth-based": "growth", "pro-rata": "pro_rata"}.get(match[9], match[9])
+    return (f"{labels.verdict(match[1])}{doubt}: {match[4]} % {'' if vi else 'of '}{target}{band} "
+            f"({labels.method(method, short=True)})")
 
 
 def _analysis_text(text: str) -> str | None:
     """The projection's verdict and fallback texts (:mod:`lsreports.analysis.yearend.projection`) in words."""
     vi = i18n.lang() == "vi"
     if match := _VERDICT_TEXT.match(text):
-        english_kinds = {v: k for k, v in {**labels.TARGET_KINDS, "local budget est.": "est_local",
-                                           "central budget est.": "est_central"}.items()}
-        kind = english_kinds.get(match[3], english_kinds.get("the " + match[3], "plan"))
-        target = labels.target_kind(kind if kind in labels.TARGET_KINDS else "plan", short=True)
-        band = (f", {'khoảng' if vi else 'band'} {match[5]}–{match[6]} %" if match[4] else "")
-        method = {"growth-based": "growth", "pro-rata": "pro_rata"}.get(match[7], match[7])
-        return f"{labels.verdict(match[1])}: {match[2]} % {'' if vi else 'of '}{target}{band} ({labels.method(method, short=True)})"
+        return _verdict_words(match, vi)
     if match := _PROJECTED_TEXT.match(text):
         return (f"{'ước' if vi else 'projected'} {fmt_number(float(match[1].replace(',', '')))} "
                 f"{_code_words(match[2])} ({labels.method('pro_rata', short=True)}); "
