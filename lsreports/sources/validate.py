@@ -119,8 +119,12 @@ def _nfc(text: str) -> str:
     return cached[1]
 
 
-def quote_problem(value: float, measure: str, unit: str, quote: str, text: str) -> tuple[str, str]:
+def quote_problem(value: float, measure: str, unit: str, quote: str, text: str | None) -> tuple[str, str]:
     """Check one printed row against its report's collapsed text.
+
+    ``text`` None is a public text kept out of git and not cached
+    (:mod:`lsreports.sources.public_texts`): the row is checked by its form only, its
+    quote at most 200 characters and printing the value.
 
     Returns
     -------
@@ -132,7 +136,7 @@ def quote_problem(value: float, measure: str, unit: str, quote: str, text: str) 
     collapsed = collapse_whitespace(quote)
     if len(quote) > MAX_QUOTE_CHARS:
         return "error", f"quote longer than {MAX_QUOTE_CHARS} characters"
-    how = find_quote(collapsed, text)
+    how = "found" if text is None else find_quote(collapsed, text)
     if how == "missing":
         return "error", "quote not found in the source text"
     if not value_is_printed(value, measure, collapsed, unit):
@@ -158,7 +162,8 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str]) -> pd.DataF
     obs : pandas.DataFrame
         Observations in the contract's shape.
     text_of : callable
-        Returns a report's text from its id.
+        Returns a report's text from its id, or None for a public text that is not cached
+        (its rows are then checked by their form).
 
     Returns
     -------
@@ -172,7 +177,8 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str]) -> pd.DataF
             printed.index, printed["indicator_id"], printed["source_doc"], printed["value"], printed["measure"],
             printed["unit"], printed["quote"]):
         if doc not in texts:
-            texts[doc] = collapse_whitespace(text_of(doc))
+            text = text_of(doc)
+            texts[doc] = None if text is None else collapse_whitespace(text)
         severity, problem = quote_problem(value, measure, unit, quote, texts[doc])
         if severity:
             problems.append((index, indicator_id, doc, severity, problem, quote))
