@@ -172,20 +172,21 @@ def read_release(text: str, doc_id: str, month: str | pd.Period, *, source: str 
     month = pd.Period(month, freq="M")
     lexicon = load_lexicon() if lexicon is None else lexicon
     units = _catalogue_units() if units is None else units
+    found = sorted(((match.start(), i, entry, match) for i, entry in enumerate(lexicon)
+                    for match in entry.pattern.finditer(text)), key=lambda f: f[:2])
     rows = []
-    for entry in lexicon:
-        for match in entry.pattern.finditer(text):
-            span = match.span("quote") if match.groupdict().get("quote") else match.span()
-            quote = collapse_whitespace(text[span[0]:span[1]])
-            where = f"{source or doc_id}: line {text.count(chr(10), 0, span[0]) + 1}"
-            start, end = _period(entry, match, month, where, quote)
-            unit = "pct" if entry.measure != "value" else units[entry.indicator_id]
-            value = _value(entry, match, unit, where, quote)
-            approx = match.groupdict().get("approx")
-            note = (f"the release of {month:%Y-%m}, first estimate" + (f"; printed as '{approx}' (about)" if approx else ""))
-            rows.append({"indicator_id": entry.indicator_id, "start": start, "end": end, "measure": entry.measure,
-                         "value": value, "unit": unit, "source_doc": doc_id, "quote": quote, "derived": False,
-                         "status": "estimate", "flag": "", "note": note, "_at": span[0]})
+    for _, _, entry, match in found:  # in the order of the text: an error names the first bad figure
+        span = match.span("quote") if match.groupdict().get("quote") else match.span()
+        quote = collapse_whitespace(text[span[0]:span[1]])
+        where = f"{source or doc_id}: line {text.count(chr(10), 0, span[0]) + 1}"
+        start, end = _period(entry, match, month, where, quote)
+        unit = "pct" if entry.measure != "value" else units[entry.indicator_id]
+        value = _value(entry, match, unit, where, quote)
+        approx = match.groupdict().get("approx")
+        note = (f"the release of {month:%Y-%m}, first estimate" + (f"; printed as '{approx}' (about)" if approx else ""))
+        rows.append({"indicator_id": entry.indicator_id, "start": start, "end": end, "measure": entry.measure,
+                     "value": value, "unit": unit, "source_doc": doc_id, "quote": quote, "derived": False,
+                     "status": "estimate", "flag": "", "note": note, "_at": span[0]})
     return _one_per_figure(pd.DataFrame(rows), source or doc_id)
 
 

@@ -94,7 +94,7 @@ def months_from_ytd(rows: pd.DataFrame, after: pd.Series) -> pd.DataFrame:
         for end, row in by_end.iterrows():
             start = end - pd.offsets.MonthBegin(1)
             previous = start - pd.Timedelta(days=1)
-            if (indicator_id, start) in months or previous not in by_end.index or end <= after.get(indicator_id, end):
+            if (indicator_id, start) in months or previous not in by_end.index or end <= after.get(indicator_id, pd.Timestamp.min):
                 continue
             earlier = by_end.loc[previous]
             value = row["value"] - earlier["value"]
@@ -111,7 +111,7 @@ def imports_from_total(rows: pd.DataFrame, after: pd.Series) -> pd.DataFrame:
           for i in ("vn_trade_total", "vn_exports", "vn_imports")}
     out = []
     for start, total in of["vn_trade_total"].iterrows():
-        if start in of["vn_imports"].index or start not in of["vn_exports"].index or start <= after.get("vn_imports", start):
+        if start in of["vn_imports"].index or start not in of["vn_exports"].index or start <= after.get("vn_imports", pd.Timestamp.min):
             continue
         exports = of["vn_exports"].loc[start]
         value = total["value"] - exports["value"]
