@@ -98,8 +98,10 @@ def run_national_texts(args: argparse.Namespace) -> int:
         for problem in problems.itertuples():
             print(f"{path}: line {problem.row + 2} ({problem.indicator_id}, {problem.source_doc}): {problem.problem}")
         cached = stored.loc[~stored["source_doc"].isin(absent)]
-        rebuilt = national.rows_as_text(rows).reset_index(drop=True)
-        stale = not rebuilt.equals(national.rows_as_text(cached).reset_index(drop=True).astype(rebuilt.dtypes))
+        stale = False
+        if len(rows) or len(cached):  # with no release cached there is nothing to re-read
+            rebuilt = national.rows_as_text(rows).reset_index(drop=True)
+            stale = not rebuilt.equals(national.rows_as_text(cached).reset_index(drop=True).astype(rebuilt.dtypes))
         if stale:
             print(f"{path} differs from a reading of the cached releases: run `lsreports curate national-texts`")
         print(f"curate national-texts --check: {len(stored)} rows, {len(problems)} quote problems, "
