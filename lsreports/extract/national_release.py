@@ -39,18 +39,20 @@ _NUM = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)
 PLACEHOLDERS = {
     "MONTH": rf"(?P<month>\d{{1,2}}|(?-i:{_WORDS}))",
     "YEAR": r"(?P<year>\d{4})",
-    "YTDN": rf"(?P<months>\d{{1,2}}|(?i:{_WORDS})) tháng(?: đầu)?(?: năm (?P<year>\d{{4}}))?",
+    "YTDN": rf"(?P<months>\d{{1,2}}|(?i:{_WORDS})) tháng(?: đầu)?(?: năm(?: (?P<year>\d{{4}}))?)?",
     "YTD": (rf"(?:(?:tính chung|lũy kế) )?(?:từ đầu năm đến hết tháng (?P<months_to>\d{{1,2}})(?:/(?P<year_to>\d{{4}}))?"
-            rf"|(?P<months>\d{{1,2}}|(?i:{_WORDS})) tháng(?: đầu)?(?: năm (?P<year>\d{{4}}))?"
+            rf"|(?P<months>\d{{1,2}}|(?i:{_WORDS})) tháng(?: đầu)?(?: năm(?: (?P<year>\d{{4}}))?)?"
             r"|(?:cả )?năm (?P<year_whole>\d{4}))"),
     "VALUE": rf"(?:(?P<approx>gần|hơn|trên|khoảng) )?(?P<value>{_NUM})",
-    "SCALE": r"(?P<scale>nghìn tỷ|ngàn tỷ|tỷ|triệu)",
+    "SCALE": r"(?P<scale>nghìn tỷ|ngàn tỷ|nghìn tỉ|tỷ|tỉ|triệu)",
     "SIGNED": rf"(?P<sign>tăng|giảm)(?: tới| mạnh| nhẹ)? (?P<value>{_NUM})",
     "NUMBER": _NUM,
     "APPROX": r"(?:(?:gần|hơn|trên|khoảng) )?",
     "GAP": r"(?:[^.\n]|(?<=\d)\.(?=\d)){0,120}?",
 }
-_POWER = {"nghìn tỷ": 12, "ngàn tỷ": 12, "tỷ": 9, "triệu": 6}
+_POWER = {"nghìn tỷ": 12, "tỷ": 9, "triệu": 6}
+#: Spellings of the same scale word ("tỉ" is the older spelling of "tỷ").
+_SPELLING = {"ngàn tỷ": "nghìn tỷ", "nghìn tỉ": "nghìn tỷ", "tỉ": "tỷ"}
 _UNIT_POWER = {"VND_bn": 9, "USD_mn": 6}
 
 
@@ -128,11 +130,11 @@ def _value(entry: LexiconEntry, match: re.Match, unit: str, where: str, quote: s
     number = parse_vn_number(match.group("value"))
     if entry.measure != "value":
         return -number if match.groupdict().get("sign", "").lower() == "giảm" else number
-    scale = match.group("scale").lower()
-    expected = entry.scale.split()[:-1]  # "nghìn tỷ đồng" -> ["nghìn", "tỷ"]
-    if scale.split() != expected and not (scale == "ngàn tỷ" and expected == ["nghìn", "tỷ"]):
+    scale = _SPELLING.get(match.group("scale").lower(), match.group("scale").lower())
+    expected = " ".join(entry.scale.split()[:-1])  # "nghìn tỷ đồng" -> "nghìn tỷ"
+    if scale != expected:
         raise ReleaseError(f"{where}: {entry.indicator_id} printed in {scale!r} where the release prints it in "
-                           f"{' '.join(expected)!r}: {quote!r}; a figure in another unit is not read")
+                           f"{expected!r}: {quote!r}; a figure in another unit is not read")
     return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit])
 
 
