@@ -19,8 +19,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from ..analysis.tsa.country import COUNTERPARTS, national_summary, province_beside_country
-from ..sources.loader import indicators, national_observations
+from ..analysis.tsa.country import (COUNTERPARTS, YTD_PAIRS, national_summary, province_beside_country,
+                                    report_periods, years_to_date_beside)
+from ..sources.loader import indicators, national_observations, reports
 from ..sources.national import monthly_series
 from . import labels
 from .cite import PLAIN
@@ -38,6 +39,7 @@ class CountryContext:
     text: str
     figure: plt.Figure | None
     beside: pd.DataFrame
+    years_to_date: pd.DataFrame | None = None
 
 
 def _label(catalogue: pd.DataFrame, indicator_id: str) -> str:
@@ -119,12 +121,68 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame, *, wri
     histories = {i: monthly_series(i) for i in national_ids}
     summary = national_summary(histories, rows)
     last = max(s.dropna().index.max() for s in histories.values())
-    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables):"))
+    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables to February 2025, "
+                                          "the statistics office's releases after):"))
             + writer.bullets(_sentences(summary, catalogue, rows, writer)))
+    ytd_pairs = tuple(p for p in YTD_PAIRS if p[0] in province_ids)
+    years = years_to_date_beside(province_rows, rows, report_periods(reports()), ytd_pairs)
+    if not years.empty:
+        text += (writer.paragraph(writer.words("The province beside the country, each report's year to date:"))
+                 + writer.bullets(years_to_date_sentences(years, writer)))
     figure = seasonal_lines(histories, {i: _label(catalogue, i) for i in national_ids})
     pairs = {k: v for k, v in COUNTERPARTS.items() if k in province_ids}
     beside = province_beside_country(province_rows, rows, pairs)
-    return CountryContext(text, figure, beside)
+    return CountryContext(text, figure, beside, years)
+
+
+def year_to_date_words(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """``January 2026``, ``January-May 2026``, ``January to 14 May 2026`` (an end inside its month)."""
+    if end != end + pd.offsets.MonthEnd(0):
+        return f"January to {end.day} {end:%B %Y}"
+    return f"{end:%B %Y}" if end.month == start.month else f"{start:%B}-{end:%B %Y}"
+
+
+def _cited(row, side: str) -> dict:
+    """The row a sentence's figure cites (the province's or the country's side of a comparison)."""
+    province = side == "province"
+    return {"indicator_id": row["indicator_id" if province else "national_id"], "start": row["start"],
+            "end": row["province_end" if province else "country_end"], "measure": row["measure"],
+            "value": row[side], "source_doc": row[f"{side}_doc"], "quote": row[f"{side}_quote"],
+            "derived": False, "flag": None, "note": None}
+
+
+def _change(value: float, shown: str) -> str:
+    return f"grew {shown}" if value >= 0 else f"fell {shown}"
+
+
+def years_to_date_sentences(table: pd.DataFrame, writer=PLAIN, province: str = "Lạng Sơn") -> list[str]:
+    """One sentence per comparison of :func:`~lsreports.analysis.tsa.country.years_to_date_beside`.
+
+    "Lạng Sơn's retail sales grew 17.5 % in January-May 2026, against 9.3 % for the country";
+    where the country's figure for the period is not stored, the sentence says so and how far
+    the national data reach.
+    """
+    out = []
+    for row in table.to_dict("records"):
+        period = year_to_date_words(row["start"], row["province_end"])
+        mine = writer.figure(f"{abs(row['province']):.1f} %", _cited(row, "province"))
+        has_country = pd.notna(row["country"])
+        theirs = writer.figure(f"{abs(row['country']):.1f} %", _cited(row, "country")) if has_country else ""
+        if row["measure"] == "plan_pct":
+            line = f"{province} disbursed {mine} of its {row['end']:%Y} {row['what']} in {period}"
+            line += f", against {theirs} of the country's state-budget investment plan" if has_country else ""
+        else:
+            line = f"{province}'s {row['what']} {_change(row['province'], mine)} in {period}"
+            if has_country:
+                line += f", against {'a fall of ' if row['country'] < 0 else ''}{theirs} for the country"
+        if not has_country:
+            reach = (f"the country's figures of this kind reach {row['country_last']:%B %Y}"
+                     if pd.notna(row["country_last"]) else "the country's figures of this kind are not stored")
+            line += f"; no national figure for {year_to_date_words(row['start'], row['end'])} is stored ({reach})"
+        elif row["province_end"] != row["country_end"]:
+            line += f" (the country's to the end of {row['country_end']:%B})"
+        out.append(line + ".")
+    return out
 
 
 def beside_table(beside: pd.DataFrame) -> pd.DataFrame:
