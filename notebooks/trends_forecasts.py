@@ -383,8 +383,10 @@ charts.show(fig, data=pd.concat(drawn, ignore_index=True))
 # The province's series are too short for any model, so the methods are fitted where
 # history exists: the General Statistics Office's national monthly tables (vendored with
 # their provenance in `data/raw/national.csv`; every figure quotes the cell it was read
-# from). Each model runs on the logarithm of the level; forecasts carry 80 % and 95 %
-# prediction intervals.
+# from), and after them the statistics office's monthly releases as the
+# press reprinted them (each figure quoting its clause; `docs/national.md`). Each model runs
+# on the logarithm of the level, a month no release covers filled by log-linear
+# interpolation; forecasts carry 80 % and 95 % prediction intervals.
 
 # %%
 from lsreports.analysis.tsa.country import national_summary
@@ -394,6 +396,7 @@ from lsreports.analysis.tsa.backtest import BACKTEST_SERIES, ORIGINS, default_me
 from lsreports.publish import forecast_charts
 from lsreports.sources.loader import national_observations
 from lsreports.sources.national import monthly_series as national_series
+from lsreports.sources.national_join import months_without_figure, reach
 
 national_rows = national_observations()
 national_catalogue = indicators(national=True).set_index("indicator_id")
@@ -402,10 +405,14 @@ history = {i: national_series(i) for i in SHOWN}
 names = {i: national_catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ").capitalize() for i in SHOWN}
 unit_labels = {i: labels.unit(national_catalogue.loc[i, "unit"]) for i in SHOWN}
 last_month = max(s.dropna().index.max() for s in history.values())
+tables_end = reach(national_rows)["tables"]
+release_gaps = {i: months_without_figure(history[i], tables_end) for i in SHOWN}
 summary = national_summary(history, national_rows)
 retail = summary.loc["vn_retail_sales"]
-page.say(
-    f"National data to {last_month:%B %Y}: {len(SHOWN)} series shown of "
+display(page.say(  # not the cell's last expression: shown explicitly
+    f"National data to {last_month:%B %Y} (the GSO's tables to {tables_end:%B %Y}, the statistics office's releases "
+    f"after; {sum(map(len, release_gaps.values()))} series-months since then have no release stored and are interpolated "
+    f"for the models): {len(SHOWN)} series shown of "
     f"{national_rows['indicator_id'].nunique()} curated, {min(len(s.dropna()) for s in history.values())} to "
     f"{max(len(s.dropna()) for s in history.values())} months each. Over its {retail['years']} "
     f"full years with a printed growth rate, retail sales grew "
@@ -414,7 +421,7 @@ page.say(
     + " a year on average ("
     + page.figure(f"{retail['last_year_growth_pct']:.1f} %", "vn_retail_sales", f"{retail['last_full_year']}-01-01",
                   f"{retail['last_full_year']}-12-31", "yoy_pct")
-    + f" in {retail['last_full_year']}).")
+    + f" in {retail['last_full_year']})."))
 summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
     ["first", "last", "years", "growth_avg_pct", "last_year_growth_pct", "peak_month", "peak_pct", "trough_month",
      "trough_pct"]].round({"growth_avg_pct": 1, "last_year_growth_pct": 1, "peak_pct": 1, "trough_pct": 1})
@@ -429,7 +436,8 @@ summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
 # %%
 decompositions = {i: decompose_national(history[i]) for i in SHOWN}
 fig = forecast_charts.decomposition_grid(decompositions, names, unit_labels)
-charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y} (data/raw/national.csv)")
+charts.add_source(fig, f"Source: GSO monthly tables to {tables_end:%m/%Y} (data/raw/national.csv), the statistics office's "
+                       f"releases to {last_month:%m/%Y} (data/raw/reports.csv)")
 charts.show(fig)
 
 # %% [markdown]
@@ -478,13 +486,14 @@ display(Markdown(
 coverage
 
 # %% [markdown]
-# ### Forecasts from the last tabulated month, by each series' winning method
+# ### Forecasts from each series' latest month, by its winning method
 
 # %%
 forecasts = {i: forecast_national(history[i], default_method(i, scores)) for i in SHOWN}
 titles = {i: f"{names[i]}\n{unit_labels[i]}; method {forecasts[i].method}" for i in SHOWN}
 fig = forecast_charts.forecast_grid(history, forecasts, titles)
-charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
+charts.add_source(fig, f"Source: GSO monthly tables to {tables_end:%m/%Y}, the statistics office's releases to {last_month:%m/%Y}; "
+                       "forecasts with 80 % and 95 % intervals")
 charts.show(fig)
 display(Markdown("\n".join(f"- {names[i]}: {forecasts[i].summary()}" for i in SHOWN)))
 

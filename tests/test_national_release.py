@@ -170,3 +170,29 @@ def test_real_national_series_reach_december_2025():
 def test_stored_release_rows_pass_the_check_with_or_without_the_cache():
     """The real rows: by their form where the texts are not cached, against the copies where they are."""
     assert main(["curate", "national-texts", "--check"]) == 0
+
+
+def test_reach_and_the_months_the_models_interpolate():
+    from lsreports.sources.national_join import months_without_figure, reach
+
+    texts = _national([("vn_retail_sales", "2025-04-01", "2025-04-30", "value", 95.0, "pub_vn_b")])
+    joined = join(TABLE, texts)
+    assert reach(joined) == {"tables": pd.Timestamp("2025-02-28"), "releases": pd.Timestamp("2025-04-30")}
+    series = pd.Series([100.0, 90.0, None, 95.0], index=pd.period_range("2025-01", periods=4, freq="M"))
+    assert months_without_figure(series, pd.Timestamp("2025-02-28")) == [pd.Period("2025-03", freq="M")]
+
+
+def test_curate_national_texts_with_no_release_writes_an_empty_table(synthetic_data):
+    shutil.copy(REAL_DATA / "curated" / "national_observations.csv", synthetic_data / "curated")
+    assert main(["curate", "national-texts"]) == 0
+    stored = pd.read_csv(synthetic_data / "curated" / "national_text_observations.csv")
+    assert stored.empty and list(stored.columns)[:3] == ["indicator_id", "start", "end"]
+
+
+def test_the_overviews_prices_row_is_the_latest_month():
+    from lsreports.publish.overview import freshest
+    from lsreports.sources.loader import national_observations
+
+    rows = national_observations()
+    cpi = freshest(rows, ("vn_cpi",))
+    assert cpi["end"].max() == rows.loc[rows["indicator_id"] == "vn_cpi", "end"].max() >= pd.Timestamp("2026-01-31")

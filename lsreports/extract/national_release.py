@@ -197,7 +197,8 @@ def _one_per_figure(rows: pd.DataFrame, source: str) -> pd.DataFrame:
     columns = ["indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote", "derived",
                "status", "flag", "note"]
     if rows.empty:
-        return pd.DataFrame(columns=columns)
+        typed = {"start": "datetime64[ns]", "end": "datetime64[ns]", "value": float, "derived": bool}
+        return pd.DataFrame({c: pd.Series(dtype=typed.get(c, object)) for c in columns})
     rows = rows.sort_values("_at", kind="stable")
     key = ["indicator_id", "start", "end", "measure"]
     values = rows.groupby(key)["value"].nunique()

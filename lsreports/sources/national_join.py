@@ -152,3 +152,16 @@ def overlap_flags(table: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
                 out.append((row.indicator_id, row.start, row.end, row.measure, row.source_doc, row.value,
                             row.source_doc_other, row.value_other, difference, flag))
     return pd.DataFrame(out, columns=columns)
+
+
+def reach(rows: pd.DataFrame) -> dict[str, pd.Timestamp]:
+    """How far the country's figures reach: ``tables`` (the GSO's) and ``releases`` (the texts'), latest ends."""
+    releases = rows["source_doc"].astype(str).str.startswith(NATIONAL_TEXT_PREFIX)
+    return {"tables": rows.loc[~releases & ~rows["derived"].astype(bool), "end"].max(),
+            "releases": rows.loc[releases, "end"].max()}
+
+
+def months_without_figure(series: pd.Series, after: pd.Timestamp) -> list[pd.Period]:
+    """The months after ``after`` (the tables' end) that a monthly series lacks (they are interpolated by the models)."""
+    later = series.loc[series.index > pd.Period(after, freq="M")]
+    return list(later.index[later.isna()])
