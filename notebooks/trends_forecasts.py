@@ -427,6 +427,20 @@ summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
      "trough_pct"]].round({"growth_avg_pct": 1, "last_year_growth_pct": 1, "peak_pct": 1, "trough_pct": 1})
 
 # %% [markdown]
+# ### The province beside the country, each report's year to date
+#
+# For each report's year to date, the province's growth as printed beside the country's as
+# the statistics office's release prints it for the same months (state investment: the share
+# of the year's plan); where no release for those months is stored, the sentence says how far
+# the country's figures reach.
+
+# %%
+from IPython.display import HTML
+from lsreports.publish.country_section import years_to_date_text
+
+display(HTML(years_to_date_text(obs, writer=page.cites)))
+
+# %% [markdown]
 # ### Trend, seasonal pattern and remainder (STL)
 #
 # Robust STL on the log level: the seasonal panel reads as percent above or below trend

@@ -68,3 +68,12 @@ def test_the_four_real_reports_have_the_country_beside_them_where_a_release_is_s
     assert set(table["end"].dt.strftime("%Y-%m")) == {"2025-06", "2025-11", "2026-01", "2026-05"}
     with_country = set(table.dropna(subset=["country"])["end"].dt.strftime("%Y-%m"))
     assert {"2025-06", "2025-11", "2026-01"} <= with_country  # January-May 2026: no release stored (docs/national.md)
+
+
+def test_the_text_of_every_comparison_on_the_real_data():
+    import lsreports as ls
+    from lsreports.publish.country_section import years_to_date_text
+
+    text = years_to_date_text(ls.observations(), ["retail_sales"])
+    assert text.startswith("- Lạng Sơn's retail sales grew ") and text.count("\n") == 3  # four reports
+    assert "against" in text and "no national figure for January-May 2026" in text

@@ -194,3 +194,23 @@ def beside_table(beside: pd.DataFrame) -> pd.DataFrame:
                          "period": period, "measure": beside["measure"], "province": beside["province"].round(1),
                          "country": beside["national"].round(1), "province share, %": beside["share_pct"].round(2),
                          "province source": beside["quote_province"].str.slice(0, 60)})
+
+
+def years_to_date_text(province_rows: pd.DataFrame, province_ids: list[str] | None = None, *, writer=PLAIN) -> str:
+    """The province beside the country for each report's year to date, as sentences (all pairs by default).
+
+    Parameters
+    ----------
+    province_rows : pandas.DataFrame
+        The province's observations.
+    province_ids : list of str, optional
+        The province ids to compare (default: every id of
+        :data:`~lsreports.analysis.tsa.country.YTD_PAIRS`).
+    writer : optional
+        :data:`~lsreports.publish.cite.PLAIN` or a page's Citations (the figures cited).
+    """
+    pairs = tuple(p for p in YTD_PAIRS if province_ids is None or p[0] in province_ids)
+    table = years_to_date_beside(province_rows, national_observations(), report_periods(reports()), pairs)
+    if table.empty:
+        return writer.paragraph(writer.words("No report prints these indicators for a year to date."))
+    return writer.bullets(years_to_date_sentences(table, writer))
