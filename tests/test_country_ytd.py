@@ -77,3 +77,13 @@ def test_the_text_of_every_comparison_on_the_real_data():
     text = years_to_date_text(ls.observations(), ["retail_sales"])
     assert text.startswith("- Lạng Sơn's retail sales grew ") and text.count("\n") == 3  # four reports
     assert "against" in text and "no national figure for January-May 2026" in text
+
+
+def test_the_seasonal_chart_never_bridges_a_month_without_a_figure():
+    from lsreports.publish.country_section import seasonal_lines
+
+    months = pd.period_range("2025-01", "2025-08", freq="M")
+    levels = pd.Series([10.0, 11, None, None, None, 12, 13, 14], index=months)  # SYNTHETIC, March-May missing
+    figure = seasonal_lines({"s": levels}, {"s": "Synthetic"})
+    drawn = sorted(len(line.get_xdata()) for line in figure.axes[0].get_lines() if len(line.get_xdata()))
+    assert drawn == [2, 3]  # January-February and June-August, two lines, not one of five points

@@ -53,12 +53,15 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
     for series_id, levels in histories.items():
         recent = levels.dropna()
         recent = recent.loc[recent.index.year > recent.index.year.max() - years]
+        # a run of consecutive months is one line: a month no source covers breaks it, never bridged
+        run = (pd.Series(recent.index.to_timestamp()).diff() > pd.Timedelta(days=31)).cumsum().to_numpy()
         frames.append(pd.DataFrame({"series": titles[series_id], "year": recent.index.year.astype(str),
-                                    "month": recent.index.month, "level": recent.to_numpy()}))
+                                    "month": recent.index.month, "level": recent.to_numpy(),
+                                    "run": [f"{series_id}-{y}-{r}" for y, r in zip(recent.index.year, run)]}))
     tidy = pd.concat(frames, ignore_index=True)
-    grid = sns.relplot(data=tidy, x="month", y="level", hue="year", col="series", kind="line",
-                       col_wrap=min(3, len(histories)), height=2.6, aspect=1.3, facet_kws={"sharey": False},
-                       palette="crest", marker="o", markersize=3)
+    grid = sns.relplot(data=tidy, x="month", y="level", hue="year", col="series", kind="line", units="run",
+                       estimator=None, col_wrap=min(3, len(histories)), height=2.6, aspect=1.3,
+                       facet_kws={"sharey": False}, palette="crest", marker="o", markersize=3)
     grid.set_titles("{col_name}", size=9)
     grid.set_axis_labels("", "")
     for ax in grid.axes.flat:
@@ -67,7 +70,7 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
         ax.tick_params(axis="y", labelsize=7)
     grid.figure.tight_layout(rect=(0, 0, 0.92, 1))
     sns.move_legend(grid, "center left", bbox_to_anchor=(0.92, 0.5), frameon=False, title="year")
-    grid.figure.lsreports_rows = tidy  # the points drawn, for the CSV beside the briefing
+    grid.figure.lsreports_rows = tidy.drop(columns="run")  # the points drawn, for the CSV beside the briefing
     return grid.figure
 
 
