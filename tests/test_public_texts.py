@@ -92,9 +92,7 @@ def test_no_public_text_is_tracked_in_git_and_every_public_quote_is_a_clause():
     manifest = ls.reports()
     public = set(manifest.loc[manifest["source_kind"] == "public_text", "id"])
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    # benchmarks/data/devset/texts/ leaves git with issue 23's development-set move (helper i24)
-    names = {Path(line).stem for line in tracked.splitlines()
-             if line.endswith(".txt") and not line.startswith("benchmarks/data/devset/")}
+    names = {Path(line).stem for line in tracked.splitlines() if line.endswith(".txt")}
     assert not (names & public), sorted(names & public)
     obs = pd.concat([ls.observations(), ls.observations(national=True)])
     quotes = obs.loc[obs["source_doc"].isin(public), "quote"]

@@ -1,8 +1,8 @@
 """Reading the statistics office's monthly release ("Tình hình kinh tế - xã hội tháng N") into
 national (``vn_``) rows.
 
-The release's wording lives in a table, ``national_lexicon.csv`` beside this module: one row
-per figure the release prints (indicator, measure, month or year to date, the scale the
+The release's wording lives in a table, ``tables/national_lexicon.csv`` beside this module
+(with the extractor's other phrase tables): one row per figure the release prints (indicator, measure, month or year to date, the scale the
 release prints it in) and a regular expression of its wording, written with placeholders
 this module expands (``{MONTH}``, ``{YEAR}``, ``{YTD}``, ``{YTDN}``, ``{VALUE}``, ``{SCALE}``,
 ``{SIGNED}``, ``{NUMBER}``, ``{APPROX}``, ``{GAP}``). The code only expands, matches and
@@ -28,7 +28,7 @@ from ..errors import DataFileError
 from ..sources.numbers import parse_vn_number
 from ..sources.reports import collapse_whitespace
 
-LEXICON = Path(__file__).with_name("national_lexicon.csv")
+LEXICON = Path(__file__).with_name("tables") / "national_lexicon.csv"
 
 _MONTH_WORDS = {"Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Bốn": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
                 "Mười": 10, "Mười một": 11, "Mười hai": 12}

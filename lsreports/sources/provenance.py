@@ -79,9 +79,14 @@ def uncovered_numbers(doc_id: str, obs: pd.DataFrame) -> pd.DataFrame:
         raise DataFileError(f"{cached_path(doc_id)}: public text {doc_id!r} is not cached; its rows are checked by "
                             "their form, but its gaps need the text: re-retrieve it from the URL in "
                             "data/raw/reports.csv (README, 'Public texts')")
-    text = collapse_whitespace(source)
+    return uncovered_in(source, obs.loc[obs["source_doc"] == doc_id, "quote"])
+
+
+def uncovered_in(text: str, quotes) -> pd.DataFrame:
+    """List the sentences of ``text`` that print numbers none of ``quotes`` covers (see :func:`uncovered_numbers`)."""
+    text = collapse_whitespace(text)
     covered = [False] * len(text)
-    for quote in obs.loc[obs["source_doc"] == doc_id, "quote"]:
+    for quote in quotes:
         needle = collapse_whitespace(quote)
         if not needle:
             continue
