@@ -106,3 +106,36 @@ def test_every_public_text_records_url_retrieval_date_and_sha256():
     assert public["url"].str.match(r"https?://").all()
     assert pd.to_datetime(public["retrieved"], format="%Y-%m-%d").notna().all()
     assert public["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+
+
+def test_ingesting_a_public_text_caches_it_and_never_vendors_it(public, tmp_path):
+    """The SYNTHETIC release of this module, listed in the manifest, goes through ingest: rows added,
+    the text in .cache/texts/, nothing under data/raw/reports/."""
+    from lsreports.cli import main
+
+    text = tmp_path / f"{PUBLIC_DOC}.txt"
+    text.write_text(PUBLIC_TEXT, encoding="utf-8")
+    review = tmp_path / "review.csv"
+    assert main(["ingest", str(text), "--doc-id", PUBLIC_DOC, "--month", "2025-11", "--review", str(review)]) == 0
+    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table["accept"] = "yes"
+    table.to_csv(review, index=False, encoding="utf-8-sig")
+    assert main(["ingest", str(text), "--apply", str(review)]) == 0
+    assert not (public / "raw" / "reports" / f"{PUBLIC_DOC}.txt").exists()
+    assert cached_path(PUBLIC_DOC).read_text(encoding="utf-8") == PUBLIC_TEXT
+    assert PUBLIC_DOC in set(ls.observations()["source_doc"])
+
+
+def test_ingesting_another_text_under_a_public_id_is_refused(public, tmp_path, capsys):
+    from lsreports.cli import main
+
+    text = tmp_path / "changed.txt"
+    text.write_text(PUBLIC_TEXT.replace("7,7%", "7,8%"), encoding="utf-8")
+    review = tmp_path / "review.csv"
+    assert main(["ingest", str(text), "--doc-id", PUBLIC_DOC, "--month", "2025-11", "--review", str(review)]) == 0
+    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table["accept"] = "yes"
+    table.to_csv(review, index=False, encoding="utf-8-sig")
+    assert main(["ingest", str(text), "--apply", str(review)]) == 2
+    assert "is a public text whose sha256" in capsys.readouterr().err
+    assert not cached_path(PUBLIC_DOC).exists() and PUBLIC_DOC not in set(ls.observations()["source_doc"])
