@@ -105,10 +105,11 @@ def test_periods_lie_within_the_reports_reach(obs):
 
 
 def test_targets_quote_their_reports():
+    from lsreports.sources.references import reference_problems
+
     targets = ls.targets()
-    frame = targets.assign(measure="value", derived=False)
-    problems = quote_problems(frame)
-    assert problems.empty, problems.to_string()
+    problems = reference_problems(ls.observations(), targets, ls.reports(), ls.indicators())
+    assert problems.empty, problems.to_string()  # quotes found, values printed (ranges scaled), ids known
     assert targets["indicator_id"].isin(set(ls.indicators()["indicator_id"]) | {""}).all()
 
 
