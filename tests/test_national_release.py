@@ -196,3 +196,12 @@ def test_the_overviews_prices_row_is_the_latest_month():
     rows = national_observations()
     cpi = freshest(rows, ("vn_cpi",))
     assert cpi["end"].max() == rows.loc[rows["indicator_id"] == "vn_cpi", "end"].max() >= pd.Timestamp("2026-01-31")
+
+
+def test_the_older_spelling_ti_is_refused_as_another_unit():
+    """'39,49 tỉ USD': the contract's value rule does not read 'tỉ' as a scale word, so the row could not
+    cite its figure; the release is refused with its line, as a figure in another unit."""
+    wrong = RELEASE.replace("40,12 tỷ USD", "40,12 tỉ USD")
+    with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 4: vn_exports printed in 'tỉ' where the release "
+                                           r"prints it in 'tỷ'"):
+        _rows(wrong)

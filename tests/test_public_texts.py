@@ -52,7 +52,8 @@ def public(synthetic_data: Path) -> Path:
 
 
 def _problems(rows: list[dict]) -> list[str]:
-    frame = pd.DataFrame(rows).assign(value=lambda f: f["value"].astype(float), derived=False)
+    frame = pd.DataFrame(rows).assign(value=lambda f: f["value"].astype(float), derived=False,
+                                      start=lambda f: pd.to_datetime(f["start"]), end=lambda f: pd.to_datetime(f["end"]))
     return quote_problems(frame)["problem"].tolist()
 
 
@@ -138,5 +139,5 @@ def test_ingesting_another_text_under_a_public_id_is_refused(public, tmp_path, c
     table["accept"] = "yes"
     table.to_csv(review, index=False, encoding="utf-8-sig")
     assert main(["ingest", str(text), "--apply", str(review)]) == 2
-    assert "is a public text whose sha256" in capsys.readouterr().err
+    assert "already used by another text" in capsys.readouterr().err  # refused before anything is staged
     assert not cached_path(PUBLIC_DOC).exists() and PUBLIC_DOC not in set(ls.observations()["source_doc"])
