@@ -23,7 +23,8 @@ import pandas as pd  # noqa: E402
 
 from lsreports.analysis.tsa.backtest import (BACKTEST_SERIES, ORIGINS, backtest_markdown,  # noqa: E402
                                                rolling_origin, winners)
-from lsreports.sources.national import monthly_series  # noqa: E402
+from lsreports.analysis.tsa.series import indicator_series  # noqa: E402
+from lsreports.sources.loader import national_observations  # noqa: E402
 from results_file import write_measured  # noqa: E402  (beside this script)
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -32,10 +33,10 @@ RESULTS = Path(__file__).resolve().parent / "results"
 def main() -> int:
     """Run the backtest for every series, print and write the results."""
     started = time.perf_counter()
-    frames = []
+    frames, rows = [], national_observations()
     for indicator_id in BACKTEST_SERIES:
         t0 = time.perf_counter()
-        result = rolling_origin(monthly_series(indicator_id), ORIGINS)
+        result = rolling_origin(indicator_series(rows, indicator_id), ORIGINS)
         frames.append(result.scores())
         print(f"{indicator_id}: {time.perf_counter() - t0:.0f} s", flush=True)
     scores = pd.concat(frames, ignore_index=True)
