@@ -12,8 +12,9 @@ import pytest
 
 from conftest import REAL_DATA, SYNTHETIC_DOC, SYNTHETIC_REPORT, synthetic_rows, write_rows
 from lsreports.sources.contract import OBSERVATION_COLUMNS
+from lsreports.sources.periods import shift_period_back, shift_periods_back, shift_year_back
 from lsreports.analysis.derive import (DERIVED_COLUMNS, SHARE_INDICATORS, compare_derived_with_printed, derived_rows,
-                              implied_targets, shift_period_back, shift_periods_back, shift_year_back)
+                              implied_targets)
 
 #: The shared contract checker, found beside the checkout (``../shared``) as CI lays it out.
 CHECKER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "check_contract.py"

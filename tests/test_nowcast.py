@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lsreports.sources.contract import normalise_observations
-from lsreports.analysis.yearend.nowcast import level_lookup, previous_year_level
+from lsreports.analysis.levels import level_lookup
+from lsreports.analysis.yearend.nowcast import previous_year_level
 from test_derive import obs
 
 

@@ -43,7 +43,7 @@ import pandas as pd
 
 from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
-from ..sources.periods import is_month_end, is_whole_month
+from ..sources.periods import is_month_end, is_whole_month, shift_periods_back
 from .memo import FrameMemo
 
 #: Extra columns of derived rows (after the contract's and the project's).
@@ -86,37 +86,6 @@ DERIVATION_PRECEDENCE: tuple[str, ...] = (
 )
 
 KEY: list[str] = ["indicator_id", "start", "end", "measure"]
-
-
-def shift_year_back(day: pd.Timestamp) -> pd.Timestamp:
-    """Return the same day one year earlier; a month's last day maps to that month's last day.
-
-    Examples
-    --------
-    >>> shift_year_back(pd.Timestamp("2025-02-28")).date()
-    datetime.date(2024, 2, 29)
-    >>> shift_year_back(pd.Timestamp("2024-02-29")).date()
-    datetime.date(2023, 2, 28)
-    """
-    earlier = day - pd.DateOffset(years=1)
-    if is_month_end(day):
-        earlier = earlier + pd.offsets.MonthEnd(0)
-    return earlier
-
-
-def shift_period_back(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Return the same period of the previous year (a point stays a point)."""
-    new_end = shift_year_back(end)
-    new_start = new_end if start == end else start - pd.DateOffset(years=1)
-    return new_start, new_end
-
-
-def shift_periods_back(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Return :func:`shift_period_back` of every period of two datetime columns."""
-    earlier = end - pd.DateOffset(years=1)
-    new_end = earlier.where(~is_month_end(end), earlier + pd.offsets.MonthEnd(0))
-    new_start = new_end.where(start == end, start - pd.DateOffset(years=1))
-    return new_start, new_end
 
 
 def _days(days: pd.Series) -> pd.Series:
@@ -560,4 +529,4 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = ["derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
-           "shift_year_back", "shift_period_back", "shift_periods_back", "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]
+           "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]

@@ -4,7 +4,7 @@ Method
 ------
 For each indicator and year, the cumulative levels from 1 January to a month's end are
 gathered from every report: printed, or implied by a growth rate printed a year later
-(:func:`lsreports.analysis.yearend.nowcast.level_lookup`; a printed level is preferred, latest
+(:func:`lsreports.analysis.levels.level_lookup`; a printed level is preferred, latest
 report first; other derivations are left out). Only flows are checked (catalogue ``kind``). Two consecutive cumulative levels that come from different reports imply
 the months between them (``later - earlier``): e.g. June 2025 = first half (report 001)
 minus 5 months of 2025 (implied by report 003's growth rate).
@@ -25,7 +25,7 @@ import pandas as pd
 
 from ...sources.contract import normalise_observations
 from ...sources.loader import indicators
-from ..yearend.nowcast import Level, level_lookup, pick_level
+from ..levels import Level, level_lookup, pick_level
 
 #: Ratio of monthly averages (implied span against the year's other months) beyond which a span is flagged.
 OUTLIER_RATIO = 2.0
