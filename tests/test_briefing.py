@@ -28,7 +28,8 @@ from IPython.display import Markdown, display
 import lsreports as ls
 from lsreports.publish import charts
 from lsreports.publish.formatting import safe
-from lsreports.publish.headline import headline_table, latest_level_sentence
+from lsreports.publish.headline import headline_table
+from lsreports.publish.sentences import latest_level_sentence
 from lsreports.sources.reports import report_text
 charts.use_report_style()
 trade = ls.load("trade")

@@ -82,3 +82,63 @@ def test_the_check_sees_relative_lazy_and_absolute_imports(tmp_path):
 @pytest.mark.parametrize("module, expected", [("lsreports.analysis.tsa.forecast", "analysis"), ("lsreports", "__init__")])
 def test_stage_of_a_module(module, expected):
     assert stage(module) == expected
+
+
+def module_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """Each module of the package to the package modules it imports (lazy imports included; a
+    package's ``__init__`` is left out: the package's lazy ``__init__`` re-exports, it is not a stage)."""
+    modules = {".".join(p.relative_to(root.parent).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in root.rglob("*.py")}
+    packages = {name for name, path in modules.items() if path.name == "__init__.py"}
+    graph = {}
+    for name, path in modules.items():
+        targets = set()
+        for _, target in imports(path, root):
+            while target and target not in modules:  # ``from .x import name`` names a module or an attribute
+                target = target.rpartition(".")[0]
+            if target and target != name and target not in packages:
+                targets.add(target)
+        if name not in packages:
+            graph[name] = targets
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles of a module graph (depth-first, each back edge once)."""
+    found, state = [], {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph.get(node, set())):
+            if state.get(nxt) == "open":
+                found.append(path[path.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt, path + [nxt])
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    return found
+
+
+def test_no_import_cycle_between_modules():
+    assert cycles(module_graph()) == []
+
+
+def test_the_cycle_check_sees_a_lazy_cycle():
+    graph = {"lsreports.publish.a": {"lsreports.publish.b"}, "lsreports.publish.b": {"lsreports.publish.c"},
+             "lsreports.publish.c": {"lsreports.publish.a"}}  # SYNTHETIC: page_inputs -> overview -> page -> ...
+    assert cycles(graph) == [["lsreports.publish.a", "lsreports.publish.b", "lsreports.publish.c",
+                              "lsreports.publish.a"]]
+
+
+def module_getattrs(root: Path = PACKAGE) -> list[str]:
+    """Modules defining a module-level ``__getattr__`` (an import shim), except the package's lazy ``__init__``."""
+    return [str(path.relative_to(root.parent)) for path in sorted(root.rglob("*.py")) if path != root / "__init__.py"
+            and any(isinstance(node, ast.FunctionDef) and node.name == "__getattr__"
+                    for node in ast.parse(path.read_text(encoding="utf-8")).body)]
+
+
+def test_no_module_getattr_shim():
+    assert module_getattrs() == []

@@ -161,11 +161,6 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "status": _statuses(pairs["status"], pairs["status_pct"])})
 
 
-def previous_year_levels(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the previous year's level implied by each printed level and its ``yoy_pct``."""
-    return _previous_year_frame(printed).to_dict("records")
-
-
 def _ytd_levels(printed: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
     jan1 = (levels["start"].dt.month == 1) & (levels["start"].dt.day == 1)
@@ -211,15 +206,6 @@ def _months_from_ytd_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "status": _statuses(pairs["status"], pairs["status_prev"])})
 
 
-def months_from_ytd(printed: pd.DataFrame) -> list[dict]:
-    """Rows for a month's level from consecutive printed year-to-date levels (``YTD(m) - YTD(m-1)``).
-
-    Where several reports print the same year-to-date, the pair from one report is
-    preferred, else the later report's figure (by ``source_doc`` order).
-    """
-    return _months_from_ytd_frame(printed).to_dict("records")
-
-
 def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
     ytd = _ytd_levels(printed)
     ytd = ytd.loc[ytd["end"].dt.month > 1]
@@ -236,11 +222,6 @@ def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "quote": _texts("derived: YTD(m-1) = YTD(m) - month(m) from ", _spans(pairs), " and its month"),
         "formula": _texts(_nums(pairs["value"]), " - ", _nums(pairs["value_month"]), " = ", _nums(value)),
         "status": _statuses(pairs["status"], pairs["status_month"])})
-
-
-def ytd_from_months(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the year to the previous month, ``YTD(m) - month(m)``, from one report's figures."""
-    return _ytd_from_months_frame(printed).to_dict("records")
 
 
 def _implied_targets_frame(printed: pd.DataFrame) -> pd.DataFrame:
@@ -336,11 +317,6 @@ def _parts_from_totals_frame(printed: pd.DataFrame) -> pd.DataFrame:
     return _derived_frame("part_from_total", {c: found[c].to_numpy() for c in columns})
 
 
-def parts_from_totals(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the missing part (or total) of each exhaustive two-part total in :data:`PART_PAIRS`."""
-    return _parts_from_totals_frame(printed).to_dict("records")
-
-
 def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
     if not parts.empty:
@@ -363,11 +339,6 @@ def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
             "formula": _texts(_nums(pairs["value_part"]), " / ", _nums(pairs["value"]), " * 100 = ", _nums(value)),
             "status": _statuses(pairs["status_part"], pairs["status"])}))
     return pd.concat(frames, ignore_index=True)
-
-
-def shares(printed: pd.DataFrame, parts: list[dict]) -> list[dict]:
-    """Rows for the shares of :data:`SHARE_INDICATORS`: ``part / total * 100`` (printed levels or parts derived here)."""
-    return _shares_frame(printed, pd.DataFrame(parts, columns=list(DERIVED_COLUMNS))).to_dict("records")
 
 
 #: Recent results of :func:`derivation_candidates` and :func:`implied_targets`, by content of the observations.

@@ -7,9 +7,6 @@ import re
 
 from . import labels
 
-#: Kept for existing callers: the units of :data:`lsreports.publish.labels.UNITS`.
-UNIT_LABELS = labels.UNITS
-
 
 def fmt_number(value: float | None, decimals: int | None = None) -> str:
     """Format a number with ',' thousands separators and '.' decimals (English style).
