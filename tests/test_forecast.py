@@ -5,16 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers import synthetic_series
 from lsreports.analysis.tsa import forecast as fc
-
-
-def synthetic_series(months: int = 96, seed: int = 0) -> pd.Series:
-    """SYNTHETIC: trend, a seasonal pattern and noise, positive levels."""
-    rng = np.random.default_rng(seed)
-    index = pd.period_range("2015-01", periods=months, freq="M")
-    t = np.arange(months)
-    logs = 5 + 0.005 * t + 0.1 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 0.01, months)
-    return pd.Series(np.exp(logs), index=index, name="synthetic")
 
 
 @pytest.mark.parametrize("method", fc.METHODS)

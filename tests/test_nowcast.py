@@ -6,7 +6,7 @@ import pytest
 from lsreports.sources.contract import normalise_observations
 from lsreports.analysis.levels import level_lookup
 from lsreports.analysis.yearend.nowcast import previous_year_level
-from test_derive import obs
+from helpers import obs
 
 
 def test_whole_year_is_preferred_to_eleven_months():

@@ -11,7 +11,7 @@ from lsreports.analysis.tsa.decompose import decompose
 from lsreports.analysis.tsa.forecast import MIN_LENGTHS, forecast
 from lsreports.analysis.tsa.results import TSResult, check_monthly
 from lsreports.analysis.tsa.series import monthly_series
-from test_derive import obs
+from helpers import obs
 
 SLOPE, AMPLITUDE, NOISE = 0.01, 0.08, 0.004  # in logs: 1 % a month, +-8 % seasonal swing
 SES_MIN_LENGTH, HOLT_MIN_LENGTH = MIN_LENGTHS["ses"], MIN_LENGTHS["holt"]

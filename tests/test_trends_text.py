@@ -15,7 +15,7 @@ from lsreports.analysis.tsa.qualify import qualification  # noqa: E402
 from lsreports.publish import trends_charts  # noqa: E402
 from lsreports.publish import trends_text as text  # noqa: E402
 from lsreports.publish.year_end_chart import plan_view  # noqa: E402
-from test_derive import obs  # noqa: E402
+from helpers import obs  # noqa: E402
 
 MANIFEST = pd.DataFrame({"id": ["900_synthetic", "901_synthetic"], "title": ["SYNTHETIC A", "SYNTHETIC B"],
                          "period_end": ["2025-11-30", "2025-06-30"]})

@@ -36,10 +36,10 @@ from .contract import MAX_QUOTE_CHARS, PCT_MEASURES
 from .csvread import record_lines
 from .numbers import NUMBER_PATTERN, SCALE_WORDS, parse_vn_number
 from .reports import collapse_whitespace
+from .units import UNIT_TABLE
 
 #: Units without a scale of their own: a power of ten needs a scale word after the number.
-UNSCALED_UNITS: frozenset[str] = frozenset({"enterprises", "households", "houses", "persons", "vehicles",
-                                            "visits", "t", "pct"})
+UNSCALED_UNITS: frozenset[str] = frozenset(code for code, unit in UNIT_TABLE.items() if unit.unscaled)
 _SCALE_WORD = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, {*SCALE_WORDS, "ỷ"}), key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
 #: Decimal read of '1.5'-style tokens that OCR and PDF text sometimes print.

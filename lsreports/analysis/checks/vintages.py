@@ -25,6 +25,7 @@ import pandas as pd
 
 from ...sources.contract import normalise_observations
 from ...sources.loader import indicators
+from ...sources.periods import is_month_end
 from ..levels import Level, level_lookup, pick_level
 
 #: Ratio of monthly averages (implied span against the year's other months) beyond which a span is flagged.
@@ -53,8 +54,7 @@ def _cumulative(frame: pd.DataFrame, flows: set[str] | None) -> dict[tuple[str, 
     for (indicator_id, start, end), options in lookup.items():
         if flows is not None and indicator_id not in flows:
             continue
-        month_end = end == end + pd.offsets.MonthEnd(0)
-        if start.month == 1 and start.day == 1 and start.year == end.year and month_end:
+        if start.month == 1 and start.day == 1 and start.year == end.year and is_month_end(end):
             chosen = pick_level([o for o in options if o.printed or o.source.startswith(PREVIOUS_YEAR)], "")
             if chosen is not None and not chosen.flag:
                 out.setdefault((indicator_id, start.year), []).append((end, chosen))
