@@ -71,6 +71,15 @@ def synthetic_rows() -> list[dict]:
             for i, s, e, m, v, u, q in SYNTHETIC_ROWS]
 
 
+@pytest.fixture(autouse=True)
+def model_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps fitted models in a cache of its own (a test never reads a fit another test, or the
+    checkout's ``.cache/models/``, stored); returns the folder."""
+    folder = tmp_path_factory.mktemp("models")
+    monkeypatch.setenv("LSREPORTS_MODEL_CACHE", str(folder))
+    return folder
+
+
 @pytest.fixture
 def synthetic_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A SYNTHETIC data directory (real catalogue, made-up report and rows); returns its path."""

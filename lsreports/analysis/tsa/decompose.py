@@ -22,6 +22,7 @@ import pandas as pd
 
 from .calendar import tet_days
 from .forecast import SEASON, prepare
+from .model_cache import cached_fit
 from .results import TSResult, check_monthly
 from .threads import one_blas_thread
 
@@ -56,7 +57,9 @@ def decompose(series: pd.Series, method: str = "stl", *, adjust_tet: bool = Fals
     TSResult
         ``components`` (``observed`` log level, ``trend``, ``seasonal``, ``remainder``) by
         month; status ``refused`` with the reason when the series is shorter than
-        :data:`MIN_LENGTH` observed months, not positive or not monthly.
+        :data:`MIN_LENGTH` observed months, not positive or not monthly. A fit is kept by
+        content (:mod:`lsreports.analysis.tsa.model_cache`): the same series decomposed the same
+        way again is read back.
 
     Raises
     ------
@@ -69,6 +72,11 @@ def decompose(series: pd.Series, method: str = "stl", *, adjust_tet: bool = Fals
     reason = check_monthly(series, MIN_LENGTH)
     if reason:
         return TSResult(method, "refused", messages=[reason], min_length=MIN_LENGTH, n=n)
+    return cached_fit("decompose", series, {"method": method, "adjust_tet": adjust_tet, "seasonal": SEASONAL_SMOOTHER},
+                      lambda: _decompose(series, method, adjust_tet, n))
+
+
+def _decompose(series: pd.Series, method: str, adjust_tet: bool, n: int) -> TSResult:
     logs = prepare(series, MIN_LENGTH)
     if adjust_tet:
         logs = logs - tet_effect(series)["coefficient"] * tet_days(logs.index)

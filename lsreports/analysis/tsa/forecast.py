@@ -46,7 +46,8 @@ from scipy.stats import norm
 
 from .calendar import tet_days
 
-from .results import LEVELS, TSResult, check_monthly, empty_frame
+from .model_cache import cached_fit
+from .results import LEVELS, TSResult, check_monthly
 from .threads import one_blas_thread
 
 #: The seasonal methods, scored by the rolling-origin backtest (:mod:`lsreports.analysis.tsa.backtest`).
@@ -222,7 +223,9 @@ def forecast(series: pd.Series, method: str = "auto", horizon: int = 12) -> TSRe
     TSResult
         The forecast with its 80 % and 95 % intervals, status and messages; status
         ``refused`` (with the reason and the length needed) when the series is too short,
-        not positive or not monthly.
+        not positive or not monthly. A fit is kept by content
+        (:mod:`lsreports.analysis.tsa.model_cache`): the same series forecast the same way
+        again is read back.
 
     Raises
     ------
@@ -242,4 +245,5 @@ def forecast(series: pd.Series, method: str = "auto", horizon: int = 12) -> TSRe
     reason = check_monthly(series, MIN_LENGTHS[chosen])
     if reason:
         return TSResult(chosen, "refused", messages=[reason], min_length=MIN_LENGTHS[chosen], n=n)
-    return forecast_log(prepare(series, MIN_LENGTHS[chosen]), chosen, horizon)
+    return cached_fit("forecast", series, {"method": chosen, "horizon": horizon},
+                      lambda: forecast_log(prepare(series, MIN_LENGTHS[chosen]), chosen, horizon))
