@@ -71,6 +71,18 @@ def synthetic_rows() -> list[dict]:
             for i, s, e, m, v, u, q in SYNTHETIC_ROWS]
 
 
+@pytest.fixture(scope="session")
+def real_briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real briefings (curated data, read only), built once for the whole session from the notebooks'
+    stored outputs: nbval checks in the same run that executing them gives those outputs, so no notebook is
+    executed twice (``build_briefings(stored=True)``)."""
+    from lsreports.publish.briefing import build_briefings
+
+    out = tmp_path_factory.mktemp("briefings") / "briefings"
+    build_briefings(out, progress=lambda _: None, stored=True)
+    return out
+
+
 @pytest.fixture(autouse=True)
 def model_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test keeps fitted models in a cache of its own (a test never reads a fit another test, or the

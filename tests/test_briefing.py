@@ -146,3 +146,24 @@ def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_
         build_briefings(out, notebook_dir=notebook_dir, progress=lambda _: None)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []  # no staging left
+
+
+def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir, tmp_path, monkeypatch):
+    from lsreports.publish import briefing
+    from lsreports.publish.notebooks import pairs, refresh
+
+    [pair] = pairs(notebook_dir)
+    with pytest.raises(NotebookError, match="'synthetic': the stored synthetic.ipynb does not match synthetic.py"):
+        build_briefings(tmp_path / "none", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
+    refresh(pair)
+
+    def no_execution(*args, **kwargs):
+        raise AssertionError("a stored build executed a notebook")
+    monkeypatch.setattr(briefing, "execute", no_execution)
+    written = build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
+    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+    assert [p.name for p in written] == ["synthetic.html", "index.html"]
+    assert "<img" in page and "code that must not appear" not in page
+    pair.source.write_text(pair.source.read_text(encoding="utf-8") + "\n# %%\n1 + 1\n", encoding="utf-8")
+    with pytest.raises(NotebookError, match="refresh it first"):  # the source moved on: the stored page is stale
+        build_briefings(tmp_path / "stale", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
