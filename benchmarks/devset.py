@@ -1,11 +1,14 @@
 """The development set: public texts about Lạng Sơn, labelled by hand (``benchmarks/data/devset``).
 
 The four curated reports are the extractor's training text; this set measures it on text
-by other writers (the statistics office, the provincial portal, the press). Each text is
-an excerpt stored exactly as retrieved, listed in ``manifest.csv`` with its URL,
-retrieval date and sha256; ``labels.csv`` holds every figure of the catalogue's
-indicators that the texts print, in the observations table's columns. How the labels were
-made is in ``benchmarks/data/devset/README.md``.
+by other writers (the statistics office, the provincial portal, the press, the country's
+monthly releases as reprinted). The texts are not in git: each is an excerpt kept in the
+checkout's local cache, ``.cache/texts/<id>.txt``, exactly as retrieved, and listed in
+``manifest.csv`` with its URL, retrieval date, sha256 and ``batch`` (``tuning``: read while
+the rules were written; ``fs1``, ``fs2``...: labelled and scored at first sight, see the
+README). ``labels.csv`` holds every figure of the catalogue's indicators that the texts
+print, in the observations table's columns. How the labels were made and how to rebuild
+the cache are in ``benchmarks/data/devset/README.md``.
 
 Only texts about 2019-2022 and 2024-2026 belong here: texts about 2023, about years
 before 2019 or about other provinces are reserved for evaluation.
@@ -27,11 +30,14 @@ from lsreports.sources.loader import indicators
 from lsreports.sources.provenance import quote_problems
 
 DEVSET = Path(__file__).resolve().parent / "data" / "devset"
+#: The local cache of the public texts (git-ignored): ``<checkout>/.cache/texts/<id>.txt``.
+TEXTS = Path(__file__).resolve().parent.parent / ".cache" / "texts"
 #: Years a development text may be about (2023 and earlier than 2019 are reserved for evaluation).
 ALLOWED_YEARS = frozenset({2019, 2020, 2021, 2022, 2024, 2025, 2026})
 MANIFEST_COLUMNS = ("id", "url", "title", "retrieved", "sha256", "kind", "year", "period_start", "period_end",
-                    "writer")
+                    "writer", "batch")
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+BATCH_PATTERN = re.compile(r"tuning|fs[1-9][0-9]*")
 KEY = ["indicator_id", "start", "end", "measure", "source_doc"]
 _ESTIMATED = re.compile(r"\b(uoc|du kien)\b")
 
@@ -49,27 +55,35 @@ def labels(root: Path = DEVSET) -> pd.DataFrame:
                         value=frame["value"].astype(float), derived=frame["derived"].eq("true"))
 
 
-def text(doc_id: str, root: Path = DEVSET) -> str:
-    """Return one development text exactly as stored (UTF-8)."""
-    return (root / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
+def text(doc_id: str, texts: Path = TEXTS) -> str:
+    """Return one development text exactly as cached (UTF-8)."""
+    return (texts / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
-def problems(root: Path = DEVSET) -> list[str]:
-    """Check the texts, the manifest and every label; return one message per problem (empty when all is well).
+def missing(root: Path = DEVSET, texts: Path = TEXTS) -> list[str]:
+    """Return the ids of the manifest whose text is not in the cache (to re-retrieve from its URL)."""
+    return [doc for doc in manifest(root)["id"] if not (texts / f"{doc}.txt").exists()]
 
-    Checked: ids, checksums, kinds and years of the manifest (no reserved year); every
-    label's indicator, unit, measure, dates, key and status; every quote is in its text
-    (whitespace collapsed), at most 200 characters and prints the label's value.
+
+def problems(root: Path = DEVSET, texts: Path = TEXTS) -> list[str]:
+    """Check the cached texts, the manifest and every label; return one message per problem (empty when all is well).
+
+    Checked: ids, checksums, kinds, years and batches of the manifest (no reserved year);
+    every label's indicator, unit, measure, dates, key and status; every quote of a cached
+    text is in it (whitespace collapsed), at most 200 characters and prints the label's
+    value. A text missing from the cache is not a problem here (see :func:`missing`); its
+    quotes are checked once it is re-retrieved.
     """
     table = manifest(root)
-    found = _manifest_problems(table, root)
+    found = _manifest_problems(table, texts)
     rows = labels(root)
     known = set(table["id"])
     unknown = rows.loc[~rows["source_doc"].isin(known), "source_doc"]
     found += [f"labels.csv: source_doc {doc!r} is not in manifest.csv" for doc in sorted(set(unknown))]
     found += [f"{doc}: no label (every development text prints at least one figure)" for doc in sorted(known - set(rows["source_doc"]))]
     found += _label_problems(rows.loc[rows["source_doc"].isin(known)])
-    quotes = quote_problems(rows.loc[rows["source_doc"].isin(known)], text_of=lambda doc: text(doc, root))
+    cached = known - set(missing(root, texts))
+    quotes = quote_problems(rows.loc[rows["source_doc"].isin(cached)], text_of=lambda doc: text(doc, texts))
     found += [f"labels.csv: line {row + 2} ({ind}, {doc}): {problem}"
               for row, ind, doc, problem in zip(quotes["row"], quotes["indicator_id"], quotes["source_doc"],
                                                 quotes["problem"])]
@@ -84,16 +98,16 @@ def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame
 
 
-def _manifest_problems(table: pd.DataFrame, root: Path) -> list[str]:
+def _manifest_problems(table: pd.DataFrame, texts: Path) -> list[str]:
     found = [f"manifest.csv: id {doc!r} repeated" for doc in sorted(set(table.loc[table["id"].duplicated(), "id"]))]
     for line, row in enumerate(table.itertuples(index=False), start=2):
         where = f"manifest.csv: line {line} ({row.id})"
-        path = root / "texts" / f"{row.id}.txt"
+        path = texts / f"{row.id}.txt"
         if not ID_PATTERN.fullmatch(row.id):
             found.append(f"{where}: id must match [A-Za-z0-9_-]+")
-        elif not path.exists():
-            found.append(f"{where}: no text at {path}")
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != row.sha256:
+        elif not re.fullmatch(r"[0-9a-f]{64}", row.sha256):
+            found.append(f"{where}: sha256 must be 64 lowercase hex digits")
+        elif path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != row.sha256:
             found.append(f"{where}: sha256 differs from the stored text (a text is kept exactly as retrieved)")
         if row.kind not in {"excerpt", "full"}:
             found.append(f"{where}: kind {row.kind!r}, expected 'excerpt' or 'full'")
@@ -102,14 +116,14 @@ def _manifest_problems(table: pd.DataFrame, root: Path) -> list[str]:
                          "(2023 and years before 2019 are reserved for evaluation)")
         if not row.url.startswith(("http://", "https://")) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.retrieved):
             found.append(f"{where}: url and retrieval date (YYYY-MM-DD) are required")
-    listed = set(table["id"])
-    found += [f"texts/{p.name}: not listed in manifest.csv" for p in sorted((root / "texts").glob("*.txt"))
-              if p.stem not in listed]
+        if not BATCH_PATTERN.fullmatch(row.batch):
+            found.append(f"{where}: batch {row.batch!r}, expected 'tuning' or 'fs' and a number (fs1, fs2, ...)")
     return found
 
 
 def _label_problems(rows: pd.DataFrame) -> list[str]:
-    units = dict(zip(indicators()["indicator_id"], indicators()["unit"]))
+    catalogue = indicators(national=True)
+    units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))
     found = []
     for index, row in rows.iterrows():
         where = f"labels.csv: line {index + 2} ({row['indicator_id']}, {row['source_doc']})"

@@ -19,13 +19,22 @@ def _dates(period: Period) -> tuple[str, str, str]:
     ("thang 7/2027 ", ("2027-07-01", "2027-07-31", "month")),
     ("luy ke den ngay 20/8/2027 ", ("2027-01-01", "2027-08-20", "ytd_day")),
     ("den het thang 6 ", ("2027-01-01", "2027-06-30", "ytd")),
-    ("so voi cung ky nam 2026 ", ("2026-01-01", "2026-08-31", "ytd"))])
+    ("tam thang nam 2027, ", ("2027-01-01", "2027-08-31", "ytd")),  # months in words
+    ("nua dau nam 2027 ", ("2027-01-01", "2027-06-30", "ytd")),
+    ("giai ngan cung ky nam 2026 la ", ("2026-01-01", "2026-08-31", "ytd"))])  # a figure printed for that period
 def test_the_last_period_phrase(phrase, expected):
     assert _dates(last_period(phrase, AUG)) == expected
 
 
 def test_months_beyond_the_report_are_not_periods():
     assert last_period("10 thang ", AUG) is None
+
+
+def test_the_base_of_a_comparison_is_not_the_figures_period():
+    """"tăng 5% so với cùng kỳ năm 2026": 2026 is what the figure is compared with, not its period (synthetic)."""
+    assert last_period("tang 5% so voi cung ky nam 2026 ", AUG) is None
+    assert last_period("tang 5% so cung ky nam 2026 ", AUG) is None
+    assert last_period("tang 5% (cung ky nam 2026 tang 3%), ", AUG) is None  # nor for the numbers after it
 
 
 def test_period_for_defaults_to_the_year_to_date_and_reads_stocks_at_the_end():

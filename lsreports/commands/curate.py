@@ -30,7 +30,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_gaps(args: argparse.Namespace) -> int:
-    """Print the sentences of a report whose numbers no curated row quotes."""
+    """Print the sentences of a report whose numbers no curated row quotes, or, for a file, no candidate quotes."""
+    from pathlib import Path
+
+    if Path(args.doc).is_file():
+        return _gaps_of_file(Path(args.doc), args)
     from ..sources.loader import observations, reports
     from ..sources.provenance import uncovered_numbers
     from ..sources.reports import resolve_report
@@ -42,6 +46,20 @@ def run_gaps(args: argparse.Namespace) -> int:
         for row in gaps.itertuples():
             print(f"[{row.numbers}] {row.sentence[:args.width]}")
     print(f"curate gaps: {len(gaps)} sentences of {args.doc} print numbers no row quotes")
+    return 0
+
+
+def _gaps_of_file(path, args: argparse.Namespace) -> int:
+    """``curate gaps FILE``: the sentences of a new text with numbers the extractor gave no candidate for."""
+    from ..extract import report_id
+    from ..extract.gaps import unread_sentences
+    from ..extract.readers import read_document
+
+    doc = report_id(path, args.doc_id)
+    gaps = unread_sentences(read_document(path).text, doc, args.month)
+    for row in gaps.itertuples():
+        print(f"[{row.numbers}] {row.sentence[:args.width]}" + (f"  ({row.reason})" if row.reason else ""))
+    print(f"curate gaps: {len(gaps)} sentences of {path.name} print numbers no candidate quotes")
     return 0
 
 
@@ -121,8 +139,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     check = actions.add_parser("check", help="validate the table and every quote")
     check.set_defaults(func=run_check)
-    gaps = actions.add_parser("gaps", help="list sentences of a report with numbers no row quotes")
-    gaps.add_argument("doc", help="report id or a unique prefix of it, e.g. 003 for 003_f6a0f138b97f04e0")
+    gaps = actions.add_parser("gaps", help="list sentences of a report with numbers no row quotes, or of a new "
+                                           "text file with numbers the extractor gave no candidate for")
+    gaps.add_argument("doc", help="report id or a unique prefix of it, e.g. 003 for 003_f6a0f138b97f04e0; or the "
+                                  "path of a text (PDF, .docx, HTML or UTF-8 text) to extract")
+    gaps.add_argument("--month", help="YYYY-MM, for a text file that does not state its month")
+    gaps.add_argument("--doc-id", help="the text's id (default: its file name)")
     gaps.add_argument("--width", type=int, default=300, help="characters of each sentence to show")
     gaps.set_defaults(func=run_gaps)
     national = actions.add_parser("national", help="curate the vendored GSO national tables into rows and flags")

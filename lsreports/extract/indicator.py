@@ -90,6 +90,9 @@ def _named_indicator(doc: Document, cand: Candidate, family: str, unit_length: i
     folded, before, end = doc.folded.text, cand.before, cand.after_start + unit_length
     searched = re.sub(r"\([^()]*\d[^()]*\)", lambda m: " " * len(m.group(0)), folded[cand.fs:end])
     found = nearest_entry(searched, family, limit=len(before))
+    after = nearest_entry(folded[end:end + 25], family)
+    if found is not None and after is not None and after[2] <= 3 and re.search(r"\d", before[found[1]:]):
+        return after[0], len(before)  # "..., trong đó 300.000 lượt khách quốc tế": the name right after the unit wins
     if found is not None:
         return found[0], found[2]
     if previous is not None and _RUNNING_TOTAL.match(folded, doc.folded.at(cand.sentence), cand.fn) \
@@ -114,6 +117,11 @@ def _excluded(indicator: str, cand: Candidate) -> bool:
         or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before))
 
 
+def _last_sentence(paragraph: str) -> str:
+    """The last sentence of the text before a number's sentence ("GRDP tăng 6,01%. Trong đó nông lâm nghiệp tăng ...")."""
+    return re.split(r"[.!?]\s", paragraph.rstrip())[-1] if paragraph else ""
+
+
 def percentage_target(doc: Document, cand: Candidate, last_level: Target | None, measure: str | None,
                       explicit: bool) -> tuple[str | None, Target | None]:
     """Return (measure, target) of a percentage: the level before it, or a rate, index or GRDP part named."""
@@ -132,7 +140,7 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
             target = rate_target
         elif target is None:
             target = rate_target
-    if _GRDP_CUE.search(cand.context):
+    if _GRDP_CUE.search(cand.context) or _GRDP_CUE.search(_last_sentence(cand.paragraph)):
         part = max(((m.end(), pid) for pid, pattern in GRDP_PARTS for m in re.finditer(pattern, cand.before[-60:])),
                    default=None)
         if part and measure in ("yoy_pct", None) and CHANGE.search(cand.before[-40:]) and \

@@ -1,14 +1,24 @@
-"""Which indicator a number belongs to: phrases of the reports, folded (no diacritics).
+"""Which indicator a number belongs to: the indicator lexicon, a table a reader can extend.
 
-Each entry names an indicator, the unit family its levels are printed in, and a regular
-expression matched against the folded text. A number is given the indicator whose phrase
-ends nearest before it among those whose family fits the number's unit; patterns allow
-the spellings OCR leaves ("xi ming" for "xi măng", "wong" for "ương").
+``tables/indicator_phrases.csv`` lists, one row per phrase, the indicator, the unit family
+its levels are printed in, the phrase, its syntax and kind (catalogue ``name``, ``synonym``,
+``abbreviation`` such as NSNN or XNK, an ``ocr`` spelling) and a note. A phrase in ``words``
+syntax is written as printed ("doanh thu ngành du lịch") and matched on the folded text as
+whole words; a ``regex`` row is a regular expression on the folded text (no diacritics,
+lower case), for spellings OCR leaves ("xi ming" for "xi măng") or a phrase that needs a
+look-ahead. A number is given the indicator whose phrase ends nearest before it among those
+whose family fits the number's unit; of two ending together, the longer wins, then the
+earlier row. The sets below (stocks, rates, parts of GRDP, parts of a total) are grammar,
+not vocabulary, and stay in code.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from .text import Folded
 
 
 @dataclass(frozen=True)
@@ -37,9 +47,9 @@ UNIT_ONLY: dict[str, str] = {"vehicles": "trade_platform_vehicles", "kg": "rice_
 FLOWS_EXCLUDED_IN_STOCK_CLAUSE = frozenset({"enterprises_new", "enterprises_new_capital"})
 #: The parts of GRDP and the phrases naming them (a growth rate after one belongs to it).
 GRDP_PARTS: tuple[tuple[str, str], ...] = (
-    ("grdp_agriculture", r"nong,? lam nghiep( va thuy san)?|nong\s*[-–]\s*lam nghiep"),
-    ("grdp_industry_construction", r"cong nghiep\s*(va|[-–])\s*xay dung"),
-    ("grdp_services", r"\bdich vu\b"), ("grdp_product_taxes", r"thue san pham"))
+    ("grdp_agriculture", r"nong,? lam nghiep( va thuy san)?|nong\s*[-–]\s*lam nghiep|khu vuc i\b"),
+    ("grdp_industry_construction", r"cong nghiep\s*(va|[-–])\s*xay dung|khu vuc ii\b"),
+    ("grdp_services", r"\bdich vu\b|khu vuc iii\b"), ("grdp_product_taxes", r"thue san pham"))
 
 #: Parts that belong to whichever total ("parent") the sentence is about.
 PART_OF: dict[str, dict[str, str]] = {
@@ -47,81 +57,75 @@ PART_OF: dict[str, dict[str, str]] = {
     "trade_declared": {"export": "trade_declared_export", "import": "trade_declared_import"},
 }
 
-ENTRIES: tuple[Entry, ...] = (
-    # trade (USD)
-    _e("trade_declared", "usd", r"mo to khai|to khai tai"),
-    _e("trade_local_export", "usd", r"hang (hoa )?dia phuong xuat khau|hang (hoa )?dia phuong xuat|xuat khau hang (hoa )?dia phuong"),
-    _e("trade_total", "usd", r"(tong )?kim ngach (chung |hang hoa )?xuat nhap khau|tong kim ngach"),
-    _e("@export", "usd", r"xuat khau|xuet khau|xuat khau"),
-    _e("@import", "usd", r"nhap khau"),
-    _e("trade_platform_vehicles", "vehicles", r"phuong tien"),
-    # budget and investment (VND)
-    _e("budget_revenue_total", "vnd", r"tong thu ngan sach|thu ngan sach nha nuoc"),
-    _e("budget_revenue_domestic", "vnd", r"thu noi dia"),
-    _e("budget_revenue_trade", "vnd", r"thu (tu|tir) (hoat dong )?xuat nhap khau"),
-    _e("budget_revenue_contributions", "vnd", r"huy dong,? dong gop"),
-    _e("budget_spending_total", "vnd", r"tong chi ngan sach|chi ngan sach dia ph"),
-    _e("budget_spending_balanced", "vnd", r"chi trong can doi|trong can ddi"),
-    _e("budget_spending_targeted", "vnd", r"chi cac chuong trinh muc tieu"),
-    _e("budget_spending_investment", "vnd", r"chi dau tu phat trien"),
-    _e("budget_spending_recurrent", "vnd", r"chi thuong xuyen"),
-    _e("pubinv_disbursed", "vnd", r"giai ng[ae]n"),
-    _e("pubinv_disbursed_carryover", "vnd", r"nam truoc duoc phep keo dai|nam truoc duoc phe"),
-    _e("pubinv_disbursed_current", "vnd", r"khong bao gom von keo dai|chua bao gom von keo dai|von ke hoach nam la"),
-    _e("pubinv_disbursed_local", "vnd", r"ngan sach dia phuong(?= \d[\d.,]* (ty|trieu))|von ngan sach dia phuong"),
-    _e("pubinv_disbursed_central", "vnd", r"ngan sach trung (uong|wong)(?= \d[\d.,]* (ty|trieu))|von ngan sach trung (uong|wong)"),
-    _e("retail_sales", "vnd", r"ban (le|ie)\b"),
-    _e("transport_revenue", "vnd", r"van tai,? kho bai"),
-    _e("bank_deposits", "vnd", r"(von|ven) huy dong|huy dong cua cac (ngan hang|to chuc tin dung)"),
-    _e("bank_credit", "vnd", r"du no"),
-    _e("enterprises_new_capital", "vnd", r"(tong )?(so )?von dang ky(?! dau tu)"),
-    _e("tourism_revenue", "vnd", r"(tong thu|doanh thu) (tu )?khach du lich|(tong thu|doanh thu) tir khach|doanh thu (tu )?du lich"
-                                       r"|doanh thu(?= ((uoc|tinh|dat|hon|khoang|gan|tren) )*\d)"),
-    _e("merit_allowance_amount", "vnd", r"kinh phi(?=[^.]{0,40}\d)"),
-    _e("ui_benefit_amount", "vnd", r"tien tro cap that nghiep"),
-    # industry
-    _e("prod_coal", "mass", r"\bthan\b"),
-    _e("prod_cement", "mass", r"xi mang|xi ming"),
-    _e("prod_clinker", "mass", r"clinker"),
-    _e("prod_tap_water", "volume", r"nuoc may|nu6c may"),
-    _e("prod_alloys", "mass", r"hop kim"),
-    _e("prod_stone", "volume", r"\bda cac loai|\bd4 cac loai"),
-    _e("prod_industrial_salt", "mass", r"muoi cong nghiep|mudi c"),
-    _e("prod_bricks", "bricks", r"gach"),
-    _e("prod_rosin", "mass", r"nhua thong|nhya thong"),
-    _e("prod_wood", "volume", r"go va cac san pham|\bg va cac san pham|san pham tu go"),
-    _e("prod_grinding_powder", "mass", r"bot da mai|\bd4 mai|\bda mai"),
-    _e("prod_electricity_sold", "energy", r"dien thuong pham"),
-    _e("prod_electricity_generated", "energy", r"dien san xuat|dien san xuet"),
-    _e("iip", "rate", r"chi so san xuat cong nghiep|\(iip\)|\biip\b"),
-    _e("grdp", "rate", r"tong san pham tren dia ban|\(grdp\)|\bgrdp\b"),
-    # tourism
-    _e("tourism_visitors", "visits", r"khach du lich|luong khach|tong luong kh"),
-    _e("tourism_visitors_international", "visits", r"khach quoc te|khach qudc te"),
-    _e("tourism_visitors_domestic", "visits", r"khach trong nuoc|khach trong nudc|khach noi dia"),
-    # health
-    _e("health_visits_public", "visits", r"kham ch\w{1,3} benh c[eo]ng lap"),
-    _e("health_visits_private", "visits", r"ngoai c[eo]ng lap"),
-    _e("health_inpatient", "visits", r"noi tru|ndi tr"),
-    _e("health_outpatient", "visits", r"ngoai tru|ngoai tri"),
-    # labour and welfare
-    _e("job_counselling", "persons", r"tu van"),
-    _e("job_seekers", "persons", r"dang ky tim viec"),
-    _e("job_placements", "persons", r"nhan duoc viec lam"),
-    _e("jobs_created", "persons", r"viec lam moi"),
-    _e("ui_applications", "persons", r"nop (ho|hd) so"),
-    _e("ui_decisions", "persons", r"quyet dinh huong"),
-    _e("ui_terminations", "persons", r"cham (dut|dat) huong"),
-    _e("merit_allowance_recipients", "persons", r"tro cap hang thang cho|tro cap hang thang|chi tra cho"),
-    _e("rice_support_persons", "persons", r"nhan khau"),
-    _e("rice_support_households", "households", r"ho tro gao|gao tu nguon|cho(?= \d[\d.]* ho)"),
-    _e("rice_support_kg", "kg", r"gao"),
-    _e("poor_households", "households", r"ho ngheo"),
-    _e("near_poor_households", "households", r"ho can ngheo"),
-    _e("poor_household_rate", "rate", r"ho ngheo"),
-    _e("near_poor_household_rate", "rate", r"ho can ngheo"),
-    _e("trained_labour_rate", "rate", r"lao dong qua dao tao"),
-    _e("temp_housing_started", "houses", r"khoi cong"),
-    _e("temp_housing_completed", "houses", r"hoan thanh"),
-    _e("enterprises_new", "enterprises", r"thanh lap moi|thanh 1ap mgi|thanh lap mgi"),
-)
+#: The indicator lexicon: one row per phrase, extended by editing the table, not the code.
+PHRASES_TABLE = Path(__file__).resolve().parent / "tables" / "indicator_phrases.csv"
+PHRASE_COLUMNS = ("indicator_id", "family", "syntax", "phrase", "kind", "note")
+PHRASE_KINDS = frozenset({"name", "synonym", "abbreviation", "ocr"})
+
+
+class LexiconError(ValueError):
+    """A row of the indicator lexicon cannot be used; the message names the file and line."""
+
+
+def phrase_pattern(phrase: str, syntax: str, where: str = "") -> re.Pattern:
+    """Compile a table's phrase for the folded text.
+
+    ``words``: the phrase as printed (diacritics, capitals and all), folded like the text
+    and matched as whole words; ``regex``: a regular expression on the folded text as is.
+
+    Raises
+    ------
+    LexiconError
+        For another syntax, or a regex that does not compile (``where`` names the file and line).
+    """
+    if syntax not in ("words", "regex"):
+        raise LexiconError(f"{where}: syntax {syntax!r}, expected 'words' or 'regex'")
+    if syntax == "regex":
+        try:
+            return re.compile(phrase)
+        except re.error as exc:
+            raise LexiconError(f"{where}: the regex does not compile ({exc})") from exc
+    folded = Folded(" ".join(phrase.split())).text
+    return re.compile(r"(?<!\w)" + re.escape(folded).replace(r"\ ", " ") + r"(?!\w)")
+
+
+def read_phrase_table(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Read a phrase table (UTF-8 CSV): (line as an editor counts it, row) for each row.
+
+    Raises
+    ------
+    LexiconError
+        If a column is missing, naming the file.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise LexiconError(f"{path}: line 1: missing columns {missing}")
+        return [(line, row) for line, row in enumerate(reader, start=2)]
+
+
+def load_entries(path: Path = PHRASES_TABLE) -> tuple[Entry, ...]:
+    """Read the indicator lexicon (:data:`PHRASES_TABLE`) into entries, in the table's order.
+
+    Raises
+    ------
+    LexiconError
+        For a missing column, an unknown syntax, kind or family, or a regex that does not
+        compile, naming the file and line.
+    """
+    entries = []
+    for line, row in read_phrase_table(path, PHRASE_COLUMNS):
+        where = f"{path}: line {line} ({row['indicator_id']})"
+        if row["kind"] not in PHRASE_KINDS:
+            raise LexiconError(f"{where}: kind {row['kind']!r}, expected one of {sorted(PHRASE_KINDS)}")
+        if row["family"] not in FAMILIES:
+            raise LexiconError(f"{where}: family {row['family']!r}, expected one of {sorted(FAMILIES)}")
+        entries.append(Entry(row["indicator_id"], row["family"], phrase_pattern(row["phrase"], row["syntax"], where)))
+    return tuple(entries)
+
+
+#: The unit families a level can be printed in (:mod:`.units`), and "rate" for indices and rates.
+FAMILIES = frozenset({"usd", "vnd", "mass", "volume", "energy", "bricks", "visits", "persons", "members",
+                      "households", "kg", "houses", "enterprises", "vehicles", "rate"})
+ENTRIES: tuple[Entry, ...] = load_entries()

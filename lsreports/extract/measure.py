@@ -5,22 +5,46 @@ plan_pct, "dự toán Trung ương giao" → est_central_pct, "dự toán" → e
 với tháng trước" → mom_pct). A change with no base of its own ("tăng 10,2%") takes the
 base last named in its sentence; "đạt 98%" with no base takes the plan or estimate base
 named last in the sentence (or in the footnote's sentence). "giảm 4,5%" is -4.5 and
-"bằng 131,2% so với cùng kỳ" is +31.2. "tương đương cùng kỳ" after a level is a 0 %
-change.
+"bằng 131,2% so với cùng kỳ" is +31.2, "chỉ đạt 94,41 % so cùng kỳ" is -5.59, "vượt 22,7 %
+dự toán" is 122.7 % of the estimate and "gấp 3,22 lần" is +222 % (:func:`converted`,
+:func:`multiple`: each names its conversion in the row's note). "tương đương cùng kỳ" after a
+level is a 0 % change.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsreports.sources.contract import PCT_MEASURES
+
+from .lexicon import LexiconError, phrase_pattern, read_phrase_table
 
 _SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|so\s+)?"
-BASES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(_SO_VOI + r"(ke hoach|keé hoach|ké hoach|kh\b|muc tieu|tong so (nha|can)|tong (so )?nhu cau"
-                          r"|tong so nha duoc phe duyet)"), "plan_pct"),
-    (re.compile(_SO_VOI + r"(du|dy|duy) to\w*n trung (uong|wong|uwong)"), "est_central_pct"),
-    (re.compile(_SO_VOI + r"(du|dy|duy) to\w*n"), "est_local_pct"),
-    (re.compile(_SO_VOI + r"(thang truoc|(cung|cing|cling) (ky|ki) thang \d{1,2}\b(?! nam))"), "mom_pct"),
-    (re.compile(_SO_VOI + r"(cung|cing|cling) (ky|ki)"), "yoy_pct"),
-)
+#: The bases a percentage is measured against, as a table a reader extends without code: one row per phrase
+#: printed after the number ("so với" optional); the first row that matches names the measure.
+BASES_TABLE = Path(__file__).resolve().parent / "tables" / "measure_bases.csv"
+
+
+def load_bases(path: Path = BASES_TABLE) -> tuple[tuple[re.Pattern, str], ...]:
+    """Read :data:`BASES_TABLE` into (pattern after the percentage, measure) pairs, in the table's order.
+
+    Raises
+    ------
+    lsreports.extract.lexicon.LexiconError
+        For an unknown measure or syntax, or a regex that does not compile, naming the file and line.
+    """
+    bases = []
+    for line, row in read_phrase_table(path, ("measure", "syntax", "phrase", "note")):
+        if row["measure"] not in PCT_MEASURES:
+            raise LexiconError(f"{path}: line {line}: measure {row['measure']!r}, expected one of "
+                               f"{sorted(PCT_MEASURES)}")
+        pattern = phrase_pattern(row["phrase"], row["syntax"], f"{path}: line {line}").pattern
+        bases.append((re.compile(_SO_VOI + "(" + pattern.removeprefix(r"(?<!\w)") + ")"), row["measure"]))
+    return tuple(bases)
+
+
+BASES: tuple[tuple[re.Pattern, str], ...] = load_bases()
 #: Measures whose base carries on to a later bare "đạt X%" in the sentence.
 CARRIED = ("plan_pct", "est_central_pct", "est_local_pct")
 #: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%").
@@ -60,13 +84,59 @@ def percentage_measure(after: str, before: str, context: str, carried: str | Non
 
 def signed(value: float, measure: str, before: str) -> float:
     """Return the change as a signed percentage: "giảm X%" is -X, "bằng X% (so với cùng kỳ)" is X - 100."""
+    return converted(value, measure, before, explicit=False).value
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A percentage in the contract's measure, the conversion made (the row's note) and a doubt, if any."""
+
+    value: float
+    note: str = ""
+    doubt: str = ""
+
+
+#: "bằng / đạt / chỉ đạt / ước đạt X % so với cùng kỳ": a ratio to the base, not a change.
+_RATIO = re.compile(r"(bang|dat)" + _ADVERB + r"\s*$")
+#: "vượt X % kế hoạch / dự toán": X above the plan, i.e. 100 + X % of it.
+_EXCESS = re.compile(r"vuot" + _ADVERB + r"\s*$")
+_BASE_NAMES = {"yoy_pct": "same period a year before", "mom_pct": "previous month", "plan_pct": "plan",
+               "est_central_pct": "central estimate", "est_local_pct": "local estimate"}
+
+
+def converted(value: float, measure: str, before: str, explicit: bool) -> Converted:
+    """The grammar of measures: a printed percentage in the contract's measure, naming the conversion.
+
+    - "giảm X %" → -X (a fall);
+    - "bằng X % so với cùng kỳ" (any base), or "đạt / chỉ đạt X %" with the base printed after it
+      → X - 100 ("chỉ đạt 94,41 % so cùng kỳ" is -5.59); not after "tăng trưởng / tốc độ tăng"
+      ("tăng trưởng đạt 8 % so với cùng kỳ" is growth);
+    - "vượt X %" of a plan or an estimate → 100 + X % of it.
+
+    A ratio under 50 % of its base is kept but doubted (is it a change written as a ratio?).
+    """
     tail = before[-40:]
     if measure in ("yoy_pct", "mom_pct"):
         if FALL.search(tail):
-            return -value
-        if re.search(r"bang\s*$", tail):
-            return round(value - 100.0, 9)
-    return value
+            return Converted(-value)
+        ratio = re.search(r"bang\s*$", tail) or explicit and _RATIO.search(tail) and not _GROWTH_RATE.search(tail)
+        if ratio:
+            change = round(value - 100.0, 9)
+            doubt = f"a ratio of {value:g} % of the base is unusual: is it a change?" if value < 50 else ""
+            return Converted(change, f"printed as a ratio, {value:g} % of the {_BASE_NAMES[measure]}; stored as "
+                                     f"the change {value:g} - 100 = {change:g} %", doubt)
+    elif measure in _BASE_NAMES and _EXCESS.search(tail):
+        share = round(100.0 + value, 9)
+        return Converted(share, f"printed as 'vượt {value:g} %', above the {_BASE_NAMES[measure]}; stored as "
+                                f"100 + {value:g} = {share:g} % of it")
+    return Converted(value)
+
+
+def multiple(value: float) -> Converted:
+    """"gấp n lần (so với cùng kỳ)": n times the base, a change of (n - 1) × 100 %."""
+    change = round((value - 1.0) * 100.0, 9)
+    return Converted(change, f"printed as 'gấp {value:g} lần', {value:g} times the base; stored as the change "
+                             f"({value:g} - 1) × 100 = {change:g} %")
 
 
 def base_length(after: str) -> int:

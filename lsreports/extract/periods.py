@@ -59,9 +59,13 @@ class Period:
     start: pd.Timestamp
     end: pd.Timestamp
     kind: str  # month, ytd, ytd_day, point
+    inferred: bool = False  # no period phrase was found: the report's year to date by default
 
 
 _DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
+#: Numbers of months written in words ("sáu tháng", "Tám tháng năm 2025"); "năm" (five) is left out: it is also "year".
+MONTH_WORDS: dict[str, int] = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+                               "muoi mot": 11, "muoi hai": 12}
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
      "days"),
@@ -70,10 +74,14 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
     (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),
     (re.compile(r"(den |luy ke |lily ke )?het thang (\d{1,2})\b"), "to_month_this_year"),
-    (re.compile(r"(\d{1,2}) thang (dau nam|nam|\b)"), "months"),
+    (re.compile(r"(\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang (dau nam|nam|\b)"),
+     "months"),
+    (re.compile(r"nua (dau|dau) nam"), "first_half"),
     (re.compile(r"thang (\d{1,2})(/(20\d\d))?\b"), "month"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
-    (re.compile(r"(cung|cing) ky nam (20\d\d)"), "same_period"),
+    # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
+    # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
+    (re.compile(r"(?<!so voi )(?<!so )(?<!\()(cung|cing) ky nam (20\d\d)\b(?! (tang|giam|ting|glam)\b)"), "same_period"),
     (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam|cong don"), "ytd"),
     (re.compile(r"(?<!dau )(?<!hoach )(?<!ky )(?<!ki )(?<!\d )\bnam (20\d\d)\b"), "year"),
 )
@@ -110,8 +118,10 @@ def period_from(kind: str, match: re.Match, report: ReportMonth) -> Period | Non
         if not 1 <= month <= 12:
             return None
         return Period(pd.Timestamp(y, 1, 1), ReportMonth(y, month).month_end, "ytd")
+    if kind == "first_half":
+        return Period(pd.Timestamp(y, 1, 1), ReportMonth(y, 6).month_end, "ytd") if report.month >= 6 else None
     if kind == "months":
-        months = int(match.group(1))
+        months = MONTH_WORDS.get(match.group(1)) or int(match.group(1))
         if not 1 <= months <= 12 or months > report.month and report.month != 12:
             return None
         return Period(pd.Timestamp(y, 1, 1), ReportMonth(y, months).month_end, "ytd")
@@ -175,7 +185,7 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
     if period is None and paragraph:
         period = last_period(paragraph, report, skip=("same_period",))  # a base compared with is no topic
     if period is None:
-        period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd")
+        period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd", inferred=True)
     if indicator_id in STOCKS:
         years = [int(y) for y in re.findall(r"\bnam (20\d\d)\b", clause or context)]
         if years and years[-1] < report.year and period.kind != "to_day":

@@ -22,6 +22,7 @@ from ..errors import DataFileError
 from ..sources.commit import Commit, appended, data_lock, recover
 from ..sources.contract import OBSERVATION_COLUMNS
 from ..sources.paths import check_report_id, curated_dir, data_dir
+from .confidence import LOW
 from .readers import read_document
 from .review_checks import check_accepted
 from .review_file import REVIEW_COLUMNS, ReviewError, accepted_rows, read_review, write_review
@@ -45,7 +46,9 @@ def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.Dat
     Returns
     -------
     pandas.DataFrame
-        :data:`REVIEW_COLUMNS`; ``accept`` is empty for the economist to fill.
+        :data:`REVIEW_COLUMNS`; ``accept`` is empty for the economist to fill. Rows of a
+        confidence under :data:`lsreports.extract.confidence.LOW` come first, each with its
+        ``reason``; then conflicts, new rows and rows that agree.
     """
     existing = curated.assign(start=curated["start"].dt.strftime("%Y-%m-%d"), end=curated["end"].dt.strftime("%Y-%m-%d"))
     values = existing.set_index(KEY)["value"]
@@ -59,8 +62,13 @@ def review_candidates(candidates: pd.DataFrame, curated: pd.DataFrame) -> pd.Dat
     for column in OBSERVATION_COLUMNS:
         if column not in out.columns:
             out[column] = ""
+    if "reason" not in out.columns:
+        out["reason"] = ""
+    # low-confidence candidates first (their reason says what to check), then conflicts, new, agreeing rows
+    low = pd.to_numeric(out["confidence"], errors="coerce").fillna(0.0) < LOW
     order = out["review"].map({"conflicts": 0, "new": 1, "agrees": 2})
-    return out.assign(order=order).sort_values("order", kind="stable")[REVIEW_COLUMNS].reset_index(drop=True)
+    return out.assign(low=~low, order=order).sort_values(["low", "order"], kind="stable")[REVIEW_COLUMNS] \
+        .reset_index(drop=True)
 
 
 def apply_review(review_file: Path, report: Path, *, ocr: bool = False) -> int:

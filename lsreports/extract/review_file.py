@@ -19,7 +19,9 @@ from ..sources.contract import OBSERVATION_COLUMNS
 
 __all__ = ["ACCEPT_VALUES", "REVIEW_COLUMNS", "ReviewError", "accepted_rows", "read_review", "write_review"]
 
-REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence"]
+REVIEW_COLUMNS = ["review", "accept", "curated_value"] + list(OBSERVATION_COLUMNS) + ["confidence", "reason"]
+#: Columns a review file written before they existed may lack (read as empty).
+OPTIONAL_COLUMNS = ("reason",)
 #: What the ``accept`` column may hold (any case); an empty cell means no.
 ACCEPT_VALUES = {"yes": True, "no": False, "": False}
 
@@ -62,7 +64,8 @@ def read_review(path: Path) -> pd.DataFrame:
         review = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ReviewError(f"{path}: not a readable CSV ({str(exc).strip().splitlines()[-1]})") from exc
-    missing = [c for c in REVIEW_COLUMNS if c not in review.columns]
+    missing = [c for c in REVIEW_COLUMNS if c not in review.columns and c not in OPTIONAL_COLUMNS]
+    review = review.assign(**{c: "" for c in OPTIONAL_COLUMNS if c not in review.columns})
     if missing:
         raise ReviewError(f"{path}: line 1: missing columns {missing}; write a new review file with "
                           "lsreports ingest REPORT --review FILE")

@@ -1,17 +1,21 @@
 """Assemble contract rows from a report's text: the extraction pipeline.
 
-Every number printed with a unit or a percent sign is a candidate. The stages, one module
-each, can be run and tested alone:
+Every number printed with a unit, a percent sign or "lần" after "gấp" is a candidate. The
+stages, one module each, can be run and tested alone (``tests/test_extract_<stage>.py``,
+and ``tests/test_extract_grammar.py`` per construction):
 
 1. :mod:`.segment`: collapse and fold the text, read its month, find sentences and footnotes;
-2. :mod:`.candidates`: each printed number with the text around it;
-3. :mod:`.indicator`: a level gets the indicator whose phrase ends nearest before it (among
-   indicators printed in its unit); a percentage belongs to the level just before it in the
-   same sentence, or to a rate named before it;
-4. :mod:`.periods`: the period named by the nearest period phrase before the number;
-5. :mod:`.units`: the unit printed after a level, converted into the codebook unit;
+2. :mod:`.scope`: is the text, or a sentence, about the province or the whole country;
+3. :mod:`.candidates`: each printed number with the text around it;
+4. :mod:`.indicator` (vocabulary in :mod:`.lexicon`, a table): a level gets the indicator whose
+   phrase ends nearest before it (among indicators printed in its unit); a percentage belongs
+   to the level just before it in the same sentence, or to a rate named before it;
+5. :mod:`.periods`: the period named by the nearest period phrase before the number;
 6. :mod:`.measure`: a percentage's measure from the words around it ("so với cùng kỳ",
-   "kế hoạch", "dự toán Trung ương giao", "so với tháng trước").
+   "kế hoạch", "dự toán Trung ương giao", "so với tháng trước"), and its conversion into the
+   contract's measure ("bằng", "chỉ đạt", "vượt", "gấp n lần"), named in the row's note;
+7. :mod:`.units`: the unit printed after a level, and its scale into the codebook unit;
+8. :mod:`.confidence`: how sure the reading is, and the reason when it is not.
 
 Footnotes inherit the context of the sentence carrying their mark. A row is kept only if
 its quote, cut from the source, prints its value.
@@ -31,13 +35,17 @@ from lsreports.sources.provenance import value_is_printed
 from .candidates import Candidate, candidates
 from .indicator import Target, level_indicator, percentage_target
 from .lexicon import GROWTH_ONLY, RATE_VALUES, STOCKS
-from .measure import CARRIED, base_length, no_change_length, percentage_measure, signed
+from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
+from .measure import CARRIED, Converted, base_length, converted, multiple, no_change_length, percentage_measure
 from .periods import period_for, year_earlier
+from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
 
-#: A figure its sentence calls estimated ("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước").
-_ESTIMATED = re.compile(r"\b(uoc|udc)\b")
+#: The columns of a candidate row: the contract's, then status, note (a conversion made), confidence and reason.
+OUTPUT_COLUMNS: tuple[str, ...] = (*CONTRACT_COLUMNS, "status", "note", "confidence", "reason")
+#: A figure its sentence calls estimated ("ước", "ước đạt", "ước tính", "ước thực hiện", "dự ước", "dự tính").
+_ESTIMATED = re.compile(r"\b(uoc|udc|du tinh)\b")
 #: A sentence that opens on the figure before it ("Con số này", "Mức này").
 _THIS_FIGURE = re.compile(r"(con so|so lieu|muc|ket qua) (nay|tren)\b")
 #: Sentences that state targets rather than results.
@@ -92,7 +100,14 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         catalogue = indicators()
         units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))
     doc = segment(text, month)
+    scope = text_scope(doc.folded.text, doc.collapsed)
+    if scope == "country":
+        warnings.warn(f"{doc_id}: the text is {REASON_COUNTRY}; no row of the province is read from it "
+                      "(`lsreports curate gaps` lists its figures)", stacklevel=2)
+        return _finish([], doc_id)
     frame = _finish(read_rows(doc, units), doc_id)
+    if scope == "unknown":
+        frame = doubted(frame, "scope_unknown")
     if frame.empty:
         warnings.warn(f"{doc_id}: no recognisable figures found", stacklevel=2)
     return frame
@@ -102,18 +117,41 @@ def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
     """Run the candidates of a segmented report through the stages; rows before de-duplication and checks."""
     rows: list[dict] = []
     reading, targets = Reading(), _TargetSentences(doc.folded.text)
+    national = _NationalSentences(doc)
     for cand in candidates(doc):
         reading.enter(cand)
-        if targets.up_to(doc.folded.at(cand.sentence), cand.fn):
+        if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or national.holds(cand):
             continue
         last = reading.last_level
-        if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn):
+        if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn) and not (
+                cand.is_percentage and _COMPARISON.search(cand.before)):
             continue  # a breakdown in brackets (a sub-scope, a project): not the indicator itself
-        if cand.is_percentage:
+        if cand.is_percentage or _MULTIPLE.match(cand.after) and _TIMES.search(cand.before[-30:]):
             rows += percentage_rows(doc, cand, reading)
         else:
             rows += level_rows(doc, cand, reading, units)
     return rows
+
+
+#: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)".
+_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki) (?:nam (20\d\d)|nam truoc)\s+(?:tang|giam|ting|glam)[^()]*$")
+#: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
+_MULTIPLE = re.compile(r"\s?lan\b")
+_TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
+
+
+class _NationalSentences:
+    """Whether a candidate's sentence is about the country (:mod:`.scope`); each sentence is judged once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc, self.judged = doc, {}
+
+    def holds(self, cand: Candidate) -> bool:
+        if cand.sentence not in self.judged:
+            end = self.doc.sentence_end(cand.sentence)
+            folded = self.doc.folded.text[self.doc.folded.at(cand.sentence):self.doc.folded.at(end)]
+            self.judged[cand.sentence] = sentence_is_national(folded, self.doc.collapsed[cand.sentence:end])
+        return self.judged[cand.sentence]
 
 
 class _TargetSentences:
@@ -136,28 +174,47 @@ class _TargetSentences:
 
 
 def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[dict]:
-    """The row of a percentage (none for percentage points or when no base or target is found)."""
+    """The row of a percentage or of a multiple "gấp n lần" (none for percentage points or without a base or target)."""
+    times = not cand.is_percentage
     if re.match(r"\s?%\s*diem", cand.after):  # percentage points, not a rate of change
         return []
-    measure, explicit = percentage_measure(cand.after, cand.before, cand.context, reading.last_measure)
+    after = cand.after[_MULTIPLE.match(cand.after).end():] if times else cand.after
+    measure, explicit = percentage_measure(after, cand.before, cand.context, reading.last_measure)
     last = reading.last_level
     if last is None and _THIS_FIGURE.match(doc.folded.text, doc.folded.at(cand.sentence)):
         last = reading.previous_level  # "Con số này giảm 40,5%": the figure of the sentence before
+    if times and measure is None:
+        measure, explicit = "yoy_pct", False  # "gấp 3 lần" with no base named: on the year before
     measure, target = percentage_target(doc, cand, last, measure, explicit)
-    if measure is None or target is None:
+    if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    comparison = _COMPARISON.search(cand.before)
+    if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
+        years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
+        if years != 1:
+            return []
+        target = dataclasses.replace(target, period=year_earlier(target.period))
     indicator = target.indicator_id
     if measure == "value" and indicator not in RATE_VALUES or indicator in GROWTH_ONLY and measure not in (
             "yoy_pct", "mom_pct") or indicator in RATE_VALUES and measure != "value":
         return []  # a change of a rate is in points, not percent; an index is printed only as growth
-    value = signed(cand.number.value, measure, cand.before) if measure != "value" else cand.number.value
-    stripped = cand.after.lstrip(" %")
-    end = cand.number.end + 1 + len(cand.after) - len(stripped)
+    number = cand.number.value
+    reading_ = multiple(number) if times else converted(number, measure, cand.before, explicit) if (
+        measure != "value") else Converted(number)
+    stripped = after.lstrip(" %")
+    end = cand.after_start + len(cand.after) - len(stripped)
+    end = doc.folded.span(end, end + 1)[0] if end < len(doc.folded.text) else len(doc.collapsed)
     if base_length(stripped):
         end = min(len(doc.collapsed), end + base_length(stripped))
     if measure in CARRIED:
         reading.last_measure, reading.measure_footnote = measure, cand.footnote
-    return [_row(target, measure, value, "pct", doc, cand, end, 0.9 if explicit else 0.7)]
+    doubts = [] if explicit else [("base_default", "")]
+    doubts += [("comparison_period", "")] if comparison else []
+    doubts += [("ratio_doubt", reading_.doubt)] if reading_.doubt else []
+    doubts += [("period_default", "")] if target.period.inferred else []
+    confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
+    row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
+    return [row]
 
 
 def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str, str]) -> list[dict]:
@@ -172,7 +229,8 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
             family_of(units.get(last.indicator_id, "")) == family:  # "(cùng kỳ 12,3 tỷ đồng)": the year before
         value = convert(cand.number.value, factor, units[last.indicator_id])
         earlier = dataclasses.replace(last, period=year_earlier(last.period))
-        return [_row(earlier, "value", value, units[last.indicator_id], doc, cand, unit_end, 0.7)]
+        confidence, reason = judge(IMPLICIT, [("comparison_period", "")])
+        return [_row(earlier, "value", value, units[last.indicator_id], doc, cand, unit_end, confidence, reason=reason)]
     found = level_indicator(doc, cand, family, unit_length, reading.previous_level, units)
     if found is None:
         return []
@@ -184,18 +242,21 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
     quote_start = cand.fs + keyword_start if keyword_start <= len(cand.before) else cand.fs
     target = Target(indicator, period, quote_start, cand.sentence, cand.number.end)
     value = convert(cand.number.value, factor, units[indicator])
-    rows = [_row(target, "value", value, units[indicator], doc, cand, min(len(doc.collapsed), unit_end), 0.8)]
+    confidence, reason = judge(LEVEL, [("period_default", "")] if period.inferred else [])
+    rows = [_row(target, "value", value, units[indicator], doc, cand, min(len(doc.collapsed), unit_end), confidence,
+                 reason=reason)]
     reading.add_level(target)
     after_unit = cand.after_start + unit_length
     tail = re.split(r";|\.\s", doc.folded.text[after_unit:after_unit + 80])[0]
     if no_change_length(tail):
         change_end = doc.folded.span(after_unit, after_unit + no_change_length(tail))[1]
-        rows.append(_row(target, "yoy_pct", 0.0, "pct", doc, cand, change_end, 0.8))
+        rows.append(_row(target, "yoy_pct", 0.0, "pct", doc, cand, change_end, LEVEL,
+                         "printed as 'tương đương cùng kỳ' (level with the year before): a change of 0 %"))
     return rows
 
 
 def _row(target: Target, measure: str, value: float, unit: str, doc: Document, cand: Candidate, end: int,
-         confidence: float) -> dict:
+         confidence: float, note: str = "", reason: str = "") -> dict:
     """A contract row; its quote runs from the indicator's phrase to ``end`` (at most 200 characters)."""
     number = cand.number
     start = doc.folded.span(target.quote_start, target.quote_start + 1)[0] if target.quote_start < len(
@@ -208,7 +269,8 @@ def _row(target: Target, measure: str, value: float, unit: str, doc: Document, c
     return {"indicator_id": target.indicator_id, "start": period.start.strftime("%Y-%m-%d"),
             "end": period.end.strftime("%Y-%m-%d"), "measure": measure, "value": value, "unit": unit,
             "source_doc": None, "quote": doc.collapsed[start:end].strip().rstrip(",;: "), "derived": False,
-            "status": status_of(doc, cand, target.indicator_id), "confidence": confidence}
+            "status": status_of(doc, cand, target.indicator_id), "note": note, "confidence": confidence,
+            "reason": reason}
 
 
 def status_of(doc: Document, cand: Candidate, indicator_id: str = "") -> str:
@@ -225,8 +287,12 @@ def status_of(doc: Document, cand: Candidate, indicator_id: str = "") -> str:
 
 
 def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
-    """Keep the first row per (indicator, start, end, measure) whose quote is in the text and prints its value."""
-    columns = list(CONTRACT_COLUMNS) + ["status", "confidence"]
+    """Keep the first row per (indicator, start, end, measure) whose quote is in the text and prints its value.
+
+    A converted value ("vượt 22,7 %", "gấp 3,22 lần") is printed in the form
+    :func:`lsreports.sources.validate.value_is_printed` knows; the row's note names the conversion.
+    """
+    columns = list(OUTPUT_COLUMNS)
     kept, seen = [], set()
     for row in rows:
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])
@@ -235,5 +301,16 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
         if not row["quote"] or not value_is_printed(row["value"], row["measure"], row["quote"]):
             continue  # (a quote is cut from the collapsed text, so it is always in it)
         seen.add(key)
-        kept.append({**row, "source_doc": doc_id})
-    return pd.DataFrame(kept, columns=columns)
+        kept.append({**{c: row.get(c, "") for c in columns}, "source_doc": doc_id})
+    return pd.DataFrame(_named_period_wins(kept), columns=columns)
+
+
+def _named_period_wins(rows: list[dict]) -> list[dict]:
+    """Drop a row whose period was guessed when the same figure is printed again with its period named.
+
+    A headline ("Lạng Sơn đón 75 ngàn lượt khách ... Tết Nguyên đán 2024") repeats a figure the
+    body dates ("từ ngày 8/2 đến ngày 14/2 ... 75.000 lượt"): the body's reading is the figure's.
+    """
+    guessed = DOUBTS["period_default"][0]
+    named = {(r["indicator_id"], r["measure"], r["value"]) for r in rows if guessed not in r["reason"]}
+    return [r for r in rows if guessed not in r["reason"] or (r["indicator_id"], r["measure"], r["value"]) not in named]

@@ -73,6 +73,11 @@ class Document:
         index = bisect.bisect_right(self.boundaries, position)
         return self.boundaries[index - 1] if index else 0
 
+    def sentence_end(self, position: int) -> int:
+        """Return where the sentence holding collapsed ``position`` ends (the next sentence's start)."""
+        index = bisect.bisect_right(self.boundaries, position)
+        return self.boundaries[index] if index < len(self.boundaries) else len(self.collapsed)
+
     def footnote_at(self, position: int, sentence_start: int) -> Footnote | None:
         """Return the footnote line ``position`` lies in, if it starts within this sentence."""
         index = bisect.bisect_right(self._footnote_starts, position)

@@ -68,9 +68,14 @@ def uncovered_numbers(doc_id: str, obs: pd.DataFrame) -> pd.DataFrame:
         ``sentence`` (collapsed text) and ``numbers`` (the uncovered tokens), in the
         order of the report.
     """
-    text = collapse_whitespace(report_text(doc_id))
+    return uncovered_in(report_text(doc_id), obs.loc[obs["source_doc"] == doc_id, "quote"])
+
+
+def uncovered_in(text: str, quotes) -> pd.DataFrame:
+    """List the sentences of ``text`` that print numbers none of ``quotes`` covers (see :func:`uncovered_numbers`)."""
+    text = collapse_whitespace(text)
     covered = [False] * len(text)
-    for quote in obs.loc[obs["source_doc"] == doc_id, "quote"]:
+    for quote in quotes:
         needle = collapse_whitespace(quote)
         if not needle:
             continue

@@ -62,6 +62,11 @@ def printed_numbers(quote: str) -> list[tuple[float, bool]]:
     return found
 
 
+#: Words under which a percentage is printed in another form than the contract's (see :func:`value_is_printed`).
+_EXCESS = re.compile(r"(?i)\bv(ượ|uo)t\b")
+_MULTIPLE = re.compile(r"(?i)\bg(ấ|a)p\b[^%]{0,20}\bl(ầ|a)n\b")
+
+
 def value_is_printed(value: float, measure: str, quote: str, unit: str | None = None) -> bool:
     """Return True if ``quote`` prints ``value`` under the contract's rule.
 
@@ -71,7 +76,9 @@ def value_is_printed(value: float, measure: str, quote: str, unit: str | None = 
         The row's value.
     measure : str
         The row's measure; ``*_pct`` values are never rescaled, and may be printed as
-        ``100 + value`` or, when 0, not at all ("tương đương cùng kỳ").
+        ``100 + value`` ("bằng 94,2 % so với cùng kỳ" is -5.8), as ``value - 100`` after
+        "vượt" ("vượt 22,7 % dự toán" is 122.7 % of it), as ``value / 100 + 1`` in "gấp n
+        lần" ("gấp 3,22 lần" is +222 %) or, when 0, not at all ("tương đương cùng kỳ").
     quote : str
         The verbatim quote.
     unit : str, optional
@@ -82,6 +89,10 @@ def value_is_printed(value: float, measure: str, quote: str, unit: str | None = 
     if pct and value == 0:
         return True
     targets = [abs(value)] + ([abs(value + 100.0)] if pct else [])
+    if pct and _EXCESS.search(quote):  # "vượt 22,7 % dự toán": 122.7 % of the estimate
+        targets.append(abs(value - 100.0))
+    if pct and _MULTIPLE.search(quote):  # "gấp 3,22 lần": a change of +222 %
+        targets.append(abs(value / 100.0 + 1.0))
     for printed, scaled in printed_numbers(quote):
         free = not pct and (scaled or unit not in UNSCALED_UNITS)
         for target in targets:
