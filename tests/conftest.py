@@ -94,8 +94,14 @@ def model_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def synthetic_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A SYNTHETIC data directory (real catalogue, made-up report and rows); returns its path."""
-    root = tmp_path / "data"
+    """A SYNTHETIC data directory (real catalogue, made-up report and rows), ``LSREPORTS_DATA`` pointing at it."""
+    root = make_synthetic_data(tmp_path / "data")
+    monkeypatch.setenv("LSREPORTS_DATA", str(root))
+    return root
+
+
+def make_synthetic_data(root: Path) -> Path:
+    """Write the SYNTHETIC data directory of :func:`synthetic_data` at ``root``; returns ``root``."""
     (root / "curated").mkdir(parents=True)
     (root / "raw" / "reports").mkdir(parents=True)
     shutil.copy(REAL_DATA / "curated" / "indicators.csv", root / "curated" / "indicators.csv")
@@ -113,5 +119,4 @@ def synthetic_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                          "issuer", "text_quality", "sha256"])
         writer.writerow([SYNTHETIC_DOC, "Synthetic report", "2025-01-01", "2025-11-30", "", "", "tests",
                          "pdf-text", hashlib.sha256(report.read_bytes()).hexdigest()])
-    monkeypatch.setenv("LSREPORTS_DATA", str(root))
     return root
