@@ -194,3 +194,18 @@ def test_plan_view_labels_by_kind_of_target_and_drops_the_unprojected():
     view = plan_view(with_target, catalogue)
     assert view["label"].tolist() == ["Beta (plan)", "Alpha (plan)", "Alpha (local budget est.)"]
     assert view["projected_pct_of_target"].tolist() == [80.0, 90.0, 95.0]
+
+
+def test_the_trends_notebook_has_no_def_and_no_chart_code_of_its_own():
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parent.parent / "notebooks" / "trends_forecasts.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    assert not [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                                             ast.Lambda))]
+    imported = {alias.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+                for alias in n.names} | {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {m for m in imported if m and (m.startswith("matplotlib") or m in ("plt", "seaborn", "numpy"))}
+    drawing = {"subplots", "barh", "plot", "set_yticks", "set_xlabel", "set_title", "legend", "suptitle"}
+    assert not [n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in drawing]
