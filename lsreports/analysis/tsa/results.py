@@ -94,7 +94,8 @@ class TSResult:
     def summary(self) -> str:
         """One line: what was fitted (a forecast's last month with its 95 % interval), or why not."""
         if self.status == "refused":
-            return f"{self.method}: not fitted ({self.reason}; needs {self.min_length} monthly points)"
+            needs = f"; needs {self.min_length} monthly points" if self.reason.startswith("only ") else ""
+            return f"{self.method}: not fitted ({self.reason}{needs})"
         if self.components is not None:
             return f"{self.method}: fitted on {self.n} monthly points"
         if self.frame.empty:
