@@ -111,6 +111,22 @@ def one_line(exc: BaseException) -> str:
             "please report it with the output of `lsreports --debug ...`")
 
 
+def _settle_data(name: str, args: argparse.Namespace) -> None:
+    """Finish a commit a killed ``ingest --apply`` left pending, or say on stderr that one is pending.
+
+    The writers (``ingest --apply``, ``curate national``) recover under their own lock, and
+    refuse to write while a pending commit cannot be finished.
+    """
+    from .sources.commit import settle
+    from .sources.paths import data_dir
+
+    if getattr(args, "apply", None) or name == "curate national":
+        return
+    said = settle(data_dir())
+    if said:
+        print(f"lsreports {name}: {said}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -118,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args([a for a in argv if a != "--debug"])
     name = " ".join(filter(None, [args.command, getattr(args, "action", None)]))
     try:
+        _settle_data(name, args)
         return int(args.func(args) or 0)
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()

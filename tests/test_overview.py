@@ -65,3 +65,26 @@ def test_the_overview_shows_the_countrys_prices_citing_the_gso_cell():
     # a domain briefing's table (groups named) keeps to the province
     assert "Prices (Viet Nam" not in key_indicators_html(obs, catalogue, Citations(ls.reports(), catalogue),
                                                           groups=("Trade",))
+
+
+def test_the_trade_row_shows_the_year_to_date_its_year_end_is_built_from():
+    """Issue 27: the overview's trade row showed May alone beside a year end built from the year to 14 May."""
+    cites = Citations(ls.reports(), ls.indicators())
+    html = key_indicators_html(ls.observations(), ls.indicators(), cites, ("Trade",))
+    trade = html.split("<tr>")[2]
+    assert "2026 to 14 May" in trade and "40,542 million USD" in trade and "+40.0%" in trade, trade
+    assert "10,594.3" not in trade
+
+
+def test_shares_and_rates_alone_say_their_base_and_status():
+    cites = Citations(ls.reports(), ls.indicators())
+    html = key_indicators_html(ls.observations(), ls.indicators(), cites)
+    houses = next(r for r in html.split("<tr>") if r.startswith("<td>Temporary"))
+    assert "99.9% of all houses approved" in houses and "of plan" not in houses
+    pubinv = next(r for r in html.split("<tr>") if r.startswith("<td>Public investment"))
+    assert "of capital plan excl. carry-over" in pubinv
+    from lsreports.publish.overview import rate_alone
+
+    # SYNTHETIC rows: a rate printed without a level says its status; beside a level, the level says it
+    assert rate_alone("+8.1%", {"status": "estimate"}, None) == "+8.1% (estimate)"
+    assert rate_alone("+8.1%", {"status": "estimate"}, {"status": "estimate"}) == "+8.1%"

@@ -76,7 +76,8 @@ def test_the_readme_lists_the_commands():
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_readme_command_runs(command, synthetic_data, tmp_path, monkeypatch, capsys):
-    (tmp_path / "new_report.txt").write_text(SYNTHETIC_REPORT, encoding="utf-8")
+    # a new report: the vendored synthetic one with a line more (the same text twice is refused)
+    (tmp_path / "new_report.txt").write_text(SYNTHETIC_REPORT + "Ghi chú (SYNTHETIC): bản sau.\n", encoding="utf-8")
     folder = tmp_path / "notebooks"
     folder.mkdir()
     (folder / "synthetic.py").write_text(NOTEBOOK, encoding="utf-8")

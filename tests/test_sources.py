@@ -58,3 +58,13 @@ def test_resolve_report_takes_a_prefix_and_names_the_candidates():
         resolve_report("00", known)
     with pytest.raises(UnknownReportError, match="known reports: 000_2429f5525668702d, 001_51e70314b63cc5bc"):
         resolve_report("9", known)
+
+
+def test_an_id_that_also_begins_another_is_ambiguous():
+    """N41: SYNTHETIC ids; '003' must not silently name a new report '003' beside 003_f6a0f138b97f04e0."""
+    from lsreports.errors import UnknownReportError
+    from lsreports.sources.reports import resolve_report
+
+    with pytest.raises(UnknownReportError, match="'003' is ambiguous: it begins 003, 003_f6a0f138b97f04e0"):
+        resolve_report("003", ["003", "003_f6a0f138b97f04e0"])
+    assert resolve_report("003_f", ["003", "003_f6a0f138b97f04e0"]) == "003_f6a0f138b97f04e0"

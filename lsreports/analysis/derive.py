@@ -26,6 +26,14 @@ derivation of a derivation, except that shares may use a part computed here):
 ``share``
     A part's share of its total in percent, under the ids of :data:`SHARE_INDICATORS`.
 
+``misprint_reading``
+    The reading of a printed figure listed in ``data/curated/misprints.csv`` (a known
+    misprint, e.g. "16,5 tấn" for 16,5 nghìn tấn): ``printed x factor`` under the printed
+    row's own key, flagged :data:`READ_FLAG` with the reason. It is the one derivation that
+    sits beside a printed row of the same key (the printed row stays for provenance); every
+    other derivation, the projections, paces, plans and consistency checks read it in the
+    printed row's place (:func:`read_misprints`).
+
 Rows are emitted only under ids registered in the indicator catalogue.
 
 A derived value never overwrites or hides a printed one: a derivation whose key
@@ -43,6 +51,7 @@ import pandas as pd
 
 from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
+from ..sources.misprints import misprints
 from ..sources.periods import is_month_end, is_whole_month, shift_periods_back
 from .memo import FrameMemo
 
@@ -79,9 +88,12 @@ SHARE_INDICATORS: dict[str, tuple[str, str]] = {
     "budget_revenue_trade_share": ("budget_revenue_trade", "budget_revenue_total"),
 }
 
+#: The flag of a misprinted row read by its rule (:func:`read_misprints`) and of the derived reading.
+READ_FLAG = "misprint_read"
+
 #: Order in which colliding derivations (same key and report) are kept.
 DERIVATION_PRECEDENCE: tuple[str, ...] = (
-    "prev_year_level", "month_from_ytd", "ytd_from_month", "part_from_total", "share",
+    "misprint_reading", "prev_year_level", "month_from_ytd", "ytd_from_month", "part_from_total", "share",
     "implied_plan", "implied_est_local", "implied_est_central",
 )
 
@@ -133,6 +145,66 @@ def _derived_frame(derivation: str, columns: dict[str, object]) -> pd.DataFrame:
         "quote": plain["quote"], "derived": True, "status": plain["status"], "flag": "",
         "note": plain.get("note", ""), "derivation": derivation, "formula": plain["formula"]}, index=range(size))
     return frame[list(DERIVED_COLUMNS)]
+
+
+def _misprinted(frame: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The printed rows of ``frame`` that :func:`lsreports.sources.misprints.misprints` lists, still as printed.
+
+    Columns of the row, and ``reading``, ``factor``, ``rule``, ``reason`` and ``_row`` (its index in ``frame``).
+    """
+    table = misprints() if table is None else table
+    if table.empty or frame.empty:
+        return pd.DataFrame()
+    key = ["indicator_id", "start", "end", "measure", "source_doc"]
+    table = table.assign(start=table["start"].astype(frame["start"].dtype), end=table["end"].astype(frame["end"].dtype))
+    rows = frame.loc[~frame["derived"].astype(bool)].reset_index(names="_row")
+    hits = rows.merge(table[key + ["printed_value", "reading", "factor", "rule", "reason"]], on=key)
+    return hits.loc[np.isclose(hits["value"].astype(float), hits["printed_value"])]
+
+
+def read_misprints(obs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return ``obs`` with each known misprint read by its rule, in the printed row's place.
+
+    The row keeps its key, quote and ``derived == False`` (it stands for the printed
+    figure); its ``value`` becomes the reading, its ``flag`` :data:`READ_FLAG` and its
+    ``note`` says what was printed and why it is read so. Projections, paces, implied plans
+    and consistency checks start from this frame; a frame already read is returned as it is.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Observations in the contract's format.
+    table : pandas.DataFrame, optional
+        Known misprints (default: :func:`lsreports.sources.misprints.misprints`).
+    """
+    frame = normalise_observations(obs)
+    hits = _misprinted(frame, table)
+    if hits.empty:
+        return frame
+    frame = frame.copy()
+    rows = hits["_row"].to_numpy()
+    frame.loc[rows, "value"] = hits["reading"].to_numpy()
+    frame.loc[rows, "flag"] = READ_FLAG
+    frame.loc[rows, "note"] = [f"printed {p:g} {u}, read as {r:g} {u} ({rule}): {why}" for p, u, r, rule, why in
+                               zip(hits["printed_value"], hits["unit"], hits["reading"], hits["rule"], hits["reason"])]
+    return frame
+
+
+def _misprint_frame(printed: pd.DataFrame) -> pd.DataFrame:
+    """The reading of each known misprint as a derived row (formula and reason, never a quote)."""
+    hits = _misprinted(printed)
+    if hits.empty:
+        return pd.DataFrame(columns=list(DERIVED_COLUMNS))
+    frame = _derived_frame("misprint_reading", {
+        "indicator_id": hits["indicator_id"], "start": hits["start"], "end": hits["end"], "value": hits["reading"],
+        "unit": hits["unit"], "source_doc": hits["source_doc"],
+        "quote": _texts("derived: reading of a known misprint (", hits["rule"], ") of ", _spans(hits),
+                        ", data/curated/misprints.csv"),
+        "formula": _texts(_nums(hits["value"]), " x ", _nums(hits["factor"]), " = ", _nums(hits["reading"])),
+        "status": hits["status"], "note": hits["reason"]})
+    frame["measure"] = hits["measure"].to_numpy()
+    frame["flag"] = READ_FLAG
+    return frame
 
 
 def _levels_with(printed: pd.DataFrame, measure: str) -> pd.DataFrame:
@@ -271,7 +343,7 @@ def implied_targets(obs: pd.DataFrame) -> pd.DataFrame:
         Columns :data:`DERIVED_COLUMNS` plus ``target_kind`` (``plan``, ``est_central``,
         ``est_local``), ``base_indicator_id``, ``base_start``, ``base_end``, ``base_value`` and ``pct``.
     """
-    return _TARGETS_MEMO.get(lambda: _implied_targets_frame(printed_rows(normalise_observations(obs))), obs)
+    return _TARGETS_MEMO.get(lambda: _implied_targets_frame(printed_rows(read_misprints(obs))), obs)
 
 
 def _pair_rows(levels: pd.DataFrame, ids: tuple[str, ...]) -> dict[tuple, dict[str, tuple]]:
@@ -367,9 +439,11 @@ def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
-    printed = printed_rows(normalise_observations(obs))
+    as_printed = printed_rows(normalise_observations(obs))
+    readings = _misprint_frame(as_printed)
+    printed = printed_rows(read_misprints(as_printed))
     parts = _parts_from_totals_frame(printed)
-    frames = [_previous_year_frame(printed), _months_from_ytd_frame(printed), _ytd_from_months_frame(printed), parts,
+    frames = [readings, _previous_year_frame(printed), _months_from_ytd_frame(printed), _ytd_from_months_frame(printed), parts,
               _shares_frame(printed, parts)]
     frame = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
     frame["_base_end"] = frame["end"]
@@ -423,7 +497,9 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
         return candidates[list(DERIVED_COLUMNS)]
     ids = set(indicators()["indicator_id"]) if known_ids is None else set(known_ids)
     candidates = candidates.loc[candidates["indicator_id"].isin(ids)]
-    candidates = candidates.loc[~_keys(candidates).isin(_keys(printed_rows(frame)))]
+    # a reading of a misprint sits beside its printed row; nothing else may share a printed key
+    candidates = candidates.loc[~_keys(candidates).isin(_keys(printed_rows(frame)))
+                                | (candidates["derivation"] == "misprint_reading")]
     rank = {d: i for i, d in enumerate(DERIVATION_PRECEDENCE)}
     candidates = candidates.assign(_rank=candidates["derivation"].map(rank)).sort_values(
         ["_rank", "_base_end"], ascending=[True, False], kind="stable")
@@ -483,8 +559,9 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
     candidates = derivation_candidates(frame)
     if candidates.empty:
         return pd.DataFrame(columns=columns)
-    candidates = candidates.loc[~candidates["derivation"].isin(TARGET_DERIVATIONS.values())]
-    printed = printed_rows(frame)[KEY + ["value", "source_doc"]]
+    # a plan is not a level, and a misprint's reading is compared with nothing: its printed row is the misprint
+    candidates = candidates.loc[~candidates["derivation"].isin([*TARGET_DERIVATIONS.values(), "misprint_reading"])]
+    printed = printed_rows(read_misprints(frame))[KEY + ["value", "source_doc"]]
     pairs = candidates[KEY + ["derivation", "value", "source_doc", "formula"]].merge(
         printed, on=KEY, suffixes=("_derived", "_printed"))
     pairs = pairs.rename(columns={"value_derived": "derived_value", "value_printed": "printed_value",
@@ -499,5 +576,5 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
     return pairs.loc[order].reset_index(drop=True)
 
 
-__all__ = ["derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
+__all__ = ["read_misprints", "READ_FLAG", "derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
            "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]

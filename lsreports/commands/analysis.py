@@ -8,15 +8,15 @@ import pandas as pd
 
 
 def _write_csv(frame: pd.DataFrame, output: str | None, command: str, what: str) -> None:
-    """Write ``frame`` as CSV to standard output, or atomically to ``output`` (never under data/)."""
-    from ..sources.atomic import write_atomic
+    """Write ``frame`` as inert CSV to standard output, or atomically to ``output`` (never under data/)."""
+    from ..sources.excel_text import inert_csv
+    from ..sources.atomic import write_text_atomic
     from ..sources.outputs import check_output_path
 
     if output in (None, "-"):
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(inert_csv(frame))
         return
-    path = check_output_path(output)
-    write_atomic(path, lambda handle: frame.to_csv(handle, index=False, lineterminator="\n"))
+    write_text_atomic(check_output_path(output), inert_csv(frame))
     print(f"lsreports {command}: {len(frame)} {what} written to {output}", file=sys.stderr)
 
 
@@ -31,13 +31,13 @@ def _too_little(obs: pd.DataFrame) -> str:
 def run_derive(args: argparse.Namespace) -> int:
     """Write the derived rows as CSV (contract columns, ``derivation``, ``formula``) to a file or stdout."""
     from ..analysis.derive import DERIVED_COLUMNS, derived_rows
-    from ..sources.loader import observations
+    from ..sources.references import listed_observations
 
     if args.output not in (None, "-"):
         from ..sources.outputs import check_output_path
 
         check_output_path(args.output)  # before the work, so that a refusal is immediate
-    obs = observations()
+    obs = listed_observations()
     rows = derived_rows(obs) if not obs.empty else pd.DataFrame(columns=list(DERIVED_COLUMNS))
     if rows.empty:
         print(f"lsreports derive: no derived rows: {_too_little(obs)}", file=sys.stderr)

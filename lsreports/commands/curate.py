@@ -12,18 +12,24 @@ def run_check(args: argparse.Namespace) -> int:
     Errors and notes name the line as an editor counts it; only errors fail the check.
     """
     from ..sources.csvread import record_lines
-    from ..sources.loader import observations
+    from ..sources.loader import indicators, observations, reports, targets
     from ..sources.paths import curated_dir
     from ..sources.provenance import quote_problems
+    from ..sources.references import public_ids, reference_problems, source_text
 
-    obs = observations()
-    problems = quote_problems(obs)
+    obs, manifest = observations(), reports()
+    public = public_ids(manifest)
+    listed = obs["source_doc"].isin(set(manifest["id"]))
+    problems = quote_problems(obs.loc[listed], lambda doc: source_text(doc, doc in public))
     lines = record_lines(curated_dir() / "observations.csv") if len(problems) else []
     for problem in problems.itertuples():
         prefix = "note: " if problem.severity == "note" else ""
         print(f"{prefix}line {lines[problem.row]} ({problem.indicator_id}, {problem.source_doc}): {problem.problem}: "
               f"{problem.quote[:80]!r}")
-    errors = int((problems["severity"] == "error").sum())
+    references = reference_problems(obs, targets(), manifest, indicators())
+    for row in references.itertuples():
+        print(f"{row.file}: {row.where}: {row.problem}")
+    errors = int((problems["severity"] == "error").sum()) + len(references)
     notes = len(problems) - errors
     print(f"curate check: {len(obs)} rows, {errors} problems" + (f", {notes} notes" if notes else ""))
     return 1 if errors else 0

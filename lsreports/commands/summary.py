@@ -85,10 +85,11 @@ def flag_lines(flags: pd.DataFrame, *, verbose: bool = False, width: int = WIDTH
 def run(args: argparse.Namespace) -> int:
     """Print the data summary, the source manifest check and the consistency flags, within 100 columns."""
     from ..analysis.checks.consistency import consistency_flags
-    from ..sources.loader import indicators, observations, reports
+    from ..sources.loader import indicators, reports
+    from ..sources.references import listed_observations
     from ..sources.reports import verify_manifest
 
-    obs, catalogue = observations(), indicators()
+    obs, catalogue = listed_observations(), indicators()
     if obs.empty:
         from ..sources.paths import curated_dir
 

@@ -18,7 +18,7 @@ from ..sources.paths import data_dir, report_path
 from .readers import Document
 from .review_file import ReviewError
 
-__all__ = ["MANIFEST_EXTRA", "manifest_path", "stage_report", "vendored_bytes"]
+__all__ = ["MANIFEST_EXTRA", "check_new_report", "manifest_path", "stage_report", "vendored_bytes"]
 
 #: Columns the ingest adds to the manifest when it lacks them.
 MANIFEST_EXTRA = ("original_format", "original_sha256")
@@ -34,6 +34,51 @@ def manifest_path() -> Path:
 def vendored_bytes(document: Document) -> bytes:
     """Return what is vendored for a document: a text file as received, else its text in UTF-8."""
     return document.data if document.format == "txt" else document.text.encode("utf-8")
+
+
+def _manifest_rows() -> list[dict[str, str]]:
+    path = manifest_path()
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def check_new_report(document: Document, doc_id: str, origin: Path, *, applying: bool = True) -> None:
+    """Refuse a report already vendored under another id, and (``applying``) an id already holding another text.
+
+    A review of another text under an existing id is allowed (it shows what would conflict
+    with the curated rows); its apply is refused.
+
+    Raises
+    ------
+    ReviewError
+        If the text's sha256 (or the original file's) is that of a vendored report with
+        another id (named, so that ``--doc-id`` cannot relabel it), or ``doc_id`` is
+        vendored with a different text.
+    """
+    sha = hashlib.sha256(vendored_bytes(document)).hexdigest()
+    rows = _manifest_rows()
+    _refuse_prefix(doc_id, [row.get("id", "") for row in rows], origin)
+    for row in rows:
+        same = sha == row.get("sha256") or document.sha256 == (row.get("original_sha256") or None)
+        if same and row.get("id") != doc_id:
+            raise ReviewError(f"{origin}: this text is already vendored as report {row['id']!r} (same sha256 "
+                              f"{sha[:12]}...); refusing to add it again as {doc_id!r}: review it under its id "
+                              f"(--doc-id {row['id']}), nothing was written")
+        if applying and row.get("id") == doc_id and not same:
+            raise ReviewError(f"{origin}: report id {doc_id!r} is already used by another text (sha256 "
+                              f"{(row.get('sha256') or '')[:12]}..., data/raw/reports.csv); give this report "
+                              "another --doc-id, nothing was written")
+
+
+def _refuse_prefix(doc_id: str, known: list[str], origin: Path) -> None:
+    """Refuse an id that begins another report's id, or that another's begins: a short name would change meaning."""
+    for other in known:
+        if other != doc_id and (other.startswith(doc_id) or doc_id.startswith(other)):
+            raise ReviewError(f"{origin}: report id {doc_id!r} and the vendored report {other!r} begin alike, so "
+                              f"`lsreports curate gaps {min(doc_id, other, key=len)}` would no longer name one report; "
+                              "give a --doc-id that neither begins nor extends another id (e.g. 005_2026_06)")
 
 
 def stage_report(commit: Commit, document: Document, doc_id: str, period: tuple[str, str]) -> None:

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from . import labels
-from .formatting import fmt_number, unit_label
+from .formatting import fmt_number, fmt_pct, unit_label
 from ..sources.periods import period_kind, period_label
 
 FONT = "DejaVu Sans"
@@ -333,7 +333,7 @@ def _draw_change_panel(ax: plt.Axes, part: pd.DataFrame, label_column: str, valu
     ax.axvline(0, color="#333333", linewidth=0.8)
     horizontal_bars(ax)
     # the value labels can reach past the x limits, so the layout measures them
-    ax.bar_label(bars, labels=[f"{v:+.1f}%" if signed else f"{v:.1f}%" for v in part[value_column]],
+    ax.bar_label(bars, labels=[fmt_pct(v, signed=signed) for v in part[value_column]],
                  fontsize=8, padding=2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
 
@@ -360,7 +360,7 @@ def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, so
             ax.plot([0, *group["months"]], [0, *group["pct"]], marker="o", color=PALETTE[i % len(PALETTE)],
                     label=f"plan {year}")
             for m, v in zip(group["months"], group["pct"]):
-                ax.annotate(f"{v:.1f}%", (m, v), textcoords="offset points", xytext=(3, 4), fontsize=7)
+                ax.annotate(fmt_pct(v, signed=False), (m, v), textcoords="offset points", xytext=(3, 4), fontsize=7)
         ax.set_xlim(0, last + 0.5)
         ax.set_ylim(0, top)
         ax.set_xticks(range(0, int(last) + 1, 2))

@@ -51,6 +51,12 @@ def curated_flag_reason(row) -> str:
     return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
 
 
+def _status_tail(row) -> str:
+    """``, proposed`` (the row's status word) for the Sources entry; '' for a figure done."""
+    word = labels.status(row.get("status"))
+    return f", {word}" if word else ""
+
+
 def row_key(row) -> tuple:
     """Identify an observation row: indicator, period, measure and report."""
     return (row["indicator_id"], pd.Timestamp(row["start"]), pd.Timestamp(row["end"]), row["measure"],
@@ -114,8 +120,11 @@ class Citations:
             return f'<span class="lsr-src" title="derived: {text(formula)}">{text(shown)}</span>{mark}'
         number = self._number(row)
         tip = f"“{row['quote']}” ({self.names.get(row['source_doc'], row['source_doc'])})"
+        # the status word (estimate, proposed, ...) is part of the figure; in a table it goes on its own line
+        status = labels.with_status("", row)
+        status = f'<span class="lsr-status">{text(status)}</span>' if status else ""
         return (f'<a class="lsr-src" href="#{self.anchor}-{number}" title="{text(tip)}">{text(shown)}'
-                f'<sup>{number}</sup></a>{mark}')
+                f'<sup>{number}</sup>{status}</a>{mark}')
 
     # The writer interface of the computed sentences (see the module docstring).
     @staticmethod
@@ -159,7 +168,8 @@ class Citations:
             flag = f'<br><span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}' if reason else ""
             items.append(f'<li id="{self.anchor}-{number}"><q>{text(row["quote"])}</q> '
                          f'<span class="lsr-note">— {text(self.names.get(row["source_doc"], row["source_doc"]))}; '
-                         f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}</span>{flag}</li>')
+                         f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}'
+                         f'{text(_status_tail(row))}</span>{flag}</li>')
         return f'<section class="lsr-sources"><h2 id="{self.anchor}">{text(heading)}</h2>\n<ol>\n' + \
             "\n".join(items) + "\n</ol></section>"
 
@@ -183,7 +193,7 @@ class PlainText:
 
     @staticmethod
     def figure(shown: str, row) -> str:
-        return shown
+        return labels.with_status(shown, row)
 
     @staticmethod
     def derived(shown: str, formula: str, indicator_id: str = "") -> str:

@@ -24,6 +24,7 @@ from ..analysis.tsa.series import indicator_series
 from ..sources.loader import indicators, national_observations
 from . import labels
 from .cite import PLAIN
+from .formatting import fixed
 from .sentences import printed_row
 
 #: Years drawn in the seasonal chart (the latest ones).
@@ -77,8 +78,8 @@ def _sentences(summary: pd.DataFrame, catalogue: pd.DataFrame, rows: pd.DataFram
         year = row["last_full_year"]
         printed = (printed_row(rows, series_id, f"{year}-01-01", f"{year}-12-31", "yoy_pct")
                    if year is not None and pd.notna(year) else None)
-        last_year = f"{row['last_year_growth_pct']:.1f} %"
-        average = writer.derived(f"{row['growth_avg_pct']:.1f} %", (
+        last_year = f"{fixed(row['last_year_growth_pct'], 1)} %"
+        average = writer.derived(f"{fixed(row['growth_avg_pct'], 1)} %", (
             f"geometric mean of the {row['years']} annual growth rates printed in the GSO's tables, "
             f"to {year}"), series_id)
         profile = (f"seasonal profile of an STL decomposition of the monthly log levels, "

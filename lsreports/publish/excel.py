@@ -54,7 +54,8 @@ COLUMN_NOTES: dict[str, str] = {
     "value": "The number, in the unit of the next column; where the unit is pct, a fraction shown as a percentage "
              "(0.456 shown 45.6%).",
     "unit": "USD_mn million USD; VND_bn billion dong; kt thousand tonnes; t tonnes; pct percent; ...",
-    "status": "actual, or estimate where the report says the figure is estimated (ước).",
+    "status": "actual; estimate where the report says the figure is estimated (ước); proposed (đề xuất) or needed "
+              "(cần) where it is not a figure done.",
     "flag": "A known source problem (unit_anomaly, conflict_in_source, source_typo); the printed value is kept "
             "and the row is shaded.",
     "note": "Curator's note: how a period or base was read, what a flag means.",

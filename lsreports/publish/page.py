@@ -12,7 +12,8 @@ from ..sources.periods import period_label
 from . import labels, sentences
 from .cite import Citations, text
 from .formatting import fmt_pct, fmt_printed
-from .overview import BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html
+from .overview import (BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html,
+                       rate_alone)
 
 
 def _html(markup: str):
@@ -69,7 +70,7 @@ class BriefingPage:
 
         rows = latest_rows(self.obs, indicator_ids)
         head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
-                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
+                "<th>Change on a year earlier</th><th>Share of its base</th><th>Report</th></tr>")
         names = labels.report_names(self.manifest)
         lines = []
         for indicator in indicator_ids:
@@ -87,10 +88,9 @@ class BriefingPage:
         cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
-                 self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
+                 self.cites.figure(rate_alone(fmt_pct(yoy["value"]), yoy, level), yoy) if yoy else "–",
                  self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
-                 if share else "–",
+                                   f"{labels.share_base(share, short=True)}", share) if share else "–",
                  text(names.get(first["source_doc"], first["source_doc"]))]
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 

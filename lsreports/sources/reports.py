@@ -114,15 +114,13 @@ def resolve_report(name: str, known: Iterable[str]) -> str:
     Raises
     ------
     UnknownReportError
-        If no id, or more than one, starts with ``name``; the message lists the
-        candidates (or every known id).
+        If no id, or more than one, starts with ``name`` (an exact id that also begins
+        another id included); the message lists the candidates (or every known id).
     """
     ids = sorted(set(known))
-    if name in ids:
-        return name
     matches = [i for i in ids if i.startswith(name)]
-    if len(matches) == 1:
+    if matches == [name] or (len(matches) == 1 and name not in ids):
         return matches[0]
-    if matches:
-        raise UnknownReportError(f"report {name!r} is ambiguous: it begins {', '.join(matches)}")
+    if matches:  # an id that also begins others is ambiguous too: a new report must not take over a short name
+        raise UnknownReportError(f"report {name!r} is ambiguous: it begins {', '.join(matches)}; give more of the id")
     raise UnknownReportError(f"unknown report {name!r}; known reports: {', '.join(ids) or '(none)'}")

@@ -3,8 +3,9 @@
 Each :class:`Unit` says what the contract accepts (:data:`lsreports.sources.contract.UNITS`),
 how a reader says it (:data:`lsreports.publish.labels.UNITS`), how the extractor converts a
 printed amount into it (``family`` and ``per_unit``: :data:`lsreports.extract.units.CODEBOOK_UNITS`),
-whether a printed number needs a scale word to reach it (``unscaled``:
-:data:`lsreports.sources.validate.UNSCALED_UNITS`) and how Excel shows it
+whether a printed number needs a scale word to reach it and the power of ten a scaled
+unit carries (``unscaled``, ``per_unit``: :data:`lsreports.sources.printed.UNSCALED_UNITS`,
+:data:`lsreports.sources.printed.UNIT_POWER`) and how Excel shows it
 (:data:`lsreports.publish.excel.NUMBER_FORMATS`).
 """
 from __future__ import annotations

@@ -30,7 +30,7 @@ from ...sources.loader import indicators, observations
 from ...sources.catalog import PART_GROUPS, PLAN_PART_GROUPS
 from ...sources.periods import period_kinds, period_label
 from ...sources.reports import short_id
-from ..derive import compare_derived_with_printed
+from ..derive import compare_derived_with_printed, read_misprints
 from ..memo import FrameMemo
 
 FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
@@ -340,6 +340,8 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
         results are kept by content of ``obs`` and ``catalogue`` (callers get a copy).
     """
     obs = observations() if obs is None else obs
+    # a known misprint is checked as read (data/curated/misprints.csv): its curated flag is its one item
+    obs = read_misprints(obs)
     # a figure given twice (same key and value; the loader refuses it, a caller's frame may not) counts once
     obs = obs.drop_duplicates(["indicator_id", "start", "end", "measure", "source_doc", "value", "derived"])
     catalogue = indicators() if catalogue is None else catalogue

@@ -37,12 +37,12 @@ import calendar
 import numpy as np
 import pandas as pd
 
-from ...sources.contract import normalise_observations, printed_rows
+from ...sources.contract import printed_rows
 from ...sources.loader import indicators
 from ...sources.periods import is_month_end
 from .backtest import backtest_pairs
 from ...sources.periods import shift_period_back
-from ..derive import implied_targets
+from ..derive import READ_FLAG, implied_targets, read_misprints
 from ..memo import FrameMemo
 from ..levels import Level, level_lookup, pick_level
 from .nowcast import growth_nowcast, previous_year_level
@@ -156,7 +156,7 @@ _PROJECTIONS_MEMO = FrameMemo()
 
 def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_kinds: tuple[str, ...],
                  widths: pd.DataFrame | None, catalogue: pd.DataFrame) -> pd.DataFrame:
-    frame = normalise_observations(obs)
+    frame = read_misprints(obs)  # a known misprint is projected, planned and paced as read, never as printed
     ytd = _ytd_rows(printed_rows(frame))
     if year is not None:
         ytd = ytd.loc[ytd["start"].dt.year == year]
@@ -206,7 +206,7 @@ def _growth_inputs(r, context: dict) -> tuple[Level | None, Level | None, float,
         reasons.append(f"no level for the whole of {r.start.year - 1} nor its first 11 months (printed or implied)")
     flags = [f"{what} flagged {f}" for what, f in (("growth rate", yoy_flag),
              ("last year's same period", prev_ytd.flag if prev_ytd else ""),
-             ("last year's level", prev_annual.flag if prev_annual else "")) if f]
+             ("last year's level", prev_annual.flag if prev_annual else "")) if f and f != READ_FLAG]
     reasons.extend(flags)
     if prev_ytd is not None and prev_annual is not None and not (0 < prev_ytd.value / prev_annual.value <= 1):
         reasons.append(f"last year's share {prev_ytd.value / prev_annual.value:.3g} outside (0, 1]: inputs "
