@@ -27,6 +27,7 @@ COMMAND_MODULES = (
 #: What ``--help`` says of each command (one line, for the user) and an example, in the order listed.
 COMMAND_HELP: dict[str, tuple[str, str]] = {
     "summary": ("what the data holds, source checksums, consistency flags", "lsreports summary"),
+    "flags": ("every check's findings in one table, with reasons", "lsreports flags --indicator retail_sales"),
     "curate": ("curator's checks: quotes in their reports, figures missed", "lsreports curate gaps 003"),
     "derive": ("figures the printed ones imply, with formulas, as CSV", "lsreports derive -o derived.csv"),
     "project": ("year-end projections from the year to date, against plan", "lsreports project --year 2026"),

@@ -55,7 +55,7 @@ from lsreports.publish import trends_text as text
 from lsreports.analysis.yearend.backtest import CAVEATS, backtest_pairs
 from lsreports.analysis.derive import SHARE_INDICATORS, compare_derived_with_printed, derived_rows
 from lsreports.sources.loader import indicators, national_observations, observations, reports
-from lsreports.analysis.yearend.projection import year_end_projections
+from lsreports.analysis.checks.flags import checked_projections
 from lsreports.analysis.yearend.national_profile import compare_methods, national_backtest, national_year_end
 from lsreports.analysis.yearend.pace import pace_needed, plan_paths
 from lsreports.analysis.yearend.uncertainty import VERDICT_RULE, band_widths
@@ -86,7 +86,7 @@ printed = obs.loc[~obs["derived"]]
 # and one-off distributions are not projected.
 
 # %%
-projections = year_end_projections(obs, 2026)
+projections = checked_projections(obs, 2026)  # with the flags each year end rests on
 with_target = projections.loc[projections["target_kind"] != ""]
 display(Markdown(text.projection_overview(projections)))
 

@@ -45,7 +45,7 @@ def argv(command: str, tmp: Path) -> list[str]:
     is_excel = words[0] == "excel"
     fill = {"DOC": SYNTHETIC_DOC, "FILE": str(tmp / ("out.xlsx" if is_excel else "out.csv")), "Y": "2025",
             "DIR": str(tmp / "briefings"), "REPORT": str(tmp / "new_report.txt"), "REPORT.txt": str(tmp / "new_report.txt"),
-            "ID": "synthetic_new", "YYYY-MM": "2025-11",
+            "ID": "synthetic_new", "YYYY-MM": "2025-11", "INDICATOR": "trade_total",
             "rows.csv": str(tmp / "rows.csv"), "review.csv": str(tmp / "review.csv")}
     return [fill.get(word, word) for word in words]
 

@@ -224,6 +224,9 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
     # a rate's yoy is ambiguous (points or percent); -100 % has no base
     pairs = pairs.loc[(pairs["unit"] != "pct") & ~(pairs["value_pct"] <= -100)]
     start, end = shift_periods_back(pairs["start"], pairs["end"])
+    # never across a break of basis: a level implied on the old side would mix two definitions
+    same_basis = _same_basis(pairs["indicator_id"], pairs["end"], end)
+    pairs, start, end = pairs.loc[same_basis], start.loc[same_basis], end.loc[same_basis]
     value = pairs["value"] / (1 + pairs["value_pct"] / 100)
     return _derived_frame("prev_year_level", {
         "indicator_id": pairs["indicator_id"], "start": start, "end": end, "value": value, "unit": pairs["unit"],
@@ -231,6 +234,17 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "quote": _texts("derived: previous-year level = value / (1 + yoy_pct/100) from ", _spans(pairs)),
         "formula": _texts(_nums(pairs["value"]), " / (1 + ", _nums(pairs["value_pct"]), "/100) = ", _nums(value)),
         "status": _statuses(pairs["status"], pairs["status_pct"])})
+
+
+def _same_basis(ids: pd.Series, end_a: pd.Series, end_b: pd.Series) -> pd.Series:
+    """True where two periods of each row's indicator lie on the same side of its break of basis (if any)."""
+    from .checks.breaks import BREAKS
+
+    same = pd.Series(True, index=ids.index)
+    for indicator_id, brk in BREAKS.items():
+        mine = ids == indicator_id
+        same &= ~mine | ((end_a >= brk.first_day) == (end_b >= brk.first_day))
+    return same
 
 
 def _ytd_levels(printed: pd.DataFrame) -> pd.DataFrame:
@@ -509,7 +523,37 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
     out = kept[list(DERIVED_COLUMNS)]
     out["derived"] = True
     out["value"] = out["value"].astype(float)
+    out["note"] = _input_flag_notes(out, printed_rows(frame))
     return out.sort_values(["indicator_id", "end", "start", "source_doc", "derivation"]).reset_index(drop=True)
+
+
+def _input_flag_notes(out: pd.DataFrame, printed: pd.DataFrame) -> np.ndarray:
+    """Each derived row's note, followed by a reference to the curated flags of its inputs.
+
+    An input is a printed row of the same report and indicator (or the indicator a derived id
+    is built on: ``trade_total_plan`` on ``trade_total``) whose period overlaps the derived
+    row's period or the same period a year later (a previous-year level is built on it). The
+    flag itself stays on the printed row (a derived row's ``flag`` is its own); the note says
+    ``input flagged: <flag> (<indicator> <start>..<end>)`` so that the reader reaches it.
+    """
+    flagged = printed.loc[(printed["flag"].fillna("").astype(str) != "") & (printed["flag"] != READ_FLAG),
+                          ["indicator_id", "start", "end", "source_doc", "flag"]]
+    notes = out["note"].fillna("").astype(str).to_numpy(dtype=object)
+    if flagged.empty or out.empty:
+        return notes
+    rows = out[["indicator_id", "start", "end", "source_doc"]].reset_index(drop=True).assign(_pos=np.arange(len(out)))
+    pairs = rows.merge(flagged.drop_duplicates(), on="source_doc", suffixes=("", "_in"))
+    same = (pairs["indicator_id"] == pairs["indicator_id_in"]).to_numpy() | np.array(
+        [d.startswith(x + "_") for d, x in zip(pairs["indicator_id"], pairs["indicator_id_in"])], dtype=bool)
+    later_start, later_end = pairs["start"] + pd.DateOffset(years=1), pairs["end"] + pd.DateOffset(years=1)
+    overlap = ((pairs["start_in"] <= pairs["end"]) & (pairs["end_in"] >= pairs["start"])) | (
+        (pairs["start_in"] <= later_end) & (pairs["end_in"] >= later_start))
+    hits = pairs.loc[same & overlap]
+    for pos, group in hits.groupby("_pos"):
+        refs = [f"input flagged: {f} ({i} {a:%Y-%m-%d}..{b:%Y-%m-%d})"
+                for f, i, a, b in zip(group["flag"], group["indicator_id_in"], group["start_in"], group["end_in"])]
+        notes[pos] = "; ".join([n for n in [notes[pos]] if n] + refs)
+    return notes
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:

@@ -45,15 +45,19 @@ LevelLookup = dict[tuple[str, pd.Timestamp, pd.Timestamp], list[Level]]
 
 
 def level_lookup(frame: pd.DataFrame) -> LevelLookup:
-    """Levels by ``(indicator_id, start, end)``: printed first (latest report first), then derived.
+    """Levels by ``(indicator_id, start, end)``: printed first (the preferred print first), then derived.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         Normalised observations (:func:`lsreports.sources.contract.normalise_observations`).
     """
+    from ..sources.prints import mark_preferred
+
     printed = printed_rows(frame)
-    printed = printed.loc[printed["measure"] == "value"].sort_values("source_doc", ascending=False)
+    printed = printed.loc[printed["measure"] == "value"]
+    # the preferred print first (lsreports.sources.prints: the province's report over the press, ...)
+    printed = mark_preferred(printed, _manifest()).sort_values(["preferred", "source_doc"], ascending=False)
     derived = derivation_candidates(frame)
     derived = derived.loc[~derived["derivation"].isin(TARGET_DERIVATIONS.values())]
     lookup: LevelLookup = {}
@@ -64,6 +68,16 @@ def level_lookup(frame: pd.DataFrame) -> LevelLookup:
         flag = r.flag if isinstance(r.flag, str) else ""
         lookup.setdefault((r.indicator_id, r.start, r.end), []).append(Level(r.value, r.quote, False, flag))
     return lookup
+
+
+def _manifest() -> pd.DataFrame:
+    """The curated manifest, or an empty frame in a bare data folder (reports then rank by id)."""
+    try:
+        from ..sources.loader import reports
+
+        return reports()
+    except Exception:  # noqa: BLE001 - no manifest: every report ranks alike
+        return pd.DataFrame()
 
 
 def pick_level(options: list[Level], prefer_doc: str) -> Level | None:

@@ -69,7 +69,7 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
 
 def run_project(args: argparse.Namespace) -> int:
     """Print the year-end projections of the latest year to date of each indicator (and year) against its plan."""
-    from ..analysis.yearend.projection import CSV_COLUMNS, year_end_projections
+    from ..analysis.yearend.projection import CSV_COLUMNS, curated_national, year_end_projections
     from ..analysis.yearend.uncertainty import VERDICT_RULE
     from ..sources.loader import observations
 
@@ -78,7 +78,11 @@ def run_project(args: argparse.Namespace) -> int:
 
         check_output_path(args.output)
     obs = observations()
-    table = year_end_projections(obs, args.year) if not obs.empty else pd.DataFrame()
+    table = year_end_projections(obs, args.year, national=curated_national()) if not obs.empty else pd.DataFrame()
+    if not table.empty:  # the flags each projection rests on travel with it
+        from ..analysis.checks.flags import annotate_projections, flag_table
+
+        table = annotate_projections(table, flag_table(obs, national=False))
     if args.csv:  # the documented columns, every indicator: target columns empty where no plan is printed
         out = _dated(table)[CSV_COLUMNS] if not table.empty else pd.DataFrame(columns=CSV_COLUMNS)
         _write_csv(out.round(6), args.output, "project", "projections")

@@ -382,6 +382,35 @@ def png_bytes(fig: plt.Figure) -> bytes:
     return buffer.getvalue()
 
 
+def months_by_basis(shown: pd.DataFrame, indicator_id: str, title: str, ylabel: str) -> plt.Figure:
+    """Monthly bars of one indicator, one panel (own y-axis) per basis where its definition changed.
+
+    ``shown`` has ``month`` (text), ``value`` and ``row`` (``printed`` or ``derived``). Months on
+    an old basis (:mod:`lsreports.analysis.checks.breaks`) are drawn apart, never on one axis
+    with the current ones: a change of basis is not growth. The rows drawn (with ``basis``)
+    are attached as ``fig.lsreports_rows``.
+    """
+    import seaborn as sns
+
+    from ..analysis.checks.breaks import basis_labels
+
+    ends = pd.PeriodIndex(shown["month"], freq="M").to_timestamp(how="end").normalize()
+    rows = shown.assign(basis=basis_labels(indicator_id, pd.Series(ends, index=shown.index)).to_numpy())
+    sides = list(dict.fromkeys(rows["basis"]))
+    widths = [max(rows["basis"].eq(side).sum(), 2) for side in sides]
+    fig, axes = plt.subplots(1, len(sides), figsize=(9, 4.2), gridspec_kw={"width_ratios": widths}, squeeze=False)
+    for ax, side in zip(axes[0], sides):
+        part = rows.loc[rows["basis"] == side]
+        sns.barplot(data=part, x="month", y="value", hue="row", hue_order=["printed", "derived"], dodge=False, ax=ax)
+        ax.set(title=side if len(sides) > 1 else "", xlabel="", ylabel=ylabel if ax is axes[0][0] else "")
+        ax.tick_params(axis="x", labelrotation=90)
+        if ax is not axes[0][-1] and ax.get_legend():
+            ax.get_legend().remove()
+    fig.suptitle(title + (" (a change of basis: separate panels and scales)" if len(sides) > 1 else ""))
+    fig.lsreports_rows = rows
+    return fig
+
+
 def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:
     """Display a figure in a notebook as a PNG image, followed by the rows it draws.
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from . import labels
-from .cite import Citations, one_line, text
+from .cite import Citations, flag_mark, one_line, text
 from .formatting import fixed, fmt_number, fmt_pct, fmt_printed
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
@@ -22,7 +22,7 @@ KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Trade": [("trade_total",), ("trade_declared",), ("trade_local_export",)],
     "Budget": [("budget_revenue_total",), ("budget_spending_total",)],
     "Public investment": [("pubinv_disbursed_current", "pubinv_disbursed")],
-    "Industry": [("iip",), ("prod_electricity_sold",), ("prod_cement",)],
+    "Industry": [("iip",), ("prod_electricity_generated",), ("prod_electricity_sold",), ("prod_cement",)],
     "Tourism": [("tourism_visitors",), ("tourism_revenue",)],
     "Commerce and enterprises": [("retail_sales",), ("enterprises_new",)],
     "Social": [("ui_applications",), ("temp_housing_completed",)],
@@ -81,12 +81,16 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     (pandas.DataFrame, str)
         One row per indicator and year (its first plan kind): ``indicator_id``, ``year``,
         ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
-        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``, and the year to date it
-        is built from (``ytd_start``, ``ytd_end``, ``source_doc``); and the line.
+        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``, the year to date it is
+        built from (``ytd_start``, ``ytd_end``, ``source_doc``) and ``flag_reason`` (the flags the
+        year end rests on, in words: :func:`lsreports.analysis.checks.flags.annotate_projections`);
+        and the line.
     """
-    from ..analysis.yearend.projection import year_end_projections
+    from ..analysis.checks.flags import annotate_projections, flag_table
+    from ..analysis.yearend.projection import curated_national, year_end_projections
 
-    frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
+    frame = year_end_projections(obs, national=curated_national()).drop_duplicates(["indicator_id", "year"])
+    frame = annotate_projections(frame, flag_table(obs, national=False))
     view = pd.DataFrame({
         "indicator_id": frame["indicator_id"], "year": frame["year"], "projection": frame["projection"],
         "low": frame["lower"], "high": frame["upper"], "unit": frame["unit"],
@@ -94,7 +98,7 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         "low_pct": frame["lower_pct_of_target"], "high_pct": frame["upper_pct_of_target"],
         "method": frame["method"], "verdict": frame["verdict"].fillna(""),
         "formula": frame["formula"].fillna(""), "ytd_start": frame["ytd_start"], "ytd_end": frame["ytd_end"],
-        "source_doc": frame["source_doc"],
+        "source_doc": frame["source_doc"], "flag_reason": frame["flag_reason"].fillna(""),
     })
     return view, ("nowcast of the year end with its band (from the backtest errors) and the verdict against "
                   "plan: likely, undetermined (the band straddles 100 %) or unlikely")
@@ -136,8 +140,9 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     # the band on a line of its own under its figure: the columns stay narrow enough for a desktop
     band = (f'<br><span class="lsr-band">{fmt_number(r["low"])}–{fmt_number(r["high"])}</span>'
             if pd.notna(r["low"]) else "")
+    reason = r.get("flag_reason", "") or ""
     year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
-                                  indicator) + band
+                                  indicator, reason=reason) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
         pct_band = (f'<br><span class="lsr-band">{fixed(r["low_pct"], 1)}–{fmt_pct(r["high_pct"], signed=False)}</span>'
                     if pd.notna(r["low_pct"]) else "")
@@ -148,7 +153,16 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     else:
         against = "no plan printed"
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
-    return [year_end_text, against, method, text(r["verdict"] or "–")]
+    return [year_end_text, against, method, verdict_cell(r["verdict"], reason)]
+
+
+def verdict_cell(verdict: str, reason: str) -> str:
+    """A verdict, and when it rests on a flagged input, "…, but in doubt ⚑" with the reason on hover."""
+    if not verdict:
+        return "–"
+    if not reason:
+        return text(verdict)
+    return f'{text(verdict)},<br><span class="lsr-band">but in doubt</span>{flag_mark(reason)}'
 
 
 def _year_end_basis(rows: pd.DataFrame, obs: pd.DataFrame, year_end: pd.DataFrame) -> pd.DataFrame:
@@ -239,6 +253,21 @@ def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> 
     return "<ul>" + "".join(lines) + "</ul>" + more
 
 
+def prints_html(table: pd.DataFrame, catalogue: pd.DataFrame) -> str:
+    """The figures printed differently by several reports (the flag table's ``prints_disagree``), one line
+    each with ⚑ and the reason: which print is shown and why (the province's report over the press, ...)."""
+    rows = table.loc[table["check"] == "prints_disagree"] if not table.empty else table
+    if rows.empty:
+        return ""
+    names = catalogue.set_index("indicator_id")["name_en"]
+    lines = [f"<li><strong>{text(names.get(r.indicator_id, r.indicator_id))}</strong>, "
+             f"{text(period_label(r.start, r.end))}: {flag_mark(r.reason)} {text(r.reason)}</li>"
+             for r in rows.itertuples(index=False)]
+    return ('<p>Several prints of one figure: the table shows the province\'s own report (over the press), a '
+            'revised figure (over a first estimate), a later report (over an earlier one).</p><ul>'
+            + "".join(dict.fromkeys(lines)) + "</ul>")
+
+
 def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
                  indicator_ids: list[str] | None = None) -> str:
     """What the latest report changed (:func:`lsreports.analysis.checks.changes.changes_since_previous`), as HTML.
@@ -274,4 +303,5 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
             f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
 
 
-__all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html", "rate_alone"]
+__all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest",
+           "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell"]

@@ -223,7 +223,9 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
 
     ``projection`` is one row of :func:`lsreports.analysis.yearend.projection.year_end_projections`
     with a plan. The year to date and its growth are the printed figures (cited); the
-    projections, their shares of plan and the band are derived (their formula on hover).
+    projections, their shares of plan and the band are derived (their formula on hover). A
+    row annotated with ``flag_reason`` (:func:`lsreports.analysis.checks.flags.annotate_projections`)
+    marks the growth-based nowcast with ⚑ and the reason.
     """
     p = dict(projection)
     start, end, doc = p["ytd_start"], p["ytd_end"], p["source_doc"]
@@ -238,12 +240,13 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
                f"/ {target}")
     growth = f"{p['formula']}; / {target}"
     band = f"{fixed(p['lower_pct_of_target'], 0)}-{fixed(p['upper_pct_of_target'], 0)} %"
+    reason = p.get("flag_reason") if isinstance(p.get("flag_reason"), str) else ""
     return (f"{writer.label(noun)}: {writer.figure(ytd, level) if level else writer.words(ytd)} to "
             f"{writer.words(format(end, '%d %B'))}, "
             f"{writer.figure(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %', rate) if rate else writer.words('')} on a "
             f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
             f"({writer.derived(fixed(p['prorata_pct_of_target'], 1) + ' ' + of, prorata)}), the growth-based "
-            f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth)} "
+            f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth, p['indicator_id'], reason)} "
             f"({writer.derived(fixed(p['growth_pct_of_target'], 1) + ' ' + of, growth)}, band "
             f"{writer.derived(band, p['band_from'])}).")
 
