@@ -20,8 +20,8 @@ import pandas as pd
 import seaborn as sns
 
 from ..analysis.tsa.country import COUNTERPARTS, national_summary, province_beside_country
+from ..analysis.tsa.series import indicator_series
 from ..sources.loader import indicators, national_observations
-from ..sources.national import monthly_series
 from . import labels
 from .cite import PLAIN
 from .formatting import fixed
@@ -117,7 +117,7 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame, *, wri
     rows = national_observations()
     if not national_ids:
         return CountryContext(writer.words("No national series matches these indicators."), None, pd.DataFrame())
-    histories = {i: monthly_series(i) for i in national_ids}
+    histories = {i: indicator_series(rows, i) for i in national_ids}
     summary = national_summary(histories, rows)
     last = max(s.dropna().index.max() for s in histories.values())
     text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables):"))
