@@ -159,11 +159,13 @@ def test_overlap_flags_only_disagreements_beyond_revision():
 
 
 def test_real_national_series_reach_december_2025():
-    from lsreports.sources.national import monthly_series
+    from lsreports.analysis.tsa.series import indicator_series
+    from lsreports.sources.loader import national_observations
 
+    rows = national_observations()
     for indicator_id, measure in [("vn_retail_sales", "value"), ("vn_exports", "value"), ("vn_imports", "value"),
                                   ("vn_iip", "yoy_pct"), ("vn_cpi", "yoy_pct")]:
-        series = monthly_series(indicator_id, measure).dropna()
+        series = indicator_series(rows, indicator_id, measure).dropna()
         assert series.index.max() >= pd.Period("2025-12", freq="M"), indicator_id
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .notebooks import Pair, execute, pairs, read_source, version_of
+from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
 from .reading import about_footer, chart_data_files
 
 #: Order of the briefings in the index (others follow alphabetically).
@@ -53,9 +53,25 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-def build_one(pair: Pair, out_dir: Path) -> tuple[Path, str, str | None]:
-    """Execute one notebook and write ``<name>.html`` and its charts' CSVs; return its path, title and version."""
-    notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
+def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
+    """The executed ``.ipynb`` stored beside a source, if it matches its ``.py`` cell by cell.
+
+    Raises
+    ------
+    lsreports.publish.notebooks.NotebookError
+        If the stored notebook is missing or has drifted from its source (refresh it first).
+    """
+    drift = pair_drift(pair)
+    if drift:
+        raise NotebookError(f"notebook {pair.name!r}: the stored {pair.notebook.name} does not match "
+                            f"{pair.source.name} ({drift[0]}); refresh it first")
+    return nbformat.read(pair.notebook, as_version=4)
+
+
+def build_one(pair: Pair, out_dir: Path, *, stored: bool = False) -> tuple[Path, str, str | None]:
+    """Execute one notebook (or take its stored outputs) and write ``<name>.html`` and its charts' CSVs;
+    return its path, title and version."""
+    notebook = stored_notebook(pair) if stored else execute(read_source(pair.source), pair.name, pair.source.parent)
     title, version = _title(notebook), version_of(notebook)
     chart_data_files(notebook, pair.name, out_dir)
     about_footer(notebook)
@@ -69,7 +85,8 @@ def _ordered(found: list[Pair]) -> list[Pair]:
 
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
-                    progress: Callable[[str], None] = print, force: bool = False) -> list[Path]:
+                    progress: Callable[[str], None] = print, force: bool = False,
+                    stored: bool = False) -> list[Path]:
     """Build every briefing and the overview page into ``out_dir``, replacing only the files it owns.
 
     Parameters
@@ -82,6 +99,10 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
         Receives one line per step (default: print).
     force : bool
         Write into a non-empty folder that has no manifest (its other files are left alone).
+    stored : bool, default False
+        Export each notebook's stored outputs (its ``.ipynb``, which must match its ``.py``:
+        :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
+        notebooks were just refreshed or checked by nbval, in seconds (the tests' build).
 
     Returns
     -------
@@ -105,14 +126,16 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     out_dir = Path(out_dir).resolve()
     with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
         with naming(out_dir):  # a full disk names the output folder
-            entries = _build_pages(found, staging, progress)
+            entries = _build_pages(found, staging, progress, stored)
             publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
 
 
-def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None]) -> list[tuple[str, str, str]]:
-    """Execute and export every notebook, then the overview page, into ``staging``; return the index entries."""
+def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None],
+                 stored: bool = False) -> list[tuple[str, str, str]]:
+    """Execute (or take the stored outputs of) and export every notebook, then the overview page, into
+    ``staging``; return the index entries."""
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute, sharing
@@ -124,8 +147,9 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     with sharing(context):
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
-            progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
-            path, title, version = build_one(pair, staging)
+            doing = "exporting its stored outputs" if stored else "executing and exporting"
+            progress(f"[{number}/{len(found)}] {pair.name}: {doing} ...")
+            path, title, version = build_one(pair, staging, stored=stored)
             progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
             entries.append((path.name, title, version))
     page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,

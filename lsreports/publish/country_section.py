@@ -21,8 +21,9 @@ import seaborn as sns
 
 from ..analysis.tsa.country import (COUNTERPARTS, YTD_PAIRS, national_summary, province_beside_country,
                                     report_periods, years_to_date_beside)
+from ..analysis.tsa.series import indicator_series
 from ..sources.loader import indicators, national_observations, reports
-from ..sources.national import monthly_series
+from ..sources.national_join import reach
 from . import labels
 from .cite import PLAIN
 from .formatting import fixed
@@ -122,10 +123,11 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame, *, wri
     rows = national_observations()
     if not national_ids:
         return CountryContext(writer.words("No national series matches these indicators."), None, pd.DataFrame())
-    histories = {i: monthly_series(i) for i in national_ids}
+    histories = {i: indicator_series(rows, i) for i in national_ids}
     summary = national_summary(histories, rows)
     last = max(s.dropna().index.max() for s in histories.values())
-    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables to February 2025, "
+    tables_end = reach(rows)["tables"]
+    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables to {tables_end:%B %Y}, "
                                           "the statistics office's releases after):"))
             + writer.bullets(_sentences(summary, catalogue, rows, writer)))
     ytd_pairs = tuple(p for p in YTD_PAIRS if p[0] in province_ids)

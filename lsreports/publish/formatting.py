@@ -8,9 +8,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from . import labels
 
-#: Kept for existing callers: the units of :data:`lsreports.publish.labels.UNITS`.
-UNIT_LABELS = labels.UNITS
-
 
 def half_up(value: float, decimals: int) -> Decimal:
     """Round a number as a statistics office rounds its printed decimal: half away from zero.

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..sources.units import UNIT_TABLE
+
 #: Codebook unit → words.
-UNITS: dict[str, str] = {
-    "USD_mn": "million USD", "VND_bn": "billion VND", "kt": "thousand tonnes", "t": "tonnes",
-    "thousand_m3": "thousand m³", "mn_kWh": "million kWh", "mn_bricks": "million bricks",
-    "thousand_visits": "thousand visits", "persons": "persons", "households": "households",
-    "houses": "houses", "visits": "visits", "vehicles": "vehicles", "enterprises": "enterprises",
-    "kg": "kg", "pct": "%",
-}
+UNITS: dict[str, str] = {code: unit.words for code, unit in UNIT_TABLE.items()}
 #: Contract measure → words.
 MEASURES: dict[str, str] = {
     "value": "level", "yoy_pct": "change on a year earlier", "mom_pct": "change on the previous month",

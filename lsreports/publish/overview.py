@@ -305,12 +305,3 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
 
 __all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest",
            "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell"]
-
-
-def __getattr__(name: str):
-    # BriefingPage moved to lsreports.publish.page; imported lazily (page imports this module).
-    if name == "BriefingPage":
-        from .page import BriefingPage
-
-        return BriefingPage
-    raise AttributeError(name)

@@ -44,7 +44,7 @@ def national_summary(series: dict[str, pd.Series], rows: pd.DataFrame) -> pd.Dat
     Parameters
     ----------
     series : dict
-        Series id to monthly levels on a ``PeriodIndex`` (:func:`lsreports.sources.national.monthly_series`).
+        Series id to monthly levels on a ``PeriodIndex`` (:func:`lsreports.analysis.tsa.series.indicator_series`).
     rows : pandas.DataFrame
         The national observations (for the printed annual growth rates, :func:`annual_growth`).
 
