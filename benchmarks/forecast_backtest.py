@@ -1,6 +1,7 @@
 """Rolling-origin backtest of the forecasting methods on the national monthly series.
 
-Origins: every month of 2019-2024; horizons 1-12 months; methods seasonal naive, ETS,
+Origins: every month of 2019-2025 (scored against the months printed; a month no release
+covers is not scored); horizons 1-12 months; methods seasonal naive, ETS,
 SARIMA, SARIMA with the Tết regressor, STL + ETS (:mod:`lsreports.analysis.tsa.forecast`).
 Parameters are re-estimated every January (see :mod:`lsreports.analysis.tsa.backtest`).
 A trailing year of unresolved level errors (:mod:`lsreports.analysis.checks.level_errors`, cement
@@ -26,7 +27,8 @@ import pandas as pd  # noqa: E402
 from lsreports.analysis.checks.level_errors import curated_level_error_spans, fit_series  # noqa: E402
 from lsreports.analysis.tsa.backtest import (BACKTEST_SERIES, ORIGINS, backtest_markdown,  # noqa: E402
                                                rolling_origin, winners)
-from lsreports.sources.national import monthly_series  # noqa: E402
+from lsreports.analysis.tsa.series import indicator_series  # noqa: E402
+from lsreports.sources.loader import national_observations  # noqa: E402
 from results_file import write_measured  # noqa: E402  (beside this script)
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -35,12 +37,12 @@ RESULTS = Path(__file__).resolve().parent / "results"
 def main() -> int:
     """Run the backtest for every series, print and write the results."""
     started = time.perf_counter()
-    frames, fit_flags = [], {}
+    frames, fit_flags, rows = [], {}, national_observations()
     spans = curated_level_error_spans()
     for indicator_id in BACKTEST_SERIES:
         t0 = time.perf_counter()
         # a trailing span of unresolved level errors (cement 2024) is kept out of fits and scores
-        series, fit_flags[indicator_id] = fit_series(monthly_series(indicator_id), spans)
+        series, fit_flags[indicator_id] = fit_series(indicator_series(rows, indicator_id), spans)
         last = series.dropna().index.max()
         result = rolling_origin(series, ORIGINS[ORIGINS < last])
         frames.append(result.scores())

@@ -38,8 +38,6 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "ingest": ("review a new report's rows against the table, add them",
                "lsreports ingest report.txt --review review.csv"),
 }
-#: Longest help line, so that each command's line fits an 80-column terminal.
-HELP_WIDTH = 62
 DESCRIPTION = ("The figures of Lạng Sơn's socio-economic reports, each with its verbatim\n"
                "source: check them, derive and project from them, publish briefings and workbooks.")
 

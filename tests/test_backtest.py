@@ -7,7 +7,7 @@ import pytest
 
 from lsreports.analysis.yearend.backtest import BACKTEST_COLUMNS, CAVEATS, backtest_markdown, backtest_pairs, backtest_ytd
 from lsreports.sources.paths import curated_dir
-from test_derive import obs
+from helpers import obs
 
 
 def synthetic_reports() -> pd.DataFrame:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from lsreports.publish import browser
-from lsreports.publish.briefing import build_briefings
 
 WIDTHS = (1280, 390)
 MOJIBAKE = ("\ufffd", "Ã", "áº", "á»")
@@ -25,7 +24,8 @@ def _need_chromium() -> None:
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> dict[str, Path]:
-    """The real briefings (curated data, read only) in both languages, as `make briefings` builds them."""
+    """The real briefings (curated data, read only) in both languages, as `make briefings` builds them: executed
+    (the stored outputs are the economist's English session, DataFrames as they are)."""
     _need_chromium()
     out = tmp_path_factory.mktemp("briefings") / "briefings"
     build_briefings(out, progress=lambda _: None, other_edition="vi/")
@@ -34,9 +34,10 @@ def editions(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def built(editions) -> Path:
-    """The English edition."""
-    return editions["en"]
+def built(real_briefings) -> Path:
+    """The real briefings of the session (:func:`conftest.real_briefings`), once Chromium is known to be there."""
+    _need_chromium()
+    return real_briefings
 
 
 #: English words that must not appear in the Vietnamese edition (issue 25).

@@ -1,8 +1,7 @@
 """Headline tables and computed sentences, on the SYNTHETIC data of conftest.py."""
 import lsreports as ls
-from lsreports.publish.headline import (
-    headline_table, implied_scope_lines, latest_level_sentence, latest_rows, level_sentence, share_lines,
-)
+from lsreports.publish.headline import headline_table, latest_rows
+from lsreports.publish.sentences import implied_scope_lines, latest_level_sentence, level_sentence, share_lines
 
 
 def test_latest_rows_keep_the_month_and_its_year_to_date(synthetic_data):

@@ -52,7 +52,7 @@ import pandas as pd
 from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
 from ..sources.misprints import misprints
-from ..sources.periods import is_month_end, is_whole_month
+from ..sources.periods import is_month_end, is_whole_month, shift_periods_back
 from .memo import FrameMemo
 
 #: Extra columns of derived rows (after the contract's and the project's).
@@ -98,37 +98,6 @@ DERIVATION_PRECEDENCE: tuple[str, ...] = (
 )
 
 KEY: list[str] = ["indicator_id", "start", "end", "measure"]
-
-
-def shift_year_back(day: pd.Timestamp) -> pd.Timestamp:
-    """Return the same day one year earlier; a month's last day maps to that month's last day.
-
-    Examples
-    --------
-    >>> shift_year_back(pd.Timestamp("2025-02-28")).date()
-    datetime.date(2024, 2, 29)
-    >>> shift_year_back(pd.Timestamp("2024-02-29")).date()
-    datetime.date(2023, 2, 28)
-    """
-    earlier = day - pd.DateOffset(years=1)
-    if is_month_end(day):
-        earlier = earlier + pd.offsets.MonthEnd(0)
-    return earlier
-
-
-def shift_period_back(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Return the same period of the previous year (a point stays a point)."""
-    new_end = shift_year_back(end)
-    new_start = new_end if start == end else start - pd.DateOffset(years=1)
-    return new_start, new_end
-
-
-def shift_periods_back(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Return :func:`shift_period_back` of every period of two datetime columns."""
-    earlier = end - pd.DateOffset(years=1)
-    new_end = earlier.where(~is_month_end(end), earlier + pd.offsets.MonthEnd(0))
-    new_start = new_end.where(start == end, start - pd.DateOffset(years=1))
-    return new_start, new_end
 
 
 def _days(days: pd.Series) -> pd.Series:
@@ -278,11 +247,6 @@ def _same_basis(ids: pd.Series, end_a: pd.Series, end_b: pd.Series) -> pd.Series
     return same
 
 
-def previous_year_levels(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the previous year's level implied by each printed level and its ``yoy_pct``."""
-    return _previous_year_frame(printed).to_dict("records")
-
-
 def _ytd_levels(printed: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
     jan1 = (levels["start"].dt.month == 1) & (levels["start"].dt.day == 1)
@@ -328,15 +292,6 @@ def _months_from_ytd_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "status": _statuses(pairs["status"], pairs["status_prev"])})
 
 
-def months_from_ytd(printed: pd.DataFrame) -> list[dict]:
-    """Rows for a month's level from consecutive printed year-to-date levels (``YTD(m) - YTD(m-1)``).
-
-    Where several reports print the same year-to-date, the pair from one report is
-    preferred, else the later report's figure (by ``source_doc`` order).
-    """
-    return _months_from_ytd_frame(printed).to_dict("records")
-
-
 def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
     ytd = _ytd_levels(printed)
     ytd = ytd.loc[ytd["end"].dt.month > 1]
@@ -353,11 +308,6 @@ def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "quote": _texts("derived: YTD(m-1) = YTD(m) - month(m) from ", _spans(pairs), " and its month"),
         "formula": _texts(_nums(pairs["value"]), " - ", _nums(pairs["value_month"]), " = ", _nums(value)),
         "status": _statuses(pairs["status"], pairs["status_month"])})
-
-
-def ytd_from_months(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the year to the previous month, ``YTD(m) - month(m)``, from one report's figures."""
-    return _ytd_from_months_frame(printed).to_dict("records")
 
 
 def _implied_targets_frame(printed: pd.DataFrame) -> pd.DataFrame:
@@ -453,11 +403,6 @@ def _parts_from_totals_frame(printed: pd.DataFrame) -> pd.DataFrame:
     return _derived_frame("part_from_total", {c: found[c].to_numpy() for c in columns})
 
 
-def parts_from_totals(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the missing part (or total) of each exhaustive two-part total in :data:`PART_PAIRS`."""
-    return _parts_from_totals_frame(printed).to_dict("records")
-
-
 def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
     if not parts.empty:
@@ -480,11 +425,6 @@ def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
             "formula": _texts(_nums(pairs["value_part"]), " / ", _nums(pairs["value"]), " * 100 = ", _nums(value)),
             "status": _statuses(pairs["status_part"], pairs["status"])}))
     return pd.concat(frames, ignore_index=True)
-
-
-def shares(printed: pd.DataFrame, parts: list[dict]) -> list[dict]:
-    """Rows for the shares of :data:`SHARE_INDICATORS`: ``part / total * 100`` (printed levels or parts derived here)."""
-    return _shares_frame(printed, pd.DataFrame(parts, columns=list(DERIVED_COLUMNS))).to_dict("records")
 
 
 #: Recent results of :func:`derivation_candidates` and :func:`implied_targets`, by content of the observations.
@@ -681,4 +621,4 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = ["read_misprints", "READ_FLAG", "derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
-           "shift_year_back", "shift_period_back", "shift_periods_back", "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]
+           "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]

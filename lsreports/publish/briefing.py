@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .notebooks import Pair, execute, pairs, read_source, version_of
+from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
 from .i18n import ENV, LANGS, check_lang, using
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
 
@@ -76,19 +76,19 @@ def _translated_title(first: str, title: str) -> str:
     return title.strip() + ("\n\n" + kept if kept else "")
 
 
-def for_edition(notebook: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
+def for_edition(notebook: nbformat.NotebookNode, code: str, *, setup: bool = True) -> nbformat.NotebookNode:
     """Keep the cells of edition ``code``: drop the other languages' ``lang-xx`` cells and ``exploratory`` ones.
 
-    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition.
-
-    A hidden first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
+    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition. With ``setup``, a hidden
+    first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
     """
     other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG, TITLE_TAG}
     titles = [c.source for c in notebook.cells if TITLE_TAG in c.get("metadata", {}).get("tags", [])]
     notebook.cells = [c for c in notebook.cells if not other & set(c.get("metadata", {}).get("tags", []))]
     if code != LANGS[0] and titles and notebook.cells:
         notebook.cells[0].source = _translated_title(notebook.cells[0].source, titles[0])
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
+    if setup:
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
     return notebook
 
 
@@ -102,16 +102,41 @@ def _edition_html(page: str, code: str, other_href: str | None) -> str:
     return re.sub(r"(<main[^>]*>)", lambda m: m[1] + link, page, count=1) if link else page
 
 
-def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None
-              ) -> tuple[Path, str, str | None]:
-    """Execute one notebook in language ``code`` and write ``<name>.html`` and its charts' CSVs.
+def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
+    """The executed ``.ipynb`` stored beside a source, if it matches its ``.py`` cell by cell.
 
-    Returns its path, title and version. ``other_href`` links the page to its other edition.
+    Raises
+    ------
+    lsreports.publish.notebooks.NotebookError
+        If the stored notebook is missing or has drifted from its source (refresh it first).
     """
-    notebook = for_edition(read_source(pair.source), code)
+    drift = pair_drift(pair)
+    if drift:
+        raise NotebookError(f"notebook {pair.name!r}: the stored {pair.notebook.name} does not match "
+                            f"{pair.source.name} ({drift[0]}); refresh it first")
+    return nbformat.read(pair.notebook, as_version=4)
+
+
+def _executed(pair: Pair, code: str, stored: bool) -> nbformat.NotebookNode:
+    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (DataFrames in words), or its
+    stored outputs (English only: they were rendered in the economist's session, DataFrames as they are)."""
+    if stored:
+        if code != LANGS[0]:
+            raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
+                                "is built by executing the notebooks")
+        return for_edition(stored_notebook(pair), code, setup=False)
+    notebook = execute(for_edition(read_source(pair.source), code), pair.name, pair.source.parent, env={ENV: code})
+    notebook.cells = notebook.cells[1:]  # the setup cell
+    return notebook
+
+
+def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
+              stored: bool = False) -> tuple[Path, str, str | None]:
+    """Execute one notebook in language ``code`` (or take its stored outputs) and write ``<name>.html`` and
+    its charts' CSVs; return its path, title and version. ``other_href`` links the page to its other edition.
+    """
     with using(code):
-        notebook = execute(notebook, pair.name, pair.source.parent, env={ENV: code})
-        notebook.cells = notebook.cells[1:]  # the setup cell
+        notebook = _executed(pair, code, stored)
         title, version = _title(notebook), version_of(notebook)
         chart_data_files(notebook, pair.name, out_dir)
         long_tables_to_appendix(notebook)
@@ -127,8 +152,8 @@ def _ordered(found: list[Pair]) -> list[Pair]:
 
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
-                    progress: Callable[[str], None] = print, force: bool = False, lang: str = "en",
-                    other_edition: str | None = None) -> list[Path]:
+                    progress: Callable[[str], None] = print, force: bool = False, stored: bool = False,
+                    lang: str = "en", other_edition: str | None = None) -> list[Path]:
     """Build every briefing and the overview page into ``out_dir``, replacing only the files it owns.
 
     Parameters
@@ -147,6 +172,10 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
         to its counterpart there.
     force : bool
         Write into a non-empty folder that has no manifest (its other files are left alone).
+    stored : bool, default False
+        Export each notebook's stored outputs (its ``.ipynb``, which must match its ``.py``:
+        :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
+        notebooks were just refreshed or checked by nbval, in seconds (the tests' build).
 
     Returns
     -------
@@ -172,16 +201,17 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     out_dir = Path(out_dir).resolve()
     with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
         with naming(out_dir):  # a full disk names the output folder
-            entries = _build_pages(found, staging, progress, lang, link)
+            entries = _build_pages(found, staging, progress, stored, lang, link)
             publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
 
 
-def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None], lang: str = "en",
-                 link: Callable[[str], str | None] = lambda name: None) -> list[tuple[str, str, str]]:
-    """Execute and export every notebook, then the overview page, into ``staging``, in ``lang``; return the
-    index entries. ``link(name)`` is a page's address in the other edition."""
+def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None], stored: bool = False,
+                 lang: str = "en", link: Callable[[str], str | None] = lambda name: None
+                 ) -> list[tuple[str, str, str]]:
+    """Execute (or take the stored outputs of) and export every notebook, then the overview page, into
+    ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in the other edition."""
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute, sharing
@@ -193,8 +223,9 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     with sharing(context):
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
-            progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
-            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"))
+            doing = "exporting its stored outputs" if stored else "executing and exporting"
+            progress(f"[{number}/{len(found)}] {pair.name}: {doing} ...")
+            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"), stored=stored)
             progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
             entries.append((path.name, title, version))
     with using(lang):

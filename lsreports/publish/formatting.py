@@ -8,9 +8,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from . import i18n, labels
 
-#: Kept for existing callers: the units of :data:`lsreports.publish.labels.UNITS`.
-UNIT_LABELS = labels.UNITS
-
 
 def localise(number: str, code: str | None = None) -> str:
     """Write an English-formatted number in the current language's style.

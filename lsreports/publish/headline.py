@@ -6,16 +6,9 @@ import pandas as pd
 from . import labels
 from .i18n import t
 from .formatting import fmt_number, fmt_pct, unit_label
-# Kept importable from here for existing callers.
-from .sentences import (contribution_lines, implied_scope_lines, latest_level_sentence,  # noqa: F401
-                        level_sentence, share_lines)
 from .labels import report_name
 from ..sources.periods import period_kind, period_label
 
-#: Kept for existing callers: :data:`lsreports.publish.labels.TARGET_KINDS`.
-TARGET_NAMES = labels.TARGET_KINDS
-#: Kept for existing callers: :data:`lsreports.publish.labels.METHODS_SHORT`.
-METHOD_NAMES = labels.METHODS_SHORT
 HEADLINE_COLUMNS = ["Indicator", "Vietnamese term", "Period", "Level", "Unit", "Change on last year",
                     "Share of plan", "Report"]
 

@@ -10,15 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from . import i18n
+from ..sources.units import UNIT_TABLE
 
 #: Codebook unit → words.
-UNITS: dict[str, str] = {
-    "USD_mn": "million USD", "VND_bn": "billion VND", "kt": "thousand tonnes", "t": "tonnes",
-    "thousand_m3": "thousand m³", "mn_kWh": "million kWh", "mn_bricks": "million bricks",
-    "thousand_visits": "thousand visits", "persons": "persons", "households": "households",
-    "houses": "houses", "visits": "visits", "vehicles": "vehicles", "enterprises": "enterprises",
-    "kg": "kg", "pct": "%",
-}
+UNITS: dict[str, str] = {code: unit.words for code, unit in UNIT_TABLE.items()}
 #: Contract measure → words.
 MEASURES: dict[str, str] = {
     "value": "level", "yoy_pct": "change on a year earlier", "mom_pct": "change on the previous month",
@@ -94,11 +89,12 @@ def _table(name: str, english: dict[str, str]) -> dict[str, str]:
 def _lookup(table: dict[str, str], key: object) -> str:
     if key is None or (isinstance(key, float) and pd.isna(key)) or key is pd.NA:
         return ""
+    fallback = table
     for name, english in _ENGLISH.items():
         if table is english:
             table = _table(name, english)
             break
-    return table.get(str(key), str(key).replace("_", " "))
+    return table.get(str(key)) or fallback.get(str(key), str(key).replace("_", " "))
 
 
 def unit(code: object) -> str:

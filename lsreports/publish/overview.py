@@ -30,7 +30,7 @@ KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Social": [("ui_applications",), ("temp_housing_completed",)],
     "Growth (GRDP)": [("grdp",)],
 }
-#: Groups of the overview drawn from the country's series (GSO tables), where the province's
+#: Groups of the overview drawn from the country's series (GSO tables, then the releases), where the province's
 #: reports print nothing of the kind: no report of the four prints a price index.
 NATIONAL_KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Prices (Viet Nam: the province's reports print no price index)": [("vn_cpi",), ("vn_core_inflation",)],
@@ -381,12 +381,3 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
 
 __all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest",
            "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell"]
-
-
-def __getattr__(name: str):
-    # BriefingPage moved to lsreports.publish.page; imported lazily (page imports this module).
-    if name == "BriefingPage":
-        from .page import BriefingPage
-
-        return BriefingPage
-    raise AttributeError(name)

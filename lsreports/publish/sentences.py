@@ -4,7 +4,7 @@ Each function writes through a *writer* (:mod:`lsreports.publish.cite`): with th
 :class:`~lsreports.publish.cite.Citations` it returns HTML in which a printed figure links
 to its quote and report and a derived figure shows its formula on hover; with
 :data:`~lsreports.publish.cite.PLAIN` (the default) the same sentence as Markdown without
-sources. A domain briefing calls them through :class:`lsreports.publish.overview.BriefingPage`
+sources. A domain briefing calls them through :class:`lsreports.publish.page.BriefingPage`
 (``page.sentences(...)``, ``page.shares(...)``, ...), which passes its citations.
 
 Counts of indicators or products ("4 of 6 products grew") are the sentence's own

@@ -9,8 +9,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..analysis.yearend.projection import TARGET_KIND_LABELS
 from . import charts
-from .charts import _panels, _rows_drawn, horizontal_bars, source_block
+from .charts import _panels, _rows_drawn, horizontal_bars, short_labels, source_block
 
 _METHOD_MARKERS = (("growth", "o", "growth-based"), ("pro_rata", "s", "pro-rata"))
 
@@ -29,6 +30,22 @@ def _panel(ax: plt.Axes, part: pd.DataFrame) -> None:
                        label=f"projected year end ({name})")
     ax.axvline(100, color="black", linewidth=0.8)
     horizontal_bars(ax)
+
+
+def plan_view(with_target: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The projected rows with a target, labelled ``<short name> (<kind of target>)``, for :func:`year_end_chart`.
+
+    Parameters
+    ----------
+    with_target : pandas.DataFrame
+        Rows of :func:`lsreports.analysis.yearend.projection.year_end_projections` with a ``target_kind``.
+    catalogue : pandas.DataFrame
+        Indexed by ``indicator_id``, with ``name_en``.
+    """
+    labels = [f"{label} ({TARGET_KIND_LABELS[kind]})" for label, kind in zip(
+        short_labels(catalogue.loc[with_target["indicator_id"], "name_en"]), with_target["target_kind"])]
+    view = with_target.assign(label=labels)
+    return view.loc[view["method"] != "not_projected"].sort_values("projected_pct_of_target")
 
 
 def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> plt.Figure:

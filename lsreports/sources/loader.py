@@ -288,7 +288,13 @@ def read_observations_file(path: Path) -> pd.DataFrame:
 
 
 def national_observations() -> pd.DataFrame:
-    """Return the rows of the GSO's national tables (``data/curated/national_observations.csv``).
+    """Return the rows of the GSO's national tables (``data/curated/national_observations.csv``),
+    joined with the statistics office's releases after the tables end (``national_text_observations.csv``).
+
+    Where a release gives a figure the tables lack, its row is added (``source_kind``
+    public_text, the clause as ``quote``); a later month no release prints is derived from
+    two years to date (``derived`` true, the formula as ``quote``); see
+    :func:`lsreports.sources.national_join.join`.
 
     The same columns, types and checks as :func:`observations`; ``quote`` is the cell
     that holds the number (``<file>:<line>:<column>``), ``source_doc`` the vendored table.
@@ -301,7 +307,18 @@ def national_observations() -> pd.DataFrame:
     path = curated_dir() / "national_observations.csv"
     if not path.exists():
         raise DataFileError(f"{path}: no national rows; build them with `lsreports curate national`")
-    return _observations_cached(_file_key(path), _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+    from .national_join import TEXT_ROWS_FILE
+
+    return _national_joined(_file_key(path), _file_key(curated_dir() / TEXT_ROWS_FILE),
+                            _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+
+
+@lru_cache(maxsize=4)
+def _national_joined(key: tuple, texts_key: tuple, catalogue_key: tuple) -> pd.DataFrame:
+    """The tables' rows joined with the releases' (issue 23: :mod:`lsreports.sources.national_join`)."""
+    from .national_join import join, text_observations
+
+    return join(_observations_cached(key, catalogue_key), text_observations())
 
 
 def observations() -> pd.DataFrame:

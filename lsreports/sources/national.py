@@ -481,28 +481,3 @@ def cell_problems(rows: pd.DataFrame) -> pd.DataFrame:
         if not cell_holds(float(value), measure, cell):
             out.append((position, indicator, quote, f"the cell holds {cell:.10g}, the row says {value:.10g}"))
     return pd.DataFrame(out, columns=["row", "indicator_id", "quote", "problem"])
-
-
-def monthly_series(indicator_id: str, measure: str = "value") -> pd.Series:
-    """Return one national indicator's monthly figures as a Series on a monthly ``PeriodIndex``.
-
-    Months the tables lack are missing (NaN), so gaps show; the revised figure is used
-    where the next release revised the month.
-
-    Raises
-    ------
-    UnknownIndicatorError
-        If no national rows carry ``indicator_id`` with ``measure``.
-    """
-    from ..errors import UnknownIndicatorError
-    from .loader import national_observations
-
-    rows = national_observations()
-    rows = rows.loc[(rows["indicator_id"] == indicator_id) & (rows["measure"] == measure)
-                    & (rows["start"].dt.day == 1) & (rows["end"] == rows["start"] + pd.offsets.MonthEnd(0))]
-    if rows.empty:
-        known = sorted(set(national_observations()["indicator_id"]))
-        raise UnknownIndicatorError(f"no monthly {measure!r} rows for {indicator_id!r}; national ids: {', '.join(known)}")
-    series = pd.Series(rows["value"].to_numpy(), index=pd.PeriodIndex(rows["start"], freq="M"), name=indicator_id)
-    series = series.sort_index()
-    return series.reindex(pd.period_range(series.index.min(), series.index.max(), freq="M"))

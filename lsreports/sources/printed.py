@@ -21,14 +21,17 @@ from collections.abc import Iterator
 
 from .contract import PCT_MEASURES
 from .numbers import NUMBER_PATTERN, parse_vn_number
+from .units import UNIT_TABLE
 
 __all__ = ["UNIT_POWER", "UNSCALED_UNITS", "allowed_powers", "printed_numbers", "value_is_printed"]
 
-#: Units without a scale of their own: a power of ten only from a scale word after the number.
-UNSCALED_UNITS: frozenset[str] = frozenset({"enterprises", "households", "houses", "persons", "unit", "vehicles",
-                                            "visits", "t", "pct"})
-#: Power of ten of a scaled unit over its base (``thousand_*`` 3 and ``mn_*`` 6 by their names).
-UNIT_POWER: dict[str, int] = {"VND_bn": 9, "USD_mn": 6, "kt": 3, "mn_kWh": 6, "mn_bricks": 6, "kg": 0}
+#: Units without a scale of their own: a power of ten only from a scale word after the number (the unit
+#: table's, and the shared contract checker's generic ``unit``, which the codebook does not use).
+UNSCALED_UNITS: frozenset[str] = frozenset({code for code, unit in UNIT_TABLE.items() if unit.unscaled} | {"unit"})
+#: Power of ten of a scaled unit over its base, from the unit table (``thousand_*`` 3 and ``mn_*`` 6 by their
+#: names for a unit outside it).
+UNIT_POWER: dict[str, int] = {code: round(math.log10(unit.per_unit)) for code, unit in UNIT_TABLE.items()
+                              if not unit.unscaled}
 #: Scale words as printed, OCR-damaged spellings included ("triéu", "tri€u", "nghin").
 _SCALE_AFTER = re.compile(r"\s*(?P<w>ngh\S{0,2}n|ng\S{0,2}n|tri\S{0,2}u|t[ỷyýỳỹ](?!\s*l))(?=[\s,.;:)]|$)",
                           re.IGNORECASE)

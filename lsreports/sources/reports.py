@@ -56,14 +56,22 @@ def verify_manifest(manifest: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per report: ``id``, ``recorded``, ``actual`` (empty when the file is
-        missing) and ``ok``.
+        missing), ``where`` (``vendored``; for a public text, ``cached`` or ``absent``: its
+        copy under ``.cache/texts/``, or none, which is fine, its rows being checked by their
+        form) and ``ok``.
     """
+    from .public_texts import PUBLIC_TEXT, cached_path
+
+    kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("", index=manifest.index)
     rows = []
-    for doc_id, recorded in zip(manifest["id"], manifest["sha256"]):
-        path = report_path(doc_id)
+    for doc_id, recorded, kind in zip(manifest["id"], manifest["sha256"], kinds):
+        path, where = report_path(doc_id), "vendored"
+        if kind == PUBLIC_TEXT and not path.exists():
+            path, where = cached_path(doc_id), "cached" if cached_path(doc_id).exists() else "absent"
         actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
-        rows.append({"id": doc_id, "recorded": recorded, "actual": actual, "ok": actual == recorded})
-    return pd.DataFrame(rows, columns=["id", "recorded", "actual", "ok"])
+        ok = actual == recorded or where == "absent"
+        rows.append({"id": doc_id, "recorded": recorded, "actual": actual, "where": where, "ok": ok})
+    return pd.DataFrame(rows, columns=["id", "recorded", "actual", "where", "ok"])
 
 
 def short_id(doc_id: str, known: Iterable[str] = ()) -> str:

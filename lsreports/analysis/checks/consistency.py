@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ...sources.loader import indicators, observations
+from ...sources.catalog import PART_GROUPS, PLAN_PART_GROUPS
 from ...sources.periods import period_kinds, period_label
 from ...sources.reports import short_id
 from ..derive import compare_derived_with_printed, read_misprints
@@ -43,23 +44,6 @@ PLAN_TOLERANCE = 0.02
 #: Ratio of monthly rates beyond which a level looks printed in the wrong unit.
 UNIT_RATIO = 8.0
 
-#: Totals and the components that add up to them.
-PART_GROUPS: dict[str, tuple[str, ...]] = {
-    "trade_total": ("trade_total_export", "trade_total_import"),
-    "trade_declared": ("trade_declared_export", "trade_declared_import"),
-    "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
-    "pubinv_disbursed": ("pubinv_disbursed_carryover", "pubinv_disbursed_current"),
-}
-
-#: Totals whose plan (or budget estimate) is the sum of their parts' plans. The headline
-#: disbursement of a year's plan is measured against the current-year plan only, so its
-#: carried-over and current parts are left out; the local and central capital are its parts.
-PLAN_PART_GROUPS: dict[str, tuple[str, ...]] = {
-    **{total: parts for total, parts in PART_GROUPS.items() if total != "pubinv_disbursed"},
-    "budget_spending_total": ("budget_spending_balanced", "budget_spending_targeted"),
-    "pubinv_disbursed": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
-    "pubinv_disbursed_current": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
-}
 #: The percentage measures that imply a plan or budget estimate (``value / pct * 100``).
 PLAN_MEASURES: tuple[str, ...] = ("plan_pct", "est_central_pct", "est_local_pct")
 

@@ -160,7 +160,7 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0]
         rate is missing). ``attrs`` holds the summary (:func:`summarise`).
     """
     from ...sources.prints import preferred_prints
-    from .nowcast import _manifest
+    from ..levels import _manifest
 
     frame = preferred_prints(printed_rows(normalise_observations(obs)), _manifest())  # one print per figure
     b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .national_profile import NATIONAL_COUNTERPARTS, cumulative, national_monthly
-from .nowcast import LevelLookup
+from ..levels import LevelLookup
 
 #: How far beyond the range of earlier years' ratios (as a factor) a ratio is implausible.
 SLACK = 1.2

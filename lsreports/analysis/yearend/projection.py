@@ -41,9 +41,11 @@ from ...sources.contract import printed_rows
 from ...sources.loader import indicators
 from ...sources.periods import is_month_end
 from .backtest import backtest_pairs
-from ..derive import READ_FLAG, implied_targets, read_misprints, shift_period_back
+from ...sources.periods import shift_period_back
+from ..derive import READ_FLAG, implied_targets, read_misprints
 from ..memo import FrameMemo
-from .nowcast import Level, growth_nowcast, level_lookup, pick_level, previous_year_level
+from ..levels import Level, level_lookup, pick_level
+from .nowcast import growth_nowcast, previous_year_level
 from .uncertainty import band, band_rows, band_widths, verdict
 
 #: Plan kinds compared with, in order of preference.
