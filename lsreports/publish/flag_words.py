@@ -128,6 +128,8 @@ def _no_ids(note: str) -> str:
     from ..sources.loader import reports
 
     names = labels.report_names(reports())
+    # "public text to October 2025 (pub_2025_10_cafef)": the name is there already, the id in brackets goes
+    note = re.sub(r" \(([a-z0-9]+(?:_[a-z0-9]+)+)\)", lambda m: "" if m[1] in names else m[0], note)
     return re.sub(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", lambda m: names.get(m[0], m[0].replace("_", " ")), note)
 
 

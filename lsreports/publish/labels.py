@@ -245,7 +245,7 @@ def report_names(manifest: pd.DataFrame) -> dict[str, str]:
     -------
     dict
         Report id → name. Two reports covering the same month are told apart by their
-        issuers (``public text to December 2025 (CafeF)``), else by their ids, in full (never cut).
+        issuers (``public text to December 2025 (CafeF)``), then by a number (``(CafeF, 2)``).
     """
     ends = pd.to_datetime(manifest["period_end"])
     kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("report", index=manifest.index)
@@ -259,8 +259,13 @@ def report_names(manifest: pd.DataFrame) -> dict[str, str]:
     # two reports covering the same month are told apart by their issuer ("CafeF"), else by their full id
     told = {doc: (f"{name} ({str(issuers.get(doc) or doc).split(' (')[0]})" if counts[name] > 1 else name)
             for doc, name in names.items()}
+    seen: dict[str, int] = {}
+    numbered = {}
+    for doc in sorted(told):  # still alike (one issuer, one month): numbered, never an id on the page
+        seen[told[doc]] = seen.get(told[doc], 0) + 1
+        numbered[doc] = told[doc] if seen[told[doc]] == 1 else f"{told[doc][:-1]}, {seen[told[doc]]})"
     again = pd.Series(list(told.values())).value_counts()
-    return {doc: (f"{names[doc]} ({doc})" if again[name] > 1 else name) for doc, name in told.items()}
+    return {doc: (numbered[doc] if again[name] > 1 else name) for doc, name in told.items()}
 
 
 def national_table_names() -> dict[str, str]:
