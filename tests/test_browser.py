@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lsreports.publish import browser
+from lsreports.publish.briefing import build_briefings
 
 WIDTHS = (1280, 390)
 MOJIBAKE = ("\ufffd", "Ã", "áº", "á»")
