@@ -137,11 +137,21 @@ class BriefingPage:
         return self._block(self.cites.paragraph(sentences.spread_sentence(rates, noun, writer=self.cites)))
 
     def country(self, province_ids: list[str]):
-        """The country as context (:func:`lsreports.publish.country_section.country_context`), its text cited."""
+        """The country as context (:func:`lsreports.publish.country_section.country_context`), its text cited.
+
+        Its sentences are English; in another edition they are marked ``lang="en"``.
+        """
         from .. import access
         from .country_section import country_context
 
-        return country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
+        from dataclasses import replace
+
+        from .i18n import lang
+
+        context = country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
+        if lang() != "en" and context.text:  # its sentences are written in English: marked so in another edition
+            context = replace(context, text=f'<div lang="en">{context.text}</div>')
+        return context
 
     def projection(self, projection, noun: str):
         """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan).
