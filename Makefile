@@ -40,7 +40,7 @@ lab: $(LAB_STAMP)
 
 briefings: $(STAMP)
 	$(BIN)/lsreports summary
-	$(BIN)/lsreports briefing -o briefings
+	$(BIN)/lsreports briefing -o briefings --force
 	$(BIN)/lsreports excel -o briefings/lsreports.xlsx
 
 summary: $(STAMP)

@@ -23,7 +23,7 @@ def main() -> int:
     """Compute the backtest, print it and write the Markdown result."""
     text = backtest_markdown(backtest_pairs(observations()))
     print(text)
-    write_measured(RESULTS, text)
+    write_measured(RESULTS, text, provenance=True)
     return 0
 
 

@@ -24,7 +24,7 @@ def main() -> int:
     backtest = backtest_pairs(observations())
     text = comparison_markdown(compare_methods(backtest, national_backtest(backtest, national_observations())))
     print(text)
-    write_measured(RESULTS, text)
+    write_measured(RESULTS, text, provenance=True)
     return 0
 
 

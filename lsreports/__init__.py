@@ -4,7 +4,8 @@
 >>> trade = ls.load("trade")             # a domain, labelled and ready to plot
 >>> table = ls.catalog()                 # one row per indicator: measures, periods, rows
 >>> monthly = ls.series("trade_total")   # one indicator, monthly, on a PeriodIndex
->>> flags = ls.consistency_flags()       # what the reports' figures say about each other
+>>> flags = ls.flags()                   # every finding of every check, in one table
+>>> checks = ls.consistency_flags()      # what the reports' figures say about each other
 
 Every public name is in ``__all__`` (and so in ``dir(ls)`` and tab completion), each with
 a numpydoc docstring; importing the package changes nothing in the session (no plotting
@@ -17,7 +18,7 @@ from .errors import DataFileError, EmptySelectionWarning, UnknownIndicatorError
 from .sources.loader import indicators, reports, targets
 
 __all__ = [
-    "DataFileError", "EmptySelectionWarning", "UnknownIndicatorError", "catalog", "consistency_flags",
+    "DataFileError", "EmptySelectionWarning", "UnknownIndicatorError", "catalog", "consistency_flags", "flags",
     "indicators", "load", "observations", "reports", "series", "targets",
 ]
 __version__ = "0.1.0"
@@ -29,9 +30,13 @@ def __getattr__(name: str):
         from .analysis.checks.consistency import consistency_flags
 
         return consistency_flags
+    if name == "flags":
+        from .analysis.checks.flags import flags
+
+        return flags
     raise AttributeError(f"module 'lsreports' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    # consistency_flags is loaded lazily, so the module's namespace alone would not list it.
+    # consistency_flags and flags are loaded lazily, so the module's namespace alone would not list it.
     return sorted((set(globals()) - {"annotations"}) | set(__all__))

@@ -105,7 +105,7 @@ def ordered_periods(start: pd.Series, end: pd.Series) -> pd.Categorical:
 
 
 def load(name: str, measure: str | list[str] | None = "value", *, include_derived: bool = False,
-         source_doc: str | None = None, national: bool = False) -> pd.DataFrame:
+         source_doc: str | None = None, national: bool = False, all_prints: bool = False) -> pd.DataFrame:
     """Return a tidy frame of one domain or one indicator, labelled and ready to plot.
 
     Parameters
@@ -125,6 +125,12 @@ def load(name: str, measure: str | list[str] | None = "value", *, include_derive
     national : bool, default False
         With a domain, add the country's series of that domain (``vn_*`` ids) beside the
         province's. A ``vn_*`` id or ``"national"`` loads national rows without it.
+    all_prints : bool, default False
+        Where several reports print the same indicator, period and measure, return every
+        print with a boolean ``preferred`` column (true for exactly one per key) instead of
+        the preferred print alone. The rule (the province's own report over the press, a
+        revised figure over a first estimate, a later report over an earlier one) is
+        :mod:`lsreports.sources.prints`; :func:`observations` always keeps every print.
 
     Returns
     -------
@@ -178,7 +184,7 @@ def load(name: str, measure: str | list[str] | None = "value", *, include_derive
     selected = keep if measures is None else keep & frame["measure"].isin(measures)
     if not selected.any():
         _warn_empty(name, ids, measures or [], frame.loc[keep], source_doc)
-    frame = frame.loc[selected]
+    frame = _one_print(frame.loc[selected], all_prints)
     labels = catalogue.set_index("indicator_id")[["name_en", "name_vi", "domain"]]
     frame = frame.join(labels, on="indicator_id")
     frame["scope"] = np.where(frame["indicator_id"].str.startswith("vn_"), "national", "province")
@@ -186,6 +192,18 @@ def load(name: str, measure: str | list[str] | None = "value", *, include_derive
     frame = frame.sort_values(["indicator_id", "end", "start", "measure", "source_doc"]).reset_index(drop=True)
     frame["period"] = ordered_periods(frame["start"], frame["end"])
     return frame
+
+
+def _one_print(frame: pd.DataFrame, all_prints: bool) -> pd.DataFrame:
+    """The preferred print of each key, or every print with its ``preferred`` mark."""
+    from .sources.prints import mark_preferred
+
+    if frame.empty:
+        return frame.assign(preferred=pd.Series(dtype=bool)) if all_prints else frame
+    national = frame["indicator_id"].map(is_national).to_numpy(dtype=bool)
+    # the country's cells have no manifest entry: their prints are ranked by table and cell
+    marked = mark_preferred(frame).drop(columns="prints")
+    return marked if all_prints else marked.loc[marked["preferred"] | national].drop(columns="preferred")
 
 
 def _warn_empty(name: str, ids: list[str], measures: list[str], rows: pd.DataFrame, source_doc: str | None) -> None:

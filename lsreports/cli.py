@@ -27,6 +27,7 @@ COMMAND_MODULES = (
 #: What ``--help`` says of each command (one line, for the user) and an example, in the order listed.
 COMMAND_HELP: dict[str, tuple[str, str]] = {
     "summary": ("what the data holds, source checksums, consistency flags", "lsreports summary"),
+    "flags": ("every check's findings in one table, with reasons", "lsreports flags --indicator retail_sales"),
     "curate": ("curator's checks: quotes in their reports, figures missed", "lsreports curate gaps 003"),
     "derive": ("figures the printed ones imply, with formulas, as CSV", "lsreports derive -o derived.csv"),
     "project": ("year-end projections from the year to date, against plan", "lsreports project --year 2026"),
@@ -37,8 +38,6 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
     "ingest": ("review a new report's rows against the table, add them",
                "lsreports ingest report.txt --review review.csv"),
 }
-#: Longest help line, so that each command's line fits an 80-column terminal.
-HELP_WIDTH = 62
 DESCRIPTION = ("The figures of Lạng Sơn's socio-economic reports, each with its verbatim\n"
                "source: check them, derive and project from them, publish briefings and workbooks.")
 
@@ -113,6 +112,22 @@ def one_line(exc: BaseException) -> str:
             "please report it with the output of `lsreports --debug ...`")
 
 
+def _settle_data(name: str, args: argparse.Namespace) -> None:
+    """Finish a commit a killed ``ingest --apply`` left pending, or say on stderr that one is pending.
+
+    The writers (``ingest --apply``, ``curate national``) recover under their own lock, and
+    refuse to write while a pending commit cannot be finished.
+    """
+    from .sources.commit import settle
+    from .sources.paths import data_dir
+
+    if getattr(args, "apply", None) or name == "curate national":
+        return
+    said = settle(data_dir())
+    if said:
+        print(f"lsreports {name}: {said}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -120,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args([a for a in argv if a != "--debug"])
     name = " ".join(filter(None, [args.command, getattr(args, "action", None)]))
     try:
+        _settle_data(name, args)
         return int(args.func(args) or 0)
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()

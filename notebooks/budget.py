@@ -130,9 +130,9 @@ page.contributions(growth_parts, "budget_revenue_total", "State budget revenue:"
 
 # %%
 from lsreports.publish.headline import projection_table
-from lsreports.analysis.yearend.projection import year_end_projections
+from lsreports.analysis.checks.flags import checked_projections
 
-projections = year_end_projections(obs)
+projections = checked_projections(obs)  # with the flags each year end rests on
 projection_table(projections, catalogue, ["budget_revenue_total", "budget_revenue_domestic", "budget_revenue_trade", "budget_spending_total", "pubinv_disbursed_current"])
 
 # %% [markdown]

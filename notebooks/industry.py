@@ -1,9 +1,12 @@
 # %% [markdown]
 # # Industrial production
 #
-# Version: 1.3.0
+# Version: 1.4.0
 #
 # Changelog:
+# - 1.4.0 (2026-12-07): each IIP bar names its own period and source (a press text's January-November
+#   2025 figure is no longer drawn as the whole of 2025); rosin's 11-month level is read as 16.5 thousand
+#   tonnes in the year ends (data/curated/misprints.csv).
 # - 1.3.0 (2026-12-07): the IIP sentence, the products' spread and the country's growth cite their figures (quote
 #   and report on hover, listed under Sources); changes and shares of plan in one panel per length of period.
 # - 1.2.0 (2026-12-02): The country as context: the GSO's national series of the same concepts
@@ -23,6 +26,7 @@ from IPython.display import HTML, display
 
 import lsreports as ls
 from lsreports.publish import charts
+from lsreports.publish.labels import report_names
 from lsreports.publish.page import BriefingPage
 from lsreports.publish.headline import latest_rows
 
@@ -51,7 +55,7 @@ page.headline(["iip"] + products)
 
 # %%
 iip = industry.loc[(industry["indicator_id"] == "iip") & (industry["measure"] == "yoy_pct")]
-iip = iip.assign(label=iip["period"].astype(str) + " (report " + iip["source_doc"].str.slice(0, 3) + ")")
+iip = iip.assign(label=iip["period"].astype(str) + " (" + iip["source_doc"].map(report_names(manifest)) + ")")
 charts.show(charts.change_bars(iip, "Index of industrial production: change on a year earlier",
                                charts.source_line(iip["source_doc"], manifest), label_column="label"))
 
@@ -79,9 +83,11 @@ page.spread(yoy, "products")
 # %% [markdown]
 # ## A known source problem: rosin output
 #
-# The consistency checks flag the rosin output: its 11-month 2025 level is printed in tonnes
-# (*tấn*) where the other periods are printed in thousand tonnes (*nghìn tấn*). The printed
-# value is kept; the flags below give the figures and the evidence.
+# Report 000 prints the rosin output for 11 months of 2025 in tonnes (*tấn*) where every other
+# period is printed in thousand tonnes (*nghìn tấn*): a scale word left out. The printed row is
+# kept for provenance; the misprint is recorded once, with its reason, in
+# `data/curated/misprints.csv`, and the year ends, paces, implied plans and checks read it as
+# thousand tonnes (a derived row, `misprint_reading`). The flags below are what remains.
 
 # %%
 flags = ls.consistency_flags()

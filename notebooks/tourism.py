@@ -93,9 +93,9 @@ charts.show(charts.change_bars(plan, "Tourism: share of the year's plan reached"
 
 # %%
 from lsreports.publish.headline import projection_table
-from lsreports.analysis.yearend.projection import year_end_projections
+from lsreports.analysis.checks.flags import checked_projections
 
-projections = year_end_projections(obs)
+projections = checked_projections(obs)  # with the flags each year end rests on
 projection_table(projections, catalogue, ["tourism_visitors", "tourism_visitors_international", "tourism_visitors_domestic", "tourism_revenue"])
 
 # %% [markdown]

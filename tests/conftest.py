@@ -71,10 +71,37 @@ def synthetic_rows() -> list[dict]:
             for i, s, e, m, v, u, q in SYNTHETIC_ROWS]
 
 
+@pytest.fixture(scope="session")
+def real_briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real briefings (curated data, read only), built once for the whole session from the notebooks'
+    stored outputs: nbval checks in the same run that executing them gives those outputs, so no notebook is
+    executed twice (``build_briefings(stored=True)``)."""
+    from lsreports.publish.briefing import build_briefings
+
+    out = tmp_path_factory.mktemp("briefings") / "briefings"
+    build_briefings(out, progress=lambda _: None, stored=True)
+    return out
+
+
+@pytest.fixture(autouse=True)
+def model_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps fitted models in a cache of its own (a test never reads a fit another test, or the
+    checkout's ``.cache/models/``, stored); returns the folder."""
+    folder = tmp_path_factory.mktemp("models")
+    monkeypatch.setenv("LSREPORTS_MODEL_CACHE", str(folder))
+    return folder
+
+
 @pytest.fixture
 def synthetic_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A SYNTHETIC data directory (real catalogue, made-up report and rows); returns its path."""
-    root = tmp_path / "data"
+    """A SYNTHETIC data directory (real catalogue, made-up report and rows), ``LSREPORTS_DATA`` pointing at it."""
+    root = make_synthetic_data(tmp_path / "data")
+    monkeypatch.setenv("LSREPORTS_DATA", str(root))
+    return root
+
+
+def make_synthetic_data(root: Path) -> Path:
+    """Write the SYNTHETIC data directory of :func:`synthetic_data` at ``root``; returns ``root``."""
     (root / "curated").mkdir(parents=True)
     (root / "raw" / "reports").mkdir(parents=True)
     shutil.copy(REAL_DATA / "curated" / "indicators.csv", root / "curated" / "indicators.csv")
@@ -92,5 +119,4 @@ def synthetic_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                          "issuer", "text_quality", "sha256"])
         writer.writerow([SYNTHETIC_DOC, "Synthetic report", "2025-01-01", "2025-11-30", "", "", "tests",
                          "pdf-text", hashlib.sha256(report.read_bytes()).hexdigest()])
-    monkeypatch.setenv("LSREPORTS_DATA", str(root))
     return root

@@ -7,12 +7,13 @@ import pytest
 
 from lsreports.analysis.yearend.backtest import BACKTEST_COLUMNS, CAVEATS, backtest_markdown, backtest_pairs, backtest_ytd
 from lsreports.sources.paths import curated_dir
-from test_derive import obs
+from helpers import obs
 
 
 def synthetic_reports() -> pd.DataFrame:
     return obs(
-        # A: H1 600 (+20 %) -> H1 2024 = 500; 11M 1300 (+30 %) -> 11M 2024 = 1000
+        # A: H1 600 (+20 %) -> H1 2024 = 500; 11M 2024 = 1000, printed by a 2024 report (known in mid-2025)
+        ("trade_total", "2024-01-01", "2024-11-30", "value", 1000, "899_synthetic"),
         ("trade_total", "2025-01-01", "2025-06-30", "value", 600, "901_synthetic"),
         ("trade_total", "2025-01-01", "2025-06-30", "yoy_pct", 20, "901_synthetic"),
         ("trade_total", "2025-01-01", "2025-11-30", "value", 1300, "900_synthetic"),
@@ -46,7 +47,26 @@ def test_backtest_by_hand_synthetic():
     assert table.attrs["median_growth_ape"] == pytest.approx(100 / 1300 * 100)
     assert table.attrs["median_prorata_ape"] == pytest.approx(200 / 1300 * 100)
     assert table.attrs["median_prorata_ape_all"] == pytest.approx((200 / 13 + 100 / 12) / 2)
-    assert "revisions are ignored" in table.attrs["note"]
+    assert "known on the projection date" in table.attrs["note"]
+
+
+def test_the_growth_backtest_uses_only_what_was_known_on_the_projection_date():
+    """SYNTHETIC: without a 2024 print, last year's 11 months were not known in mid-2025: the target report's
+    own growth rate (printed in November) would be look-ahead, so growth-based is not scored; with only the
+    whole of 2024 printed, it is taken x 11/12 (the months assumed alike), stated in the note."""
+    frame = synthetic_reports()
+    without = backtest_ytd(frame.loc[frame["source_doc"] != "899_synthetic"]).set_index("indicator_id")
+    assert np.isnan(without.loc["trade_total", "growth_projection"])
+    assert "not known on 2025-06-30" in without.loc["trade_total", "note"]
+    whole = obs(("trade_total", "2024-01-01", "2024-12-31", "value", 1200, "898_synthetic"))
+    with_year = backtest_ytd(pd.concat([frame.loc[frame["source_doc"] != "899_synthetic"], whole]))
+    a = with_year.set_index("indicator_id").loc["trade_total"]
+    assert a["growth_projection"] == pytest.approx(600 * 1100 / 500)  # 1200 x 11/12 = 1100 known
+    assert "x 11/12" in a["note"]
+    late = obs(("trade_total", "2024-01-01", "2024-11-30", "value", 1000, "899_synthetic"),
+               ("trade_total", "2025-01-01", "2025-09-30", "value", 1, "899_synthetic"))  # covers past the base
+    table = backtest_ytd(pd.concat([frame.loc[frame["source_doc"] != "899_synthetic"], late]))
+    assert np.isnan(table.set_index("indicator_id").loc["trade_total", "growth_projection"])
 
 
 def test_backtest_markdown_is_deterministic_and_states_the_caveats():
@@ -57,7 +77,8 @@ def test_backtest_markdown_is_deterministic_and_states_the_caveats():
 
 
 def test_backtest_pairs_stack_two_horizons_synthetic():
-    jan_to_may = obs(  # SYNTHETIC: January 100 (+25 %) -> 5 months 600 (+20 %): 5M 2025 = 500
+    jan_to_may = obs(  # SYNTHETIC: January 100 (+25 %) -> 5 months 600; 5M 2025 = 500 printed in 2025
+        ("trade_total", "2025-01-01", "2025-05-31", "value", 500, "902_synthetic"),
         ("trade_total", "2026-01-01", "2026-01-31", "value", 100, "904_synthetic"),
         ("trade_total", "2026-01-01", "2026-01-31", "yoy_pct", 25, "904_synthetic"),
         ("trade_total", "2026-01-01", "2026-05-31", "value", 600, "903_synthetic"),

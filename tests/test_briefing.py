@@ -10,7 +10,7 @@ import pytest
 from lsreports.publish.briefing import build_briefings
 from lsreports.publish.notebooks import NotebookError
 
-from conftest import SYNTHETIC_DOC
+from conftest import SYNTHETIC_DOC, make_synthetic_data
 
 NOTEBOOK = '''# %% [markdown]
 # # Synthetic briefing
@@ -28,7 +28,8 @@ from IPython.display import Markdown, display
 import lsreports as ls
 from lsreports.publish import charts
 from lsreports.publish.formatting import safe
-from lsreports.publish.headline import headline_table, latest_level_sentence
+from lsreports.publish.headline import headline_table
+from lsreports.publish.sentences import latest_level_sentence
 from lsreports.sources.reports import report_text
 charts.use_report_style()
 trade = ls.load("trade")
@@ -44,15 +45,33 @@ headline_table(ls.observations(), ls.indicators(), ["trade_total"])
 HOSTILE_LABEL = "[click](javascript:alert(1)) **bold** <b>html</b> Lạng Sơn"
 
 
-@pytest.fixture
-def notebook_dir(tmp_path: Path, synthetic_data: Path) -> Path:
-    report = synthetic_data / "raw" / "reports" / f"{SYNTHETIC_DOC}.txt"
+def _notebook_folder(data: Path, folder: Path) -> Path:
+    """The SYNTHETIC notebook in ``folder``, its report text given a script and an ampersand."""
+    report = data / "raw" / "reports" / f"{SYNTHETIC_DOC}.txt"
     report.write_text(report.read_text(encoding="utf-8") + "Ghi chú: <script>alert('x')</script> & hết.\n",
                       encoding="utf-8")
-    folder = tmp_path / "nb"
     folder.mkdir()
     (folder / "synthetic.py").write_text(NOTEBOOK.replace("{doc}", SYNTHETIC_DOC), encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def notebook_dir(tmp_path: Path, synthetic_data: Path) -> Path:
+    return _notebook_folder(synthetic_data, tmp_path / "nb")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, list[str]]:
+    """The SYNTHETIC notebook's briefing, built once for the tests that only read it: (folder, progress lines)."""
+    base = tmp_path_factory.mktemp("synthetic_build")
+    data = make_synthetic_data(base / "data")
+    folder = _notebook_folder(data, base / "nb")
+    lines: list[str] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LSREPORTS_DATA", str(data))
+        patch.setenv("LSREPORTS_MODEL_CACHE", str(base / "models"))
+        build_briefings(base / "out", notebook_dir=folder, progress=lines.append)
+    return base / "out", lines
 
 
 @pytest.fixture
@@ -79,42 +98,39 @@ def _pages(folder: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))}
 
 
-def test_briefing_has_images_no_code_and_escaped_text(notebook_dir, tmp_path):
-    lines = []
-    written = build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lines.append)
-    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+def test_briefing_has_images_no_code_and_escaped_text(built):
+    out, lines = built
+    written = sorted(out.glob("*.html"), key=lambda p: p.name != "synthetic.html")
+    page = (out / "synthetic.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in page
     assert "SYNTHETIC_MARKER" not in page and "charts.show" not in page
     assert "<script>alert('x')</script>" not in page
     assert "&lt;script&gt;alert" in page
     assert [p.name for p in written] == ["synthetic.html", "index.html"]
-    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="synthetic.html"' in index and "Synthetic briefing" in index
     assert "Lạng Sơn at a glance" in index and "Key indicators" in index
     assert "30 November 2025" in index  # the data's latest period, in the footer
     assert any("[1/1] synthetic" in line for line in lines)
 
 
-def test_pages_load_nothing_from_the_network(notebook_dir, tmp_path):
-    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
-    for name, page in _pages(tmp_path / "out").items():
+def test_pages_load_nothing_from_the_network(built):
+    for name, page in _pages(built[0]).items():
         assert '<script src="http' not in page, name
         assert not re.search(r"""(src|href)=["']https?://|import\(["']https?://|@import\s+url\(["']?https?://""",
                              page), name
 
 
-def test_version_and_changelog_move_to_an_about_footer(notebook_dir, tmp_path):
-    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
-    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+def test_version_and_changelog_move_to_an_about_footer(built):
+    page = (built[0] / "synthetic.html").read_text(encoding="utf-8")
     assert page.index("Synthetic briefing") < page.index("Key message first") < page.index("About this briefing")
     assert page.index("About this briefing") < page.index("Version: 9.9.9") and "synthetic test notebook" in page
 
 
-def test_each_chart_links_to_a_csv_of_its_rows_beside_the_page(notebook_dir, tmp_path):
-    build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None)
-    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+def test_each_chart_links_to_a_csv_of_its_rows_beside_the_page(built):
+    page = (built[0] / "synthetic.html").read_text(encoding="utf-8")
     assert 'href="synthetic-chart-1.csv"' in page
-    rows = list(csv.DictReader((tmp_path / "out" / "synthetic-chart-1.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((built[0] / "synthetic-chart-1.csv").open(encoding="utf-8")))
     # the synthetic trade_total levels: the month (500) and the 11 months to date (5000), in separate panels
     assert sorted((r["panel"], float(r["value"])) for r in rows) == [("11 months to date", 5000.0),
                                                                      ("month", 500.0)]
@@ -145,3 +161,24 @@ def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_
         build_briefings(out, notebook_dir=notebook_dir, progress=lambda _: None)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []  # no staging left
+
+
+def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir, tmp_path, monkeypatch):
+    from lsreports.publish import briefing
+    from lsreports.publish.notebooks import pairs, refresh
+
+    [pair] = pairs(notebook_dir)
+    with pytest.raises(NotebookError, match="'synthetic': the stored synthetic.ipynb does not match synthetic.py"):
+        build_briefings(tmp_path / "none", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
+    refresh(pair)
+
+    def no_execution(*args, **kwargs):
+        raise AssertionError("a stored build executed a notebook")
+    monkeypatch.setattr(briefing, "execute", no_execution)
+    written = build_briefings(tmp_path / "out", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
+    page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
+    assert [p.name for p in written] == ["synthetic.html", "index.html"]
+    assert "<img" in page and "code that must not appear" not in page
+    pair.source.write_text(pair.source.read_text(encoding="utf-8") + "\n# %%\n1 + 1\n", encoding="utf-8")
+    with pytest.raises(NotebookError, match="refresh it first"):  # the source moved on: the stored page is stale
+        build_briefings(tmp_path / "stale", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from lsreports.publish import browser
-from lsreports.publish.briefing import build_briefings
 
 WIDTHS = (1280, 390)
 MOJIBAKE = ("\ufffd", "Ã", "áº", "á»")
@@ -24,12 +23,10 @@ def _need_chromium() -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The real briefings (curated data, read only), built once for the module."""
+def built(real_briefings) -> Path:
+    """The real briefings of the session (:func:`conftest.real_briefings`), once Chromium is known to be there."""
     _need_chromium()
-    out = tmp_path_factory.mktemp("briefings") / "briefings"
-    build_briefings(out, progress=lambda _: None)
-    return out
+    return real_briefings
 
 
 def _vietnamese_words(page: Path) -> list[str]:

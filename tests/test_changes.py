@@ -27,3 +27,17 @@ def test_one_report_has_nothing_to_compare_with():
     only = obs.loc[obs["source_doc"] == obs["source_doc"].iloc[0]]
     changes = changes_since_previous(only, ls.indicators(), ls.reports())
     assert changes.previous == "" and changes.new_figures.empty
+
+
+def test_a_latest_report_whose_plans_did_not_move_has_no_plan_changes():
+    """SYNTHETIC: the latest report's rows copied as a later report (same figures, so no implied plan moves)."""
+    obs, manifest = ls.observations(), ls.reports()
+    latest = report_order(manifest)[-1]
+    copy = obs.loc[obs["source_doc"] == latest].assign(source_doc="999_copy")
+    later = manifest.loc[manifest["id"] == latest].assign(id="999_copy")
+    later["period_end"] = later["period_end"] + pd.Timedelta(days=1)
+    changes = changes_since_previous(pd.concat([obs, copy], ignore_index=True), ls.indicators(),
+                                     pd.concat([manifest, later], ignore_index=True))
+    assert changes.latest == "999_copy" and changes.previous == latest
+    assert changes.plan_changes.empty and list(changes.plan_changes.columns)[:3] == ["indicator_id", "year",
+                                                                                     "target_kind"]

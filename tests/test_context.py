@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from lsreports.analysis.tsa.country import annual_growth, national_summary, province_beside_country
-from test_forecast import synthetic_series
+from helpers import synthetic_series
 
 
 def rows(*items):

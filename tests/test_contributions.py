@@ -6,7 +6,7 @@ import pytest
 
 from lsreports.analysis.checks.contributions import CONTRIBUTION_COLUMNS, contributions
 from lsreports.sources.paths import curated_dir
-from test_derive import obs
+from helpers import obs
 
 
 def test_contributions_in_percentage_points_and_the_residual():

@@ -105,10 +105,11 @@ def test_periods_lie_within_the_reports_reach(obs):
 
 
 def test_targets_quote_their_reports():
+    from lsreports.sources.references import reference_problems
+
     targets = ls.targets()
-    frame = targets.assign(measure="value", derived=False)
-    problems = quote_problems(frame)
-    assert problems.empty, problems.to_string()
+    problems = reference_problems(ls.observations(), targets, ls.reports(), ls.indicators())
+    assert problems.empty, problems.to_string()  # quotes found, values printed (ranges scaled), ids known
     assert targets["indicator_id"].isin(set(ls.indicators()["indicator_id"]) | {""}).all()
 
 
@@ -120,4 +121,85 @@ def test_a_figure_the_quote_calls_estimated_is_an_estimate(obs):
                                                                    Folded(quote).text)))
     wrong = obs.loc[says_estimated & (obs["status"] != "estimate"), ["indicator_id", "start", "measure", "source_doc"]]
     assert wrong.empty, wrong.to_string()
-    assert set(obs["status"]) <= {"actual", "estimate"}
+    assert set(obs["status"]) <= set(STATUS_WORDS) | {"actual", "estimate"}
+
+
+#: Status -> the report's words for it, as folded text (OCR variants included): curation guide, "Statuses".
+STATUS_WORDS: dict[str, str] = {
+    "proposed": r"\b(de|do|d&) xuat\b",
+    "needed": r"\bcan (ho|hd) tro\b",
+}
+
+
+def _vietnamese_number(value: float) -> str:
+    """A level as the report prints it when no scale word is involved: 534030 -> '534.030'."""
+    whole, _, decimals = f"{value:.10g}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return grouped + ("," + decimals if decimals else "")
+
+
+def _status_said(quote: str, value: float) -> str | None:
+    """The status the quote's words give its figure: the status word nearest before the number."""
+    from lsreports.extract.text import Folded
+
+    folded = Folded(quote).text
+    found = [(m.start(), status) for status, pattern in STATUS_WORDS.items() for m in re.finditer(pattern, folded)]
+    if not found:
+        return None
+    at = folded.find(_vietnamese_number(value))
+    before = sorted(f for f in found if at < 0 or f[0] < at)
+    return (before or sorted(found))[-1][1]
+
+
+def test_a_figure_the_quote_proposes_or_needs_carries_that_status(obs):
+    """A proposal ("đề xuất") or a need ("cần hỗ trợ") is never curated as a figure done (report 004's rice)."""
+    said = [(_status_said(q, v), s) for q, v, s in zip(obs["quote"], obs["value"], obs["status"])]
+    wrong = obs.loc[[want is not None and want != have for want, have in said],
+                    ["indicator_id", "start", "measure", "source_doc", "status"]]
+    assert wrong.empty, wrong.to_string()
+    rice = obs.loc[obs["indicator_id"].str.startswith("rice_support_")].set_index("indicator_id")["status"]
+    assert rice.to_dict() == {"rice_support_households": "proposed", "rice_support_persons": "proposed",
+                              "rice_support_kg": "needed"}
+
+
+def test_status_words_are_recognised_on_synthetic_quotes():
+    """Synthetic quotes (not from a report): the nearest status word before the number decides."""
+    quote = "UBND tinh d& xuat hd tro gao cho 8.000 ho, véi sb lugng gao can hd tro 534.030 kg"
+    assert _status_said(quote, 8000) == "proposed"
+    assert _status_said(quote, 534030) == "needed"
+    assert _status_said("tổng số hộ cận nghèo là 13.578 hộ", 13578) is None
+
+
+def test_every_named_base_matches_a_printed_share_whose_quote_says_it(obs):
+    """data/curated/share_bases.csv: each entry names printed shares, and its evidence is in their quotes."""
+    from lsreports.sources.bases import _folded, _matches, share_bases
+
+    bases = share_bases()
+    assert set(bases["indicator_id"]) <= set(ls.indicators()["indicator_id"])
+    for line, entry in enumerate(bases.to_dict("records"), start=2):
+        rows = obs.loc[(obs["indicator_id"] == entry["indicator_id"]) & (obs["measure"] == entry["measure"])]
+        rows = rows.loc[[_matches(bases.iloc[[line - 2]], r).shape[0] > 0 for r in rows.to_dict("records")]]
+        assert len(rows), f"share_bases.csv:{line}: no printed row of {entry['indicator_id']} {entry['measure']}"
+        assert entry["evidence"] or entry["note"], f"share_bases.csv:{line}: no evidence and no note saying why"
+        for quote in rows["quote"]:
+            assert _folded(entry["evidence"]) in _folded(quote), f"share_bases.csv:{line}: {entry['evidence']!r} not in {quote!r}"
+
+
+def test_shares_name_the_base_the_report_names(obs):
+    """Issue 27: houses against all houses approved, public investment with or without carry-over as printed."""
+    from lsreports.publish.labels import share_base
+
+    def base(indicator, end, doc, short=True, start=None):
+        start = start or f"{end[:4]}-01-01"
+        row = obs.loc[(obs["indicator_id"] == indicator) & (obs["end"] == end) & (obs["measure"] == "plan_pct")
+                      & (obs["start"] == start)
+                      & obs["source_doc"].str.startswith(doc)].iloc[0].to_dict()
+        return share_base(row, short=short)
+
+    assert base("temp_housing_completed", "2026-05-31", "003", start="2026-05-31") == "all houses approved"
+    assert base("pubinv_disbursed", "2026-01-31", "004", start="2025-01-01") == "capital plan incl. carry-over"
+    assert base("pubinv_disbursed", "2025-06-30", "001") == "capital plan excl. carry-over"
+    assert base("pubinv_disbursed", "2026-01-31", "004") == "PM's capital plan"
+    assert "no carry-over" in base("pubinv_disbursed", "2026-01-31", "004", short=False)
+    assert base("pubinv_disbursed", "2026-01-31", "004") != base("pubinv_disbursed_current", "2026-05-31", "003")
+    assert base("prod_cement", "2026-05-31", "003") == "plan"

@@ -115,4 +115,4 @@ def test_ingest_refuses_a_different_text_under_an_existing_id(synthetic_data, tm
     review.loc[review["review"] == "new", "accept"] = "yes"
     review.to_csv(review_path, index=False, encoding="utf-8-sig")
     assert main(["ingest", str(report), "--apply", str(review_path)]) == 2
-    assert "refusing to replace a vendored source" in capsys.readouterr().err
+    assert "is already used by another text" in capsys.readouterr().err

@@ -5,16 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers import synthetic_series
 from lsreports.analysis.tsa import forecast as fc
-
-
-def synthetic_series(months: int = 96, seed: int = 0) -> pd.Series:
-    """SYNTHETIC: trend, a seasonal pattern and noise, positive levels."""
-    rng = np.random.default_rng(seed)
-    index = pd.period_range("2015-01", periods=months, freq="M")
-    t = np.arange(months)
-    logs = 5 + 0.005 * t + 0.1 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 0.01, months)
-    return pd.Series(np.exp(logs), index=index, name="synthetic")
 
 
 @pytest.mark.parametrize("method", fc.METHODS)
@@ -47,13 +39,14 @@ def test_a_failing_fit_is_reported_not_raised(monkeypatch):
     assert "SYNTHETIC failure" in result.messages[0] and "failed" in result.summary()
 
 
-def test_short_or_non_positive_series_and_unknown_methods_are_refused():
-    with pytest.raises(ValueError, match="at least 36"):
-        fc.forecast(synthetic_series(24), "ets")
+def test_short_or_non_positive_series_are_refused_and_unknown_methods_raised():
+    short = fc.forecast(synthetic_series(24), "ets")
+    assert short.status == "refused" and short.min_length == 36 and "only 24 monthly points" in short.reason
     negative = synthetic_series()
     negative.iloc[3] = -1
-    with pytest.raises(ValueError, match="positive"):
-        fc.forecast(negative, "ets")
+    assert "positive" in fc.forecast(negative, "ets").reason
+    with pytest.raises(ValueError, match="at least 36"):
+        fc.prepare(synthetic_series(24))
     with pytest.raises(ValueError, match="unknown method"):
         fc.forecast(synthetic_series(), "prophet")
 

@@ -11,7 +11,7 @@ from matplotlib.collections import PolyCollection  # noqa: E402
 from lsreports.analysis.tsa.decompose import decompose  # noqa: E402
 from lsreports.analysis.tsa.forecast import forecast  # noqa: E402
 from lsreports.publish import forecast_charts  # noqa: E402
-from test_forecast import synthetic_series  # noqa: E402
+from helpers import synthetic_series  # noqa: E402
 
 
 def test_every_forecast_panel_draws_both_intervals():

@@ -62,3 +62,21 @@ def test_every_implied_plan_and_estimate_has_a_registered_id():
         entry = catalogue.loc[target_id]
         assert (entry["unit"], entry["domain"], entry["kind"]) == (catalogue.loc[base, "unit"],
                                                                      catalogue.loc[base, "domain"], "plan"), target_id
+
+
+def test_names_say_what_the_report_means():
+    """Issue 27: names read as the report's Vietnamese term means them, and implied plans keep in step."""
+    import lsreports as ls
+
+    catalogue = ls.indicators().set_index("indicator_id")
+    assert catalogue.loc["trade_local_export", "name_en"] == "Exports of local goods (by local exporters)"
+    assert catalogue.loc["trade_local_export", "name_vi"] == "Hàng địa phương xuất khẩu"
+    assert "proposed" in catalogue.loc["rice_support_households", "name_en"]
+    assert "needed" in catalogue.loc["rice_support_kg", "name_en"]
+    assert catalogue.loc["rice_support_kg", "name_vi"] == "Số lượng gạo cần hỗ trợ"
+    assert "including carried-over" not in catalogue.loc["pubinv_disbursed", "name_en"]
+    for indicator, entry in catalogue.loc[catalogue["kind"] == "plan"].iterrows():
+        base = next((indicator.removesuffix(s) for s in ("_plan", "_est_local", "_est_central")
+                     if indicator.endswith(s) and indicator.removesuffix(s) in catalogue.index), None)
+        if base is not None:
+            assert entry["name_en"].startswith(catalogue.loc[base, "name_en"] + ": "), indicator

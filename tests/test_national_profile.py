@@ -8,7 +8,7 @@ import pytest
 from lsreports.analysis.yearend.backtest import backtest_pairs
 from lsreports.analysis.yearend.national_profile import (NATIONAL_BACKTEST_COLUMNS, compare_methods, cumulative,
                                                  national_backtest, national_share, oracle_share)
-from test_derive import obs
+from helpers import obs
 
 
 def national(years: dict[int, list[float]], indicator_id: str = "vn_retail_sales") -> pd.DataFrame:

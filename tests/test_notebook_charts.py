@@ -20,6 +20,8 @@ def _outputs(path: Path) -> list[dict]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_chart_carries_its_rows(path):
     outputs = _outputs(path)
+    charts = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert charts, f"{path.stem}: no chart in the stored outputs (refresh the notebook); nothing would be checked"
     for i, output in enumerate(outputs):
         if "image/png" in output.get("data", {}):
             following = outputs[i + 1] if i + 1 < len(outputs) else {}

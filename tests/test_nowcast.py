@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from lsreports.sources.contract import normalise_observations
-from lsreports.analysis.yearend.nowcast import level_lookup, previous_year_level
-from test_derive import obs
+from lsreports.analysis.levels import level_lookup
+from lsreports.analysis.yearend.nowcast import previous_year_level
+from helpers import obs
 
 
 def test_whole_year_is_preferred_to_eleven_months():

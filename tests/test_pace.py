@@ -6,8 +6,8 @@ import pytest
 
 from lsreports.analysis.yearend.pace import PACE_COLUMNS, PATH_COLUMNS, pace_needed, plan_paths
 from lsreports.analysis.yearend.projection import year_end_projections
-from test_derive import obs
-from test_projection import BANDS
+from helpers import obs
+from helpers import BANDS
 
 
 def test_pace_needed_against_the_pace_so_far_and_last_year():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from lsreports.analysis.yearend.projection import PROJECTION_COLUMNS, prorata_factor, year_end_projections
-from test_derive import obs
+from helpers import BANDS, obs
 
 
 def test_prorata_factor_months_days_and_leap_years():
@@ -19,11 +19,6 @@ def test_prorata_factor_months_days_and_leap_years():
 
 
 NO_BANDS = pd.DataFrame(columns=["method", "domain", "n", "quantile", "width_pct_per_year", "pairs"])
-#: SYNTHETIC band: 20 % of the projection per whole year remaining, every method and domain
-BANDS = pd.DataFrame([{"method": m, "domain": "all", "n": 10, "quantile": 0.8, "width_pct_per_year": 20.0,
-                       "pairs": "synthetic"} for m in ("prorata", "growth")])
-
-
 def test_growth_nowcast_against_plan_synthetic():
     frame = obs(("trade_total", "2026-01-01", "2026-05-31", "value", 500, "903_synthetic"),
                 ("trade_total", "2026-01-01", "2026-05-31", "yoy_pct", 25, "903_synthetic"),

@@ -45,7 +45,7 @@ def argv(command: str, tmp: Path) -> list[str]:
     is_excel = words[0] == "excel"
     fill = {"DOC": SYNTHETIC_DOC, "FILE": str(tmp / ("out.xlsx" if is_excel else "out.csv")), "Y": "2025",
             "DIR": str(tmp / "briefings"), "REPORT": str(tmp / "new_report.txt"), "REPORT.txt": str(tmp / "new_report.txt"),
-            "ID": "synthetic_new", "YYYY-MM": "2025-11",
+            "ID": "synthetic_new", "YYYY-MM": "2025-11", "INDICATOR": "trade_total",
             "rows.csv": str(tmp / "rows.csv"), "review.csv": str(tmp / "review.csv")}
     return [fill.get(word, word) for word in words]
 
@@ -76,7 +76,8 @@ def test_the_readme_lists_the_commands():
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_readme_command_runs(command, synthetic_data, tmp_path, monkeypatch, capsys):
-    (tmp_path / "new_report.txt").write_text(SYNTHETIC_REPORT, encoding="utf-8")
+    # a new report: the vendored synthetic one with a line more (the same text twice is refused)
+    (tmp_path / "new_report.txt").write_text(SYNTHETIC_REPORT + "Ghi chú (SYNTHETIC): bản sau.\n", encoding="utf-8")
     folder = tmp_path / "notebooks"
     folder.mkdir()
     (folder / "synthetic.py").write_text(NOTEBOOK, encoding="utf-8")

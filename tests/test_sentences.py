@@ -57,7 +57,7 @@ def test_a_level_sentence_cites_each_printed_figure(synthetic_data):
     sentence = level_sentence(ls.observations(), ls.indicators(), "trade_total", "2025-01-01", "2025-11-30",
                               writer=cites)
     found = _figures(sentence)
-    assert [f["text"] for f in found.figures] == ["5,000 million USD1", "+20.0%2", "100.0%3"]
+    assert [f["text"] for f in found.figures] == ["5,000 million USD1 (estimate)", "+20.0%2", "100.0%3"]
     # each links to its entry in the Sources appendix, its quote on hover
     assert [f["href"] for f in found.figures] == ["#src-1", "#src-2", "#src-3"]
     assert "lũy kế 11 tháng ước đạt 5.000 triệu USD" in found.figures[0]["title"]
@@ -126,3 +126,15 @@ def test_change_and_spread_sentences_cite_their_rates(synthetic_data):
 def test_no_printed_row_means_no_figure(synthetic_data):
     assert printed_row(ls.observations(), "trade_total", "2024-01-01", "2024-11-30", "value") is None
     assert printed_row(ls.observations(), "trade_total", pd.Timestamp("2025-01-01"), "2025-11-30", "value")["value"] == 5000
+
+
+def test_a_proposal_reads_as_a_proposal():
+    """Report 004's rice: a proposal and a need, never rice handed out (issue 27)."""
+    obs, catalogue = ls.observations(), ls.indicators()
+    for indicator, word in (("rice_support_households", "proposed"), ("rice_support_kg", "needed")):
+        sentence = level_sentence(obs, catalogue, indicator, "2026-01-01", "2026-01-31")
+        assert f"({word}) for 2026-01" in sentence, sentence
+        assert "reached" not in sentence and "given" not in sentence, sentence
+    cites = _cites()
+    html = level_sentence(obs, catalogue, "rice_support_households", "2026-01-01", "2026-01-31", writer=cites)
+    assert '<span class="lsr-status"> (proposed)</span>' in html and "8,000 households<sup>" in html and "xuat" in cites.appendix_html()

@@ -36,7 +36,10 @@ def test_manifest_detects_a_changed_or_missing_source(synthetic_data):
 
 
 def test_real_manifest_records_every_vendored_report():
-    assert sorted(ls.reports()["id"]) == sorted(p.stem for p in reports_dir().glob("*.txt"))
+    """Every vendored text is a report of the manifest; public texts are cited, never vendored (issue 23)."""
+    manifest = ls.reports()
+    reports = manifest.loc[manifest["source_kind"] != "public_text", "id"]
+    assert sorted(reports) == sorted(p.stem for p in reports_dir().glob("*.txt"))
 
 
 def test_short_ids_are_unique_prefixes_at_underscores():
@@ -58,3 +61,13 @@ def test_resolve_report_takes_a_prefix_and_names_the_candidates():
         resolve_report("00", known)
     with pytest.raises(UnknownReportError, match="known reports: 000_2429f5525668702d, 001_51e70314b63cc5bc"):
         resolve_report("9", known)
+
+
+def test_an_id_that_also_begins_another_is_ambiguous():
+    """N41: SYNTHETIC ids; '003' must not silently name a new report '003' beside 003_f6a0f138b97f04e0."""
+    from lsreports.errors import UnknownReportError
+    from lsreports.sources.reports import resolve_report
+
+    with pytest.raises(UnknownReportError, match="'003' is ambiguous: it begins 003, 003_f6a0f138b97f04e0"):
+        resolve_report("003", ["003", "003_f6a0f138b97f04e0"])
+    assert resolve_report("003_f", ["003", "003_f6a0f138b97f04e0"]) == "003_f6a0f138b97f04e0"

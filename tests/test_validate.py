@@ -26,6 +26,17 @@ from lsreports.sources.validate import check_table, find_quote, quote_problem, v
     (1500.0, "value", "t", "1,5 nghìn tấn", True),
     (1.5, "value", "t", "tháng 11 ước đạt 1.5 tấn", True),             # OCR's dot decimal, as printed
     (15.0, "value", "t", "tháng 11 ước đạt 1,5 tấn", False),
+    (57310.0, "value", "VND_bn", "huy động vốn đạt 57.310 tỷ đồng", True),  # the scale word gives the power
+    (57.31, "value", "VND_bn", "huy động vốn đạt 57.310 tỷ đồng", False),  # never free: not 1000 times smaller
+    (534030.0, "value", "kg", "hỗ trợ 534.030 kg gạo", True),
+    (534.03, "value", "kg", "hỗ trợ 534.030 kg gạo", False),
+    (84640.0, "value", "USD_mn", "đạt 84,64 tỷ USD", True),
+    (84.64, "value", "USD_mn", "đạt 84,64 tỷ USD", False),
+    (250000.0, "value", "VND_bn", "khoảng 250 nghìn tỷ đồng", True),         # compound scale words
+    (6000.0, "value", "thousand_visits", "đạt khoảng 6.000.000 lượt người", True),  # the unit's base
+    (0.0, "yoy_pct", "pct", "tăng 5,2% so với cùng kỳ", False),               # a 0 % needs words of no change
+    (-0.0, "mom_pct", "pct", "tăng 5,2% so với tháng trước", False),
+    (0.0, "yoy_pct", "pct", "bằng cùng kỳ năm trước (5.000 tỷ đồng)", True),
 ])
 def test_value_is_printed_follows_the_contract_rule(value, measure, unit, quote, expected):
     assert value_is_printed(value, measure, quote, unit) is expected

@@ -6,7 +6,7 @@ import pytest
 
 from lsreports.analysis.checks.vintages import VINTAGE_COLUMNS, vintage_spans
 from lsreports.sources.paths import curated_dir
-from test_derive import obs
+from helpers import obs
 
 FLOWS = {"retail_sales", "transport_revenue"}
 

@@ -26,6 +26,14 @@ derivation of a derivation, except that shares may use a part computed here):
 ``share``
     A part's share of its total in percent, under the ids of :data:`SHARE_INDICATORS`.
 
+``misprint_reading``
+    The reading of a printed figure listed in ``data/curated/misprints.csv`` (a known
+    misprint, e.g. "16,5 tấn" for 16,5 nghìn tấn): ``printed x factor`` under the printed
+    row's own key, flagged :data:`READ_FLAG` with the reason. It is the one derivation that
+    sits beside a printed row of the same key (the printed row stays for provenance); every
+    other derivation, the projections, paces, plans and consistency checks read it in the
+    printed row's place (:func:`read_misprints`).
+
 Rows are emitted only under ids registered in the indicator catalogue.
 
 A derived value never overwrites or hides a printed one: a derivation whose key
@@ -43,7 +51,8 @@ import pandas as pd
 
 from ..sources.contract import OBSERVATION_COLUMNS, normalise_observations, printed_rows
 from ..sources.loader import indicators
-from ..sources.periods import is_month_end, is_whole_month
+from ..sources.misprints import misprints
+from ..sources.periods import is_month_end, is_whole_month, shift_periods_back
 from .memo import FrameMemo
 
 #: Extra columns of derived rows (after the contract's and the project's).
@@ -79,44 +88,16 @@ SHARE_INDICATORS: dict[str, tuple[str, str]] = {
     "budget_revenue_trade_share": ("budget_revenue_trade", "budget_revenue_total"),
 }
 
+#: The flag of a misprinted row read by its rule (:func:`read_misprints`) and of the derived reading.
+READ_FLAG = "misprint_read"
+
 #: Order in which colliding derivations (same key and report) are kept.
 DERIVATION_PRECEDENCE: tuple[str, ...] = (
-    "prev_year_level", "month_from_ytd", "ytd_from_month", "part_from_total", "share",
+    "misprint_reading", "prev_year_level", "month_from_ytd", "ytd_from_month", "part_from_total", "share",
     "implied_plan", "implied_est_local", "implied_est_central",
 )
 
 KEY: list[str] = ["indicator_id", "start", "end", "measure"]
-
-
-def shift_year_back(day: pd.Timestamp) -> pd.Timestamp:
-    """Return the same day one year earlier; a month's last day maps to that month's last day.
-
-    Examples
-    --------
-    >>> shift_year_back(pd.Timestamp("2025-02-28")).date()
-    datetime.date(2024, 2, 29)
-    >>> shift_year_back(pd.Timestamp("2024-02-29")).date()
-    datetime.date(2023, 2, 28)
-    """
-    earlier = day - pd.DateOffset(years=1)
-    if is_month_end(day):
-        earlier = earlier + pd.offsets.MonthEnd(0)
-    return earlier
-
-
-def shift_period_back(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Return the same period of the previous year (a point stays a point)."""
-    new_end = shift_year_back(end)
-    new_start = new_end if start == end else start - pd.DateOffset(years=1)
-    return new_start, new_end
-
-
-def shift_periods_back(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Return :func:`shift_period_back` of every period of two datetime columns."""
-    earlier = end - pd.DateOffset(years=1)
-    new_end = earlier.where(~is_month_end(end), earlier + pd.offsets.MonthEnd(0))
-    new_start = new_end.where(start == end, start - pd.DateOffset(years=1))
-    return new_start, new_end
 
 
 def _days(days: pd.Series) -> pd.Series:
@@ -166,6 +147,66 @@ def _derived_frame(derivation: str, columns: dict[str, object]) -> pd.DataFrame:
     return frame[list(DERIVED_COLUMNS)]
 
 
+def _misprinted(frame: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The printed rows of ``frame`` that :func:`lsreports.sources.misprints.misprints` lists, still as printed.
+
+    Columns of the row, and ``reading``, ``factor``, ``rule``, ``reason`` and ``_row`` (its index in ``frame``).
+    """
+    table = misprints() if table is None else table
+    if table.empty or frame.empty:
+        return pd.DataFrame()
+    key = ["indicator_id", "start", "end", "measure", "source_doc"]
+    table = table.assign(start=table["start"].astype(frame["start"].dtype), end=table["end"].astype(frame["end"].dtype))
+    rows = frame.loc[~frame["derived"].astype(bool)].reset_index(names="_row")
+    hits = rows.merge(table[key + ["printed_value", "reading", "factor", "rule", "reason"]], on=key)
+    return hits.loc[np.isclose(hits["value"].astype(float), hits["printed_value"])]
+
+
+def read_misprints(obs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return ``obs`` with each known misprint read by its rule, in the printed row's place.
+
+    The row keeps its key, quote and ``derived == False`` (it stands for the printed
+    figure); its ``value`` becomes the reading, its ``flag`` :data:`READ_FLAG` and its
+    ``note`` says what was printed and why it is read so. Projections, paces, implied plans
+    and consistency checks start from this frame; a frame already read is returned as it is.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Observations in the contract's format.
+    table : pandas.DataFrame, optional
+        Known misprints (default: :func:`lsreports.sources.misprints.misprints`).
+    """
+    frame = normalise_observations(obs)
+    hits = _misprinted(frame, table)
+    if hits.empty:
+        return frame
+    frame = frame.copy()
+    rows = hits["_row"].to_numpy()
+    frame.loc[rows, "value"] = hits["reading"].to_numpy()
+    frame.loc[rows, "flag"] = READ_FLAG
+    frame.loc[rows, "note"] = [f"printed {p:g} {u}, read as {r:g} {u} ({rule}): {why}" for p, u, r, rule, why in
+                               zip(hits["printed_value"], hits["unit"], hits["reading"], hits["rule"], hits["reason"])]
+    return frame
+
+
+def _misprint_frame(printed: pd.DataFrame) -> pd.DataFrame:
+    """The reading of each known misprint as a derived row (formula and reason, never a quote)."""
+    hits = _misprinted(printed)
+    if hits.empty:
+        return pd.DataFrame(columns=list(DERIVED_COLUMNS))
+    frame = _derived_frame("misprint_reading", {
+        "indicator_id": hits["indicator_id"], "start": hits["start"], "end": hits["end"], "value": hits["reading"],
+        "unit": hits["unit"], "source_doc": hits["source_doc"],
+        "quote": _texts("derived: reading of a known misprint (", hits["rule"], ") of ", _spans(hits),
+                        ", data/curated/misprints.csv"),
+        "formula": _texts(_nums(hits["value"]), " x ", _nums(hits["factor"]), " = ", _nums(hits["reading"])),
+        "status": hits["status"], "note": hits["reason"]})
+    frame["measure"] = hits["measure"].to_numpy()
+    frame["flag"] = READ_FLAG
+    return frame
+
+
 def _levels_with(printed: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Join each printed level with the printed ``measure`` of the same key and report.
 
@@ -183,6 +224,9 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
     # a rate's yoy is ambiguous (points or percent); -100 % has no base
     pairs = pairs.loc[(pairs["unit"] != "pct") & ~(pairs["value_pct"] <= -100)]
     start, end = shift_periods_back(pairs["start"], pairs["end"])
+    # never across a break of basis: a level implied on the old side would mix two definitions
+    same_basis = _same_basis(pairs["indicator_id"], pairs["end"], end)
+    pairs, start, end = pairs.loc[same_basis], start.loc[same_basis], end.loc[same_basis]
     value = pairs["value"] / (1 + pairs["value_pct"] / 100)
     return _derived_frame("prev_year_level", {
         "indicator_id": pairs["indicator_id"], "start": start, "end": end, "value": value, "unit": pairs["unit"],
@@ -192,9 +236,15 @@ def _previous_year_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "status": _statuses(pairs["status"], pairs["status_pct"])})
 
 
-def previous_year_levels(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the previous year's level implied by each printed level and its ``yoy_pct``."""
-    return _previous_year_frame(printed).to_dict("records")
+def _same_basis(ids: pd.Series, end_a: pd.Series, end_b: pd.Series) -> pd.Series:
+    """True where two periods of each row's indicator lie on the same side of its break of basis (if any)."""
+    from .checks.breaks import BREAKS
+
+    same = pd.Series(True, index=ids.index)
+    for indicator_id, brk in BREAKS.items():
+        mine = ids == indicator_id
+        same &= ~mine | ((end_a >= brk.first_day) == (end_b >= brk.first_day))
+    return same
 
 
 def _ytd_levels(printed: pd.DataFrame) -> pd.DataFrame:
@@ -242,15 +292,6 @@ def _months_from_ytd_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "status": _statuses(pairs["status"], pairs["status_prev"])})
 
 
-def months_from_ytd(printed: pd.DataFrame) -> list[dict]:
-    """Rows for a month's level from consecutive printed year-to-date levels (``YTD(m) - YTD(m-1)``).
-
-    Where several reports print the same year-to-date, the pair from one report is
-    preferred, else the later report's figure (by ``source_doc`` order).
-    """
-    return _months_from_ytd_frame(printed).to_dict("records")
-
-
 def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
     ytd = _ytd_levels(printed)
     ytd = ytd.loc[ytd["end"].dt.month > 1]
@@ -267,11 +308,6 @@ def _ytd_from_months_frame(printed: pd.DataFrame) -> pd.DataFrame:
         "quote": _texts("derived: YTD(m-1) = YTD(m) - month(m) from ", _spans(pairs), " and its month"),
         "formula": _texts(_nums(pairs["value"]), " - ", _nums(pairs["value_month"]), " = ", _nums(value)),
         "status": _statuses(pairs["status"], pairs["status_month"])})
-
-
-def ytd_from_months(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the year to the previous month, ``YTD(m) - month(m)``, from one report's figures."""
-    return _ytd_from_months_frame(printed).to_dict("records")
 
 
 def _implied_targets_frame(printed: pd.DataFrame) -> pd.DataFrame:
@@ -321,7 +357,7 @@ def implied_targets(obs: pd.DataFrame) -> pd.DataFrame:
         Columns :data:`DERIVED_COLUMNS` plus ``target_kind`` (``plan``, ``est_central``,
         ``est_local``), ``base_indicator_id``, ``base_start``, ``base_end``, ``base_value`` and ``pct``.
     """
-    return _TARGETS_MEMO.get(lambda: _implied_targets_frame(printed_rows(normalise_observations(obs))), obs)
+    return _TARGETS_MEMO.get(lambda: _implied_targets_frame(printed_rows(read_misprints(obs))), obs)
 
 
 def _pair_rows(levels: pd.DataFrame, ids: tuple[str, ...]) -> dict[tuple, dict[str, tuple]]:
@@ -367,11 +403,6 @@ def _parts_from_totals_frame(printed: pd.DataFrame) -> pd.DataFrame:
     return _derived_frame("part_from_total", {c: found[c].to_numpy() for c in columns})
 
 
-def parts_from_totals(printed: pd.DataFrame) -> list[dict]:
-    """Rows for the missing part (or total) of each exhaustive two-part total in :data:`PART_PAIRS`."""
-    return _parts_from_totals_frame(printed).to_dict("records")
-
-
 def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
     levels = printed.loc[printed["measure"] == "value"]
     if not parts.empty:
@@ -394,11 +425,6 @@ def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
             "formula": _texts(_nums(pairs["value_part"]), " / ", _nums(pairs["value"]), " * 100 = ", _nums(value)),
             "status": _statuses(pairs["status_part"], pairs["status"])}))
     return pd.concat(frames, ignore_index=True)
-
-
-def shares(printed: pd.DataFrame, parts: list[dict]) -> list[dict]:
-    """Rows for the shares of :data:`SHARE_INDICATORS`: ``part / total * 100`` (printed levels or parts derived here)."""
-    return _shares_frame(printed, pd.DataFrame(parts, columns=list(DERIVED_COLUMNS))).to_dict("records")
 
 
 #: Recent results of :func:`derivation_candidates` and :func:`implied_targets`, by content of the observations.
@@ -427,9 +453,11 @@ def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _compute_candidates(obs: pd.DataFrame) -> pd.DataFrame:
-    printed = printed_rows(normalise_observations(obs))
+    as_printed = printed_rows(normalise_observations(obs))
+    readings = _misprint_frame(as_printed)
+    printed = printed_rows(read_misprints(as_printed))
     parts = _parts_from_totals_frame(printed)
-    frames = [_previous_year_frame(printed), _months_from_ytd_frame(printed), _ytd_from_months_frame(printed), parts,
+    frames = [readings, _previous_year_frame(printed), _months_from_ytd_frame(printed), _ytd_from_months_frame(printed), parts,
               _shares_frame(printed, parts)]
     frame = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
     frame["_base_end"] = frame["end"]
@@ -483,7 +511,9 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
         return candidates[list(DERIVED_COLUMNS)]
     ids = set(indicators()["indicator_id"]) if known_ids is None else set(known_ids)
     candidates = candidates.loc[candidates["indicator_id"].isin(ids)]
-    candidates = candidates.loc[~_keys(candidates).isin(_keys(printed_rows(frame)))]
+    # a reading of a misprint sits beside its printed row; nothing else may share a printed key
+    candidates = candidates.loc[~_keys(candidates).isin(_keys(printed_rows(frame)))
+                                | (candidates["derivation"] == "misprint_reading")]
     rank = {d: i for i, d in enumerate(DERIVATION_PRECEDENCE)}
     candidates = candidates.assign(_rank=candidates["derivation"].map(rank)).sort_values(
         ["_rank", "_base_end"], ascending=[True, False], kind="stable")
@@ -493,7 +523,37 @@ def derived_rows(obs: pd.DataFrame, known_ids: Iterable[str] | None = None) -> p
     out = kept[list(DERIVED_COLUMNS)]
     out["derived"] = True
     out["value"] = out["value"].astype(float)
+    out["note"] = _input_flag_notes(out, printed_rows(frame))
     return out.sort_values(["indicator_id", "end", "start", "source_doc", "derivation"]).reset_index(drop=True)
+
+
+def _input_flag_notes(out: pd.DataFrame, printed: pd.DataFrame) -> np.ndarray:
+    """Each derived row's note, followed by a reference to the curated flags of its inputs.
+
+    An input is a printed row of the same report and indicator (or the indicator a derived id
+    is built on: ``trade_total_plan`` on ``trade_total``) whose period overlaps the derived
+    row's period or the same period a year later (a previous-year level is built on it). The
+    flag itself stays on the printed row (a derived row's ``flag`` is its own); the note says
+    ``input flagged: <flag> (<indicator> <start>..<end>)`` so that the reader reaches it.
+    """
+    flagged = printed.loc[(printed["flag"].fillna("").astype(str) != "") & (printed["flag"] != READ_FLAG),
+                          ["indicator_id", "start", "end", "source_doc", "flag"]]
+    notes = out["note"].fillna("").astype(str).to_numpy(dtype=object)
+    if flagged.empty or out.empty:
+        return notes
+    rows = out[["indicator_id", "start", "end", "source_doc"]].reset_index(drop=True).assign(_pos=np.arange(len(out)))
+    pairs = rows.merge(flagged.drop_duplicates(), on="source_doc", suffixes=("", "_in"))
+    same = (pairs["indicator_id"] == pairs["indicator_id_in"]).to_numpy() | np.array(
+        [d.startswith(x + "_") for d, x in zip(pairs["indicator_id"], pairs["indicator_id_in"])], dtype=bool)
+    later_start, later_end = pairs["start"] + pd.DateOffset(years=1), pairs["end"] + pd.DateOffset(years=1)
+    overlap = ((pairs["start_in"] <= pairs["end"]) & (pairs["end_in"] >= pairs["start"])) | (
+        (pairs["start_in"] <= later_end) & (pairs["end_in"] >= later_start))
+    hits = pairs.loc[same & overlap]
+    for pos, group in hits.groupby("_pos"):
+        refs = [f"input flagged: {f} ({i} {a:%Y-%m-%d}..{b:%Y-%m-%d})"
+                for f, i, a, b in zip(group["flag"], group["indicator_id_in"], group["start_in"], group["end_in"])]
+        notes[pos] = "; ".join([n for n in [notes[pos]] if n] + refs)
+    return notes
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
@@ -543,8 +603,9 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
     candidates = derivation_candidates(frame)
     if candidates.empty:
         return pd.DataFrame(columns=columns)
-    candidates = candidates.loc[~candidates["derivation"].isin(TARGET_DERIVATIONS.values())]
-    printed = printed_rows(frame)[KEY + ["value", "source_doc"]]
+    # a plan is not a level, and a misprint's reading is compared with nothing: its printed row is the misprint
+    candidates = candidates.loc[~candidates["derivation"].isin([*TARGET_DERIVATIONS.values(), "misprint_reading"])]
+    printed = printed_rows(read_misprints(frame))[KEY + ["value", "source_doc"]]
     pairs = candidates[KEY + ["derivation", "value", "source_doc", "formula"]].merge(
         printed, on=KEY, suffixes=("_derived", "_printed"))
     pairs = pairs.rename(columns={"value_derived": "derived_value", "value_printed": "printed_value",
@@ -559,5 +620,5 @@ def compare_derived_with_printed(obs: pd.DataFrame) -> pd.DataFrame:
     return pairs.loc[order].reset_index(drop=True)
 
 
-__all__ = ["derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
-           "shift_year_back", "shift_period_back", "shift_periods_back", "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]
+__all__ = ["read_misprints", "READ_FLAG", "derived_rows", "compare_derived_with_printed", "implied_targets", "derivation_candidates",
+           "SHARE_INDICATORS", "PART_PAIRS", "TARGET_INDICATOR_TEMPLATE", "DERIVED_COLUMNS"]

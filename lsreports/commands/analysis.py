@@ -8,15 +8,15 @@ import pandas as pd
 
 
 def _write_csv(frame: pd.DataFrame, output: str | None, command: str, what: str) -> None:
-    """Write ``frame`` as CSV to standard output, or atomically to ``output`` (never under data/)."""
-    from ..sources.atomic import write_atomic
+    """Write ``frame`` as inert CSV to standard output, or atomically to ``output`` (never under data/)."""
+    from ..sources.excel_text import inert_csv
+    from ..sources.atomic import write_text_atomic
     from ..sources.outputs import check_output_path
 
     if output in (None, "-"):
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(inert_csv(frame))
         return
-    path = check_output_path(output)
-    write_atomic(path, lambda handle: frame.to_csv(handle, index=False, lineterminator="\n"))
+    write_text_atomic(check_output_path(output), inert_csv(frame))
     print(f"lsreports {command}: {len(frame)} {what} written to {output}", file=sys.stderr)
 
 
@@ -31,13 +31,13 @@ def _too_little(obs: pd.DataFrame) -> str:
 def run_derive(args: argparse.Namespace) -> int:
     """Write the derived rows as CSV (contract columns, ``derivation``, ``formula``) to a file or stdout."""
     from ..analysis.derive import DERIVED_COLUMNS, derived_rows
-    from ..sources.loader import observations
+    from ..sources.references import listed_observations
 
     if args.output not in (None, "-"):
         from ..sources.outputs import check_output_path
 
         check_output_path(args.output)  # before the work, so that a refusal is immediate
-    obs = observations()
+    obs = listed_observations()
     rows = derived_rows(obs) if not obs.empty else pd.DataFrame(columns=list(DERIVED_COLUMNS))
     if rows.empty:
         print(f"lsreports derive: no derived rows: {_too_little(obs)}", file=sys.stderr)
@@ -69,7 +69,7 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
 
 def run_project(args: argparse.Namespace) -> int:
     """Print the year-end projections of the latest year to date of each indicator (and year) against its plan."""
-    from ..analysis.yearend.projection import CSV_COLUMNS, year_end_projections
+    from ..analysis.yearend.projection import CSV_COLUMNS, curated_national, year_end_projections
     from ..analysis.yearend.uncertainty import VERDICT_RULE
     from ..sources.loader import observations
 
@@ -78,7 +78,11 @@ def run_project(args: argparse.Namespace) -> int:
 
         check_output_path(args.output)
     obs = observations()
-    table = year_end_projections(obs, args.year) if not obs.empty else pd.DataFrame()
+    table = year_end_projections(obs, args.year, national=curated_national()) if not obs.empty else pd.DataFrame()
+    if not table.empty:  # the flags each projection rests on travel with it
+        from ..analysis.checks.flags import annotate_projections, flag_table
+
+        table = annotate_projections(table, flag_table(obs, national=False))
     if args.csv:  # the documented columns, every indicator: target columns empty where no plan is printed
         out = _dated(table)[CSV_COLUMNS] if not table.empty else pd.DataFrame(columns=CSV_COLUMNS)
         _write_csv(out.round(6), args.output, "project", "projections")

@@ -9,10 +9,10 @@ from pathlib import Path
 def _require_rows(command: str) -> None:
     """Raise, saying what is missing, when the curated table has no rows to publish."""
     from ..errors import NothingToDoError
-    from ..sources.loader import observations
     from ..sources.paths import curated_dir
+    from ..sources.references import listed_observations
 
-    if observations().empty:
+    if listed_observations().empty:
         raise NothingToDoError(f"{curated_dir() / 'observations.csv'} has no rows: nothing to put in the {command}; "
                                "curate rows first (lsreports ingest REPORT.txt --review review.csv)")
 
@@ -21,12 +21,14 @@ def run_briefing(args: argparse.Namespace) -> int:
     """Build the HTML briefings and the index."""
     from ..publish.briefing import build_briefings
     from ..publish.notebooks import NotebookError
+    from ..publish.output_folder import claim
     from ..sources.outputs import check_output_path
 
     check_output_path(args.output, folder=True)
+    claim(Path(args.output), force=args.force)  # before the work, so that a refusal is immediate
     _require_rows("briefing")
     try:
-        written = build_briefings(Path(args.output))
+        written = build_briefings(Path(args.output), force=args.force)
     except NotebookError as exc:
         from ..cli import ERROR_EXIT, one_line
 
@@ -88,6 +90,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``briefing``, ``notebooks`` and ``excel`` to the command line."""
     briefing = subparsers.add_parser("briefing", help="execute the notebooks and export HTML briefings")
     briefing.add_argument("-o", "--output", default="briefings", help="output folder (default: briefings)")
+    briefing.add_argument("--force", action="store_true",
+                          help="write into a non-empty folder lsreports did not write before (its files are left alone)")
     briefing.add_argument("--pdf", action="store_true",
                           help="also print each page to an A4 PDF beside it (needs Chromium: apt-get install chromium)")
     briefing.set_defaults(func=run_briefing)

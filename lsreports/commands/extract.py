@@ -32,7 +32,8 @@ def _extract(args: argparse.Namespace, command: str):
 
 def run_extract(args: argparse.Namespace) -> int:
     """Write candidate rows of a report as CSV (standard output without ``-o``)."""
-    from ..sources.atomic import write_atomic
+    from ..sources.excel_text import inert_csv
+    from ..sources.atomic import write_text_atomic
     from ..sources.outputs import check_output_path
 
     if args.output:
@@ -44,10 +45,10 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     rows = rows.assign(derived=rows["derived"].map({True: "true", False: "false"}))
     if args.output:
-        write_atomic(Path(args.output), lambda handle: rows.to_csv(handle, index=False))
+        write_text_atomic(Path(args.output), inert_csv(rows))
         print(f"wrote {len(rows)} candidate rows to {args.output}", file=sys.stderr)
     else:
-        rows.to_csv(sys.stdout, index=False)
+        sys.stdout.write(inert_csv(rows))
     return 0
 
 
@@ -66,6 +67,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             added = apply_review(Path(args.apply), Path(args.report), ocr=args.ocr)
             print(f"added {added} reviewed rows to data/curated/observations.csv (no curated row was changed)")
             return 0
+        _new_report(args)
         candidates = _extract(args, "ingest")
         review = review_candidates(candidates, observations())
         write_review(review, Path(args.review))
@@ -77,6 +79,16 @@ def run_ingest(args: argparse.Namespace) -> int:
           f"{counts.get('conflicts', 0)} conflict with curated rows. Mark rows to add with 'yes' in the accept "
           f"column, then run: lsreports ingest {args.report} --apply {args.review}")
     return 0
+
+
+def _new_report(args: argparse.Namespace) -> None:
+    """Refuse, before the review, a report already vendored under another id."""
+    from ..extract import report_id
+    from ..extract.readers import read_document
+    from ..extract.vendor import check_new_report
+
+    doc_id = report_id(args.report, args.doc_id)
+    check_new_report(read_document(args.report, ocr=args.ocr), doc_id, Path(args.report), applying=False)
 
 
 def _same_report(args: argparse.Namespace) -> None:

@@ -1,10 +1,12 @@
-"""``lsreports summary``: what the curated data holds, and the consistency flags."""
+"""``lsreports summary``: what the curated data holds, and the consistency flags; ``lsreports flags``: all flags."""
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 import pandas as pd
 
+from ..sources.periods import period_label
 from ..sources.reports import short_id
 
 
@@ -85,10 +87,12 @@ def flag_lines(flags: pd.DataFrame, *, verbose: bool = False, width: int = WIDTH
 def run(args: argparse.Namespace) -> int:
     """Print the data summary, the source manifest check and the consistency flags, within 100 columns."""
     from ..analysis.checks.consistency import consistency_flags
-    from ..sources.loader import indicators, observations, reports
+    from ..analysis.checks.flags import flag_table
+    from ..sources.loader import indicators, reports
+    from ..sources.references import listed_observations
     from ..sources.reports import verify_manifest
 
-    obs, catalogue = observations(), indicators()
+    obs, catalogue = listed_observations(), indicators()
     if obs.empty:
         from ..sources.paths import curated_dir
 
@@ -112,7 +116,48 @@ def run(args: argparse.Namespace) -> int:
                                                      " (lsreports summary --verbose: details and evidence in full)"))
         for line in flag_lines(flags, verbose=args.verbose) if not flags.empty else []:
             print(line)
+        print("\n" + family_counts(flag_table(obs, catalogue)))
     return 1 if changed else 0
+
+
+def family_counts(table: pd.DataFrame) -> str:
+    """The flag table's rows counted by family and severity, one line per family."""
+    from ..analysis.checks.flags import FAMILIES
+
+    lines = [f"all flags by family ({len(table)}; lsreports flags lists them with their reasons):"]
+    for family in FAMILIES:
+        rows = table.loc[table["family"] == family]
+        severities = ", ".join(f"{n} {s}" for s, n in rows["severity"].value_counts().items())
+        lines.append(f"  {family:<13}{len(rows):6d}" + (f"  ({severities})" if severities else ""))
+    return "\n".join(lines)
+
+
+def run_flags(args: argparse.Namespace) -> int:
+    """Print the flag table (or write it as CSV): every finding of every check, with its reason."""
+    import sys
+
+    from ..analysis.checks.flags import flags
+    from ..sources.loader import indicators
+
+    if args.indicator is not None and args.indicator not in set(indicators(national=True)["indicator_id"]):
+        from ..sources.loader import resolve_name
+
+        resolve_name(args.indicator, indicators(national=True), national=True)  # raises, naming close matches
+    table = flags(args.indicator)
+    if args.csv:
+        out = table.assign(start=table["start"].dt.strftime("%Y-%m-%d"), end=table["end"].dt.strftime("%Y-%m-%d"))
+        out.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    if table.empty:
+        print(f"lsreports flags: no flags{f' for {args.indicator}' if args.indicator else ''}")
+        return 0
+    print(family_counts(table) + "\n")
+    for r in table.itertuples(index=False):
+        for i, line in enumerate(textwrap.wrap(f"[{r.family}/{r.severity}] {r.indicator_id} "
+                                               f"{period_label(r.start, r.end)}: {r.reason}", WIDTH,
+                                               subsequent_indent=" " * 4)):
+            print(line)
+    return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -121,3 +166,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="give each flag's detail and evidence in full (wrapped to 100 columns)")
     parser.set_defaults(func=run)
+    flags = subparsers.add_parser("flags", help="every check's findings in one table, with reasons")
+    flags.add_argument("--indicator", metavar="ID", help="only the flags of this indicator id")
+    flags.add_argument("--csv", action="store_true", help="write the table as CSV to standard output")
+    flags.set_defaults(func=run_flags)

@@ -26,7 +26,7 @@ from .confidence import LOW
 from .readers import read_document
 from .review_checks import check_accepted
 from .review_file import REVIEW_COLUMNS, ReviewError, accepted_rows, read_review, write_review
-from .vendor import stage_report
+from .vendor import check_new_report, stage_report
 
 __all__ = ["KEY", "REVIEW_COLUMNS", "ReviewError", "apply_review", "review_candidates", "write_review"]
 
@@ -111,6 +111,7 @@ def apply_review(review_file: Path, report: Path, *, ocr: bool = False) -> int:
         accepted = _refuse_overwrites(review_file, accepted, observations())
         if accepted.empty:
             return 0
+        check_new_report(document, doc_id, report)
         commit = Commit(data_dir())
         try:
             stage_report(commit, document, doc_id, (min(accepted["start"]), max(accepted["end"])))

@@ -23,7 +23,7 @@ from .review_file import ReviewError
 
 __all__ = ["STATUSES", "check_accepted"]
 
-STATUSES = ("actual", "estimate", "")
+STATUSES = ("actual", "estimate", "proposed", "needed", "planned", "registered", "")
 
 
 def check_accepted(path: Path, accepted: pd.DataFrame, text: str, units: dict[str, str]) -> None:
@@ -62,7 +62,7 @@ def _coded(row: pd.Series, units: dict[str, str]) -> str:
     if unit != expected_unit(measure, units[indicator]):
         return f"unit must be {expected_unit(measure, units[indicator])!r} for {measure}: got {unit!r}"
     if row["status"].strip() not in STATUSES:
-        return f"status must be actual or estimate: got {row['status']!r}"
+        return f"status must be actual or estimate (or proposed, needed, planned, registered): got {row['status']!r}"
     return ""
 
 

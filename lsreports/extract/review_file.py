@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..sources.excel_text import escape_frame, unescape_frame
+from ..sources.excel_text import inert_csv, unescape_frame
 from ..sources.atomic import write_atomic
 from ..sources.contract import OBSERVATION_COLUMNS
 
@@ -32,9 +32,7 @@ class ReviewError(ValueError):
 
 def write_review(review: pd.DataFrame, path: Path) -> Path:
     """Write a review file (UTF-8 with BOM, text cells escaped against formulas), atomically."""
-    buffer = io.StringIO()
-    escape_frame(review).to_csv(buffer, index=False, lineterminator="\n")
-    data = buffer.getvalue().encode("utf-8-sig")
+    data = inert_csv(review).encode("utf-8-sig")
     return write_atomic(path, lambda handle: handle.write(data), mode="wb")
 
 

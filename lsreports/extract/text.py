@@ -10,35 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from pathlib import Path
 
 from ..sources.reports import collapse_whitespace as collapse  # quotes are matched after this collapsing
 
-__all__ = ["Folded", "ReportTextError", "collapse", "read_report"]
+__all__ = ["Folded", "ReportTextError", "collapse"]
 
 _OCR_VOWELS = str.maketrans({"&": "o", "¢": "e", "€": "e", "@": "a", "|": "l"})
 
 
 class ReportTextError(ValueError):
     """A report file cannot be read as text; the message names the file."""
-
-
-def read_report(path: Path) -> str:
-    """Read a report as UTF-8 text, refusing binary, empty and non-UTF-8 files clearly."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportTextError(f"{path}: cannot read the report ({exc.strerror})") from exc
-    if not data.strip():
-        raise ReportTextError(f"{path}: the report is empty")
-    if b"\x00" in data[:4096]:
-        raise ReportTextError(f"{path}: looks binary (NUL bytes), expected the report as UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReportTextError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                              "convert the report to UTF-8 first") from exc
 
 
 def _fold_char(char: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..sources.units import UNIT_TABLE
+
 if TYPE_CHECKING:
     from .candidates import Candidate
     from .segment import Document
@@ -32,12 +34,7 @@ UNIT_PATTERNS: tuple[tuple[re.Pattern, str, float, str], ...] = tuple(
 
 #: Codebook unit → (family, base units per codebook unit).
 CODEBOOK_UNITS: dict[str, tuple[str, float]] = {
-    "USD_mn": ("usd", 1e6), "VND_bn": ("vnd", 1e9), "kt": ("mass", 1e3), "t": ("mass", 1.0),
-    "thousand_m3": ("volume", 1e3), "mn_kWh": ("energy", 1e6), "mn_bricks": ("bricks", 1e6),
-    "thousand_visits": ("visits", 1e3), "visits": ("visits", 1.0), "persons": ("persons", 1.0),
-    "households": ("households", 1.0), "houses": ("houses", 1.0), "kg": ("kg", 1.0),
-    "enterprises": ("enterprises", 1.0), "vehicles": ("vehicles", 1.0),
-}
+    code: (unit.family, unit.per_unit) for code, unit in UNIT_TABLE.items() if unit.family}
 
 
 def unit_after(folded_after: str) -> tuple[str, float, int] | None:

@@ -7,15 +7,15 @@ self-contained: images are embedded and nothing is loaded from the network (the
 ``briefing`` template removes the lab template's require.js, MathJax, Mermaid and widget
 scripts). Each chart's rows are written beside the page as a CSV the chart links to.
 
-The build is atomic: pages are written into a temporary folder next to the output folder,
-which replaces the output folder only when every page succeeded. A failure names the
-notebook and cell and leaves the previous briefings as they were.
+The output folder stays the user's (:mod:`lsreports.publish.output_folder`): pages are
+written into a staging folder inside it and moved in only when every page succeeded; only
+the files a previous build listed in its manifest are replaced or removed. A failure names
+the notebook and cell and leaves the previous briefings as they were. The build reads the
+data under a shared lock, so that an ``ingest --apply`` cannot change it halfway.
 """
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .notebooks import Pair, execute, pairs, read_source, version_of
+from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
 from .reading import about_footer, chart_data_files
 
 #: Order of the briefings in the index (others follow alphabetically).
@@ -53,9 +53,25 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-def build_one(pair: Pair, out_dir: Path) -> tuple[Path, str, str | None]:
-    """Execute one notebook and write ``<name>.html`` and its charts' CSVs; return its path, title and version."""
-    notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
+def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
+    """The executed ``.ipynb`` stored beside a source, if it matches its ``.py`` cell by cell.
+
+    Raises
+    ------
+    lsreports.publish.notebooks.NotebookError
+        If the stored notebook is missing or has drifted from its source (refresh it first).
+    """
+    drift = pair_drift(pair)
+    if drift:
+        raise NotebookError(f"notebook {pair.name!r}: the stored {pair.notebook.name} does not match "
+                            f"{pair.source.name} ({drift[0]}); refresh it first")
+    return nbformat.read(pair.notebook, as_version=4)
+
+
+def build_one(pair: Pair, out_dir: Path, *, stored: bool = False) -> tuple[Path, str, str | None]:
+    """Execute one notebook (or take its stored outputs) and write ``<name>.html`` and its charts' CSVs;
+    return its path, title and version."""
+    notebook = stored_notebook(pair) if stored else execute(read_source(pair.source), pair.name, pair.source.parent)
     title, version = _title(notebook), version_of(notebook)
     chart_data_files(notebook, pair.name, out_dir)
     about_footer(notebook)
@@ -68,29 +84,25 @@ def _ordered(found: list[Pair]) -> list[Pair]:
     return sorted(found, key=lambda p: (ORDER.index(p.name) if p.name in ORDER else len(ORDER), p.name))
 
 
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``staging`` with renames (the old folder is removed last)."""
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}.old-{time.time_ns()}")
-        out_dir.rename(old)
-    staging.rename(out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
-                    progress: Callable[[str], None] = print) -> list[Path]:
-    """Build every briefing and the overview page into ``out_dir``, atomically.
+                    progress: Callable[[str], None] = print, force: bool = False,
+                    stored: bool = False) -> list[Path]:
+    """Build every briefing and the overview page into ``out_dir``, replacing only the files it owns.
 
     Parameters
     ----------
     out_dir : pathlib.Path
-        Replaced as a whole when every page succeeded (its parent is created if missing).
+        Created if missing; its files not written by a previous build are left alone.
     notebook_dir : pathlib.Path, optional
         Folder of the notebook sources (default: the project's ``notebooks/``).
     progress : callable
         Receives one line per step (default: print).
+    force : bool
+        Write into a non-empty folder that has no manifest (its other files are left alone).
+    stored : bool, default False
+        Export each notebook's stored outputs (its ``.ipynb``, which must match its ``.py``:
+        :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
+        notebooks were just refreshed or checked by nbval, in seconds (the tests' build).
 
     Returns
     -------
@@ -101,35 +113,46 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     ------
     lsreports.publish.notebooks.NotebookError
         When a notebook fails, naming the notebook and the cell; ``out_dir`` is left as it was.
+    lsreports.errors.OutputPathError
+        When ``out_dir`` holds files of someone else's and ``force`` is false.
     """
-    from .. import access
-    from ..sources.loader import indicators, reports
-    from .page_inputs import compute, sharing
+    from ..sources.atomic import naming
+    from ..sources.commit import data_lock
+    from ..sources.paths import data_dir
     from .notebooks import NOTEBOOK_DIR
-    from .overview_page import overview_html
+    from .output_folder import owned_folder, publish
 
     found = _ordered(pairs(notebook_dir or NOTEBOOK_DIR))
     out_dir = Path(out_dir).resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-    try:
-        obs, catalogue, manifest = access.observations(), indicators(), reports()
-        context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
-        entries = []
-        with sharing(context):
-            for number, pair in enumerate(found, start=1):
-                started = time.perf_counter()
-                progress(f"[{number}/{len(found)}] {pair.name}: executing and exporting ...")
-                path, title, version = build_one(pair, staging)
-                progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
-                entries.append((path.name, title, version))
-        page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,
-                             context=context)
-        (staging / "index.html").write_text(page, encoding="utf-8")
-        staging.chmod(0o755)
-        _swap_in(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
+        with naming(out_dir):  # a full disk names the output folder
+            entries = _build_pages(found, staging, progress, stored)
+            publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
+
+
+def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None],
+                 stored: bool = False) -> list[tuple[str, str, str]]:
+    """Execute (or take the stored outputs of) and export every notebook, then the overview page, into
+    ``staging``; return the index entries."""
+    from .. import access
+    from ..sources.loader import indicators, reports
+    from .page_inputs import compute, sharing
+    from .overview_page import overview_html
+
+    obs, catalogue, manifest = access.observations(), indicators(), reports()
+    context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
+    entries = []
+    with sharing(context):
+        for number, pair in enumerate(found, start=1):
+            started = time.perf_counter()
+            doing = "exporting its stored outputs" if stored else "executing and exporting"
+            progress(f"[{number}/{len(found)}] {pair.name}: {doing} ...")
+            path, title, version = build_one(pair, staging, stored=stored)
+            progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
+            entries.append((path.name, title, version))
+    page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,
+                         context=context)
+    (staging / "index.html").write_text(page, encoding="utf-8")
+    return entries

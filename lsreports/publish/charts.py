@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from . import labels
-from .formatting import fmt_number, unit_label
+from .formatting import fmt_number, fmt_pct, unit_label
 from ..sources.periods import period_kind, period_label
 
 FONT = "DejaVu Sans"
@@ -333,7 +333,7 @@ def _draw_change_panel(ax: plt.Axes, part: pd.DataFrame, label_column: str, valu
     ax.axvline(0, color="#333333", linewidth=0.8)
     horizontal_bars(ax)
     # the value labels can reach past the x limits, so the layout measures them
-    ax.bar_label(bars, labels=[f"{v:+.1f}%" if signed else f"{v:.1f}%" for v in part[value_column]],
+    ax.bar_label(bars, labels=[fmt_pct(v, signed=signed) for v in part[value_column]],
                  fontsize=8, padding=2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
 
@@ -360,7 +360,7 @@ def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, so
             ax.plot([0, *group["months"]], [0, *group["pct"]], marker="o", color=PALETTE[i % len(PALETTE)],
                     label=f"plan {year}")
             for m, v in zip(group["months"], group["pct"]):
-                ax.annotate(f"{v:.1f}%", (m, v), textcoords="offset points", xytext=(3, 4), fontsize=7)
+                ax.annotate(fmt_pct(v, signed=False), (m, v), textcoords="offset points", xytext=(3, 4), fontsize=7)
         ax.set_xlim(0, last + 0.5)
         ax.set_ylim(0, top)
         ax.set_xticks(range(0, int(last) + 1, 2))
@@ -380,6 +380,35 @@ def png_bytes(fig: plt.Figure) -> bytes:
     fig.savefig(buffer, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 3})
     plt.close(fig)
     return buffer.getvalue()
+
+
+def months_by_basis(shown: pd.DataFrame, indicator_id: str, title: str, ylabel: str) -> plt.Figure:
+    """Monthly bars of one indicator, one panel (own y-axis) per basis where its definition changed.
+
+    ``shown`` has ``month`` (text), ``value`` and ``row`` (``printed`` or ``derived``). Months on
+    an old basis (:mod:`lsreports.analysis.checks.breaks`) are drawn apart, never on one axis
+    with the current ones: a change of basis is not growth. The rows drawn (with ``basis``)
+    are attached as ``fig.lsreports_rows``.
+    """
+    import seaborn as sns
+
+    from ..analysis.checks.breaks import basis_labels
+
+    ends = pd.PeriodIndex(shown["month"], freq="M").to_timestamp(how="end").normalize()
+    rows = shown.assign(basis=basis_labels(indicator_id, pd.Series(ends, index=shown.index)).to_numpy())
+    sides = list(dict.fromkeys(rows["basis"]))
+    widths = [max(rows["basis"].eq(side).sum(), 2) for side in sides]
+    fig, axes = plt.subplots(1, len(sides), figsize=(9, 4.2), gridspec_kw={"width_ratios": widths}, squeeze=False)
+    for ax, side in zip(axes[0], sides):
+        part = rows.loc[rows["basis"] == side]
+        sns.barplot(data=part, x="month", y="value", hue="row", hue_order=["printed", "derived"], dodge=False, ax=ax)
+        ax.set(title=side if len(sides) > 1 else "", xlabel="", ylabel=ylabel if ax is axes[0][0] else "")
+        ax.tick_params(axis="x", labelrotation=90)
+        if ax is not axes[0][-1] and ax.get_legend():
+            ax.get_legend().remove()
+    fig.suptitle(title + (" (a change of basis: separate panels and scales)" if len(sides) > 1 else ""))
+    fig.lsreports_rows = rows
+    return fig
 
 
 def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:

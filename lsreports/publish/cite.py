@@ -51,6 +51,17 @@ def curated_flag_reason(row) -> str:
     return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
 
 
+def flag_mark(reason: str) -> str:
+    """The visible mark of a flagged figure, its reason on hover ('' when there is no reason)."""
+    return f' <span class="lsr-flag" title="{text(reason)}">{FLAG_MARK}</span>' if reason else ""
+
+
+def _status_tail(row) -> str:
+    """``, proposed`` (the row's status word) for the Sources entry; '' for a figure done."""
+    word = labels.status(row.get("status"))
+    return f", {word}" if word else ""
+
+
 def row_key(row) -> tuple:
     """Identify an observation row: indicator, period, measure and report."""
     return (row["indicator_id"], pd.Timestamp(row["start"]), pd.Timestamp(row["end"]), row["measure"],
@@ -71,15 +82,22 @@ class Citations:
         period and report they name carries the mark too.
     anchor : str
         Prefix of the appendix anchors (two citation lists on one page need different ones).
+    table : pandas.DataFrame, optional
+        The flag table (:func:`lsreports.flags`); when given, a figure carries every family's
+        flags that concern it (:func:`lsreports.analysis.checks.flags.figure_flags`), not
+        only the consistency flags.
     """
 
     def __init__(self, manifest: pd.DataFrame, catalogue: pd.DataFrame, flags: pd.DataFrame | None = None,
-                 anchor: str = "src"):
+                 anchor: str = "src", table: pd.DataFrame | None = None):
         self.names = {**labels.national_table_names(), **labels.report_names(manifest)}
         self.indicator_names = catalogue.set_index("indicator_id")["name_en"].to_dict()
         self.flags = flags if flags is not None else pd.DataFrame(columns=["indicator_id", "period", "source_docs"])
         self.anchor = anchor
+        self.table = table
         self.entries: dict[tuple, tuple[int, dict]] = {}
+        #: Derived figures shown with a flag: (shown, formula, reason), listed under Sources for paper.
+        self.flagged_derived: list[tuple[str, str, str]] = []
 
     def _number(self, row) -> int:
         key = row_key(row)
@@ -90,10 +108,15 @@ class Citations:
     def flag_reason(self, row) -> str:
         """The one-line reason a figure is flagged ('' when it is not): its curated flag, else a consistency check."""
         curated = curated_flag_reason(row)
+        if "start" not in row or "source_doc" not in row:  # a derived figure built on the page
+            return curated
+        if self.table is not None:
+            from ..analysis.checks.flags import figure_flags, flag_reasons
+
+            reasons = ([curated] if curated else []) + flag_reasons(figure_flags(self.table, row))
+            return one_line(" ".join(reasons), 600)
         if curated:
             return curated
-        if "start" not in row or "source_doc" not in row:  # a derived figure built on the page
-            return ""
         period = period_label(pd.Timestamp(row["start"]), pd.Timestamp(row["end"]))
         hits = self.flags.loc[(self.flags["indicator_id"] == row["indicator_id"]) & (self.flags["period"] == period)
                               & self.flags["source_docs"].astype(str).str.contains(str(row["source_doc"]),
@@ -108,14 +131,17 @@ class Citations:
         :data:`FLAG_MARK` and the reason, in the tooltip and in the appendix.
         """
         reason = self.flag_reason(row)
-        mark = (f' <span class="lsr-flag" title="{text(reason)}">{FLAG_MARK}</span>' if reason else "")
+        mark = flag_mark(reason)
         if bool(row.get("derived")):
             formula = row.get("formula") or row.get("quote")
             return f'<span class="lsr-src" title="derived: {text(formula)}">{text(shown)}</span>{mark}'
         number = self._number(row)
         tip = f"“{row['quote']}” ({self.names.get(row['source_doc'], row['source_doc'])})"
+        # the status word (estimate, proposed, ...) is part of the figure; in a table it goes on its own line
+        status = labels.with_status("", row)
+        status = f'<span class="lsr-status">{text(status)}</span>' if status else ""
         return (f'<a class="lsr-src" href="#{self.anchor}-{number}" title="{text(tip)}">{text(shown)}'
-                f'<sup>{number}</sup></a>{mark}')
+                f'<sup>{number}</sup>{status}</a>{mark}')
 
     # The writer interface of the computed sentences (see the module docstring).
     @staticmethod
@@ -128,9 +154,19 @@ class Citations:
         """Text the library composed (a period, a report's name): escaped all the same."""
         return text(value)
 
-    def derived(self, shown: str, formula: str, indicator_id: str = "") -> str:
-        """A figure computed on the page, its formula on hover."""
-        return self.figure(shown, {"indicator_id": indicator_id, "derived": True, "formula": formula})
+    def derived(self, shown: str, formula: str, indicator_id: str = "", reason: str = "") -> str:
+        """A figure computed on the page, its formula on hover.
+
+        With a ``reason`` (the flags of its inputs, in words) it carries :data:`FLAG_MARK`
+        with the reason on hover, and a numbered note under Sources for paper.
+        """
+        shown_html = self.figure(shown, {"indicator_id": indicator_id, "derived": True, "formula": formula})
+        if not reason:
+            return shown_html
+        self.flagged_derived.append((shown, formula, reason))
+        number = len(self.flagged_derived)
+        return (f'{shown_html}{flag_mark(reason)}<a class="lsr-src" href="#{self.anchor}-f{number}">'
+                f'<sup>F{number}</sup></a>')
 
     @staticmethod
     def flag_suffix(row) -> str:
@@ -148,8 +184,11 @@ class Citations:
         return f"<p>{line}</p>"
 
     def appendix_html(self, heading: str = "Sources") -> str:
-        """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag."""
-        if not self.entries:
+        """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag.
+
+        Flagged derived figures follow, numbered F1, F2, ..., with their formula and the reason.
+        """
+        if not self.entries and not self.flagged_derived:
             return ""
         items = []
         for number, row in sorted(self.entries.values(), key=lambda e: e[0]):
@@ -159,9 +198,15 @@ class Citations:
             flag = f'<br><span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}' if reason else ""
             items.append(f'<li id="{self.anchor}-{number}"><q>{text(row["quote"])}</q> '
                          f'<span class="lsr-note">— {text(self.names.get(row["source_doc"], row["source_doc"]))}; '
-                         f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}</span>{flag}</li>')
+                         f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}'
+                         f'{text(_status_tail(row))}</span>{flag}</li>')
+        # the anchor on a span: the Sources entries are the numbered <li id> (lsreports.publish.audit reads them)
+        notes = "".join(f'<li><span id="{self.anchor}-f{n}">F{n}</span>: {text(shown)} = {text(formula)}<br>'
+                        f'<span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}</li>'
+                        for n, (shown, formula, reason) in enumerate(self.flagged_derived, start=1))
+        derived = (f'\n<h3>Flagged derived figures</h3>\n<ul class="lsr-flagged">{notes}</ul>' if notes else "")
         return f'<section class="lsr-sources"><h2 id="{self.anchor}">{text(heading)}</h2>\n<ol>\n' + \
-            "\n".join(items) + "\n</ol></section>"
+            "\n".join(items) + "\n</ol>" + derived + "</section>"
 
     def _repr_html_(self) -> str:
         return self.appendix_html()
@@ -183,11 +228,11 @@ class PlainText:
 
     @staticmethod
     def figure(shown: str, row) -> str:
-        return shown
+        return labels.with_status(shown, row)
 
     @staticmethod
-    def derived(shown: str, formula: str, indicator_id: str = "") -> str:
-        return shown
+    def derived(shown: str, formula: str, indicator_id: str = "", reason: str = "") -> str:
+        return f"{shown} {FLAG_MARK} ({safe(reason)})" if reason else shown
 
     @staticmethod
     def flag_suffix(row) -> str:

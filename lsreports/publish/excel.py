@@ -30,13 +30,9 @@ from openpyxl.utils import get_column_letter
 from ..sources.atomic import atomic_path
 from ..sources.contract import DOMAINS
 from ..sources.periods import period_label
+from ..sources.units import UNIT_TABLE
 
-NUMBER_FORMATS: dict[str, str] = {
-    "USD_mn": "#,##0.0##", "VND_bn": "#,##0.0##", "kt": "#,##0.0##", "t": "#,##0.0#",
-    "thousand_m3": "#,##0.0#", "mn_kWh": "#,##0.0#", "mn_bricks": "#,##0.0#", "thousand_visits": "#,##0.0#",
-    "persons": "#,##0", "households": "#,##0", "houses": "#,##0", "visits": "#,##0", "vehicles": "#,##0",
-    "enterprises": "#,##0", "kg": "#,##0", "pct": "0.0##%",
-}
+NUMBER_FORMATS: dict[str, str] = {code: unit.number_format for code, unit in UNIT_TABLE.items()}
 #: Columns holding a figure in the row's ``unit`` (fractions where the unit is ``pct``).
 VALUE_COLUMNS = ("value", "value_high")
 #: Columns whose text wraps (and whose width is capped) instead of widening the column.
@@ -58,7 +54,8 @@ COLUMN_NOTES: dict[str, str] = {
     "value": "The number, in the unit of the next column; where the unit is pct, a fraction shown as a percentage "
              "(0.456 shown 45.6%).",
     "unit": "USD_mn million USD; VND_bn billion dong; kt thousand tonnes; t tonnes; pct percent; ...",
-    "status": "actual, or estimate where the report says the figure is estimated (ước).",
+    "status": "actual; estimate where the report says the figure is estimated (ước); proposed (đề xuất) or needed "
+              "(cần) where it is not a figure done.",
     "flag": "A known source problem (unit_anomaly, conflict_in_source, source_typo); the printed value is kept "
             "and the row is shaded.",
     "note": "Curator's note: how a period or base was read, what a flag means.",

@@ -9,8 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..analysis.tsa.decompose import Decomposition
-from ..analysis.tsa.forecast import Forecast
+from ..analysis.tsa.results import TSResult
 from .charts import PALETTE
 
 MONTH_LETTERS = "JFMAMJJASOND"
@@ -20,14 +19,14 @@ def _dates(index: pd.PeriodIndex) -> pd.DatetimeIndex:
     return index.to_timestamp(how="start")
 
 
-def decomposition_grid(decompositions: dict[str, Decomposition], labels: dict[str, str],
+def decomposition_grid(decompositions: dict[str, TSResult], labels: dict[str, str],
                        unit_labels: dict[str, str]) -> plt.Figure:
     """One row per series: level with its STL trend, seasonal profile by month, remainder over time.
 
     Parameters
     ----------
     decompositions : dict
-        Series id to :class:`~lsreports.analysis.tsa.decompose.Decomposition`.
+        Series id to its :class:`~lsreports.analysis.tsa.results.TSResult` (:func:`~lsreports.analysis.tsa.decompose.decompose`).
     labels, unit_labels : dict
         Series id to a short English name and to its unit in words.
     """
@@ -59,7 +58,7 @@ def decomposition_grid(decompositions: dict[str, Decomposition], labels: dict[st
     return fig
 
 
-def forecast_panel(ax: plt.Axes, history: pd.Series, result: Forecast, title: str, *, months_shown: int = 48) -> None:
+def forecast_panel(ax: plt.Axes, history: pd.Series, result: TSResult, title: str, *, months_shown: int = 48) -> None:
     """Draw a series' last ``months_shown`` months and a forecast with its 80 % and 95 % bands."""
     recent = history.dropna().iloc[-months_shown:]
     ax.plot(_dates(recent.index), recent.to_numpy(), color=PALETTE[0], linewidth=1.2, label="tabulated")
@@ -75,7 +74,7 @@ def forecast_panel(ax: plt.Axes, history: pd.Series, result: Forecast, title: st
     ax.tick_params(labelsize=7)
 
 
-def forecast_grid(histories: dict[str, pd.Series], forecasts: dict[str, Forecast], titles: dict[str, str],
+def forecast_grid(histories: dict[str, pd.Series], forecasts: dict[str, TSResult], titles: dict[str, str],
                   columns: int = 2) -> plt.Figure:
     """Small multiples of :func:`forecast_panel`, one per series."""
     rows = -(-len(histories) // columns)

@@ -4,11 +4,45 @@ from __future__ import annotations
 import html
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import labels
 
-#: Kept for existing callers: the units of :data:`lsreports.publish.labels.UNITS`.
-UNIT_LABELS = labels.UNITS
+
+def half_up(value: float, decimals: int) -> Decimal:
+    """Round a number as a statistics office rounds its printed decimal: half away from zero.
+
+    The float's shortest decimal string (``repr``, which is the printed figure for a
+    figure read from a report) is rounded with :data:`decimal.ROUND_HALF_UP`, so that a
+    printed ``-34.55`` gives ``-34.6``, where binary floating point (``f"{-34.55:.1f}"``)
+    gives ``-34.5``.
+
+    Examples
+    --------
+    >>> str(half_up(-34.55, 1)), str(half_up(88.05, 1)), str(half_up(21.15, 1)), str(half_up(2.5, 0))
+    ('-34.6', '88.1', '21.2', '3')
+    """
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def fixed(value: float, decimals: int, *, sign: bool = False, grouping: bool = False) -> str:
+    """Format ``value`` to ``decimals`` places rounded half away from zero (:func:`half_up`).
+
+    ``sign`` adds ``+`` to a positive number (like ``f"{v:+.1f}"``); ``grouping`` puts
+    ``,`` between thousands (like ``f"{v:,.1f}"``). A result of zero is never ``-0``.
+
+    Examples
+    --------
+    >>> fixed(-34.55, 1, sign=True), fixed(1234.5, 0, grouping=True), fixed(-0.04, 1)
+    ('-34.6', '1,235', '0.0')
+    """
+    if not math.isfinite(value):
+        return ("+" if sign and value > 0 else "") + ("inf" if value > 0 else "-inf" if value < 0 else "nan")
+    rounded = half_up(value, decimals)
+    if rounded == 0:
+        rounded = abs(rounded)
+    spec = ("+" if sign else "") + ("," if grouping else "") + f".{decimals}f"
+    return format(rounded, spec)
 
 
 def fmt_number(value: float | None, decimals: int | None = None) -> str:
@@ -28,8 +62,8 @@ def fmt_number(value: float | None, decimals: int | None = None) -> str:
         if abs(value) >= 100:
             decimals = 0
         else:
-            return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:,.{decimals}f}"
+            return fixed(value, 2, grouping=True).rstrip("0").rstrip(".")
+    return fixed(value, decimals, grouping=True)
 
 
 def fmt_printed(value: float | None) -> str:
@@ -42,14 +76,20 @@ def fmt_printed(value: float | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return fixed(value, 3, grouping=True).rstrip("0").rstrip(".")
 
 
 def fmt_pct(value: float | None, signed: bool = True) -> str:
-    """Format a percentage: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``."""
+    """Format a percentage to one decimal, rounded half away from zero: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``.
+
+    Examples
+    --------
+    >>> fmt_pct(-34.55), fmt_pct(88.05), fmt_pct(21.15, signed=False)
+    ('-34.6%', '+88.1%', '21.2%')
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
+    return fixed(value, 1, sign=signed) + "%"
 
 
 def unit_label(unit: str) -> str:

@@ -5,16 +5,9 @@ import pandas as pd
 
 from . import labels
 from .formatting import fmt_number, fmt_pct, unit_label
-# Kept importable from here for existing callers.
-from .sentences import (contribution_lines, implied_scope_lines, latest_level_sentence,  # noqa: F401
-                        level_sentence, share_lines)
 from .labels import report_name
 from ..sources.periods import period_kind, period_label
 
-#: Kept for existing callers: :data:`lsreports.publish.labels.TARGET_KINDS`.
-TARGET_NAMES = labels.TARGET_KINDS
-#: Kept for existing callers: :data:`lsreports.publish.labels.METHODS_SHORT`.
-METHOD_NAMES = labels.METHODS_SHORT
 HEADLINE_COLUMNS = ["Indicator", "Vietnamese term", "Period", "Level", "Unit", "Change on last year",
                     "Share of plan", "Report"]
 
@@ -83,7 +76,8 @@ def select(frame: pd.DataFrame, indicator_ids: list[str], kinds: tuple[str, ...]
     return frame.loc[frame["indicator_id"].isin(indicator_ids) & pd.Series(kind, index=frame.index).isin(kinds)]
 
 
-def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:
+def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicator_ids: list[str],
+                     flags: pd.DataFrame | None = None) -> pd.DataFrame:
     """Format year-end projections (:func:`lsreports.analysis.yearend.projection.year_end_projections`) for reading.
 
     Returns
@@ -91,10 +85,17 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
     pandas.DataFrame
         Indexed by the indicator's English label: the year to date it starts from, the
         method, the projected year end and its band, the share of the plan or estimate it
-        implies (with the band), and the verdict (with the reason when the growth-based
-        nowcast could not be used).
+        implies (with the band), the verdict (with the reason when the growth-based
+        nowcast could not be used), and "Flags": ⚑ and the reasons of the flags the year end
+        rests on (:func:`lsreports.analysis.checks.flags.annotate_projections`; ``flags`` is
+        the flag table, by default :func:`lsreports.flags` of the curated data).
     """
+    from ..analysis.checks.flags import annotate_projections, flag_table
+    from .cite import FLAG_MARK
+
     rows = projections.loc[projections["indicator_id"].isin(indicator_ids)]
+    if "flag_reason" not in rows:
+        rows = annotate_projections(rows, flag_table(national=False) if flags is None else flags)
     names = catalogue.set_index("indicator_id")["name_en"]
     table = pd.DataFrame({
         "Indicator": [names[i] for i in rows["indicator_id"]],
@@ -109,6 +110,7 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
                             for lo, hi in zip(rows["lower_pct_of_target"], rows["upper_pct_of_target"])],
         "Verdict": rows["verdict_text"],
         "Why not growth-based": rows["reason"],
+        "Flags": [f"{FLAG_MARK} {r}" if isinstance(r, str) and r else "" for r in rows["flag_reason"]],
     })
     return table.set_index("Indicator")
 

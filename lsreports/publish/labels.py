@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..sources.units import UNIT_TABLE
+
 #: Codebook unit → words.
-UNITS: dict[str, str] = {
-    "USD_mn": "million USD", "VND_bn": "billion VND", "kt": "thousand tonnes", "t": "tonnes",
-    "thousand_m3": "thousand m³", "mn_kWh": "million kWh", "mn_bricks": "million bricks",
-    "thousand_visits": "thousand visits", "persons": "persons", "households": "households",
-    "houses": "houses", "visits": "visits", "vehicles": "vehicles", "enterprises": "enterprises",
-    "kg": "kg", "pct": "%",
-}
+UNITS: dict[str, str] = {code: unit.words for code, unit in UNIT_TABLE.items()}
 #: Contract measure → words.
 MEASURES: dict[str, str] = {
     "value": "level", "yoy_pct": "change on a year earlier", "mom_pct": "change on the previous month",
@@ -39,6 +35,12 @@ METHODS: dict[str, str] = {
 #: Short forms of :data:`METHODS`, for table cells (the full words go in the tooltip).
 METHODS_SHORT: dict[str, str] = {"growth": "growth-based", "pro_rata": "pro rata", "seasonal_share": "seasonal share",
                                   "not_projected": "not projected"}
+#: A row's ``status`` → the word every figure of that status carries (a figure done says nothing):
+#: curation guide, "Statuses" (the report's "ước", "đề xuất", "cần hỗ trợ", ...).
+STATUSES: dict[str, str] = {
+    "actual": "", "estimate": "estimate", "proposed": "proposed", "needed": "needed", "planned": "planned",
+    "registered": "registered",
+}
 #: Period kind (:func:`lsreports.sources.periods.period_kind`) → words.
 PERIOD_KINDS: dict[str, str] = {
     "month": "month", "ytd": "year to date", "year": "whole year", "ytd_day": "year to a stated day",
@@ -70,6 +72,42 @@ def target_kind(code: object, *, short: bool = False) -> str:
 def method(code: object, *, short: bool = False) -> str:
     """Words for a projection method (``seasonal_share`` → ``seasonal share (last year's profile)``)."""
     return _lookup(METHODS_SHORT if short else METHODS, code)
+
+
+def status(code: object) -> str:
+    """The word a figure of this status carries: '' for a figure done (``actual``) or no status.
+
+    Examples
+    --------
+    >>> status("proposed"), status("actual"), status(None)
+    ('proposed', '', '')
+    """
+    return _lookup(STATUSES, code)
+
+
+def share_base(row, *, short: bool = False) -> str:
+    """The base of a printed share in words (``all houses approved``, ``capital plan excl. carry-over``).
+
+    From the curated table of bases and, where it has no entry, from the row's measure and
+    quote (:func:`lsreports.sources.bases.share_base`); never a default "plan" for a share
+    the report measures against something else.
+    """
+    from ..sources.bases import share_base as base_of
+
+    return base_of(row, short=short)
+
+
+def with_status(shown: str, row) -> str:
+    """``shown`` followed by its row's status word in brackets: ``8,000 households (proposed)``.
+
+    A figure done (``actual``), a row without a status and a derived figure are shown as they
+    are; so is a rate (``*_pct``), which is read beside its level and shares its status.
+    """
+    get = row.get if hasattr(row, "get") else (lambda key, default=None: default)
+    if bool(get("derived", False)) or str(get("measure", "value")).endswith("_pct"):
+        return shown
+    word = status(get("status"))
+    return f"{shown} ({word})" if word else shown
 
 
 def period_kind(code: object) -> str:
@@ -124,6 +162,6 @@ def report_name(doc: str, manifest: pd.DataFrame | None = None) -> str:
     return report_names(manifest).get(doc, f"report {doc}")
 
 
-__all__ = ["UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
+__all__ = ["STATUSES", "status", "with_status", "share_base", "UNITS", "MEASURES", "TARGET_KINDS", "TARGET_KINDS_SHORT", "METHODS", "METHODS_SHORT", "PERIOD_KINDS", "unit", "measure",
            "target_kind", "method", "period_kind", "report_names", "report_name",
            "national_table_names"]

@@ -13,8 +13,8 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from . import labels
-from .cite import Citations, one_line, text
-from .formatting import fmt_number, fmt_pct, fmt_printed
+from .cite import Citations, flag_mark, one_line, text
+from .formatting import fixed, fmt_number, fmt_pct, fmt_printed
 
 #: The key indicators, by domain. A tuple holds the variants of one concept; the one
 #: with the freshest figure is shown, under its own name (which says which variant it is).
@@ -22,13 +22,13 @@ KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Trade": [("trade_total",), ("trade_declared",), ("trade_local_export",)],
     "Budget": [("budget_revenue_total",), ("budget_spending_total",)],
     "Public investment": [("pubinv_disbursed_current", "pubinv_disbursed")],
-    "Industry": [("iip",), ("prod_electricity_sold",), ("prod_cement",)],
+    "Industry": [("iip",), ("prod_electricity_generated",), ("prod_electricity_sold",), ("prod_cement",)],
     "Tourism": [("tourism_visitors",), ("tourism_revenue",)],
     "Commerce and enterprises": [("retail_sales",), ("enterprises_new",)],
     "Social": [("ui_applications",), ("temp_housing_completed",)],
     "Growth (GRDP)": [("grdp",)],
 }
-#: Groups of the overview drawn from the country's series (GSO tables), where the province's
+#: Groups of the overview drawn from the country's series (GSO tables, then the releases), where the province's
 #: reports print nothing of the kind: no report of the four prints a price index.
 NATIONAL_KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Prices (Viet Nam: the province's reports print no price index)": [("vn_cpi",), ("vn_core_inflation",)],
@@ -81,18 +81,24 @@ def year_end_view(obs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     (pandas.DataFrame, str)
         One row per indicator and year (its first plan kind): ``indicator_id``, ``year``,
         ``projection``, ``low``, ``high``, ``unit``, ``target_kind``, ``pct_of_target``,
-        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``; and the line.
+        ``low_pct``, ``high_pct``, ``method``, ``verdict``, ``formula``, the year to date it is
+        built from (``ytd_start``, ``ytd_end``, ``source_doc``) and ``flag_reason`` (the flags the
+        year end rests on, in words: :func:`lsreports.analysis.checks.flags.annotate_projections`);
+        and the line.
     """
-    from ..analysis.yearend.projection import year_end_projections
+    from ..analysis.checks.flags import annotate_projections, flag_table
+    from ..analysis.yearend.projection import curated_national, year_end_projections
 
-    frame = year_end_projections(obs).drop_duplicates(["indicator_id", "year"])
+    frame = year_end_projections(obs, national=curated_national()).drop_duplicates(["indicator_id", "year"])
+    frame = annotate_projections(frame, flag_table(obs, national=False))
     view = pd.DataFrame({
         "indicator_id": frame["indicator_id"], "year": frame["year"], "projection": frame["projection"],
         "low": frame["lower"], "high": frame["upper"], "unit": frame["unit"],
         "target_kind": frame["target_kind"].fillna(""), "pct_of_target": frame["projected_pct_of_target"],
         "low_pct": frame["lower_pct_of_target"], "high_pct": frame["upper_pct_of_target"],
         "method": frame["method"], "verdict": frame["verdict"].fillna(""),
-        "formula": frame["formula"].fillna(""),
+        "formula": frame["formula"].fillna(""), "ytd_start": frame["ytd_start"], "ytd_end": frame["ytd_end"],
+        "source_doc": frame["source_doc"], "flag_reason": frame["flag_reason"].fillna(""),
     })
     return view, ("nowcast of the year end with its band (from the backtest errors) and the verdict against "
                   "plan: likely, undetermined (the band straddles 100 %) or unlikely")
@@ -109,16 +115,22 @@ def _key_row(rows: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, year
     level = by_measure.get("value")
     cells.append(cites.figure(f"{fmt_printed(level['value'])} {labels.unit(unit)}", level) if level else "–")
     yoy = by_measure.get("yoy_pct")
-    cells.append(cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–")
+    cells.append(cites.figure(rate_alone(fmt_pct(yoy["value"]), yoy, level), yoy) if yoy else "–")
     share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-    cells.append(cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                              f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
-                 if share else "–")
-    cells += _year_end_cells(indicator, first, year_end, cites)
+    cells.append(cites.figure(f"{fmt_pct(share['value'], signed=False)} of {labels.share_base(share, short=True)}",
+                              share) if share else "–")
+    cells += _year_end_cells(indicator, first, year_end, cites, share)
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
-def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: Citations) -> list[str]:
+def rate_alone(shown: str, rate: dict, level: dict | None) -> str:
+    """A growth rate printed without a level (GRDP, IIP) carries its row's status word itself."""
+    word = labels.status(rate.get("status")) if level is None else ""
+    return f"{shown} ({word})" if word else shown
+
+
+def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: Citations,
+                    share: dict | None = None) -> list[str]:
     match = year_end.loc[(year_end["indicator_id"] == indicator) & (year_end["year"] == first["end"].year)]
     if match.empty:
         return ["–", "–", "–", "–"]
@@ -128,17 +140,48 @@ def _year_end_cells(indicator: str, first: dict, year_end: pd.DataFrame, cites: 
     # the band on a line of its own under its figure: the columns stay narrow enough for a desktop
     band = (f'<br><span class="lsr-band">{fmt_number(r["low"])}–{fmt_number(r["high"])}</span>'
             if pd.notna(r["low"]) else "")
+    reason = r.get("flag_reason", "") or ""
     year_end_text = cites.derived(f"{fmt_number(r['projection'])} {labels.unit(r['unit'])}", r["formula"],
-                                  indicator) + band
+                                  indicator, reason=reason) + band
     if r["target_kind"] and pd.notna(r["pct_of_target"]):
-        pct_band = (f'<br><span class="lsr-band">{r["low_pct"]:.1f}–{fmt_pct(r["high_pct"], signed=False)}</span>'
+        pct_band = (f'<br><span class="lsr-band">{fixed(r["low_pct"], 1)}–{fmt_pct(r["high_pct"], signed=False)}</span>'
                     if pd.notna(r["low_pct"]) else "")
-        against = (f"{text(fmt_pct(r['pct_of_target'], signed=False))} of "
-                   f"{text(labels.target_kind(r['target_kind'], short=True))}{pct_band}")
+        # the plan the year end is set against is the one the row's share names, in the same words
+        same = share is not None and share["measure"] == f"{r['target_kind']}_pct"
+        base = labels.share_base(share, short=True) if same else labels.target_kind(r["target_kind"], short=True)
+        against = f"{text(fmt_pct(r['pct_of_target'], signed=False))} of {text(base)}{pct_band}"
     else:
         against = "no plan printed"
     method = f'<span title="{text(labels.method(r["method"]))}">{text(labels.method(r["method"], short=True))}</span>'
-    return [year_end_text, against, method, text(r["verdict"] or "–")]
+    return [year_end_text, against, method, verdict_cell(r["verdict"], reason)]
+
+
+def verdict_cell(verdict: str, reason: str) -> str:
+    """A verdict, and when it rests on a flagged input, "…, but in doubt ⚑" with the reason on hover."""
+    if not verdict:
+        return "–"
+    if not reason:
+        return text(verdict)
+    return f'{text(verdict)},<br><span class="lsr-band">but in doubt</span>{flag_mark(reason)}'
+
+
+def _year_end_basis(rows: pd.DataFrame, obs: pd.DataFrame, year_end: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the year to date the indicator's year end is built from, where it has one, else ``rows``.
+
+    A row's figures and its year end read together: a month's level (May 2026) beside a year end
+    projected from the year to 14 May would show neither the period nor the figure the year end
+    rests on.
+    """
+    first = rows.iloc[0]
+    basis = year_end.loc[(year_end["indicator_id"] == first["indicator_id"])
+                         & (year_end["year"] == first["end"].year)] if "ytd_end" in year_end else year_end.iloc[0:0]
+    if basis.empty or pd.isna(basis.iloc[0]["ytd_end"]):
+        return rows
+    b = basis.iloc[0]
+    printed = obs.loc[~obs["derived"].astype(bool) & (obs["indicator_id"] == first["indicator_id"])
+                      & (obs["start"] == b["ytd_start"]) & (obs["end"] == b["ytd_end"])
+                      & (obs["source_doc"] == b["source_doc"])]
+    return printed if not printed.empty else rows
 
 
 def _group_row(group: str) -> str:
@@ -153,7 +196,8 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
     for group, concepts in table.items():
         if groups is not None and group not in groups:
             continue
-        rows = [r for r in (freshest(obs, variants) for variants in concepts) if not r.empty]
+        rows = [_year_end_basis(r, obs, year_end) for r in (freshest(obs, variants) for variants in concepts)
+                if not r.empty]
         if rows:
             body.append(_group_row(group))
             body += [_key_row(r, catalogue, cites, year_end) for r in rows]
@@ -186,7 +230,7 @@ def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citat
     if groups is None:  # the overview: the country's prices too
         body += _national_groups(cites, year_end)
     head = ("<tr><th>Indicator</th><th>Latest period</th><th>Level</th><th>Change on a year earlier</th>"
-            "<th>Share of plan</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
+            "<th>Share of its base</th><th>Year end</th><th>Year end against plan</th><th>Method</th>"
             "<th>Verdict</th></tr>")
     note = (f'<p class="lsr-note">Year end: {text(what)}. <span class="lsr-screen-only">Hover over a figure for the '
             'sentence it was printed in; </span>the small number leads to the Sources below. ⚑ marks a flagged figure '
@@ -207,6 +251,21 @@ def flags_html(flags: pd.DataFrame, catalogue: pd.DataFrame, limit: int = 8) -> 
     more = (f'<p class="lsr-note">{len(flags) - limit} more: <code>lsreports summary</code> lists them all.</p>'
             if len(flags) > limit else "")
     return "<ul>" + "".join(lines) + "</ul>" + more
+
+
+def prints_html(table: pd.DataFrame, catalogue: pd.DataFrame) -> str:
+    """The figures printed differently by several reports (the flag table's ``prints_disagree``), one line
+    each with ⚑ and the reason: which print is shown and why (the province's report over the press, ...)."""
+    rows = table.loc[table["check"] == "prints_disagree"] if not table.empty else table
+    if rows.empty:
+        return ""
+    names = catalogue.set_index("indicator_id")["name_en"]
+    lines = [f"<li><strong>{text(names.get(r.indicator_id, r.indicator_id))}</strong>, "
+             f"{text(period_label(r.start, r.end))}: {flag_mark(r.reason)} {text(r.reason)}</li>"
+             for r in rows.itertuples(index=False)]
+    return ('<p>Several prints of one figure: the table shows the province\'s own report (over the press), a '
+            'revised figure (over a first estimate), a later report (over an earlier one).</p><ul>'
+            + "".join(dict.fromkeys(lines)) + "</ul>")
 
 
 def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
@@ -244,13 +303,5 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
             f"(latest earlier: {text(reports.get(changes.previous, changes.previous))}).</p><ul>{''.join(items)}</ul>")
 
 
-__all__ = ["KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest", "year_end_view", "key_indicators_html", "flags_html"]
-
-
-def __getattr__(name: str):
-    # BriefingPage moved to lsreports.publish.page; imported lazily (page imports this module).
-    if name == "BriefingPage":
-        from .page import BriefingPage
-
-        return BriefingPage
-    raise AttributeError(name)
+__all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest",
+           "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell"]

@@ -43,15 +43,23 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute
-    from .overview import changes_html, flags_html, key_indicators_html
+    from .overview import changes_html, flags_html, key_indicators_html, prints_html
 
     obs = access.observations() if obs is None else obs
     catalogue = indicators() if catalogue is None else catalogue
     manifest = reports() if manifest is None else manifest
     context = compute(obs, catalogue, manifest) if context is None else context
     flags = context.flags
-    cites = Citations(manifest, indicators(national=True), flags)  # national ids too (the prices rows)
-    key = key_indicators_html(obs, catalogue, cites, year_end=(context.year_end, context.year_end_label))
+    from ..analysis.checks.flags import flag_table
+
+    # national ids too (the prices rows); every family's flags reach the figures they concern
+    table = flag_table(obs, catalogue)
+    cites = Citations(manifest, indicators(national=True), flags, table=table)
+    from ..sources.prints import preferred_prints
+
+    # the table shows the preferred print of each figure (lsreports.sources.prints); the checks saw every print
+    key = key_indicators_html(preferred_prints(obs, manifest), catalogue, cites,
+                              year_end=(context.year_end, context.year_end_label))
     changes = changes_html(context.changes, catalogue, manifest)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -68,6 +76,7 @@ against plan, what the latest report changed, and the figures that do not add up
 {changes}
 <h2>Figures to read with care</h2>
 {flags_html(flags, catalogue)}
+{prints_html(table, catalogue)}
 <h2>Briefings</h2>
 {_briefing_links(entries)}
 {cites.appendix_html()}

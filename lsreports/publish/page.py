@@ -12,7 +12,8 @@ from ..sources.periods import period_label
 from . import labels, sentences
 from .cite import Citations, text
 from .formatting import fmt_pct, fmt_printed
-from .overview import BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html
+from .overview import (BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html,
+                       rate_alone)
 
 
 def _html(markup: str):
@@ -48,12 +49,19 @@ class BriefingPage:
         from .page_inputs import shared
 
         self.domain = domain
-        self.obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
+        from ..sources.prints import preferred_prints
+
+        self.all_obs, self.catalogue, self.manifest = access.observations(), indicators(), reports()
+        # what the page shows is the preferred print of each figure; the checks see every print
+        self.obs = preferred_prints(self.all_obs, self.manifest)
         groups = BRIEFING_GROUPS.get(domain, ())
         self.ids = self.catalogue.loc[self.catalogue["domain"] == domain, "indicator_id"].tolist()
         self.ids += [i for group in groups for variants in KEY_INDICATORS[group] for i in variants]
-        self.context = shared(self.obs, self.catalogue, self.manifest)  # computed once per build
-        self.cites = Citations(self.manifest, indicators(national=True), self.context.flags)
+        self.context = shared(self.all_obs, self.catalogue, self.manifest)  # computed once per build
+        from ..analysis.checks.flags import flag_table
+
+        self.flags = flag_table(self.all_obs, self.catalogue)  # every family's flags reach the figures they concern
+        self.cites = Citations(self.manifest, indicators(national=True), self.context.flags, table=self.flags)
 
     def key_figures(self):
         """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
@@ -69,7 +77,7 @@ class BriefingPage:
 
         rows = latest_rows(self.obs, indicator_ids)
         head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
-                "<th>Change on a year earlier</th><th>Share of plan</th><th>Report</th></tr>")
+                "<th>Change on a year earlier</th><th>Share of its base</th><th>Report</th></tr>")
         names = labels.report_names(self.manifest)
         lines = []
         for indicator in indicator_ids:
@@ -87,10 +95,9 @@ class BriefingPage:
         cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
-                 self.cites.figure(fmt_pct(yoy["value"]), yoy) if yoy else "–",
+                 self.cites.figure(rate_alone(fmt_pct(yoy["value"]), yoy, level), yoy) if yoy else "–",
                  self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                                   f"{labels.target_kind(share['measure'].removesuffix('_pct'), short=True)}", share)
-                 if share else "–",
+                                   f"{labels.share_base(share, short=True)}", share) if share else "–",
                  text(names.get(first["source_doc"], first["source_doc"]))]
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
@@ -132,7 +139,14 @@ class BriefingPage:
         return country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
 
     def projection(self, projection, noun: str):
-        """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan)."""
+        """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan).
+
+        The flags the projection rests on travel with it (⚑ and the reason on the nowcast).
+        """
+        from ..analysis.checks.flags import annotate_projections
+
+        if "flag_reason" not in dict(projection):
+            projection = annotate_projections(pd.DataFrame([dict(projection)]), self.flags).iloc[0]
         return self._block(self.cites.paragraph(sentences.projection_sentence(projection, self.obs, noun,
                                                                                writer=self.cites)))
 
@@ -149,8 +163,8 @@ class BriefingPage:
             from ..sources.loader import national_observations
 
             rows = national_observations()
-        else:
-            rows = self.obs
+        else:  # a report named: its own print; else the preferred one
+            rows = self.all_obs if source_doc else self.obs
         row = sentences.printed_row(rows, indicator_id, start, end, measure, source_doc)
         if row is None:
             raise KeyError(f"no printed {measure} of {indicator_id} for {start}..{end} in {source_doc or 'any report'}")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 
+from ..sources.excel_text import inert_csv_text
+
 #: The MIME type :func:`lsreports.publish.charts.show` gives a chart's rows.
 CHART_DATA_MIME = "text/csv"
 _VERSION_LINE = re.compile(r"^\s*Version:\s*\d")
@@ -58,8 +60,8 @@ def chart_data_files(notebook: nbformat.NotebookNode, page: str, folder: Path) -
     """Write each chart's rows beside the page and put a link to them in its place.
 
     Every output carrying :data:`CHART_DATA_MIME` (see :func:`lsreports.publish.charts.show`)
-    is written to ``<folder>/<page>-chart-<n>.csv`` (numbered in page order) and replaced by
-    a download link.
+    is written to ``<folder>/<page>-chart-<n>.csv`` (numbered in page order, every text cell
+    made inert by :func:`lsreports.sources.excel_text.inert_csv_text`) and replaced by a download link.
 
     Returns
     -------
@@ -73,7 +75,7 @@ def chart_data_files(notebook: nbformat.NotebookNode, page: str, folder: Path) -
             if CHART_DATA_MIME not in data:
                 continue
             path = folder / f"{page}-chart-{len(written) + 1}.csv"
-            text = data[CHART_DATA_MIME]
+            text = inert_csv_text(data[CHART_DATA_MIME])  # labels and notes may begin with "=", "@", ...
             path.write_text(text, encoding="utf-8")
             rows = max(text.count("\n") - 1, 0)
             output["data"] = {"text/html": f'<p class="lsr-data-link"><a href="{html.escape(path.name)}" download>'

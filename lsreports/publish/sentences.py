@@ -4,7 +4,7 @@ Each function writes through a *writer* (:mod:`lsreports.publish.cite`): with th
 :class:`~lsreports.publish.cite.Citations` it returns HTML in which a printed figure links
 to its quote and report and a derived figure shows its formula on hover; with
 :data:`~lsreports.publish.cite.PLAIN` (the default) the same sentence as Markdown without
-sources. A domain briefing calls them through :class:`lsreports.publish.overview.BriefingPage`
+sources. A domain briefing calls them through :class:`lsreports.publish.page.BriefingPage`
 (``page.sentences(...)``, ``page.shares(...)``, ...), which passes its citations.
 
 Counts of indicators or products ("4 of 6 products grew") are the sentence's own
@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from .cite import PLAIN
-from .formatting import fmt_number, fmt_pct, fmt_printed, unit_label
+from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, unit_label
+from . import labels
 from .labels import report_name
 
 
@@ -39,6 +40,19 @@ def _amount(row: dict) -> str:
     return f"{fmt_printed(row['value'])}{unit}"
 
 
+#: Statuses of a figure not done: the sentence states the figure, it never says the figure was "reached".
+_NOT_DONE = ("proposed", "needed", "planned")
+
+
+def _level_clause(name: str, amount: str, level: dict, point: bool, writer) -> str:
+    """"<name> reached <amount> in <period>" ("stood at ... on <day>" for a stock); a proposal or a
+    need ("<name>: <amount> (proposed) for <period>") is never said to have been reached."""
+    period = writer.words(period_label(level["start"], level["end"]))
+    if level.get("status") in _NOT_DONE:
+        return f"{name}: {amount} for {period}"
+    return f"{name} stood at {amount} on {level['end']:%Y-%m-%d}" if point else f"{name} reached {amount} in {period}"
+
+
 def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str, start: str, end: str,
                    source_doc: str | None = None, *, writer=PLAIN) -> str:
     """Render one printed figure as a sentence, e.g. "Goods trade ... reached 84,640 million USD
@@ -58,14 +72,13 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     name = writer.label(catalogue.set_index("indicator_id").loc[indicator_id, "name_en"])
     amount = writer.figure(_amount(level), level)
     point = period_kind(level["start"], level["end"]) == "point"
-    parts = [f"{name} stood at {amount} on {level['end']:%Y-%m-%d}" if point
-             else f"{name} reached {amount} in {writer.words(period_label(level['start'], level['end']))}"]
+    parts = [_level_clause(name, amount, level, point, writer)]
     same_report = {m: printed_row(obs, indicator_id, start, end, m, level["source_doc"]) for m in ("yoy_pct", "plan_pct")}
     if same_report["yoy_pct"] is not None:
         parts.append(f"{writer.figure(fmt_pct(same_report['yoy_pct']['value']), same_report['yoy_pct'])} "
                      "on a year earlier")
     if same_report["plan_pct"] is not None:
-        target = "the target" if point else "the year's plan"
+        target = labels.share_base(same_report["plan_pct"])
         parts.append(f"{writer.figure(fmt_pct(same_report['plan_pct']['value'], signed=False), same_report['plan_pct'])}"
                      f" of {target}")
     return (", ".join(parts) + f" ({writer.words(report_name(level['source_doc']))})." + writer.flag_suffix(level))
@@ -109,9 +122,9 @@ def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str, *
     for (start, end, doc), row in pairs.dropna().iterrows():
         share = row[part_id] / row[total_id] * 100
         formula = (f"{part_id} {fmt_printed(row[part_id])} / {total_id} {fmt_printed(row[total_id])} x 100 "
-                   f"= {share:.1f}% ({period_label(start, end)}, {report_name(doc)})")
+                   f"= {fixed(share, 1)}% ({period_label(start, end)}, {report_name(doc)})")
         lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
-                     f"{writer.words(phrase)} {writer.derived(f'{share:.1f}%', formula, part_id)} of the total.")
+                     f"{writer.words(phrase)} {writer.derived(fixed(share, 1) + '%', formula, part_id)} of the total.")
     return writer.bullets(lines) if lines else writer.words(f"No period prints both {part_id} and {total_id}.")
 
 
@@ -135,7 +148,8 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writ
         formula = f"{fmt_printed(row['value'])} / {fmt_printed(row['plan_pct'])}% x 100 = {fmt_number(scope)}"
         lines.append(f"at {end:%Y-%m-%d} ({writer.words(report_name(doc))}): "
                      f"{writer.figure(fmt_number(row['value']), count)} {writer.words(noun)}, "
-                     f"{writer.figure(fmt_pct(row['plan_pct'], signed=False), share)} of a programme of about "
+                     f"{writer.figure(fmt_pct(row['plan_pct'], signed=False), share)} of "
+                     f"{writer.words(labels.share_base(share))}, a programme of about "
                      f"{writer.derived(fmt_number(scope), formula, indicator_id)} {writer.words(noun)}")
     return writer.bullets(lines)
 
@@ -153,15 +167,15 @@ def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: s
     lines = []
     for (start, end, doc), group in rows.groupby(["start", "end", "source_doc"], sort=True):
         parts = " and ".join(
-            f"{writer.derived(format(v, '+.1f') + ' points', formula, p)} from "
+            f"{writer.derived(fixed(v, 1, sign=True) + ' points', formula, p)} from "
             f"{writer.label(names.get(p, p).split(': ')[-1].lower())}"
             for p, v, formula in zip(group["part_id"], group["contribution_pp"], group["formula"]))
         first = group.iloc[0]
         total_rate = printed_row(obs, total_id, start, end, "yoy_pct", doc) if obs is not None else None
         rate = fmt_pct(first["total_yoy_pct"])
         rate = writer.figure(rate, total_rate) if total_rate is not None else writer.words(rate)
-        residual = writer.derived(f"{first['residual_pp']:+.1f} points",
-                                  f"{first['total_yoy_pct']:.1f} - {first['sum_pp']:.1f} (sum of the parts' points)",
+        residual = writer.derived(f"{fixed(first['residual_pp'], 1, sign=True)} points",
+                                  f"{fixed(first['total_yoy_pct'], 1)} - {fixed(first['sum_pp'], 1)} (sum of the parts' points)",
                                   total_id)
         lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
                      f"{rate} on a year earlier = {parts} (residual {residual}).")
@@ -181,7 +195,7 @@ def latest_change_sentence(obs: pd.DataFrame, indicator_id: str, noun: str, *, w
         return writer.words(f"No report prints a change on a year earlier for {noun}.")
     # the latest end, then the latest report, then the longer period (the year to date before its month)
     row = rates.sort_values(["end", "source_doc", "start"], ascending=[True, True, False]).iloc[-1].to_dict()
-    shown = f"{row['value']:+.2f}%"
+    shown = fixed(row['value'], 2, sign=True) + "%"
     return (f"In the latest report ({writer.words(report_name(row['source_doc']))}), {writer.words(noun)} for "
             f"{writer.words(period_label(row['start'], row['end']))} was "
             f"{writer.figure(shown, row)} on the same period a year earlier.")
@@ -197,7 +211,7 @@ def spread_sentence(rates: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
     ordered = rates.sort_values("value", ascending=False)
     top, bottom = ordered.iloc[0].to_dict(), ordered.iloc[-1].to_dict()
     period = period_label(top["start"], top["end"])
-    fastest, weakest = f"{top['value']:+.1f}%", f"{bottom['value']:+.1f}%"
+    fastest, weakest = fmt_pct(top['value']), fmt_pct(bottom['value'])
     return (f"In {writer.words(period)}, {int((ordered['value'] > 0).sum())} of {len(ordered)} {writer.words(noun)} "
             f"grew on a year earlier; the fastest was {writer.label(top['name_en'].lower())} "
             f"({writer.figure(fastest, top)}), the weakest {writer.label(bottom['name_en'].lower())} "
@@ -209,26 +223,31 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
 
     ``projection`` is one row of :func:`lsreports.analysis.yearend.projection.year_end_projections`
     with a plan. The year to date and its growth are the printed figures (cited); the
-    projections, their shares of plan and the band are derived (their formula on hover).
+    projections, their shares of plan and the band are derived (their formula on hover). A
+    row annotated with ``flag_reason`` (:func:`lsreports.analysis.checks.flags.annotate_projections`)
+    marks the growth-based nowcast with ⚑ and the reason.
     """
     p = dict(projection)
     start, end, doc = p["ytd_start"], p["ytd_end"], p["source_doc"]
     unit = " " + unit_label(p["unit"])
     level = printed_row(obs, p["indicator_id"], start, end, "value", doc)
     rate = printed_row(obs, p["indicator_id"], start, end, "yoy_pct", doc)
+    share = printed_row(obs, p["indicator_id"], start, end, f"{p['target_kind']}_pct", doc) if p["target_kind"] else None
+    of = "% of " + (labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True))
     ytd = f"{fmt_number(p['ytd_value'])}{unit}"
     target = f"{fmt_number(p['target_value'])}{unit} ({p['target_from']})"
     prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
                f"/ {target}")
     growth = f"{p['formula']}; / {target}"
-    band = f"{p['lower_pct_of_target']:.0f}-{p['upper_pct_of_target']:.0f} %"
+    band = f"{fixed(p['lower_pct_of_target'], 0)}-{fixed(p['upper_pct_of_target'], 0)} %"
+    reason = p.get("flag_reason") if isinstance(p.get("flag_reason"), str) else ""
     return (f"{writer.label(noun)}: {writer.figure(ytd, level) if level else writer.words(ytd)} to "
             f"{writer.words(format(end, '%d %B'))}, "
-            f"{writer.figure(format(p['ytd_yoy_pct'], '+.0f') + ' %', rate) if rate else writer.words('')} on a "
+            f"{writer.figure(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %', rate) if rate else writer.words('')} on a "
             f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
-            f"({writer.derived(format(p['prorata_pct_of_target'], '.0f') + ' % of plan', prorata)}), the growth-based "
-            f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth)} "
-            f"({writer.derived(format(p['growth_pct_of_target'], '.0f') + ' % of plan', growth)}, band "
+            f"({writer.derived(fixed(p['prorata_pct_of_target'], 1) + ' ' + of, prorata)}), the growth-based "
+            f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth, p['indicator_id'], reason)} "
+            f"({writer.derived(fixed(p['growth_pct_of_target'], 1) + ' ' + of, growth)}, band "
             f"{writer.derived(band, p['band_from'])}).")
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..analysis.yearend.projection import TARGET_KIND_LABELS
 from . import charts
-from .charts import _panels, _rows_drawn, horizontal_bars, source_block
+from .charts import _panels, _rows_drawn, horizontal_bars, short_labels, source_block
 
 _METHOD_MARKERS = (("growth", "o", "growth-based"), ("pro_rata", "s", "pro-rata"))
 
@@ -31,6 +32,22 @@ def _panel(ax: plt.Axes, part: pd.DataFrame) -> None:
     horizontal_bars(ax)
 
 
+def plan_view(with_target: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The projected rows with a target, labelled ``<short name> (<kind of target>)``, for :func:`year_end_chart`.
+
+    Parameters
+    ----------
+    with_target : pandas.DataFrame
+        Rows of :func:`lsreports.analysis.yearend.projection.year_end_projections` with a ``target_kind``.
+    catalogue : pandas.DataFrame
+        Indexed by ``indicator_id``, with ``name_en``.
+    """
+    labels = [f"{label} ({TARGET_KIND_LABELS[kind]})" for label, kind in zip(
+        short_labels(catalogue.loc[with_target["indicator_id"], "name_en"]), with_target["target_kind"])]
+    view = with_target.assign(label=labels)
+    return view.loc[view["method"] != "not_projected"].sort_values("projected_pct_of_target")
+
+
 def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> plt.Figure:
     """Bars of the year to date's share of plan, markers of the projected year end with its band.
 
@@ -39,7 +56,9 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     view : pandas.DataFrame
         Rows of :func:`lsreports.analysis.yearend.projection.year_end_projections` with a plan and a
         ``label`` column: ``ytd_start``, ``ytd_end``, ``ytd_pct_of_target``,
-        ``projected_pct_of_target``, ``lower_pct_of_target``, ``upper_pct_of_target``, ``method``.
+        ``projected_pct_of_target``, ``lower_pct_of_target``, ``upper_pct_of_target``, ``method``;
+        with a ``flags`` column (:func:`lsreports.analysis.checks.flags.annotate_projections`) a flagged
+        row's label carries ⚑ and its flags are among the rows drawn.
     title, source, xlabel : str
         The chart's title, source line and x-axis label.
 
@@ -51,6 +70,11 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     """
     if view.empty:
         raise ValueError(f"nothing to plot for {title!r}")
+    if "flags" in view:  # a point resting on a flagged input carries the mark; its flags travel with the rows
+        flagged = view["flags"].fillna("").astype(str) != ""
+        view = view.assign(label=[f"{label} ⚑" if f else label for label, f in zip(view["label"], flagged)])
+        if flagged.any():
+            source = f"{source} ⚑ rests on a flagged input (lsreports flags --indicator ID gives the reason)."
     panels = _panels(view.assign(start=view["ytd_start"], end=view["ytd_end"]))
     fig = plt.figure(figsize=(8, 0.28 * len(view) + 1.4 + 0.5 * len(panels)))
     grid = fig.add_gridspec(len(panels), 1, height_ratios=[len(part) + 1.2 for _, part in panels])
@@ -74,7 +98,8 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     fig.lsreports_panels = [(length, part.sort_values("projected_pct_of_target")["label"].tolist()[::-1])
                             for length, part in panels]
     fig.lsreports_rows = _rows_drawn(drawn, "label", "ytd_pct_of_target").join(
-        drawn[["projected_pct_of_target", "lower_pct_of_target", "upper_pct_of_target", "method", "target_kind"]])
+        drawn[["projected_pct_of_target", "lower_pct_of_target", "upper_pct_of_target", "method", "target_kind"]
+              + (["flags"] if "flags" in drawn else [])])
     return fig
 
 

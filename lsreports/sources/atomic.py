@@ -37,14 +37,31 @@ def atomic_path(path: Path) -> Iterator[Path]:
     os.close(handle)
     temporary = Path(name)
     try:
-        yield temporary
-        if path.exists():  # keep the permissions of the file being replaced
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        with naming(path):
+            yield temporary
+            if path.exists():  # keep the permissions of the file being replaced
+                os.chmod(temporary, path.stat().st_mode & 0o7777)
+            else:
+                os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Give an operating-system error raised in the block the name of ``path`` if it has none.
+
+    A write that fills the disk fails with "No space left on device" and no file name
+    (the error comes from ``write`` or ``close``, not ``open``); the user must learn which
+    output it was.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
 
 def _umask() -> int:

@@ -1,4 +1,5 @@
-"""The catalogue as a newcomer's map: one row per indicator with what the data holds for it."""
+"""The catalogue as a newcomer's map: one row per indicator with what the data holds for it,
+and which indicators are parts of which totals (:data:`PART_GROUPS`, :data:`PLAN_PART_GROUPS`)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -10,6 +11,24 @@ CATALOG_COLUMNS: tuple[str, ...] = (
     "indicator_id", "domain", "name_en", "name_vi", "unit", "kind", "measures", "period_kinds",
     "first_period", "last_period", "first_day", "last_day", "rows", "derived_rows",
 )
+
+#: Totals and the components that add up to them.
+PART_GROUPS: dict[str, tuple[str, ...]] = {
+    "trade_total": ("trade_total_export", "trade_total_import"),
+    "trade_declared": ("trade_declared_export", "trade_declared_import"),
+    "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
+    "pubinv_disbursed": ("pubinv_disbursed_carryover", "pubinv_disbursed_current"),
+}
+
+#: Totals whose plan (or budget estimate) is the sum of their parts' plans. The headline
+#: disbursement of a year's plan is measured against the current-year plan only, so its
+#: carried-over and current parts are left out; the local and central capital are its parts.
+PLAN_PART_GROUPS: dict[str, tuple[str, ...]] = {
+    **{total: parts for total, parts in PART_GROUPS.items() if total != "pubinv_disbursed"},
+    "budget_spending_total": ("budget_spending_balanced", "budget_spending_targeted"),
+    "pubinv_disbursed": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
+    "pubinv_disbursed_current": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
+}
 
 
 def _summaries(obs: pd.DataFrame) -> pd.DataFrame:

@@ -3,11 +3,15 @@
 (One file written whole or not at all: :mod:`lsreports.sources.atomic`.)
 
 - :func:`data_lock` holds an exclusive ``flock`` on the data folder itself (no lock file
-  is created), so two ``ingest --apply`` never interleave.
+  is created), so two ``ingest --apply`` never interleave; readers that must see one
+  state (a briefing build) hold it shared.
 - :class:`Commit` stages several files, then writes a journal (itself atomically) listing
   the renames still to do; the journal is the commit point. Killed before it, nothing
   has changed (the staged temporary files are removed by the next :func:`recover`);
-  killed after it, the next :func:`recover` finishes the renames.
+  killed after it, the next :func:`recover` finishes the renames, if the files are still
+  exactly those the journal names (:mod:`lsreports.sources.journal`).
+- :func:`settle` is what every command that reads the data folder runs first: it
+  finishes a pending commit, or says why it cannot.
 - :func:`checkpoint` is a fault-injection hook for the tests: ``LSREPORTS_FAULT=<point>``
   kills the process at that point with SIGKILL; ``LSREPORTS_PAUSE=<point>:<seconds>``
   prints ``paused at <point>`` on standard error and sleeps.
@@ -25,12 +29,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import DataBusyError
+from ..errors import DataBusyError, DataFileError
+from . import journal
+from .atomic import naming
+from .journal import JOURNAL
 
-__all__ = ["JOURNAL", "TEMP_MARK", "Commit", "appended", "checkpoint", "data_lock", "recover"]
-
-#: Name of the journal of a commit in progress, in the locked folder.
-JOURNAL = ".lsreports-commit.json"
+__all__ = ["JOURNAL", "TEMP_MARK", "Commit", "appended", "checkpoint", "data_lock", "recover", "settle"]
 #: Part of the name of every temporary file, so that a stale one is recognised.
 TEMP_MARK = ".lsreports-tmp-"
 
@@ -57,10 +61,14 @@ def _stage(path: Path, data: bytes) -> Path:
     """Write ``data`` to a new temporary file beside ``path`` (same file system), flushed to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}", delete=False)
-    with handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with naming(path), handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
     if path.exists():
         os.chmod(handle.name, path.stat().st_mode & 0o777)
     else:
@@ -90,8 +98,17 @@ def appended(path: Path, text: str) -> bytes:
 
 
 @contextmanager
-def data_lock(folder: str | Path, timeout: float = 60.0) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (``flock`` on the folder itself) while the block runs.
+def data_lock(folder: str | Path, timeout: float = 60.0, *, shared: bool = False) -> Iterator[None]:
+    """Hold a lock on ``folder`` (``flock`` on the folder itself) while the block runs.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The data folder.
+    timeout : float
+        Seconds to wait for another holder.
+    shared : bool
+        Take the lock shared (readers that need one state of the data) rather than exclusive (writers).
 
     Raises
     ------
@@ -103,12 +120,13 @@ def data_lock(folder: str | Path, timeout: float = 60.0) -> Iterator[None]:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(descriptor, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise DataBusyError(f"{folder}: another lsreports ingest --apply has been writing here for "
-                                        f"over {timeout:.0f} s; wait for it to finish, then try again") from None
+                    raise DataBusyError(f"{folder}: another lsreports command (an ingest --apply writing, or a "
+                                        f"briefing build reading) has held it for over {timeout:.0f} s; wait for "
+                                        "it to finish, then try again") from None
                 time.sleep(0.05)
         checkpoint("locked")
         yield
@@ -142,18 +160,18 @@ class Commit:
     def apply(self) -> None:
         """Write the journal (the commit point), rename every staged file into place, drop the journal."""
         checkpoint("staged")
-        pairs = [[str(temporary), str(target)] for temporary, target in self.staged]
-        _write_durably(self.root / JOURNAL, json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+        _write_durably(self.root / JOURNAL, journal.dump(self.root, self.staged))
         checkpoint("committed")
-        _finish(self.root, pairs)
+        _finish(self.root, journal.load(self.root))
         self.staged = []
 
 
-def _finish(root: Path, pairs: list[list[str]]) -> None:
-    for number, (temporary, target) in enumerate(pairs, start=1):
-        if Path(temporary).exists():
+def _finish(root: Path, entries: list[journal.Entry]) -> None:
+    for number, entry in enumerate(entries, start=1):
+        temporary, target = entry.paths(root)
+        if temporary.exists():
             os.replace(temporary, target)
-            _fsync_folder(Path(target).parent)
+            _fsync_folder(target.parent)
         checkpoint(f"replaced-{number}")
     (root / JOURNAL).unlink(missing_ok=True)
     _fsync_folder(root)
@@ -168,17 +186,50 @@ def recover(root: str | Path) -> str:
     -------
     str
         What was done (empty when there was nothing to do).
+
+    Raises
+    ------
+    lsreports.errors.DataFileError
+        If the journal cannot be finished (a target edited since, an entry outside ``root``,
+        not a journal lsreports wrote): nothing is replayed, the journal and its staged files are kept.
     """
     root = Path(root)
     done = []
-    journal = root / JOURNAL
-    if journal.exists():
-        pairs = json.loads(journal.read_text(encoding="utf-8"))
-        _finish(root, pairs)
-        done.append(f"finished an interrupted commit of {len(pairs)} files")
+    if (root / JOURNAL).exists():
+        entries = journal.load(root)
+        blocked = journal.problems(root, entries)
+        if blocked:
+            raise DataFileError(f"{root / JOURNAL}: an interrupted commit cannot be finished: {'; '.join(blocked)}; "
+                                f"nothing was replayed over it; check the files, then delete {root / JOURNAL} to "
+                                "keep them as they are (and apply the review again)")
+        _finish(root, entries)
+        done.append(f"finished an interrupted commit of {len(entries)} files")
     stale = [path for path in root.rglob(f"*{TEMP_MARK}*") if path.is_file()]
     for path in stale:
         path.unlink()
     if stale:
         done.append(f"removed {len(stale)} temporary files of an interrupted write")
     return "; ".join(done)
+
+
+def settle(root: str | Path) -> str:
+    """Before reading ``root``: finish a pending commit, or say why it cannot be; return what to tell the user.
+
+    Takes the lock only if a journal is there (reads without one cost nothing). A commit
+    that another process is making right now is waited for (up to the lock's timeout).
+
+    Returns
+    -------
+    str
+        One line for standard error: what was finished, or why a pending commit was not
+        (then the data holds part of that commit); empty when nothing was pending.
+    """
+    root = Path(root)
+    if not (root / JOURNAL).exists():
+        return ""
+    try:
+        with data_lock(root):
+            done = recover(root)
+    except DataFileError as exc:
+        return f"warning: {exc}"
+    return f"{root}: {done}" if done else ""

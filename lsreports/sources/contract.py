@@ -5,6 +5,8 @@ through these names so that the contract is stated once.
 """
 from __future__ import annotations
 
+from .units import UNIT_TABLE
+
 import pandas as pd
 
 CONTRACT_COLUMNS: tuple[str, ...] = (
@@ -17,10 +19,8 @@ OBSERVATION_COLUMNS: tuple[str, ...] = CONTRACT_COLUMNS + EXTRA_COLUMNS
 MEASURES: tuple[str, ...] = ("value", "yoy_pct", "mom_pct", "plan_pct", "est_central_pct", "est_local_pct")
 PCT_MEASURES: frozenset[str] = frozenset(m for m in MEASURES if m.endswith("_pct"))
 
-UNITS: frozenset[str] = frozenset({
-    "USD_mn", "VND_bn", "kt", "t", "thousand_m3", "mn_kWh", "mn_bricks", "thousand_visits",
-    "persons", "households", "houses", "visits", "vehicles", "enterprises", "kg", "pct",
-})
+#: The codebook's units (:data:`lsreports.sources.units.UNIT_TABLE`).
+UNITS: frozenset[str] = frozenset(UNIT_TABLE)
 
 DOMAINS: tuple[str, ...] = (
     "trade", "budget", "industry", "tourism", "social", "commerce", "macro", "agriculture", "prices",

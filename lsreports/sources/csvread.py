@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataFileError
+from .encoding import not_utf8_message
 
 #: pandas options that keep every field as the text written in the file.
 _AS_TEXT = {"dtype": str, "keep_default_na": False, "na_filter": False, "low_memory": False,
@@ -50,11 +51,11 @@ def read_columns(path: Path, required: tuple[str, ...]) -> dict[str, np.ndarray]
     """
     if not path.exists():
         raise DataFileError(f"{path}: file not found ({_expected(required)})")
+    data = path.read_bytes()
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise DataFileError(not_utf8_message(path, data, exc)) from exc
     if text.startswith("\ufeff"):
         raise DataFileError(f"{path}: line 1: starts with a byte-order mark; save as UTF-8 without BOM")
     try:  # only \n, \r\n and \r end a record: U+2028 and form feeds stay inside a quoted field

@@ -9,16 +9,23 @@ left as they are. The escape is reversible: :func:`unescape_cell` restores the t
 the file is read back (a text that itself begins with a quote before such a character
 gets a second quote), so the review file round-trips exactly.
 
+Every CSV lsreports writes for people (the review file, ``derive``, ``project``,
+``extract``, the briefing's chart data) goes through :func:`inert_csv` or
+:func:`inert_csv_text`, so that no output holds a live formula.
+
 In ``.xlsx`` workbooks the cells are typed instead (:mod:`lsreports.publish.excel`
 writes every text as a string cell), so no prefix is needed there.
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pandas as pd
 
-__all__ = ["FORMULA_STARTS", "escape_cell", "escape_frame", "unescape_cell", "unescape_frame"]
+__all__ = ["FORMULA_STARTS", "escape_cell", "escape_frame", "inert_csv", "inert_csv_text", "unescape_cell",
+           "unescape_frame"]
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -60,3 +67,20 @@ def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def unescape_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of ``frame`` (read as text) with every cell unescaped."""
     return frame.apply(lambda column: column.map(unescape_cell))
+
+
+def inert_csv(frame: pd.DataFrame) -> str:
+    """Return ``frame`` as CSV text (no index, ``\\n`` line ends) with every text cell and header escaped."""
+    return escape_frame(frame).rename(columns=escape_cell).to_csv(index=False, lineterminator="\n")
+
+
+def inert_csv_text(text: str) -> str:
+    """Return CSV ``text`` written again with every cell escaped (for CSV made elsewhere, e.g. in a kernel).
+
+    >>> inert_csv_text("label,value\\n@SUM(1+1),-1.5\\n")
+    "label,value\\n'@SUM(1+1),-1.5\\n"
+    """
+    out = io.StringIO()
+    rows = csv.reader(io.StringIO(text, newline=""))
+    csv.writer(out, lineterminator="\n").writerows([escape_cell(cell) for cell in row] for row in rows)
+    return out.getvalue()

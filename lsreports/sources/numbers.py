@@ -111,8 +111,3 @@ def find_numbers(text: str) -> list[PrintedNumber]:
         token = match.group(1)
         found.append(PrintedNumber(match.start(1), match.end(1), token, parse_vn_number(token)))
     return found
-
-
-def scale_of(word: str) -> int:
-    """Return the multiplier of a scale word ("nghìn", "triệu", "tỷ"), or 1 for any other word."""
-    return SCALE_WORDS.get(word.lower(), 1)

@@ -2,7 +2,8 @@
 
 The calendar facts every module asks about a period are answered here, once, for one
 day or a whole column alike: :func:`is_month_end`, :func:`is_whole_month`,
-:func:`period_kind` (one pair) and :func:`period_kinds` (columns).
+:func:`period_kind` (one pair) and :func:`period_kinds` (columns); and the same period a
+year earlier (:func:`shift_year_back`, :func:`shift_period_back`, :func:`shift_periods_back`).
 """
 from __future__ import annotations
 
@@ -111,3 +112,34 @@ def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
     if kind == "ytd_day":
         return f"{start:%Y} to {end:%d %b}"
     return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
+
+
+def shift_year_back(day: pd.Timestamp) -> pd.Timestamp:
+    """Return the same day one year earlier; a month's last day maps to that month's last day.
+
+    Examples
+    --------
+    >>> shift_year_back(pd.Timestamp("2025-02-28")).date()
+    datetime.date(2024, 2, 29)
+    >>> shift_year_back(pd.Timestamp("2024-02-29")).date()
+    datetime.date(2023, 2, 28)
+    """
+    earlier = day - pd.DateOffset(years=1)
+    if is_month_end(day):
+        earlier = earlier + pd.offsets.MonthEnd(0)
+    return earlier
+
+
+def shift_period_back(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return the same period of the previous year (a point stays a point)."""
+    new_end = shift_year_back(end)
+    new_start = new_end if start == end else start - pd.DateOffset(years=1)
+    return new_start, new_end
+
+
+def shift_periods_back(start: pd.Series, end: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return :func:`shift_period_back` of every period of two datetime columns."""
+    earlier = end - pd.DateOffset(years=1)
+    new_end = earlier.where(~is_month_end(end), earlier + pd.offsets.MonthEnd(0))
+    new_start = new_end.where(start == end, start - pd.DateOffset(years=1))
+    return new_start, new_end

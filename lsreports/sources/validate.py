@@ -13,17 +13,13 @@ Two layers, by cost:
   message then says), is at most 200 characters, and prints the value. They read the
   report texts, so the loader leaves them to those two commands.
 
-The value rule is the contract's (``../shared/tools/check_contract.py``): the value equals
-a number printed in the quote, read in Vietnamese notation ("6.494" is 6494). A power of
-ten is allowed only where a unit scales it: a scaled catalogue unit (``VND_bn``, ``USD_mn``,
-``kt``, ``thousand_*``, ``mn_*``, ``kg``) or a scale word right after the number ("nghìn",
-"triệu", "tỷ"). Counts and tonnes are compared as printed; percentages as printed, or as
-``100 + value`` ("bằng 158,7% so với cùng kỳ" is 58.7).
+The value rule is the contract's (``../shared/tools/check_contract.py``), in
+:mod:`lsreports.sources.printed`: the value equals a number printed in the quote, read in
+Vietnamese notation ("6.494" is 6494), with the power of ten given by the scale word printed
+after the number and the unit, never free; a 0 % needs words of no change.
 """
 from __future__ import annotations
 
-import math
-import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -34,72 +30,14 @@ import pandas as pd
 from ..errors import DataFileError
 from .contract import MAX_QUOTE_CHARS, PCT_MEASURES
 from .csvread import record_lines
-from .numbers import NUMBER_PATTERN, SCALE_WORDS, parse_vn_number
+from .quote_periods import period_problem
+from .printed import UNSCALED_UNITS, printed_numbers, value_is_printed
 from .reports import collapse_whitespace
 
-#: Units without a scale of their own: a power of ten needs a scale word after the number.
-UNSCALED_UNITS: frozenset[str] = frozenset({"enterprises", "households", "houses", "persons", "vehicles",
-                                            "visits", "t", "pct"})
-_SCALE_WORD = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, {*SCALE_WORDS, "ỷ"}), key=len, reverse=True))
-                         + r")\b", re.IGNORECASE)
-#: Decimal read of '1.5'-style tokens that OCR and PDF text sometimes print.
-_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d]|[.,]\d)")
+__all__ = ["PROBLEM_COLUMNS", "check_table", "find_quote", "nonnegative_ids", "printed_numbers", "quote_problem",
+           "quote_problems", "value_is_printed"]
+
 _TRUE = frozenset({"true", "1", "yes"})
-
-
-def printed_numbers(quote: str) -> list[tuple[float, bool]]:
-    """Return the numbers a quote prints, each with whether a scale word follows it.
-
-    Numbers are read in Vietnamese notation; a ``1.5``-style token is also read with a
-    decimal point, as OCR and PDF text sometimes print it.
-    """
-    found = []
-    for pattern in (NUMBER_PATTERN, _DOT_DECIMAL):
-        for match in pattern.finditer(quote):
-            token = match.group(0)
-            value = parse_vn_number(token) if pattern is NUMBER_PATTERN else float(token)
-            found.append((value, bool(_SCALE_WORD.match(quote, match.end()))))
-    return found
-
-
-#: Words under which a percentage is printed in another form than the contract's (see :func:`value_is_printed`).
-_EXCESS = re.compile(r"(?i)\bv(ượ|uo)t\b")
-_MULTIPLE = re.compile(r"(?i)\bg(ấ|a)p\b[^%]{0,20}\bl(ầ|a)n\b")
-
-
-def value_is_printed(value: float, measure: str, quote: str, unit: str | None = None) -> bool:
-    """Return True if ``quote`` prints ``value`` under the contract's rule.
-
-    Parameters
-    ----------
-    value : float
-        The row's value.
-    measure : str
-        The row's measure; ``*_pct`` values are never rescaled, and may be printed as
-        ``100 + value`` ("bằng 94,2 % so với cùng kỳ" is -5.8), as ``value - 100`` after
-        "vượt" ("vượt 22,7 % dự toán" is 122.7 % of it), as ``value / 100 + 1`` in "gấp n
-        lần" ("gấp 3,22 lần" is +222 %) or, when 0, not at all ("tương đương cùng kỳ").
-    quote : str
-        The verbatim quote.
-    unit : str, optional
-        The row's unit. A power of ten is allowed for a scaled unit or after a scale word;
-        ``None`` (unit unknown) allows it for any level.
-    """
-    pct = measure in PCT_MEASURES
-    if pct and value == 0:
-        return True
-    targets = [abs(value)] + ([abs(value + 100.0)] if pct else [])
-    if pct and _EXCESS.search(quote):  # "vượt 22,7 % dự toán": 122.7 % of the estimate
-        targets.append(abs(value - 100.0))
-    if pct and _MULTIPLE.search(quote):  # "gấp 3,22 lần": a change of +222 %
-        targets.append(abs(value / 100.0 + 1.0))
-    for printed, scaled in printed_numbers(quote):
-        free = not pct and (scaled or unit not in UNSCALED_UNITS)
-        for target in targets:
-            for power in (range(-9, 10) if free else (0,)):
-                if math.isclose(printed * 10.0 ** power, target, rel_tol=1e-6, abs_tol=1e-9):
-                    return True
-    return False
 
 
 def find_quote(quote: str, text: str) -> str:
@@ -158,10 +96,19 @@ def quote_problem(value: float, measure: str, unit: str, quote: str, text: str) 
     return "", ""
 
 
+def _cited_problem(value: float, measure: str, unit: str, quote: str) -> tuple[str, str]:
+    """Check a row of a public text whose text is absent: by its citation alone."""
+    if len(quote) > MAX_QUOTE_CHARS:
+        return "error", f"a public text's quote is longer than {MAX_QUOTE_CHARS} characters; cite the figure's clause"
+    if not value_is_printed(value, measure, collapse_whitespace(quote), unit):
+        return "error", f"no number printed in the quote equals {value} (the public text is not in .cache/texts/)"
+    return "", ""
+
+
 PROBLEM_COLUMNS = ["row", "indicator_id", "source_doc", "severity", "problem", "quote"]
 
 
-def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str]) -> pd.DataFrame:
+def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str | None]) -> pd.DataFrame:
     """Check every printed row's quote and value against its source report.
 
     Parameters
@@ -169,7 +116,9 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str]) -> pd.DataF
     obs : pandas.DataFrame
         Observations in the contract's shape.
     text_of : callable
-        Returns a report's text from its id.
+        Returns a report's text from its id, or ``None`` for a public text kept out of git
+        (its rows are then checked by their form: the quote, at most 200 characters, prints
+        the value).
 
     Returns
     -------
@@ -179,12 +128,18 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str]) -> pd.DataF
     """
     problems, texts = [], {}
     printed = obs.loc[~obs["derived"]]
-    for index, indicator_id, doc, value, measure, unit, quote in zip(
+    for index, indicator_id, doc, value, measure, unit, quote, start, end in zip(
             printed.index, printed["indicator_id"], printed["source_doc"], printed["value"], printed["measure"],
-            printed["unit"], printed["quote"]):
+            printed["unit"], printed["quote"], printed["start"], printed["end"]):
         if doc not in texts:
-            texts[doc] = collapse_whitespace(text_of(doc))
-        severity, problem = quote_problem(value, measure, unit, quote, texts[doc])
+            text = text_of(doc)
+            texts[doc] = None if text is None else collapse_whitespace(text)
+        if texts[doc] is None:
+            severity, problem = _cited_problem(value, measure, unit, quote)
+        else:
+            severity, problem = quote_problem(value, measure, unit, quote, texts[doc])
+        if not severity and (problem := period_problem(start, end, measure, collapse_whitespace(quote))):
+            severity = "error"
         if severity:
             problems.append((index, indicator_id, doc, severity, problem, quote))
     return pd.DataFrame(problems, columns=PROBLEM_COLUMNS)

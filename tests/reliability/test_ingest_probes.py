@@ -361,3 +361,56 @@ def test_a_review_quote_in_decomposed_unicode_is_accepted_as_the_validator_does(
     assert main(["ingest", str(report), "--apply", str(review)]) == 0
     assert (ls.observations()["source_doc"] == "005_new").sum() == 3
     curate_check_passes()
+
+
+# --- the same report twice (issue 22, N37) --------------------------------------------------
+
+
+def test_the_same_text_under_a_new_id_is_refused_naming_the_existing_id(synthetic_data, tmp_path, capsys):
+    copy = tmp_path / "copy.txt"  # SYNTHETIC: the vendored synthetic report, byte for byte, under a new name
+    copy.write_bytes((synthetic_data / "raw" / "reports" / "999_synthetic.txt").read_bytes())
+    review = tmp_path / "review.csv"
+    for argv in (["ingest", str(copy), "--review", str(review)],
+                 ["ingest", str(copy), "--doc-id", "005_relabelled", "--review", str(review)]):
+        refused(capsys, argv, synthetic_data, "already vendored as report '999_synthetic'", "nothing was written")
+    assert not review.exists()
+
+
+def test_a_review_made_before_the_same_text_was_vendored_is_refused_on_apply(synthetic_data, tmp_path, capsys):
+    report_a, review_a = reviewed(tmp_path, REPORT_A, "005_a")
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    report_b, review_b = reviewed(twin, REPORT_A, "006_b")  # same text, another id, reviewed before 005_a lands
+    assert main(["ingest", str(report_a), "--apply", str(review_a)]) == 0
+    refused(capsys, ["ingest", str(report_b), "--apply", str(review_b)], synthetic_data,
+            "already vendored as report '005_a'")
+    assert (ls.observations()["source_doc"] == "006_b").sum() == 0
+
+
+def test_an_existing_id_for_a_different_text_is_refused_even_when_its_text_is_not_vendored(synthetic_data, tmp_path,
+                                                                                            capsys):
+    (synthetic_data / "raw" / "reports" / "999_synthetic.txt").unlink()  # as a public text kept out of git
+    report, review = reviewed(tmp_path, REPORT_B, "999_synthetic", accept="yes")  # a review is allowed
+    refused(capsys, ["ingest", str(report), "--apply", str(review)], synthetic_data,
+            "report id '999_synthetic' is already used by another text")
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x7f"])
+def test_a_control_character_anywhere_in_a_text_is_refused_naming_where(synthetic_data, tmp_path, capsys, character):
+    """N38: SYNTHETIC report with a NUL, escape or DEL after the first 8 KB (which the binary sniffing reads)."""
+    filler = "Tình hình kinh tế - xã hội ổn định.\n" * 400  # about 16 KB
+    report = tmp_path / "005_ctl.txt"
+    report.write_text(REPORT_A + filler + f"Ghi chú{character}[31m cuối.\n", encoding="utf-8")
+    line = (REPORT_A + filler).count("\n") + 1
+    for argv in (["extract", str(report)], ["ingest", str(report), "--review", str(tmp_path / "r.csv")]):
+        refused(capsys, argv, synthetic_data, f"control character U+{ord(character):04X} at line {line}, column 8")
+
+
+@pytest.mark.parametrize("doc_id", ["999", "999_synthetic_v2"])
+def test_a_doc_id_that_begins_or_extends_an_existing_id_is_refused(synthetic_data, tmp_path, capsys, doc_id):
+    """N41: `--doc-id 999` beside 999_synthetic would make `curate gaps 999` name the new report."""
+    report = tmp_path / "new.txt"
+    report.write_text(REPORT_B, encoding="utf-8")
+    refused(capsys, ["ingest", str(report), "--doc-id", doc_id, "--review", str(tmp_path / "r.csv")], synthetic_data,
+            "begin alike", "curate gaps 999")
+    assert main(["curate", "gaps", "999"]) == 0 and "curate gaps: " in capsys.readouterr().out

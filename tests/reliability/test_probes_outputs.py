@@ -126,3 +126,49 @@ def test_apply_of_a_negative_count_is_refused_by_the_same_check_as_the_loader(fr
     frame.to_csv(review, index=False, encoding="utf-8-sig")
     assert_refused(capsys, fresh_data, ("ingest", str(report), "--apply", str(review)),
                    "is negative", "would make the curated table invalid")
+
+
+# --- a full disk names the file (issue 22, N31) -----------------------------------------------
+
+
+def test_a_full_disk_names_the_output_file(fresh_data, capsys, tmp_path, monkeypatch):
+    """SIMULATED: the temporary file's writes go to /dev/full, whose error ("No space left on device") has no name."""
+    from pathlib import Path
+
+    real_open = Path.open
+
+    def full(self, *args, **kwargs):
+        if self.name.startswith(".derived.csv."):
+            return open("/dev/full", "w", encoding="utf-8")  # noqa: SIM115 - the writer closes it
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", full)
+    target = tmp_path / "derived.csv"
+    assert_refused(capsys, fresh_data, ("derive", "-o", str(target)), f"{target}: No space left on device")
+    assert not target.exists() and not list(tmp_path.glob(".derived.csv.*"))
+
+
+def test_a_full_disk_during_an_apply_names_the_data_file(fresh_data, capsys, tmp_path, monkeypatch):
+    """SIMULATED: fsync of a staged file fails as a full disk does, without a file name; nothing is changed."""
+    import errno
+
+    import lsreports.sources.commit as commit
+
+    def full(descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    report = fresh_data / "raw" / "reports" / f"{REPORT_000}.txt"
+    review = tmp_path / "review.csv"
+    code, _, err = run(capsys, "ingest", str(report), "--review", str(review))
+    assert code == 0, err
+    frame = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    new = frame.loc[frame["review"] == "new"]
+    if new.empty:
+        pytest.skip("every candidate of the report is curated already")
+    frame.loc[new.index[:1], "accept"] = "yes"
+    frame.to_csv(review, index=False, encoding="utf-8-sig")
+    monkeypatch.setattr(commit.os, "fsync", full)
+    message = assert_refused(capsys, fresh_data, ("ingest", str(report), "--apply", str(review)),
+                             "No space left on device")
+    assert "observations.csv: No space left on device" in message or "reports.csv: No space" in message, message
+    assert not [p for p in fresh_data.rglob("*") if commit.TEMP_MARK in p.name]

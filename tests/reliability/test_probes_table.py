@@ -120,3 +120,40 @@ def test_a_table_without_a_final_newline_loads(fresh_data, capsys):
     path.write_bytes(path.read_bytes().rstrip(b"\n"))
     assert len(ls.observations()) == rows
     assert_check_passes(capsys)
+
+
+# --- periods against the quote's own words (issue 22, N21) -------------------------------------------
+
+TRADE_NOV = "trade_total,2025-11-01,2025-11-30,"
+
+
+def test_a_month_figure_dated_to_half_the_month_is_refused(fresh_data, capsys):
+    line = _line_starting(fresh_data, TRADE_NOV + "value,9400.0")  # "Trong tháng 11/2025, ... đạt trên 9,4 tỷ USD"
+    edit_line(fresh_data, line, TRADE_NOV, "trade_total,2025-11-15,2025-11-30,")
+    assert_refused(capsys, fresh_data, ("curate", "check"), f"line {line} (trade_total",
+                   "the quote names 'tháng 11', the whole month: the period must be 2025-11-01..2025-11-30", code=1)
+
+
+def test_a_mom_rate_over_five_months_is_refused(fresh_data, capsys):
+    line = _line_starting(fresh_data, TRADE_NOV + "mom_pct,60.7")
+    edit_line(fresh_data, line, TRADE_NOV, "trade_total,2025-07-01,2025-11-30,")
+    assert_refused(capsys, fresh_data, ("curate", "check"), f"line {line} (trade_total",
+                   "a mom_pct compares a month with the month before", code=1)
+
+
+# --- a CSV saved in another encoding (issue 22, A3) --------------------------------------------------
+
+
+@pytest.mark.parametrize("name, encoding, expected", [
+    ("observations.csv", "cp1258", "it looks like Windows-1258 (Vietnamese)"),
+    ("targets.csv", "cp1258", "it looks like Windows-1258 (Vietnamese)"),
+    ("targets.csv", "utf-16", "it looks like UTF-16"),
+])
+def test_a_csv_in_another_encoding_names_the_line_the_encoding_and_the_remedy(fresh_data, capsys, name, encoding,
+                                                                               expected):
+    path = fresh_data / "curated" / name
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode(encoding, "replace"))  # SYNTHETIC: saved by a legacy editor
+    first_bad = 1 if encoding == "utf-16" else next(n for n, line in enumerate(text.split("\n"), 1) if not line.isascii())
+    assert_refused(capsys, fresh_data, ("curate", "check"), f"{name}: line {first_bad}: not UTF-8 text", expected,
+                   f"iconv -f {encoding.upper()} -t UTF-8")

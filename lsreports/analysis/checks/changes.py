@@ -78,7 +78,8 @@ def _plan_changes(obs: pd.DataFrame, latest: str) -> pd.DataFrame:
     after, before = pairs["value_a"], pairs["value_b"]
     with np.errstate(divide="ignore", invalid="ignore"):
         change = (after / before - 1) * 100
-    pairs = pairs.loc[(before != 0) & ~(change.abs() < MIN_PLAN_CHANGE_PCT)].assign(change_pct=change)
+    # assign before filtering: a Series assigned to an emptied frame would bring back its index as NaN rows
+    pairs = pairs.assign(change_pct=change).loc[(before != 0) & ~(change.abs() < MIN_PLAN_CHANGE_PCT)]
     if pairs.empty:
         return pd.DataFrame(columns=PLAN_CHANGE_COLUMNS)
     return pd.DataFrame({"indicator_id": pairs["base_indicator_id"], "year": pairs["year"].astype("int64"),

@@ -27,12 +27,13 @@ import numpy as np
 import pandas as pd
 
 from ...sources.loader import indicators, observations
+from ...sources.catalog import PART_GROUPS, PLAN_PART_GROUPS
 from ...sources.periods import period_kinds, period_label
 from ...sources.reports import short_id
-from ..derive import compare_derived_with_printed
+from ..derive import compare_derived_with_printed, read_misprints
 from ..memo import FrameMemo
 
-FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence"]
+FLAG_COLUMNS = ["check", "severity", "indicator_id", "period", "source_docs", "detail", "evidence", "start", "end"]
 
 #: Relative gap above which a sum of parts differs from its total (printed figures are rounded).
 PARTS_TOLERANCE = 0.01
@@ -43,30 +44,17 @@ PLAN_TOLERANCE = 0.02
 #: Ratio of monthly rates beyond which a level looks printed in the wrong unit.
 UNIT_RATIO = 8.0
 
-#: Totals and the components that add up to them.
-PART_GROUPS: dict[str, tuple[str, ...]] = {
-    "trade_total": ("trade_total_export", "trade_total_import"),
-    "trade_declared": ("trade_declared_export", "trade_declared_import"),
-    "budget_revenue_total": ("budget_revenue_domestic", "budget_revenue_trade", "budget_revenue_contributions"),
-    "pubinv_disbursed": ("pubinv_disbursed_carryover", "pubinv_disbursed_current"),
-}
-
-#: Totals whose plan (or budget estimate) is the sum of their parts' plans. The headline
-#: disbursement of a year's plan is measured against the current-year plan only, so its
-#: carried-over and current parts are left out; the local and central capital are its parts.
-PLAN_PART_GROUPS: dict[str, tuple[str, ...]] = {
-    **{total: parts for total, parts in PART_GROUPS.items() if total != "pubinv_disbursed"},
-    "budget_spending_total": ("budget_spending_balanced", "budget_spending_targeted"),
-    "pubinv_disbursed": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
-    "pubinv_disbursed_current": ("pubinv_disbursed_local", "pubinv_disbursed_central"),
-}
 #: The percentage measures that imply a plan or budget estimate (``value / pct * 100``).
 PLAN_MEASURES: tuple[str, ...] = ("plan_pct", "est_central_pct", "est_local_pct")
 
 
-def _flag(check: str, severity: str, indicator_id: str, period: str, docs, detail: str, evidence: str = "") -> dict:
-    return {"check": check, "severity": severity, "indicator_id": indicator_id, "period": period,
-            "source_docs": ", ".join(sorted(set(docs))), "detail": detail, "evidence": evidence}
+def _flag(check: str, severity: str, indicator_id: str, period: tuple, docs, detail: str, evidence: str = "",
+          label: str | None = None) -> dict:
+    """One flag row; ``period`` is ``(start, end)``, labelled by :func:`period_label` unless ``label`` is given."""
+    start, end = pd.Timestamp(period[0]), pd.Timestamp(period[1])
+    return {"check": check, "severity": severity, "indicator_id": indicator_id,
+            "period": label or period_label(start, end), "source_docs": ", ".join(sorted(set(docs))),
+            "detail": detail, "evidence": evidence, "start": start, "end": end}
 
 
 def _levels(obs: pd.DataFrame) -> pd.DataFrame:
@@ -131,14 +119,14 @@ def _parts_flags(total_id: str, start: pd.Timestamp, end: pd.Timestamp, doc: str
     flags = []
     for part_id, part in parts.items():
         if part is not None and part > total * (1 + PARTS_TOLERANCE):
-            flags.append(_flag("parts_vs_total", "error", total_id, period_label(start, end), [doc],
+            flags.append(_flag("parts_vs_total", "error", total_id, (start, end), [doc],
                                f"{part_id} = {part:g} exceeds {total_id} = {total:g}"))
     if any(p is None for p in parts.values()):
         return flags
     summed = float(sum(parts.values()))
     gap = (summed - total) / total if total else np.inf
     if abs(gap) > PARTS_TOLERANCE:
-        flags.append(_flag("parts_vs_total", "warning", total_id, period_label(start, end), [doc],
+        flags.append(_flag("parts_vs_total", "warning", total_id, (start, end), [doc],
                            f"{' + '.join(parts)} = {summed:g} vs printed total {total:g} ({gap:+.1%})"))
     return flags
 
@@ -161,7 +149,7 @@ def check_part_rates(obs: pd.DataFrame) -> pd.DataFrame:
         if low - RATE_TOLERANCE_PP <= total.value <= high + RATE_TOLERANCE_PP:
             continue
         listed = ", ".join(f"{p.indicator_id} {p.value:+g}%" for p in parts)
-        flags.append(_flag("part_rates", "warning", indicator_id, period_label(start, end), [doc],
+        flags.append(_flag("part_rates", "warning", indicator_id, (start, end), [doc],
                            f"{measure} {total.value:+g}% lies outside its parts' rates ({listed}); a total's "
                            "change is a weighted mean of its parts' changes",
                            " | ".join(dict.fromkeys([total.quote, *(p.quote for p in parts)]))))
@@ -180,10 +168,9 @@ def check_month_vs_ytd(obs: pd.DataFrame) -> pd.DataFrame:
     ytd = levels.loc[kinds.isin(["ytd", "year"]), columns].assign(_ytd=np.arange(kinds.isin(["ytd", "year"]).sum()))
     pairs = months.merge(ytd, on=["indicator_id", "end"], suffixes=("", "_ytd")).sort_values(["_month", "_ytd"])
     pairs = pairs.loc[pairs["value"] > pairs["value_ytd"] * (1 + 1e-9)]
-    flags = [_flag("month_vs_ytd", "error", r.indicator_id,
-                   f"{period_label(r.start, r.end)} vs {period_label(r.start_ytd, r.end)}",
-                   [r.source_doc, r.source_doc_ytd],
-                   f"month {r.value:g} exceeds its year to date {r.value_ytd:g}", f"{r.quote} | {r.quote_ytd}")
+    flags = [_flag("month_vs_ytd", "error", r.indicator_id, (r.start_ytd, r.end), [r.source_doc, r.source_doc_ytd],
+                   f"month {r.value:g} exceeds its year to date {r.value_ytd:g}", f"{r.quote} | {r.quote_ytd}",
+                   label=f"{period_label(r.start, r.end)} vs {period_label(r.start_ytd, r.end)}")
              for r in pairs.itertuples()]
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
@@ -205,7 +192,7 @@ def check_implied_plans(obs: pd.DataFrame) -> pd.DataFrame:
         low, high = spread.transform("min"), spread.transform("max")
         pairs = pairs.loc[(spread.transform("size") >= 2) & ((high - low) / high > PLAN_TOLERANCE)]
         for (indicator_id, year), (pieces, docs) in sorted(_plan_pieces(pairs, known).items()):
-            flags.append(_flag("implied_plan", "warning", indicator_id, str(year), docs,
+            flags.append(_flag("implied_plan", "warning", indicator_id, (f"{year}-01-01", f"{year}-12-31"), docs,
                                f"{measure} implies different {year} plans: {'; '.join(pieces)}"))
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
@@ -241,7 +228,7 @@ def check_plan_parts(obs: pd.DataFrame) -> pd.DataFrame:
         if abs(summed - total.implied) / total.implied <= PLAN_TOLERANCE:
             continue
         listed = " + ".join(f"{p.indicator_id} {p.value:g} / {p.value_pct:g}%" for p in parts)
-        flags.append(_flag("plan_parts", "warning", indicator_id, period_label(start, end), [doc],
+        flags.append(_flag("plan_parts", "warning", indicator_id, (start, end), [doc],
                            f"{measure}: {total.value:g} / {total.value_pct:g}% implies a plan of "
                            f"{total.implied:,.1f}, but the parts' plans add up to {summed:,.1f} ({listed})",
                            " | ".join(dict.fromkeys([total.quote, *(p.quote for p in parts)]))))
@@ -304,7 +291,7 @@ def _unit_flag(indicator_id: str, group: pd.DataFrame, rates: np.ndarray, i: int
     nearest = int(np.argmin(np.abs(others / median - 1)))
     closest = group.iloc[nearest + (nearest >= i)]
     return _flag(
-        "unit_anomaly", "warning", indicator_id, period_label(row["start"], row["end"]),
+        "unit_anomaly", "warning", indicator_id, (row["start"], row["end"]),
         [row["source_doc"], closest["source_doc"]],
         f"{row['value']:g} {row['unit']} over {period_label(row['start'], row['end'])} is "
         f"{rates[i]:,.3g} per month, {ratio:,.3g}× the indicator's other periods "
@@ -316,7 +303,7 @@ def _unit_flag(indicator_id: str, group: pd.DataFrame, rates: np.ndarray, i: int
 def curated_flags(obs: pd.DataFrame) -> pd.DataFrame:
     """Return the source problems recorded during curation (rows with a ``flag``)."""
     flagged = obs.loc[obs["flag"].fillna("") != ""]
-    flags = [_flag("curated_flag", "info", r.indicator_id, period_label(r.start, r.end), [r.source_doc],
+    flags = [_flag("curated_flag", "info", r.indicator_id, (r.start, r.end), [r.source_doc],
                    f"{r.flag}: {r.note}", r.quote) for r in flagged.itertuples()]
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
@@ -333,7 +320,7 @@ def check_implied_vs_printed(obs: pd.DataFrame) -> pd.DataFrame:
         gap = record[gap_column]
         if pd.notna(gap) and abs(gap) > PARTS_TOLERANCE * 100:
             flags.append(_flag("implied_vs_printed", "warning", record["indicator_id"],
-                               period_label(record["start"], record["end"]),
+                               (record["start"], record["end"]),
                                [str(v) for k, v in record.items() if "source_doc" in k],
                                f"derived {record.get('derived_value', np.nan):g} vs printed "
                                f"{record.get('printed_value', np.nan):g} ({gap:+.1f}%)",
@@ -356,6 +343,8 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
         results are kept by content of ``obs`` and ``catalogue`` (callers get a copy).
     """
     obs = observations() if obs is None else obs
+    # a known misprint is checked as read (data/curated/misprints.csv): its curated flag is its one item
+    obs = read_misprints(obs)
     # a figure given twice (same key and value; the loader refuses it, a caller's frame may not) counts once
     obs = obs.drop_duplicates(["indicator_id", "start", "end", "measure", "source_doc", "value", "derived"])
     catalogue = indicators() if catalogue is None else catalogue

@@ -11,14 +11,14 @@ implied (``level / (1 + g/100)``) and each part contributes
 percentage points to the total's growth, with ``total_prev`` implied by the total's own
 rate. The contributions add up to the total's rate only when the printed figures agree;
 the gap is shown as ``residual_pp`` (parts without a printed rate, rounding, or a
-contradiction). The groups of parts are :data:`lsreports.analysis.checks.consistency.PART_GROUPS`.
+contradiction). The groups of parts are :data:`lsreports.sources.catalog.PART_GROUPS`.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from ...sources.contract import normalise_observations, printed_rows
-from .consistency import PART_GROUPS
+from ...sources.catalog import PART_GROUPS
 
 CONTRIBUTION_COLUMNS: list[str] = [
     "total_id", "part_id", "start", "end", "source_doc", "total_value", "total_yoy_pct", "total_prev", "part_value",

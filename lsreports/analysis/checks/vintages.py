@@ -4,7 +4,7 @@ Method
 ------
 For each indicator and year, the cumulative levels from 1 January to a month's end are
 gathered from every report: printed, or implied by a growth rate printed a year later
-(:func:`lsreports.analysis.yearend.nowcast.level_lookup`; a printed level is preferred, latest
+(:func:`lsreports.analysis.levels.level_lookup`; a printed level is preferred, latest
 report first; other derivations are left out). Only flows are checked (catalogue ``kind``). Two consecutive cumulative levels that come from different reports imply
 the months between them (``later - earlier``): e.g. June 2025 = first half (report 001)
 minus 5 months of 2025 (implied by report 003's growth rate).
@@ -25,7 +25,8 @@ import pandas as pd
 
 from ...sources.contract import normalise_observations
 from ...sources.loader import indicators
-from ..yearend.nowcast import Level, level_lookup, pick_level
+from ...sources.periods import is_month_end
+from ..levels import Level, level_lookup, pick_level
 
 #: Ratio of monthly averages (implied span against the year's other months) beyond which a span is flagged.
 OUTLIER_RATIO = 2.0
@@ -53,8 +54,7 @@ def _cumulative(frame: pd.DataFrame, flows: set[str] | None) -> dict[tuple[str, 
     for (indicator_id, start, end), options in lookup.items():
         if flows is not None and indicator_id not in flows:
             continue
-        month_end = end == end + pd.offsets.MonthEnd(0)
-        if start.month == 1 and start.day == 1 and start.year == end.year and month_end:
+        if start.month == 1 and start.day == 1 and start.year == end.year and is_month_end(end):
             chosen = pick_level([o for o in options if o.printed or o.source.startswith(PREVIOUS_YEAR)], "")
             if chosen is not None and not chosen.flag:
                 out.setdefault((indicator_id, start.year), []).append((end, chosen))

@@ -120,6 +120,7 @@ def rolling_origin(series: pd.Series, origins: pd.PeriodIndex, methods: tuple[st
     """
     logs = prepare(series)
     levels = np.exp(logs)
+    printed = series.astype(float)
     rows: list[dict] = []
     for method in methods:
         params, fitted_at = None, None
@@ -133,17 +134,19 @@ def rolling_origin(series: pd.Series, origins: pd.PeriodIndex, methods: tuple[st
             elif result.status == "failed":
                 params, fitted_at = None, None
             scale = mase_scale(levels.loc[:origin].to_numpy())
-            rows.extend(_origin_rows(str(series.name), method, origin, result, levels, scale, horizon))
+            # scored against the months printed, never against months the models interpolated
+            rows.extend(_origin_rows(str(series.name), method, origin, result, printed, scale, horizon))
     return BacktestResult(pd.DataFrame(rows, columns=list(ERROR_COLUMNS)))
 
 
-#: The national series the stored backtest covers (monthly levels, 2012-2014 to February 2025).
+#: The national series the stored backtest covers (monthly levels, 2012-2014 to the latest release).
 BACKTEST_SERIES: tuple[str, ...] = (
     "vn_retail_sales", "vn_accommodation_food", "vn_travel_services", "vn_exports", "vn_imports",
     "vn_prod_coal", "vn_prod_cement", "vn_prod_electricity_generated", "vn_prod_tap_water", "vn_sbi_total",
 )
-#: Origins of the stored backtest: every month of 2019-2024.
-ORIGINS = pd.period_range("2019-01", "2024-12", freq="M")
+#: Origins of the stored backtest: every month of 2019-2025 (2025's forecasts scored against
+#: the months the releases print; issue 23).
+ORIGINS = pd.period_range("2019-01", "2025-12", freq="M")
 #: Where ``benchmarks/forecast_backtest.py`` writes the scores.
 SCORES_FILE = "benchmarks/results/forecast_backtest.csv"
 
@@ -171,8 +174,25 @@ def default_method(series_id: str, scores: pd.DataFrame | None = None) -> str:
     return str(best.get(series_id, "stl_ets"))
 
 
-def backtest_markdown(scores: pd.DataFrame, best: pd.Series, seconds: float | None = None) -> str:
-    """The scores as a Markdown results file: one table per measure, winners marked."""
+#: Forecasts a series-method pair needs before its interval coverage is reported (a share of a few is noise).
+MIN_COVERAGE_FORECASTS = 120
+
+
+def coverage_means_something(scores: pd.DataFrame, fit_flags: dict[str, list[str]] | None = None) -> pd.Series:
+    """True where a coverage is worth reporting: at least :data:`MIN_COVERAGE_FORECASTS` scored forecasts and
+    no fit across an unresolved level error (its outcomes would be judged against levels on another basis)."""
+    flagged = {s for s, f in (fit_flags or {}).items() if any(x.startswith("fitted across") for x in f)}
+    return (scores["forecasts"] >= MIN_COVERAGE_FORECASTS) & ~scores["series"].isin(flagged)
+
+
+def backtest_markdown(scores: pd.DataFrame, best: pd.Series, seconds: float | None = None,
+                      fit_flags: dict[str, list[str]] | None = None) -> str:
+    """The scores as a Markdown results file: one table per measure, winners marked.
+
+    Interval coverage is given only where it means something (:func:`coverage_means_something`);
+    ``fit_flags`` (series -> flags of :func:`lsreports.analysis.checks.level_errors.fit_series`)
+    are listed.
+    """
     lines = ["# Forecast backtest: national monthly series", "",
              f"Rolling origin: every month of {ORIGINS[0]} to {ORIGINS[-1]}, horizons 1-12 months, parameters "
              "re-estimated every January. MASE below 1 beats the in-sample seasonal naive forecast; coverage is "
@@ -184,12 +204,18 @@ def backtest_markdown(scores: pd.DataFrame, best: pd.Series, seconds: float | No
     for series, row in wide.iterrows():
         cells = [f"**{v:.2f}**" if m == best.get(series) else f"{v:.2f}" for m, v in row.items()]
         lines.append(f"| {series} | " + " | ".join(cells) + f" | {best.get(series, '')} |")
-    lines += ["", "Interval coverage (80 % / 95 %):", "",
+    meaningful = scores.assign(_ok=coverage_means_something(scores, fit_flags))
+    lines += ["", f"Interval coverage (80 % / 95 %), where it means something: at least {MIN_COVERAGE_FORECASTS} "
+              "scored forecasts and no fit across an unresolved level error (– otherwise):", "",
               "| series | " + " | ".join(wide.columns) + " |", "|---" * (len(wide.columns) + 1) + "|"]
-    for series, group in scores.groupby("series"):
+    for series, group in meaningful.groupby("series"):
         by = group.set_index("method")
-        lines.append(f"| {series} | " + " | ".join(f"{by.loc[m, 'coverage_80']:.0f} / {by.loc[m, 'coverage_95']:.0f}"
-                                                    for m in wide.columns) + " |")
+        lines.append(f"| {series} | " + " | ".join(
+            f"{by.loc[m, 'coverage_80']:.0f} / {by.loc[m, 'coverage_95']:.0f}" if by.loc[m, "_ok"] else "–"
+            for m in wide.columns) + " |")
+    flagged = [f"{s}: {'; '.join(f)}" for s, f in sorted((fit_flags or {}).items()) if f]
+    if flagged:
+        lines += ["", "Unresolved level errors (lsreports.analysis.checks.level_errors): " + " | ".join(flagged)]
     failures = scores.loc[(scores["failed"] > 0) | (scores["not_converged"] > 0)]
     lines += ["", f"Fits that failed or did not converge: {len(failures)} series-method pairs"
               + ("" if failures.empty else ": " + "; ".join(f"{r.series} {r.method} ({r.failed} failed, "

@@ -1,4 +1,4 @@
-"""Fitted forecasts of monthly series, with 80 % and 95 % prediction intervals.
+"""Forecasts of monthly series with 80 % and 95 % prediction intervals, refusing series too short.
 
 Methods (all on the logarithm of the level, so that seasonal swings scale with the level
 and intervals stay positive; results are transformed back, the mean being the median):
@@ -11,15 +11,34 @@ and intervals stay positive; results are transformed back, the mean being the me
   (statsmodels ``SARIMAX``); ``sarima_tet`` adds the Tết holiday days of each month
   (:func:`lsreports.analysis.tsa.calendar.tet_days`) as a regressor;
 - ``stl_ets``: STL decomposition, exponential smoothing (damped trend) of the seasonally
-  adjusted series, last year's seasonal component added back.
+  adjusted series, last year's seasonal component added back;
+- for series shorter than three years: ``ses`` (simple exponential smoothing), ``holt``
+  (linear trend), ``holt_winters`` (trend and additive seasonality, no damping) and
+  ``arima`` (ARIMA(1,1,1) with drift); ``auto`` takes the richest of ``holt_winters``,
+  ``holt`` and ``ses`` the series' length allows.
 
-A model that fails to converge or to fit is reported, never raised: the result carries
-``status`` (``ok``, ``not converged`` or ``failed``) and the messages.
+Minimum lengths (:data:`MIN_LENGTHS`, observed months). The rule: a seasonal method needs
+at least two full cycles (each month's effect seen twice) and a third to estimate
+anything, and every model needs at least two points per estimated quantity (parameters,
+initial states and the error variance):
+
+- the seasonal methods, 36 (:data:`MIN_MONTHS`): additive Holt-Winters alone estimates
+  alpha, beta, gamma, level, slope, 11 free seasonal states and the variance (17
+  quantities: 34, so three whole years);
+- ``ses`` 6: alpha, the initial level and the error variance (3 quantities);
+- ``holt`` 10: adds beta and the initial slope (5 quantities); also the window statsmodels'
+  heuristic initialisation uses;
+- ``arima`` 24: ARIMA(1,1,1) with drift has only 4 quantities, but a non-seasonal model on
+  monthly data is only defensible when two years show no seasonality it ignores.
+
+A series too short, not positive or not monthly is refused with its reason (status
+``refused``); a model that fails to converge or to fit is reported, never raised: the
+:class:`~lsreports.analysis.tsa.results.TSResult` carries ``status`` (``ok``, ``not
+converged``, ``failed``) and the messages.
 """
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -27,61 +46,35 @@ from scipy.stats import norm
 
 from .calendar import tet_days
 
+from .model_cache import cached_fit
+from .results import LEVELS, TSResult, check_monthly
+from .threads import one_blas_thread
+
+#: The seasonal methods, scored by the rolling-origin backtest (:mod:`lsreports.analysis.tsa.backtest`).
 METHODS: tuple[str, ...] = ("seasonal_naive", "ets", "sarima", "sarima_tet", "stl_ets")
-LEVELS: tuple[int, ...] = (80, 95)
-#: Fewer months than this and no model is fitted (three full years: STL and the seasonal
-#: models need at least two cycles, a third to estimate anything).
+#: Fewer months than this and no seasonal model is fitted (see the module docstring).
 MIN_MONTHS = 36
 SEASON = 12
+#: Observed months each method needs (see the module docstring for why).
+MIN_LENGTHS: dict[str, int] = {**{method: MIN_MONTHS for method in METHODS}, "holt_winters": MIN_MONTHS,
+                               "ses": 6, "holt": 10, "arima": 24}
 
 
-@dataclass
-class Forecast:
-    """A forecast of one series by one method.
-
-    Attributes
-    ----------
-    method : str
-        One of :data:`METHODS`.
-    frame : pandas.DataFrame
-        Indexed by month (``PeriodIndex``): ``mean``, ``lower_80``, ``upper_80``,
-        ``lower_95``, ``upper_95``, in the series' unit.
-    status : str
-        ``ok``, ``not converged`` (a forecast, from the last iterate) or ``failed`` (no frame rows).
-    messages : list of str
-        Warnings and errors raised while fitting.
-    params : object
-        The fitted parameters (to re-apply them at a later origin), or None.
-    """
-
-    method: str
-    frame: pd.DataFrame
-    status: str = "ok"
-    messages: list[str] = field(default_factory=list)
-    params: object = None
-
-    def summary(self) -> str:
-        """One line: method, status, horizon and the last month's forecast with its 95 % interval."""
-        if self.frame.empty:
-            return f"{self.method}: {self.status} ({'; '.join(self.messages)[:200]})"
-        last = self.frame.iloc[-1]
-        return (f"{self.method}: {self.status}, {len(self.frame)} months to {self.frame.index[-1]}: "
-                f"{last['mean']:,.1f} (95 % {last['lower_95']:,.1f} to {last['upper_95']:,.1f})")
-
-
-def prepare(series: pd.Series) -> pd.Series:
-    """Log levels on a complete monthly index; gaps filled by linear interpolation of the logs.
+def prepare(series: pd.Series, min_length: int = MIN_MONTHS) -> pd.Series:
+    """Log levels on a complete monthly ``PeriodIndex``; gaps filled by linear interpolation of the logs.
 
     Raises
     ------
     ValueError
-        If the series has a level of zero or less, or fewer than :data:`MIN_MONTHS` months.
+        If the series has a level of zero or less, or fewer than ``min_length`` months
+        (:func:`~lsreports.analysis.tsa.results.check_monthly`).
     """
+    reason = check_monthly(series, min_length)
+    if reason:
+        raise ValueError(f"{series.name}: {reason}, at least {min_length} are needed")
     series = series.dropna()
-    if (series <= 0).any():
-        raise ValueError(f"{series.name}: levels must be positive to be modelled in logs")
-    if len(series) < MIN_MONTHS:
-        raise ValueError(f"{series.name}: {len(series)} months, at least {MIN_MONTHS} are needed")
+    if isinstance(series.index, pd.DatetimeIndex):
+        series = series.set_axis(series.index.to_period("M"))
     months = pd.period_range(series.index.min(), series.index.max(), freq="M")
     return np.log(series).reindex(months).interpolate()
 
@@ -145,62 +138,112 @@ def _stl_ets(y: pd.Series, horizon: int, params=None) -> tuple[np.ndarray, np.nd
     return frame["mean"].to_numpy() + seasonal[len(y) - SEASON + steps % SEASON], se, result.params
 
 
+def _short_ets(spec: dict):
+    """An ETS fitter without damping, for the short-series methods (``ses``, ``holt``, ``holt_winters``)."""
+    def fit(y: pd.Series, horizon: int, params=None) -> tuple[np.ndarray, np.ndarray, object]:
+        from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+        model = ETSModel(y.reset_index(drop=True), error="add", **spec)
+        result = model.fit(disp=False) if params is None else model.smooth(params)
+        frame = result.get_prediction(start=len(y), end=len(y) + horizon - 1).summary_frame(alpha=0.05)
+        se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * norm.ppf(0.975))
+        return frame["mean"].to_numpy(), se, result.params
+    return fit
+
+
+def _arima(y: pd.Series, horizon: int, params=None) -> tuple[np.ndarray, np.ndarray, object]:
+    from statsmodels.tsa.arima.model import ARIMA
+
+    model = ARIMA(y.reset_index(drop=True), order=(1, 1, 1), trend="t")
+    result = model.fit() if params is None else model.smooth(params)
+    forecast = result.get_forecast(horizon)
+    return forecast.predicted_mean.to_numpy(), np.sqrt(forecast.var_pred_mean.to_numpy()), result.params
+
+
 _FITTERS = {
     "seasonal_naive": _seasonal_naive, "ets": _ets, "sarima": _sarima,
     "sarima_tet": lambda y, h, params=None: _sarima(y, h, params, exog=True), "stl_ets": _stl_ets,
+    "ses": _short_ets({}), "holt": _short_ets({"trend": "add"}),
+    "holt_winters": _short_ets({"trend": "add", "seasonal": "add", "seasonal_periods": SEASON}), "arima": _arima,
 }
 
 
-def forecast_log(y: pd.Series, method: str, horizon: int = 12, params: object = None) -> Forecast:
+def forecast_log(y: pd.Series, method: str, horizon: int = 12, params: object = None) -> TSResult:
     """Forecast a prepared log series (:func:`prepare`); ``params`` re-applies earlier estimates.
+
+    The fit runs with one BLAS thread (:func:`~lsreports.analysis.tsa.threads.one_blas_thread`).
 
     Raises
     ------
     ValueError
-        If ``method`` is not one of :data:`METHODS`.
+        If ``method`` is not one of :data:`MIN_LENGTHS`.
     """
     if method not in _FITTERS:
-        raise ValueError(f"unknown method {method!r}; expected one of {list(METHODS)}")
-    with warnings.catch_warnings(record=True) as caught:
+        raise ValueError(f"unknown method {method!r}; expected one of {['auto', *MIN_LENGTHS]}")
+    n = int(y.notna().sum())
+    with warnings.catch_warnings(record=True) as caught, one_blas_thread():
         warnings.simplefilter("always")
         try:
             mean, se, fitted = _FITTERS[method](y, horizon, params)
         except (ValueError, np.linalg.LinAlgError, IndexError) as exc:
-            empty = pd.DataFrame(columns=["mean"] + [f"{s}_{lv}" for lv in LEVELS for s in ("lower", "upper")])
-            return Forecast(method, empty, "failed", [f"{type(exc).__name__}: {exc}"])
+            return TSResult(method, "failed", messages=[f"{type(exc).__name__}: {exc}"], min_length=MIN_LENGTHS[method],
+                            n=n)
     messages = sorted({str(w.message) for w in caught})
     if not (np.isfinite(mean).all() and np.isfinite(se).all()):
-        empty = pd.DataFrame(columns=["mean"] + [f"{s}_{lv}" for lv in LEVELS for s in ("lower", "upper")])
-        return Forecast(method, empty, "failed", messages + ["non-finite forecast"])
+        return TSResult(method, "failed", messages=messages + ["non-finite forecast"], min_length=MIN_LENGTHS[method],
+                        n=n)
     converged = not any("converge" in m.lower() for m in messages)
-    return Forecast(method, _interval_frame(_future(y, horizon), mean, se), "ok" if converged else "not converged",
-                    messages, fitted)
+    return TSResult(method, "ok" if converged else "not converged", _interval_frame(_future(y, horizon), mean, se),
+                    messages=messages, min_length=MIN_LENGTHS[method], n=n, params=fitted)
 
 
-def forecast(series: pd.Series, method: str, horizon: int = 12) -> Forecast:
+def choose_method(n: int) -> str:
+    """The richest of ``holt_winters``, ``holt`` and ``ses`` that ``n`` observed months allow (``ses`` below all)."""
+    for method in ("holt_winters", "holt", "ses"):
+        if n >= MIN_LENGTHS[method]:
+            return method
+    return "ses"
+
+
+def forecast(series: pd.Series, method: str = "auto", horizon: int = 12) -> TSResult:
     """Forecast a monthly series of levels ``horizon`` months past its last month.
 
     Parameters
     ----------
     series : pandas.Series
-        Positive levels on a monthly ``PeriodIndex`` (gaps allowed; filled in logs).
-    method : str
-        One of :data:`METHODS`.
+        Positive levels on a monthly ``PeriodIndex`` or a ``DatetimeIndex`` of month starts
+        (gaps allowed; filled in logs).
+    method : str, default "auto"
+        One of :data:`MIN_LENGTHS`, or ``auto`` (:func:`choose_method`).
     horizon : int, default 12
         Months ahead.
 
     Returns
     -------
-    Forecast
-        The forecast with its 80 % and 95 % intervals, status and messages.
+    TSResult
+        The forecast with its 80 % and 95 % intervals, status and messages; status
+        ``refused`` (with the reason and the length needed) when the series is too short,
+        not positive or not monthly. A fit is kept by content
+        (:mod:`lsreports.analysis.tsa.model_cache`): the same series forecast the same way
+        again is read back.
 
     Raises
     ------
     ValueError
-        If the series is too short or not positive (see :func:`prepare`), or the method unknown.
+        If the method is unknown or ``horizon`` is below 1.
 
     See Also
     --------
-    lsreports.analysis.backtest_national.rolling_origin : how each method scores out of sample.
+    lsreports.analysis.tsa.backtest.rolling_origin : how each method scores out of sample.
     """
-    return forecast_log(prepare(series), method, horizon)
+    n = int(series.notna().sum()) if isinstance(series, pd.Series) else 0
+    chosen = choose_method(n) if method == "auto" else method
+    if chosen not in MIN_LENGTHS:
+        raise ValueError(f"unknown method {method!r}; expected one of {['auto', *MIN_LENGTHS]}")
+    if horizon < 1:
+        raise ValueError(f"horizon must be at least 1: got {horizon}")
+    reason = check_monthly(series, MIN_LENGTHS[chosen])
+    if reason:
+        return TSResult(chosen, "refused", messages=[reason], min_length=MIN_LENGTHS[chosen], n=n)
+    return cached_fit("forecast", series, {"method": chosen, "horizon": horizon},
+                      lambda: forecast_log(prepare(series, MIN_LENGTHS[chosen]), chosen, horizon))

@@ -1,4 +1,8 @@
-"""One indicator as a monthly pandas Series: the shape statsmodels, seaborn and the trends notebook need.
+"""One indicator as a monthly series: the shape statsmodels, seaborn and the trends notebook need.
+
+:func:`monthly_series` takes the month rows of one indicator and measure from any frame in
+the observations' shape, province or national, one value per month, and reports the gaps
+and the rows it dropped. :func:`indicator_series` is the same as a pandas Series:
 
 Built from any frame in the observations' shape (printed rows, derived rows, national
 series alike): the month rows of one indicator and measure, one value per month (a printed
@@ -20,12 +24,96 @@ What each value is stays beside it in ``Series.attrs``:
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 
 import pandas as pd
 
 from ...errors import EmptySelectionWarning
-from ...sources.periods import period_kind
-from .timeseries import monthly_series
+from ...sources.periods import is_whole_month, period_kind
+
+
+@dataclass
+class MonthlySeries:
+    """Month rows of one indicator and measure, one value per month, with the gaps reported.
+
+    Attributes
+    ----------
+    indicator_id, measure : str
+    series : pandas.Series
+        Values indexed by the month's first day (observed months only, never filled).
+    sources : pandas.Series
+        The report each value was taken from.
+    gaps : list of pandas.Timestamp
+        Months between the first and the last observed month that have no value.
+    duplicates : int
+        Month rows dropped because a later report printed the same month.
+    """
+
+    indicator_id: str
+    measure: str
+    series: pd.Series
+    sources: pd.Series
+    gaps: list[pd.Timestamp]
+    duplicates: int
+
+    @property
+    def regular(self) -> bool:
+        """Whether the observed months are consecutive (no gaps)."""
+        return not self.gaps
+
+
+def _report_rank(obs: pd.DataFrame) -> dict[str, tuple]:
+    """Order reports by the latest period they cover, then id (later = more recent)."""
+    latest: dict[str, pd.Timestamp] = {}
+    for doc, end in zip(obs["source_doc"], pd.to_datetime(obs["end"])):
+        if doc not in latest or end > latest[doc]:
+            latest[doc] = end
+    return {doc: (end, doc) for doc, end in sorted(latest.items())}
+
+
+def monthly_series(obs: pd.DataFrame, indicator_id: str, measure: str = "value", *,
+                   include_derived: bool = False, report_rank: dict[str, object] | None = None) -> MonthlySeries:
+    """Build a monthly series of one indicator and measure from the observations.
+
+    Parameters
+    ----------
+    obs : pandas.DataFrame
+        Observations in the contract's format.
+    indicator_id, measure : str
+        What to take.
+    include_derived : bool, default False
+        Also use derived month rows (e.g. a month from two years to date). Printed rows
+        are preferred over derived ones for the same month.
+    report_rank : dict, optional
+        Sort key per ``source_doc``; the highest wins when several reports print the same
+        month. Default: the latest period end a report covers, then its id.
+
+    Returns
+    -------
+    MonthlySeries
+        The series (observed months only), the report of each value and the gaps.
+    """
+    rank = report_rank or _report_rank(obs)
+    wanted = (obs["indicator_id"].to_numpy() == indicator_id) & (obs["measure"].to_numpy() == measure)
+    rows = obs.loc[wanted]
+    derived = rows["derived"].astype(bool).to_numpy()
+    starts, ends = pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"])
+    candidates = [(start, not flag, rank.get(doc, (pd.Timestamp.min, doc)), position)
+                  for position, (start, end, flag, doc) in enumerate(zip(starts, ends, derived, rows["source_doc"]))
+                  if (include_derived or not flag) and is_whole_month(start, end)]
+    latest: dict[pd.Timestamp, int] = {}
+    for start, _printed, _rank, position in sorted(candidates, key=lambda c: c[:3]):
+        latest[start] = position  # printed beats derived, then the latest report wins
+    kept = rows.iloc[list(latest.values())]
+    kept = kept.assign(start=starts.iloc[list(latest.values())])
+    series = pd.Series(kept["value"].to_numpy(dtype=float), index=pd.DatetimeIndex(kept["start"]), name=indicator_id)
+    sources = pd.Series(kept["source_doc"].to_numpy(), index=series.index, name="source_doc")
+    gaps: list[pd.Timestamp] = []
+    if len(series) > 1:
+        full = pd.date_range(series.index.min(), series.index.max(), freq="MS")
+        gaps = list(full.difference(series.index))
+    return MonthlySeries(indicator_id, measure, series, sources, gaps, len(candidates) - len(kept))
+
 
 
 def _derivations(rows: pd.DataFrame, sources: pd.Series) -> dict[str, str]:

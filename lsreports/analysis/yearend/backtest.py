@@ -13,8 +13,14 @@ earlier one:
 
 - *pro-rata*: ``base * target_months / base_months``;
 - *growth-based*: last year's target-period level times this year's growth so far,
-  ``prev_target * (1 + yoy_base/100)`` where ``prev_target = target / (1 + yoy_target/100)``
-  (the nowcast of :mod:`lsreports.analysis.yearend.nowcast`, scored on a period that is printed);
+  ``prev_target * base / base_prev`` with ``base_prev = base / (1 + yoy_base/100)`` (the
+  nowcast of :mod:`lsreports.analysis.yearend.nowcast`, scored on a period that is printed).
+  ``prev_target`` is only what was known on the projection date (:func:`known_prev_target`):
+  last year's target-period level printed by a report covering no later than the base
+  period, else last year's whole year so printed times ``target months / 12`` (the months
+  assumed alike, as the live method assumes December alike the year's other months). The
+  target report's own growth rate (``target / (1 + yoy_target/100)``, last year's level as
+  revised by the time the outcome is printed) is *not* used: it was not known when projecting.
 
 and compared with the printed later level: signed error and absolute percentage error
 (APE) per indicator, medians per pair and method.
@@ -53,10 +59,10 @@ BACKTEST_COLUMNS: list[str] = [
 ]
 
 #: Said with every backtest table: what it can and cannot show.
-CAVEATS = ("last year's levels are implied by growth rates printed with the later figure (they were public "
-           "at the time as first estimates, which no curated report prints), so revisions are ignored and the "
-           "growth-based error is exactly the change in cumulative growth between the two dates; one year, two "
-           "horizons and about twenty indicators make the medians indicative only")
+CAVEATS = ("the growth-based projection uses only what was known on the projection date: last year's level "
+           "of the target period as printed by a report covering no later than the base period, else last year's "
+           "whole year times the months' share (months assumed alike); where neither was printed it is not "
+           "scored; few years, horizons and indicators make the medians indicative only")
 
 
 def _months(start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -80,12 +86,40 @@ def _flags(r) -> str:
     return "; ".join(sorted({f"{f} ({what})" for f, what in pairs if isinstance(f, str) and f}))
 
 
-def _score(r, pair: tuple[str, pd.Timestamp, pd.Timestamp], b_months: int, t_months: int) -> dict:
+def known_prev_target(printed: pd.DataFrame, ends: pd.Series, indicator_id: str, target: tuple[pd.Timestamp,
+                      pd.Timestamp], base_end: pd.Timestamp) -> tuple[float, str]:
+    """Last year's target-period level as known on the projection date (``base_end``), and how.
+
+    Only reports covering up to ``base_end`` at the latest count (``ends`` maps a report to
+    the last day it covers): last year's same period printed, else last year's whole year
+    printed times ``target months / 12``. ``(nan, why)`` when neither was known.
+    """
+    start, end = target
+    prev_start, prev_end = start - pd.DateOffset(years=1), end - pd.DateOffset(years=1)
+    covers = pd.to_datetime(printed["source_doc"].map(ends))
+    known = printed.loc[(printed["indicator_id"] == indicator_id) & (printed["measure"] == "value")
+                        & covers.notna() & (covers <= base_end)]
+    same = known.loc[(known["start"] == prev_start) & (known["end"] == prev_end)].sort_values("source_doc")
+    if len(same):
+        return float(same["value"].iloc[-1]), f"printed ({same['source_doc'].iloc[-1]})"
+    whole = known.loc[(known["start"] == pd.Timestamp(year=prev_start.year, month=1, day=1))
+                      & (known["end"] == pd.Timestamp(year=prev_start.year, month=12, day=31))].sort_values("source_doc")
+    if len(whole):
+        months = _months(start, end)
+        return (float(whole["value"].iloc[-1]) * months / 12,
+                f"{prev_start.year} whole year ({whole['source_doc'].iloc[-1]}) x {months}/12 (months assumed alike)")
+    return np.nan, f"last year's level for the target period was not known on {base_end:%Y-%m-%d}"
+
+
+def _score(r, pair: tuple[str, pd.Timestamp, pd.Timestamp], b_months: int, t_months: int,
+           known: tuple[float, str]) -> dict:
     prorata = r.value_base * t_months / b_months
     base_prev = r.value_base / (1 + r.value_yoy_base / 100) if pd.notna(r.value_yoy_base) else np.nan
-    target_prev = r.value_target / (1 + r.value_yoy_target / 100) if pd.notna(r.value_yoy_target) else np.nan
+    target_prev = known[0]
     growth = r.value_base * target_prev / base_prev if np.isfinite(base_prev * target_prev) else np.nan
-    missing = [name for name, v in (("base", r.value_yoy_base), ("target", r.value_yoy_target)) if pd.isna(v)]
+    missing = [f"no yoy_pct printed for the base period"] if pd.isna(r.value_yoy_base) else []
+    if not np.isfinite(target_prev):
+        missing.append(known[1])
     actual = r.value_target
 
     def error(p: float) -> float:
@@ -98,7 +132,7 @@ def _score(r, pair: tuple[str, pd.Timestamp, pd.Timestamp], b_months: int, t_mon
             "growth_projection": growth, "prorata_error": error(prorata), "growth_error": error(growth),
             "prorata_ape": abs(error(prorata)), "growth_ape": abs(error(growth)), "base_doc": r.source_doc_base,
             "target_doc": r.source_doc_target, "flags": _flags(r),
-            "note": f"no yoy_pct printed for the {' and '.join(missing)} period: pro-rata only" if missing else ""}
+            "note": ("; ".join(missing) + ": pro-rata only") if missing else f"last year's level: {known[1]}"}
 
 
 def pair_label(base: tuple[str, str], target: tuple[str, str]) -> str:
@@ -125,16 +159,34 @@ def backtest_ytd(obs: pd.DataFrame, base: tuple[str, str] = BACKTEST_PAIRS[0][0]
         (errors in percent; ``growth_*`` NaN, with the reason in ``note``, when a growth
         rate is missing). ``attrs`` holds the summary (:func:`summarise`).
     """
-    frame = printed_rows(normalise_observations(obs))
+    from ...sources.prints import preferred_prints
+    from ..levels import _manifest
+
+    frame = preferred_prints(printed_rows(normalise_observations(obs)), _manifest())  # one print per figure
     b_start, b_end, t_start, t_end = (pd.Timestamp(d) for d in (*base, *target))
     merged = _level_and_yoy(frame, b_start, b_end).merge(
         _level_and_yoy(frame, t_start, t_end), on="indicator_id", suffixes=("_base", "_target"))
     label = (pair_label(base, target), b_end, t_end)
-    rows = [_score(r, label, _months(b_start, b_end), _months(t_start, t_end))
+    ends = _report_ends(frame)
+    rows = [_score(r, label, _months(b_start, b_end), _months(t_start, t_end),
+                   known_prev_target(frame, ends, r.indicator_id, (t_start, t_end), b_end))
             for r in merged.itertuples(index=False) if r.unit_base == r.unit_target]
     table = pd.DataFrame(rows, columns=BACKTEST_COLUMNS)
     table.attrs.update(summarise(table))
     return table
+
+
+def _report_ends(printed: pd.DataFrame) -> dict[str, pd.Timestamp]:
+    """The last day each report covers: its ``period_end`` in the manifest, else the latest end it prints."""
+    ends = printed.groupby("source_doc")["end"].max().to_dict()
+    try:
+        from ...sources.loader import reports
+
+        manifest = reports()
+    except Exception:  # noqa: BLE001 - a bare data folder without a manifest: the rows say what a report covers
+        return ends
+    listed = dict(zip(manifest["id"], pd.to_datetime(manifest["period_end"], errors="coerce")))
+    return {**ends, **{doc: end for doc, end in listed.items() if pd.notna(end)}}
 
 
 def backtest_pairs(obs: pd.DataFrame, pairs=BACKTEST_PAIRS) -> pd.DataFrame:

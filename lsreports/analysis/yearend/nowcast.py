@@ -28,77 +28,13 @@ pro-rata, bands and verdicts.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
-from ...sources.contract import printed_rows
-from ..derive import TARGET_DERIVATIONS, derivation_candidates
+from ..levels import Level, LevelLookup, pick_level
 
 #: How December is filled in when only 11 months of last year are known.
 DECEMBER_ASSUMPTION = ("December {year} estimated at the January-November monthly average "
                        "(11-month level x 12/11)")
-
-
-@dataclass(frozen=True)
-class Level:
-    """A level with where it came from.
-
-    Attributes
-    ----------
-    value : float
-        The level, in the indicator's unit.
-    source : str
-        ``printed (<doc>)`` or the formula of the derived row it came from.
-    printed : bool
-        Whether the level is printed (not derived).
-    flag : str
-        The curation flag of the row, empty when none.
-    assumption : str
-        An assumption made on top of the source (the December estimate), empty when none.
-    """
-
-    value: float
-    source: str
-    printed: bool
-    flag: str = ""
-    assumption: str = ""
-
-
-LevelLookup = dict[tuple[str, pd.Timestamp, pd.Timestamp], list[Level]]
-
-
-def level_lookup(frame: pd.DataFrame) -> LevelLookup:
-    """Levels by ``(indicator_id, start, end)``: printed first (latest report first), then derived.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        Normalised observations (:func:`lsreports.sources.contract.normalise_observations`).
-    """
-    printed = printed_rows(frame)
-    printed = printed.loc[printed["measure"] == "value"].sort_values("source_doc", ascending=False)
-    derived = derivation_candidates(frame)
-    derived = derived.loc[~derived["derivation"].isin(TARGET_DERIVATIONS.values())]
-    lookup: LevelLookup = {}
-    for r in printed.itertuples(index=False):
-        lookup.setdefault((r.indicator_id, r.start, r.end), []).append(
-            Level(r.value, f"printed ({r.source_doc})", True, r.flag))
-    for r in derived.itertuples(index=False):
-        flag = r.flag if isinstance(r.flag, str) else ""
-        lookup.setdefault((r.indicator_id, r.start, r.end), []).append(Level(r.value, r.quote, False, flag))
-    return lookup
-
-
-def pick_level(options: list[Level], prefer_doc: str) -> Level | None:
-    """The printed level if any (latest report), else a derived one from ``prefer_doc``, else the first."""
-    if not options:
-        return None
-    printed = [o for o in options if o.printed]
-    if printed:
-        return printed[0]
-    same = [o for o in options if f"({prefer_doc})" in o.source]
-    return (same or options)[0]
 
 
 def previous_year_level(lookup: LevelLookup, indicator_id: str, year: int, prefer_doc: str) -> Level | None:
@@ -107,7 +43,7 @@ def previous_year_level(lookup: LevelLookup, indicator_id: str, year: int, prefe
     Parameters
     ----------
     lookup : dict
-        From :func:`level_lookup`.
+        From :func:`lsreports.analysis.levels.level_lookup`.
     indicator_id : str
     year : int
         The year projected; the level returned is of ``year - 1``.
@@ -150,5 +86,5 @@ def growth_nowcast(ytd: float, prev_ytd: float, prev_annual: float) -> float:
     return prev_annual * ytd / prev_ytd
 
 
-__all__ = ["Level", "LevelLookup", "level_lookup", "pick_level", "previous_year_level", "growth_nowcast",
+__all__ = ["previous_year_level", "growth_nowcast",
            "DECEMBER_ASSUMPTION"]

@@ -20,7 +20,7 @@ from ...sources.contract import normalise_observations, printed_rows
 
 PACE_COLUMNS: list[str] = [
     "indicator_id", "year", "ytd_end", "target_kind", "target_value", "unit", "months_elapsed", "months_remaining",
-    "pace_so_far", "pace_needed", "last_year_pace", "needed_vs_so_far", "needed_vs_last_year", "reached",
+    "pace_so_far", "pace_needed", "last_year_pace", "needed_vs_so_far", "needed_vs_last_year", "reached", "note",
 ]
 PATH_COLUMNS: list[str] = ["indicator_id", "year", "end", "months", "pct", "on_pace_pct", "measure", "source_doc"]
 
@@ -39,7 +39,10 @@ def pace_needed(projections: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`PACE_COLUMNS`, levels per month in the indicator's unit;
         ``needed_vs_*`` are ratios (1.2: 20 % faster than that pace); ``reached`` where
-        the year to date already meets the target (the pace needed is then negative).
+        the year to date already meets the target (the pace needed is then 0). No pace is
+        ever negative: a pace the inputs make impossible (last year's rest of the year
+        below zero, i.e. its year level under its year to date) is missing (NaN) and
+        ``note`` says why.
     """
     rows = projections.loc[(projections["target_kind"] != "") & (projections["method"] != "not_projected")
                            & (projections["months_remaining"] > 0)]
@@ -47,14 +50,31 @@ def pace_needed(projections: pd.DataFrame) -> pd.DataFrame:
     so_far = rows["ytd_value"] / elapsed
     needed = (rows["target_value"] - rows["ytd_value"]) / rows["months_remaining"]
     last_year = (rows["prev_annual_value"] - rows["prev_ytd_value"]) / rows["months_remaining"]
+    reached = rows["ytd_value"] >= rows["target_value"]
+    needed, last_year, note = _guard(needed, last_year, reached, rows)
     out = pd.DataFrame({
         "indicator_id": rows["indicator_id"], "year": rows["year"], "ytd_end": rows["ytd_end"],
         "target_kind": rows["target_kind"], "target_value": rows["target_value"], "unit": rows["unit"],
         "months_elapsed": elapsed, "months_remaining": rows["months_remaining"], "pace_so_far": so_far,
         "pace_needed": needed, "last_year_pace": last_year, "needed_vs_so_far": needed / so_far,
         "needed_vs_last_year": needed / last_year.where(last_year > 0, np.nan),
-        "reached": rows["ytd_value"] >= rows["target_value"]})
+        "reached": reached, "note": note})
     return out.reset_index(drop=True)[PACE_COLUMNS]
+
+
+def _guard(needed: pd.Series, last_year: pd.Series, reached: pd.Series,
+           rows: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """No negative pace: 0 still needed once the target is reached; an impossible last year's pace is NaN, said why."""
+    needed = needed.where(~reached, 0.0)
+    impossible = last_year < 0
+    note = pd.Series("", index=rows.index, dtype=object)
+    note = note.where(~reached, "target already reached: nothing more needed")
+    why = [f"last year's pace not shown: its year level {a:,.6g} is below its year to date {y:,.6g} "
+           f"({f or 'printed'}): the inputs are inconsistent"
+           for a, y, f in zip(rows["prev_annual_value"], rows["prev_ytd_value"], rows["prev_annual_from"])]
+    note = note.where(~impossible, pd.Series(why, index=rows.index, dtype=object)
+                      .str.cat(note.where(note != "", None), sep="; ", na_rep="").str.rstrip("; "))
+    return needed, last_year.where(~impossible, np.nan), note
 
 
 def plan_paths(obs: pd.DataFrame, indicator_ids: list[str] | None = None,

@@ -37,13 +37,15 @@ import calendar
 import numpy as np
 import pandas as pd
 
-from ...sources.contract import normalise_observations, printed_rows
+from ...sources.contract import printed_rows
 from ...sources.loader import indicators
 from ...sources.periods import is_month_end
 from .backtest import backtest_pairs
-from ..derive import implied_targets, shift_period_back
+from ...sources.periods import shift_period_back
+from ..derive import READ_FLAG, implied_targets, read_misprints
 from ..memo import FrameMemo
-from .nowcast import Level, growth_nowcast, level_lookup, pick_level, previous_year_level
+from ..levels import Level, level_lookup, pick_level
+from .nowcast import growth_nowcast, previous_year_level
 from .uncertainty import band, band_rows, band_widths, verdict
 
 #: Plan kinds compared with, in order of preference.
@@ -61,12 +63,13 @@ PROJECTION_COLUMNS: list[str] = [
     "lower", "upper", "band_from", "confidence", "inputs", "formula", "reason", "note", "target_kind",
     "target_value", "target_from", "ytd_pct_of_target", "prorata_pct_of_target", "growth_pct_of_target",
     "projected_pct_of_target", "lower_pct_of_target", "upper_pct_of_target", "verdict", "verdict_text",
+    "plausibility", "one_off",
 ]
 #: The columns of ``lsreports project --csv``, in order (documented in the README).
 CSV_COLUMNS: list[str] = [
     "indicator_id", "ytd_start", "ytd_end", "ytd_value", "method", "projection", "lower", "upper", "target_kind",
     "target_value", "projected_pct_of_target", "verdict", "unit", "confidence", "lower_pct_of_target",
-    "upper_pct_of_target", "prorata_projection", "formula", "reason",
+    "upper_pct_of_target", "prorata_projection", "formula", "reason", "plausibility", "one_off", "flags",
 ]
 
 
@@ -105,7 +108,7 @@ def _catalogue() -> pd.DataFrame:
 
 def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_only: bool = True,
                          target_kinds: tuple[str, ...] = TARGET_KINDS, widths: pd.DataFrame | None = None,
-                         catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
+                         catalogue: pd.DataFrame | None = None, national: pd.DataFrame | None = None) -> pd.DataFrame:
     """Project each year-to-date level to the year's end and compare it with the plan.
 
     Parameters
@@ -125,6 +128,10 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
         default computed from the backtest of ``obs`` itself.
     catalogue : pandas.DataFrame, optional
         Indicators indexed by id with ``kind`` and ``domain``; by default the curated one.
+    national : pandas.DataFrame, optional
+        The country's series, for the plausibility check's earlier years
+        (:mod:`lsreports.analysis.yearend.plausibility`), e.g. :func:`curated_national`;
+        without them only the province's own printed years are compared with.
 
     Returns
     -------
@@ -132,7 +139,10 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
         Columns :data:`PROJECTION_COLUMNS`: inputs with where each came from, both
         projections, the ``method`` that applies and its ``projection``, ``lower`` and
         ``upper``, ``inputs`` and ``formula``, ``reason`` (why the growth-based nowcast
-        does not apply), the target and percentages of it, and ``verdict``.
+        does not apply), the target and percentages of it, and ``verdict``; ``plausibility``
+        says in words why a year end lies outside what earlier years show (its band then
+        takes in the pro-rata projection) and ``one_off`` what the report says of one-off
+        receipts.
 
     See Also
     --------
@@ -140,11 +150,28 @@ def year_end_projections(obs: pd.DataFrame, year: int | None = None, *, latest_o
     lsreports.analysis.yearend.uncertainty : bands and verdict thresholds.
     """
     catalogue = _catalogue() if catalogue is None else catalogue
+    national = _NO_NATIONAL if national is None else national
     options = pd.DataFrame({"year": [year], "latest_only": [latest_only], "target_kinds": ["|".join(target_kinds)],
                             "widths_given": [widths is not None]})
     given = widths if widths is not None else pd.DataFrame()
-    return _PROJECTIONS_MEMO.get(lambda: _project_all(obs, year, latest_only, target_kinds, widths, catalogue),
-                                 obs, catalogue.reset_index(), given, options)
+    return _PROJECTIONS_MEMO.get(
+        lambda: _project_all(obs, year, latest_only, target_kinds, widths, catalogue, national),
+        obs, catalogue.reset_index(), given, options, national)
+
+
+_NO_NATIONAL = pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc",
+                                     "derived"])
+
+
+def curated_national() -> pd.DataFrame:
+    """The curated national rows, or an empty frame where the data folder has none."""
+    from ...sources.loader import national_observations
+    from ...sources.paths import curated_dir
+
+    if not (curated_dir() / "national_observations.csv").exists():
+        return pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc",
+                                     "derived"])
+    return national_observations()
 
 
 #: Recent results of :func:`year_end_projections` (a briefing page and its notebook both ask), by
@@ -153,17 +180,17 @@ _PROJECTIONS_MEMO = FrameMemo()
 
 
 def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_kinds: tuple[str, ...],
-                 widths: pd.DataFrame | None, catalogue: pd.DataFrame) -> pd.DataFrame:
-    frame = normalise_observations(obs)
+                 widths: pd.DataFrame | None, catalogue: pd.DataFrame, national: pd.DataFrame) -> pd.DataFrame:
+    frame = read_misprints(obs)  # a known misprint is projected, planned and paced as read, never as printed
     ytd = _ytd_rows(printed_rows(frame))
     if year is not None:
         ytd = ytd.loc[ytd["start"].dt.year == year]
     if latest_only and not ytd.empty:
         ytd = ytd.sort_values(["end", "source_doc"]).groupby(
             [ytd["indicator_id"], ytd["start"].dt.year], as_index=False).tail(1)
-    if widths is None:
-        widths = band_widths(backtest_pairs(obs), catalogue["domain"] if "domain" in catalogue else None)
-    context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue, "widths": band_rows(widths)}
+    context = {"lookup": level_lookup(frame), "rates": _rates(frame), "catalogue": catalogue,
+               "widths": _widths_by_year(obs, ytd, widths, catalogue),
+               "national": national, "printed": printed_rows(frame), "monthly": {}}
     targets: dict[tuple[str, int, str], list[dict]] = {}
     for t in implied_targets(frame).to_dict("records"):
         targets.setdefault((t["base_indicator_id"], t["start"].year, t["target_kind"]), []).append(t)
@@ -171,6 +198,21 @@ def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_
     for r in ytd.sort_values(["indicator_id", "end"]).itertuples(index=False):
         rows.extend(_against_targets(_project_one(r, context), targets, target_kinds))
     return pd.DataFrame(rows, columns=PROJECTION_COLUMNS)
+
+
+def _widths_by_year(obs: pd.DataFrame, ytd: pd.DataFrame, widths: pd.DataFrame | None,
+                    catalogue: pd.DataFrame) -> dict[int, dict]:
+    """Band rows per year projected: given ``widths`` for every year, else from the backtest pairs whose
+    outcome (target period) ended before that year began, so a band never uses the year it projects."""
+    years = sorted(set(ytd["start"].dt.year))
+    if widths is not None:
+        rows = band_rows(widths)
+        return {year: rows for year in years}
+    errors = backtest_pairs(obs)
+    domains = catalogue["domain"] if "domain" in catalogue else None
+    return {year: band_rows(band_widths(errors.loc[pd.to_datetime(errors["target_end"]) <
+                                                   pd.Timestamp(year=year, month=1, day=1)], domains))
+            for year in years}
 
 
 def _rates(frame: pd.DataFrame) -> dict[tuple, tuple[float, str]]:
@@ -204,8 +246,12 @@ def _growth_inputs(r, context: dict) -> tuple[Level | None, Level | None, float,
         reasons.append(f"no level for the whole of {r.start.year - 1} nor its first 11 months (printed or implied)")
     flags = [f"{what} flagged {f}" for what, f in (("growth rate", yoy_flag),
              ("last year's same period", prev_ytd.flag if prev_ytd else ""),
-             ("last year's level", prev_annual.flag if prev_annual else "")) if f]
+             ("last year's level", prev_annual.flag if prev_annual else "")) if f and f != READ_FLAG]
     reasons.extend(flags)
+    from ..checks.breaks import crosses_break
+
+    if crosses_break(r.indicator_id, prev_end, r.end):
+        reasons.append("last year is on another basis (a break of basis): growth is not applied across it")
     if prev_ytd is not None and prev_annual is not None and not (0 < prev_ytd.value / prev_annual.value <= 1):
         reasons.append(f"last year's share {prev_ytd.value / prev_annual.value:.3g} outside (0, 1]: inputs "
                        "inconsistent")
@@ -233,12 +279,41 @@ def _project_one(r, context: dict) -> dict:
         return {**base, "method": "not_projected", "projection": np.nan, "lower": np.nan, "upper": np.nan,
                 "band_from": "", "inputs": f"YTD {r.value:,.6g} {r.unit} ({r.source_doc})", "formula": "",
                 "reason": f"catalogue kind '{kind}': only flows are projected to the year's end (a stock, a count "
-                          "at a date or a one-off distribution is never multiplied up)"}
+                          "at a date or a one-off distribution is never multiplied up)", "plausibility": "", "one_off": ""}
     method = "pro_rata" if reasons else "growth"
     projection = prorata if reasons else growth
-    lower, upper, band_from = band(context["widths"], method, domain, projection, remaining / 12, floor=r.value)
+    lower, upper, band_from = band(context["widths"][r.start.year], method, domain, projection, remaining / 12,
+                                   floor=r.value)
+    doubt = _plausibility(r, {**base, "method": method, "projection": projection}, context)
+    if doubt:  # outside what earlier years show: the band takes in the pace so far continued
+        lower, upper = np.nanmin([lower, prorata, projection]), np.nanmax([upper, prorata, projection])
+        band_from = f"{band_from}; widened to the pro-rata projection {prorata:,.6g} (implausible year end)"
     return {**base, "method": method, "projection": projection, "lower": lower, "upper": upper,
-            "band_from": band_from, **_explain(r, base, method, factor), "reason": "; ".join(reasons)}
+            "band_from": band_from, **_explain(r, base, method, factor), "reason": "; ".join(reasons),
+            "plausibility": doubt, "one_off": _one_off(r, context)}
+
+
+def _plausibility(r, base: dict, context: dict) -> str:
+    """Why a year end lies outside what earlier years show ('' when it does not or cannot be judged)."""
+    from .plausibility import judge, national_ratios, province_ratios
+
+    seen = (province_ratios(context["lookup"], r.indicator_id, r.start.year, r.end)
+            + national_ratios(context["national"], r.indicator_id, r.start.year, r.end, context["monthly"]))
+    return judge(base, seen)
+
+
+def _one_off(r, context: dict) -> str:
+    """What the report of the year to date says of one-off receipts and of the parts driving the total."""
+    from ..checks.consistency import PART_GROUPS
+    from .plausibility import one_off_note, parts_note
+
+    printed = context["printed"]
+    same = printed.loc[(printed["source_doc"] == r.source_doc) & (printed["start"] == r.start)
+                       & (printed["end"] == r.end)]
+    parts = same.loc[same["indicator_id"].isin(PART_GROUPS.get(r.indicator_id, ()))]
+    notes = [one_off_note(r.indicator_id, list(same.loc[same["indicator_id"].str.startswith(
+        r.indicator_id.split("_total")[0]), "quote"])), parts_note(r.value, parts)]
+    return "; ".join(n for n in notes if n)
 
 
 def _explain(r, base: dict, method: str, factor: float) -> dict:
@@ -296,5 +371,5 @@ def _no_target_text(base: dict) -> str:
     return f"projected {base['projection']:,.1f} {base['unit']} ({method}); no plan printed"
 
 
-__all__ = ["year_end_projections", "prorata_factor", "PROJECTION_COLUMNS", "CSV_COLUMNS", "TARGET_KINDS",
+__all__ = ["year_end_projections", "curated_national", "prorata_factor", "PROJECTION_COLUMNS", "CSV_COLUMNS", "TARGET_KINDS",
            "TARGET_KIND_LABELS", "TET"]
