@@ -17,7 +17,8 @@ import pytest
 import lsreports as ls
 from lsreports.errors import DataFileError
 from lsreports.sources.provenance import quote_problems
-from lsreports.sources.public_texts import cache_state, cached_path, source_text
+from lsreports.sources.public_texts import cache_state, cached_path
+from lsreports.sources.reports import source_text
 from lsreports.sources.reports import verify_manifest
 
 from conftest import write_rows

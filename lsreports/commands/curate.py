@@ -110,7 +110,8 @@ def run_national_texts(args: argparse.Namespace) -> int:
     from ..errors import DataFileError
     from ..extract.national_release import build_text_rows
     from ..sources import national
-    from ..sources.national_join import TEXT_ROWS_FILE, text_observations
+    from ..sources.loader import national_text_observations as text_observations
+    from ..sources.national_join import TEXT_ROWS_FILE
     from ..sources.paths import curated_dir
     from ..sources.provenance import quote_problems
 

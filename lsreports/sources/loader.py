@@ -23,6 +23,7 @@ from .csvread import check_separators, read_columns, read_frame, record_lines
 from ..errors import DataFileError, UnknownIndicatorError
 from .paths import curated_dir, data_dir
 from .periods import period_kind, period_label
+from .national_join import TEXT_ROWS_FILE, join
 from .validate import check_table, nonnegative_ids
 
 _TRUE = {"true", "1", "yes"}
@@ -307,18 +308,23 @@ def national_observations() -> pd.DataFrame:
     path = curated_dir() / "national_observations.csv"
     if not path.exists():
         raise DataFileError(f"{path}: no national rows; build them with `lsreports curate national`")
-    from .national_join import TEXT_ROWS_FILE
-
     return _national_joined(_file_key(path), _file_key(curated_dir() / TEXT_ROWS_FILE),
                             _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+
+
+def national_text_observations() -> pd.DataFrame:
+    """Return the releases' rows (empty, in the same columns, if the file is absent)."""
+    path = curated_dir() / TEXT_ROWS_FILE
+    if not path.exists():
+        return pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote",
+                                     "derived", "status", "flag", "note"])
+    return _observations_cached(_file_key(path), _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
 
 
 @lru_cache(maxsize=4)
 def _national_joined(key: tuple, texts_key: tuple, catalogue_key: tuple) -> pd.DataFrame:
     """The tables' rows joined with the releases' (issue 23: :mod:`lsreports.sources.national_join`)."""
-    from .national_join import join, text_observations
-
-    return join(_observations_cached(key, catalogue_key), text_observations())
+    return join(_observations_cached(key, catalogue_key), national_text_observations())
 
 
 def observations() -> pd.DataFrame:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .paths import curated_dir
 
 #: Ids of the national releases in ``data/raw/reports.csv``: ``pub_vn_<year>_<month>_<outlet>``.
 NATIONAL_TEXT_PREFIX = "pub_vn_"
@@ -27,17 +26,6 @@ KEY = ["indicator_id", "start", "end", "measure"]
 #: revisions of a month stay within about 2 % of the level; see docs/national.md).
 REVISION_LEVEL = 0.02
 REVISION_POINTS = 1.0
-
-
-def text_observations() -> pd.DataFrame:
-    """Return the releases' rows (empty, in the same columns, if the file is absent)."""
-    from .loader import _file_key, _observations_cached
-
-    path = curated_dir() / TEXT_ROWS_FILE
-    if not path.exists():
-        return pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote",
-                                     "derived", "status", "flag", "note"])
-    return _observations_cached(_file_key(path), _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import validate
 from .numbers import find_numbers
-from .public_texts import source_text
+from .reports import source_text
 from .reports import collapse_whitespace
 from .validate import printed_numbers, value_is_printed
 
@@ -30,7 +30,7 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str | None] = sou
         Observations in the contract's shape.
     text_of : callable, optional
         Returns the source text of a ``source_doc`` (default:
-        :func:`lsreports.sources.public_texts.source_text`, the vendored report, or a public
+        :func:`lsreports.sources.reports.source_text`, the vendored report, or a public
         text's cached copy, or None for a public text not cached, whose rows are then checked
         by their form); the development set passes its own texts.
 

@@ -99,26 +99,3 @@ def cached_text(doc_id: str, recorded: str) -> str | None:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-
-
-def source_text(doc_id: str) -> str | None:
-    """Return the text a row of ``doc_id`` is checked against; None for an uncached public text.
-
-    A report's vendored text (``data/raw/reports/<id>.txt``) comes first; a public text's
-    cached copy next (sha256-checked); a public text without a copy gives None, and its
-    rows are checked by their form.
-
-    Raises
-    ------
-    DataFileError
-        For a report that is neither vendored nor a public text, or a cached copy whose
-        sha256 differs from the manifest's.
-    """
-    from .reports import report_text
-
-    if report_path(doc_id).exists():
-        return report_text(doc_id)
-    public = public_manifest()
-    if doc_id in public:
-        return cached_text(doc_id, public[doc_id])
-    return report_text(doc_id)  # raises: no source text

@@ -36,7 +36,7 @@ def source_text(doc_id: str, public: bool) -> str | None:
     """Return a report's text; for a public text, the local copy if any (``None`` when it is absent).
 
     The copy is the checkout's ``.cache/texts/<id>.txt`` (beside the data folder), its sha256
-    checked against the manifest (:func:`lsreports.sources.public_texts.source_text`, the one
+    checked against the manifest (:func:`lsreports.sources.reports.source_text`, the one
     place that locates and verifies a cached public text).
 
     Raises
@@ -47,7 +47,7 @@ def source_text(doc_id: str, public: bool) -> str | None:
     """
     if report_path(doc_id).exists() or not public:
         return report_text(doc_id)
-    from .public_texts import source_text as public_source_text
+    from .reports import source_text as public_source_text
 
     return public_source_text(doc_id)
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import DataFileError, UnknownReportError
 from .paths import report_path
+from .public_texts import PUBLIC_TEXT, cached_path, cached_text, public_manifest
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -60,8 +61,6 @@ def verify_manifest(manifest: pd.DataFrame) -> pd.DataFrame:
         copy under ``.cache/texts/``, or none, which is fine, its rows being checked by their
         form) and ``ok``.
     """
-    from .public_texts import PUBLIC_TEXT, cached_path
-
     kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("", index=manifest.index)
     rows = []
     for doc_id, recorded, kind in zip(manifest["id"], manifest["sha256"], kinds):
@@ -132,3 +131,24 @@ def resolve_report(name: str, known: Iterable[str]) -> str:
     if matches:  # an id that also begins others is ambiguous too: a new report must not take over a short name
         raise UnknownReportError(f"report {name!r} is ambiguous: it begins {', '.join(matches)}; give more of the id")
     raise UnknownReportError(f"unknown report {name!r}; known reports: {', '.join(ids) or '(none)'}")
+
+
+def source_text(doc_id: str) -> str | None:
+    """Return the text a row of ``doc_id`` is checked against; None for an uncached public text.
+
+    A report's vendored text (``data/raw/reports/<id>.txt``) comes first; a public text's
+    cached copy next (sha256-checked); a public text without a copy gives None, and its
+    rows are checked by their form.
+
+    Raises
+    ------
+    DataFileError
+        For a report that is neither vendored nor a public text, or a cached copy whose
+        sha256 differs from the manifest's.
+    """
+    if report_path(doc_id).exists():
+        return report_text(doc_id)
+    public = public_manifest()
+    if doc_id in public:
+        return cached_text(doc_id, public[doc_id])
+    return report_text(doc_id)  # raises: no source text
