@@ -1,4 +1,5 @@
 """Charts: honest inputs, deterministic PNGs, source lines (SYNTHETIC data)."""
+import pandas as pd
 import pytest
 from matplotlib.transforms import Bbox
 
@@ -229,3 +230,30 @@ def test_shares_of_plan_of_different_lengths_get_panels_of_their_own():
         "2026 Jan-May · a": "5 months to date"}
     assert _overflow(fig) == (0, 0, 0, 0)
     charts.plt.close("all")
+
+
+def _bar_labels(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_a_flagged_figure_is_marked_on_its_bar_in_its_data_and_under_the_chart(synthetic_data):
+    frame = ls.load("trade").query("unit == 'USD_mn'").reset_index(drop=True)  # SYNTHETIC rows
+    plain = charts.bars_by_period(frame.assign(flag=pd.NA), "Trade", "Source: test")
+    assert not any(charts.FLAG_MARK in text for text in _bar_labels(plain))
+    assert (plain.lsreports_rows["flags"] == "").all()
+    flagged = frame.assign(flag=pd.NA, note=pd.NA)
+    flagged.loc[0, ["flag", "note"]] = ["unit_anomaly", "the printed unit contradicts other months"]
+    fig = charts.bars_by_period(flagged, "Trade", "Source: test")
+    marked = [text for text in _bar_labels(fig) if charts.FLAG_MARK in text]
+    assert len(marked) == 1
+    rows = fig.lsreports_rows
+    assert rows["flags"].str.contains("unit_anomaly: the printed unit contradicts").sum() == 1
+    assert any("the checks flag" in t.get_text() for t in fig.texts)  # the note under the chart says what ⚑ means
+
+
+def test_a_flagged_change_is_marked_on_its_bar(synthetic_data):
+    frame = ls.load("trade", measure="yoy_pct").reset_index(drop=True)  # SYNTHETIC rows
+    flagged = frame.assign(flag=pd.NA, note=pd.NA)
+    flagged.loc[0, "flag"] = "conflict_in_source"
+    fig = charts.change_bars(flagged, "Growth", "Source: test")
+    assert sum(charts.FLAG_MARK in text for text in _bar_labels(fig)) == 1

@@ -176,6 +176,51 @@ def _period_positions(part: pd.DataFrame, length: str) -> tuple[list[str], list[
     return labels_, [float((s.year - first.year) * 12 + s.month - first.month) for s in periods["start"]]
 
 
+#: The mark a chart puts after the value of a figure the checks flag (as the pages do).
+FLAG_MARK = "⚑"
+
+
+def figure_flag_reasons(frame: pd.DataFrame) -> list[str]:
+    """Per row, the reasons in words of the flags its figure carries ('' for none).
+
+    A row's own curated ``flag`` and the findings of every check that concern the figure
+    (:func:`lsreports.analysis.checks.flags.figure_flags`: the same report's consistency
+    and break-of-basis flags, the vintage spans it enters, a national cell's checks). A
+    frame without ``indicator_id``, ``start`` and ``end`` carries none.
+    """
+    if frame.empty or not {"indicator_id", "start", "end"} <= set(frame.columns):
+        return [""] * len(frame)
+    from ..analysis.checks.flags import figure_flags, flag_reasons, flags
+
+    national = bool(frame["indicator_id"].astype(str).str.startswith("vn_").any())
+    table = flags(national=national)
+    out = []
+    for row in frame.to_dict("records"):
+        own = row.get("flag")
+        reasons = ([f"{own}: {row.get('note')}" if isinstance(row.get("note"), str) and row.get("note") else str(own)]
+                   if isinstance(own, str) and own else [])
+        reasons += flag_reasons(figure_flags(table, row))
+        out.append("; ".join(dict.fromkeys(reasons)))
+    return out
+
+
+def _marked(texts: list[str], reasons: list[str]) -> list[str]:
+    """The value labels, each flagged figure's followed by :data:`FLAG_MARK`."""
+    return [f"{text} {FLAG_MARK}" if reason else text for text, reason in zip(texts, reasons)]
+
+
+def _flag_note(frame: pd.DataFrame, source: str) -> str:
+    """The source line, with a line saying what ⚑ means where the chart marks a figure."""
+    if not any(figure_flag_reasons(frame)):
+        return source
+    from .i18n import lang
+
+    note = ("⚑ số liệu được kiểm tra đánh dấu: lý do trong dữ liệu của biểu đồ (CSV) và phần Nguồn"
+            if lang() == "vi" else
+            "⚑ a figure the checks flag: the reasons are in the chart's data (CSV) and under Sources")
+    return f"{source}\n{note}"
+
+
 def _draw_panel(ax: plt.Axes, part: pd.DataFrame, length: str, series: list[str], label_column: str,
                 value_column: str) -> list:
     """Grouped bars of one panel; return (bars, texts) for the value labels drawn after the layout."""
@@ -189,7 +234,8 @@ def _draw_panel(ax: plt.Axes, part: pd.DataFrame, length: str, series: list[str]
             continue
         x = [where[period_label(s, e)] + (i - (len(series) - 1) / 2) * width for s, e in zip(rows["start"], rows["end"])]
         bars = ax.bar(x, rows[value_column], width=width * 0.95, label=name, color=PALETTE[i % len(PALETTE)])
-        value_labels.append((bars, [fmt_number(v) for v in rows[value_column]]))
+        value_labels.append((bars, _marked([fmt_number(v) for v in rows[value_column]],
+                                           figure_flag_reasons(rows))))
     ax.set_xticks(positions, ticks)
     ax.set_xlim(min(positions) - 0.6, max(positions) + 0.6)
     top = float(part[value_column].max())
@@ -258,6 +304,7 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     units = frame["unit"].unique()
     if len(units) != 1:
         raise ValueError(f"{title!r} mixes units {sorted(units)}: plot them on separate charts")
+    source = _flag_note(frame, source)
     frame = frame.sort_values(["end", "start"])
     panels = _panels(frame)
     series = list(dict.fromkeys(frame[label_column]))
@@ -307,6 +354,8 @@ def _rows_drawn(frame: pd.DataFrame, label_column: str, value_column: str) -> pd
             rows[column] = pd.to_datetime(rows[column]).dt.strftime("%Y-%m-%d")
     if "unit" in rows:
         rows["unit"] = [labels.unit(u) for u in rows["unit"]]
+    # what the checks know of each figure, in words (a frame may carry them already: the year ends')
+    rows["flags"] = frame["flags"].to_numpy() if "flags" in frame else figure_flag_reasons(frame)
     return rows
 
 
@@ -329,6 +378,7 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     if frame.empty:
         raise ValueError(f"nothing to plot for {title!r}")
     frame = _names_in_language(frame, label_column)
+    source = _flag_note(frame, source)
     panels = _panels(frame) if {"start", "end"} <= set(frame.columns) else [("", frame)]
     fig = plt.figure(figsize=(9, 0.42 * len(frame) + 1.6 + 0.55 * (len(panels) - 1)))
     grid = fig.add_gridspec(len(panels), 1, height_ratios=[len(part) + 0.6 for _, part in panels])
@@ -366,7 +416,8 @@ def _draw_change_panel(ax: plt.Axes, part: pd.DataFrame, label_column: str, valu
     ax.axvline(0, color="#333333", linewidth=0.8)
     horizontal_bars(ax)
     # the value labels can reach past the x limits, so the layout measures them
-    ax.bar_label(bars, labels=[fmt_pct(v, signed=signed) for v in part[value_column]],
+    ax.bar_label(bars, labels=_marked([fmt_pct(v, signed=signed) for v in part[value_column]],
+                                      figure_flag_reasons(part)),
                  fontsize=8, padding=2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
 

@@ -98,8 +98,7 @@ def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> 
     fig.lsreports_panels = [(length, part.sort_values("projected_pct_of_target")["label"].tolist()[::-1])
                             for length, part in panels]
     fig.lsreports_rows = _rows_drawn(drawn, "label", "ytd_pct_of_target").join(
-        drawn[["projected_pct_of_target", "lower_pct_of_target", "upper_pct_of_target", "method", "target_kind"]
-              + (["flags"] if "flags" in drawn else [])])
+        drawn[["projected_pct_of_target", "lower_pct_of_target", "upper_pct_of_target", "method", "target_kind"]])
     return fig
 
 
