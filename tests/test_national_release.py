@@ -207,3 +207,15 @@ def test_the_older_spelling_ti_is_refused_as_another_unit():
     with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 4: vn_exports printed in 'tỉ' where the release "
                                            r"prints it in 'tỷ'"):
         _rows(wrong)
+
+
+def test_a_release_at_odds_with_the_table_is_a_national_flag_in_words():
+    from lsreports.analysis.checks.flags import FLAG_TABLE_COLUMNS, overlap_family
+
+    texts = _national([("vn_retail_sales", "2025-02-01", "2025-02-28", "value", 95.0, "pub_vn_a")])  # SYNTHETIC
+    family = overlap_family(overlap_flags(TABLE, texts))
+    assert list(family.columns) == FLAG_TABLE_COLUMNS and len(family) == 1
+    row = family.iloc[0]
+    assert (row["family"], row["check"], row["indicator_id"]) == ("national", "text_vs_table", "vn_retail_sales")
+    assert "95" in row["reason"] and "+5.6%" in row["reason"] and "GSO table" in row["reason"]
+    assert overlap_family(overlap_flags(TABLE, texts.assign(value=90.5))).empty  # a revision: no flag

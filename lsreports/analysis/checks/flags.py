@@ -27,6 +27,7 @@ import re
 
 import pandas as pd
 
+from ...sources.national_join import overlap_flags
 from ...sources.periods import period_label
 from ..memo import FrameMemo
 
@@ -160,7 +161,34 @@ def national_family() -> pd.DataFrame:
         "key": table["cells"], "evidence": table["evidence"],
         "reason": ("The country's table: " + table["check"].map(NATIONAL_REASONS).fillna(table["check"]) + "."),
     }, columns=FLAG_TABLE_COLUMNS)
-    return pd.concat([cells, levels], ignore_index=True)
+    return pd.concat([cells, levels, releases_against_tables()], ignore_index=True)
+
+
+def releases_against_tables() -> pd.DataFrame:
+    """The national releases (public texts) that disagree beyond revision with the table or each other."""
+    from ...sources.loader import national_text_observations, read_observations_file
+    from ...sources.paths import curated_dir
+
+    texts = national_text_observations()
+    if texts.empty:
+        return _frame([])
+    return overlap_family(overlap_flags(read_observations_file(curated_dir() / "national_observations.csv"), texts))
+
+
+def overlap_family(overlaps: pd.DataFrame) -> pd.DataFrame:
+    """Flag rows (family ``national``) for :func:`lsreports.sources.national_join.overlap_flags`' findings."""
+    rows = []
+    for r in overlaps.itertuples(index=False):
+        level = r.measure == "value"
+        gap = f"{r.difference:+.1%}" if level else f"{r.difference:+.2f} points"
+        other = "the GSO table" if r.flag == "text_vs_table" else "another release"
+        rows.append({"family": "national", "check": r.flag, "severity": "warning", "indicator_id": r.indicator_id,
+                     "start": r.start, "end": r.end, "source_doc": f"{r.text_doc}; {r.other_doc}",
+                     "key": f"{r.indicator_id} {r.measure}",
+                     "evidence": f"{r.text_value:g} ({r.text_doc}) against {r.other_value:g} ({r.other_doc}): {gap}",
+                     "reason": f"The statistics office's release printed {r.text_value:g} where {other} has "
+                               f"{r.other_value:g} ({gap}), more than a revision explains."})
+    return _frame(rows)
 
 
 def plausibility_family(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
