@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..sources.periods import period_label
+from .i18n import pick
 
 Figure = Callable[..., str]
 
@@ -259,3 +260,101 @@ def coverage_summary(scores: pd.DataFrame) -> str:
 def forecast_lines(forecasts: dict, names: dict[str, str]) -> str:
     """One Markdown bullet a series: its name and its forecast's summary."""
     return "\n".join(f"- {names[i]}: {result.summary()}" for i, result in forecasts.items())
+
+
+def country_latest(rows: pd.DataFrame, indicator_id: str) -> pd.Series:
+    """The latest month of a national series with a printed change on a year earlier (``yoy_pct``).
+
+    Raises
+    ------
+    KeyError
+        If the series has no month with a printed ``yoy_pct``.
+    """
+    months = rows.loc[(rows["indicator_id"] == indicator_id) & (rows["measure"] == "yoy_pct")
+                      & (pd.to_datetime(rows["start"]).dt.to_period("M") == pd.to_datetime(rows["end"]).dt.to_period("M"))]
+    if months.empty:
+        raise KeyError(f"no month of {indicator_id} with a printed yoy_pct")
+    return months.sort_values("end").iloc[-1]
+
+
+def _model_name(method: str) -> str:
+    """A forecasting method's name as written in the literature (``sarima_tet`` → ``SARIMA + Tết``)."""
+    words = {"sarima": "SARIMA", "sarima_tet": "SARIMA + Tết", "ets": "ETS", "stl_ets": "STL + ETS",
+             "seasonal_naive": pick("seasonal naive", "naive theo mùa"), "holt_winters": "Holt-Winters"}
+    if method in words:
+        return words[method]
+    return " ".join(words.get(part, part) for part in str(method).split("_"))
+
+
+def _country_name(name: str) -> str:
+    """A national series' name inside a sentence: ``Viet Nam: Retail sales`` → ``retail sales``."""
+    for prefix in ("Viet Nam: ", "Cả nước: "):
+        name = name.removeprefix(prefix)
+    return name[:1].lower() + name[1:]
+
+
+def findings(with_target: pd.DataFrame, best: pd.Series, country: pd.Series, names: dict[str, str],
+             figure: Figure, derived: Figure) -> str:
+    """The trends briefing's findings in three sentences (HTML for a page's ``say``).
+
+    The year end against plan (the verdicts and the indicators furthest ahead and behind, their
+    projected share of plan with its formula), the rolling-origin backtest's winning methods, and
+    the country's latest month (its printed growth cited).
+
+    Parameters
+    ----------
+    with_target : pandas.DataFrame
+        Projections with a target: ``indicator_id``, ``verdict``, ``projected_pct_of_target``,
+        ``projection``, ``target_value``.
+    best : pandas.Series
+        Series id → winning method (:func:`lsreports.analysis.tsa.backtest.winners`).
+    country : pandas.Series
+        A national month row (:func:`country_latest`): ``indicator_id``, ``start``, ``end``, ``value``.
+    names : dict
+        Indicator id → its name in the current language (:func:`lsreports.publish.labels.indicator_names`).
+    figure, derived : callable
+        A page's ``figure`` and ``derived``.
+    """
+    from . import labels
+    from .formatting import fmt_number, fmt_pct
+
+    first = with_target.drop_duplicates("indicator_id").dropna(subset=["projected_pct_of_target"])
+    if first.empty or best.empty:
+        raise ValueError("findings need at least one projection against a target and one backtest winner")
+    counts = first["verdict"].value_counts()
+    ordered = first.sort_values("projected_pct_of_target")
+
+    def share(row: pd.Series) -> str:
+        shown = fmt_pct(row["projected_pct_of_target"], signed=False)
+        year_end, target = fmt_number(row["projection"], 1), fmt_number(row["target_value"], 1)
+        return derived(shown, pick(f"projected year end {year_end} / target {target} × 100",
+                                   f"ước cả năm {year_end} / mục tiêu {target} × 100"))
+
+    ahead, behind = ordered.iloc[-1], ordered.iloc[0]
+    methods = best.value_counts()
+    top_method, top_n = _model_name(methods.index[0]), int(methods.iloc[0])
+    value = float(country["value"])
+    country_growth = figure(fmt_pct(abs(value), signed=False), country["indicator_id"], country["start"],
+                            country["end"], "yoy_pct")
+    month = labels.month(pd.Timestamp(country["end"]))
+    series = _country_name(names.get(country["indicator_id"], country["indicator_id"]))
+    return " ".join([
+        pick(f"Of {len(first)} indicators with a 2026 plan or budget estimate, {counts.get('likely', 0)} are on track "
+             f"to meet it, {counts.get('undetermined', 0)} are undetermined and {counts.get('unlikely', 0)} unlikely; "
+             f"{names.get(ahead['indicator_id'], ahead['indicator_id'])} is furthest ahead ({share(ahead)} of its "
+             f"target at the year end) and {names.get(behind['indicator_id'], behind['indicator_id'])} furthest "
+             f"behind ({share(behind)}).",
+             f"Trong {len(first)} chỉ tiêu có kế hoạch hoặc dự toán năm 2026, {counts.get('likely', 0)} chỉ tiêu có "
+             f"khả năng hoàn thành, {counts.get('undetermined', 0)} chưa xác định và {counts.get('unlikely', 0)} khó "
+             f"hoàn thành; vượt xa nhất là {names.get(ahead['indicator_id'], ahead['indicator_id'])} (ước cả năm đạt "
+             f"{share(ahead)} mục tiêu), thấp nhất là {names.get(behind['indicator_id'], behind['indicator_id'])} "
+             f"({share(behind)})."),
+        pick(f"In the rolling-origin backtest of the country's monthly series, {top_method} forecasts best for "
+             f"{top_n} of {len(best)} series and is their default method.",
+             f"Trong kiểm định dự báo trên các chuỗi tháng của cả nước, phương pháp {top_method} dự báo tốt nhất "
+             f"cho {top_n}/{len(best)} chuỗi và được dùng làm phương pháp mặc định của các chuỗi đó."),
+        pick(f"Across the country, {series} {'grew' if value >= 0 else 'fell'} by {country_growth} on a year "
+             f"earlier in {month}, the latest month stored.",
+             f"Trên cả nước, {series} {month} (tháng mới nhất có số liệu) {'tăng' if value >= 0 else 'giảm'} "
+             f"{country_growth} so với cùng kỳ năm trước."),
+    ])
