@@ -20,12 +20,13 @@ def _derived(shown, formula):
 
 
 SYNTHETIC_PROJECTIONS = pd.DataFrame({  # synthetic
-    "indicator_id": ["syn_a", "syn_b", "syn_b", "syn_c"],
-    "target_kind": ["plan", "plan", "est_local", "plan"],
-    "verdict": ["likely", "unlikely", "likely", "undetermined"],
-    "projected_pct_of_target": [131.25, 62.5, 140.0, 97.0],
-    "projection": [1312.5, 62.5, 70.0, 97.0],
-    "target_value": [1000.0, 100.0, 50.0, 100.0],
+    "indicator_id": ["syn_a", "syn_b", "syn_b", "syn_c", "syn_flagged"],
+    "target_kind": ["plan", "plan", "est_local", "plan", "plan"],
+    "verdict": ["likely", "unlikely", "likely", "undetermined", "undetermined"],
+    "projected_pct_of_target": [131.25, 62.5, 140.0, 97.0, 400.0],
+    "projection": [1312.5, 62.5, 70.0, 97.0, 400.0],
+    "target_value": [1000.0, 100.0, 50.0, 100.0, 100.0],
+    "flags": ["", "", "", "", "plausibility: implausible year end 2026"],
 })
 SYNTHETIC_WINNERS = pd.Series({"syn_s1": "sarima_tet", "syn_s2": "ets", "syn_s3": "sarima_tet"})  # synthetic
 SYNTHETIC_NATIONAL = pd.DataFrame({  # synthetic national rows: two months with a yoy_pct, one level, one year to date
@@ -35,7 +36,7 @@ SYNTHETIC_NATIONAL = pd.DataFrame({  # synthetic national rows: two months with 
     "measure": ["yoy_pct", "yoy_pct", "level", "yoy_pct"],
     "value": [5.0, 7.25, 100.0, 9.0],
 })
-NAMES = {"syn_a": "Synthetic A", "syn_b": "Synthetic B", "syn_c": "Synthetic C", "vn_syn": "Viet Nam: Synthetic retail"}
+NAMES = {"syn_a": "Synthetic A", "syn_b": "Synthetic B", "syn_c": "Synthetic C", "syn_flagged": "Synthetic F", "vn_syn": "Viet Nam: Synthetic retail"}
 
 
 def _findings() -> str:
@@ -54,7 +55,8 @@ def test_findings_in_english_count_verdicts_on_each_first_target_and_cite_every_
     with i18n.using("en"):
         said = _findings()
     # first target per indicator: syn_b counts as unlikely (its plan), not likely (its budget estimate)
-    assert "Of 3 indicators" in said and "1 are on track" in said and "1 unlikely" in said
+    assert "Of 4 indicators" in said and "1 are on track" in said and "2 are undetermined" in said
+    assert "1 unlikely" in said and "Synthetic F" not in said  # the flagged 400 % is counted, never the finding
     assert "Synthetic A is furthest ahead (<der title='projected year end 1,312.5 / target 1,000.0 × 100'>131.3%" in said
     assert "Synthetic B furthest behind (<der" in said and ">62.5%</der>" in said
     assert "SARIMA + Tết forecasts best for 2 of 3 series" in said
@@ -65,7 +67,7 @@ def test_findings_in_english_count_verdicts_on_each_first_target_and_cite_every_
 def test_findings_in_vietnamese_read_vietnamese_with_vietnamese_numbers():
     with i18n.using("vi"):
         said = _findings()
-    assert "Trong 3 chỉ tiêu có kế hoạch" in said and "khả năng hoàn thành" in said and "cùng kỳ" in said
+    assert "Trong 4 chỉ tiêu có kế hoạch" in said and "khả năng hoàn thành" in said and "cùng kỳ" in said
     assert ">131,3 %</der>" in said and "1.312,5 / mục tiêu 1.000,0" in said
     assert "synthetic retail tháng 5/2026 (tháng mới nhất có số liệu) tăng <fig vn_syn 2026-05 yoy_pct>7,3 %</fig> so với cùng kỳ" in said
     assert "tháng 5/2026" in said

@@ -195,8 +195,29 @@ def test_plan_view_labels_by_kind_of_target_and_drops_the_unprojected():
     with_target = projections().loc[lambda f: f["target_kind"] != ""]
     catalogue = pd.DataFrame({"name_en": ["Alpha", "Beta"]}, index=["a", "b"])
     view = plan_view(with_target, catalogue)
-    assert view["label"].tolist() == ["Beta (plan)", "Alpha (plan)", "Alpha (local budget est.)"]
+    assert view["label"].tolist() == ["Beta (plan)", "Alpha (plan)", "Alpha (provincial budget est.)"]
     assert view["projected_pct_of_target"].tolist() == [80.0, 90.0, 95.0]
+
+
+def test_plan_view_labels_in_vietnamese_from_the_catalogue():
+    from lsreports.publish import i18n
+
+    with_target = projections().loc[lambda f: f["target_kind"] != ""]
+    catalogue = pd.DataFrame({"name_en": ["Alpha", "Beta"], "name_vi": ["Anpha", ""]}, index=["a", "b"])  # synthetic
+    with i18n.using("vi"):
+        view = plan_view(with_target, catalogue)
+    assert view["label"].tolist() == ["Beta (kế hoạch)", "Anpha (kế hoạch)", "Anpha (dự toán tỉnh)"]
+
+
+def test_fitted_labels_cut_long_names_wrap_them_and_never_let_two_bars_share_a_label():
+    from lsreports.publish.year_end_chart import fitted_labels
+
+    names = ["Public investment disbursed from the year's capital plan (carry-over as stated)",  # synthetic names
+             "Public investment disbursed from the current year's plan (excluding carry-over)", "Coal"]
+    got = fitted_labels(names, ["(plan)", "(plan)", "(plan)"], width=30, line=24)
+    assert len(set(got)) == 3 and got[2] == "Coal (plan)"
+    assert all(len(line) <= 24 for label in got for line in label.split("\n"))
+    assert all(label.endswith("(plan)") and "…" in label for label in got[:2])  # cut, the kind kept whole
 
 
 def test_the_trends_notebook_has_no_def_and_no_chart_code_of_its_own():

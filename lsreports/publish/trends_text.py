@@ -305,7 +305,8 @@ def findings(with_target: pd.DataFrame, best: pd.Series, country: pd.Series, nam
     ----------
     with_target : pandas.DataFrame
         Projections with a target: ``indicator_id``, ``verdict``, ``projected_pct_of_target``,
-        ``projection``, ``target_value``.
+        ``projection``, ``target_value``; with ``flags``, the furthest ahead and behind are chosen among the
+        rows without a flag (all rows when every one is flagged).
     best : pandas.Series
         Series id → winning method (:func:`lsreports.analysis.tsa.backtest.winners`).
     country : pandas.Series
@@ -322,7 +323,8 @@ def findings(with_target: pd.DataFrame, best: pd.Series, country: pd.Series, nam
     if first.empty or best.empty:
         raise ValueError("findings need at least one projection against a target and one backtest winner")
     counts = first["verdict"].value_counts()
-    ordered = first.sort_values("projected_pct_of_target")
+    clean = first.loc[first["flags"].fillna("").astype(str) == ""] if "flags" in first else first
+    ordered = (clean if len(clean) else first).sort_values("projected_pct_of_target")  # a flagged year end is no finding
 
     def share(row: pd.Series) -> str:
         shown = fmt_pct(row["projected_pct_of_target"], signed=False)
@@ -341,12 +343,12 @@ def findings(with_target: pd.DataFrame, best: pd.Series, country: pd.Series, nam
     return " ".join([
         pick(f"Of {len(first)} indicators with a 2026 plan or budget estimate, {counts.get('likely', 0)} are on track "
              f"to meet it, {counts.get('undetermined', 0)} are undetermined and {counts.get('unlikely', 0)} unlikely; "
-             f"{names.get(ahead['indicator_id'], ahead['indicator_id'])} is furthest ahead ({share(ahead)} of its "
+             f"of the year ends resting on no flagged input, {names.get(ahead['indicator_id'], ahead['indicator_id'])} is furthest ahead ({share(ahead)} of its "
              f"target at the year end) and {names.get(behind['indicator_id'], behind['indicator_id'])} furthest "
              f"behind ({share(behind)}).",
              f"Trong {len(first)} chỉ tiêu có kế hoạch hoặc dự toán năm 2026, {counts.get('likely', 0)} chỉ tiêu có "
              f"khả năng hoàn thành, {counts.get('undetermined', 0)} chưa xác định và {counts.get('unlikely', 0)} khó "
-             f"hoàn thành; vượt xa nhất là {names.get(ahead['indicator_id'], ahead['indicator_id'])} (ước cả năm đạt "
+             f"hoàn thành; trong các ước tính không dựa trên số liệu bị đánh dấu, vượt xa nhất là {names.get(ahead['indicator_id'], ahead['indicator_id'])} (ước cả năm đạt "
              f"{share(ahead)} mục tiêu), thấp nhất là {names.get(behind['indicator_id'], behind['indicator_id'])} "
              f"({share(behind)})."),
         pick(f"In the rolling-origin backtest of the country's monthly series, {top_method} forecasts best for "
