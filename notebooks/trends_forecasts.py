@@ -479,7 +479,7 @@ tet[["pct_per_day", "t_stat", "sd_before", "sd_after", "sarima_mase", "sarima_te
 # quả trong `benchmarks/results/`).
 
 # %%
-display(Markdown(text.backtest_winners(scores, best, ORIGINS)))
+display(Markdown(text.backtest_winners(scores, best, ORIGINS, names_here)))
 scores.pivot(index="series", columns="method", values="mase").round(2).assign(winner=best)
 
 # %%

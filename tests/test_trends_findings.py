@@ -79,3 +79,19 @@ def test_findings_refuse_frames_without_a_target_or_a_winner():
     with pytest.raises(ValueError, match="at least one projection"):
         text.findings(SYNTHETIC_PROJECTIONS.iloc[0:0], SYNTHETIC_WINNERS, SYNTHETIC_NATIONAL.iloc[1], NAMES,
                       _figure, _derived)
+
+
+def test_the_trends_sentences_read_vietnamese_in_the_vietnamese_edition():
+    scores = pd.DataFrame({"series": ["vn_a", "vn_b"], "method": ["ets", "ets"], "forecasts": [60, 60],  # synthetic
+                           "coverage_95": [1234.0, 90.0], "coverage_80": [70.0, 80.0]})
+    tet = pd.DataFrame({"pct_per_day": [-2.25, 0.5], "t_stat": [3.0, 1.0], "sarima_mase": [1.0, 1.0],  # synthetic
+                        "sarima_tet_mase": [0.9, 1.1]}, index=["vn_a", "vn_b"])
+    with i18n.using("vi"):
+        coverage, effect = text.coverage_summary(scores), text.tet_summary(tet)
+    assert coverage.startswith("Khoảng dự báo 95 % bao được 662 % giá trị thực tế")  # median of 1234 and 90
+    assert "vn_a (-2,2 % mỗi ngày)" in effect  # Python's format: -2.25 → -2.2
+    assert "ở 1/2 chuỗi" in effect
+    for english in ("intervals", "series", "outcomes"):
+        assert english not in coverage + effect.replace("vn_a", "")
+    with i18n.using("en"):
+        assert text.coverage_summary(scores).startswith("95 % intervals covered 662 % of outcomes")

@@ -141,7 +141,9 @@ def test_national_sentences():
                                      "out-of-sample error (MASE) in 1 of 2 series.")
     assert text.backtest_winners(scores, pd.Series({"vn_a": "sarima_tet"}), ["2019-01", "2024-12"]) == (
         "Origins 2019-01 to 2024-12, 60 scored forecasts per series and method. The winner is each series' default "
-        "method: vn_a → sarima_tet.")
+        "method: vn_a → SARIMA + Tết.")
+    assert text.backtest_winners(scores, pd.Series({"vn_a": "ets"}), ["2019-01", "2024-12"],
+                                 {"vn_a": "Viet Nam: Synthetic A"}).endswith("method: synthetic A → ETS.")
     assert text.coverage_summary(scores).startswith("95 % intervals covered 92 % of outcomes (median over series "
                                                     "and methods); 80 % intervals 78 %.")
 

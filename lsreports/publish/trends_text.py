@@ -12,9 +12,15 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..sources.periods import period_label
+from .formatting import localise
 from .i18n import pick
 
 Figure = Callable[..., str]
+
+
+def _n(value: float, decimals: int = 0) -> str:
+    """A number for a sentence in the current language (``1,234.5`` / ``1.234,5``)."""
+    return localise(f"{value:,.{decimals}f}")
 
 
 def projection_overview(projections: pd.DataFrame) -> str:
@@ -24,21 +30,27 @@ def projection_overview(projections: pd.DataFrame) -> str:
     methods = per_indicator["method"].value_counts()
     december = int(per_indicator.loc[per_indicator["method"] == "growth", "prev_annual_assumption"]
                    .str.startswith("December").sum())
-    return (f"{len(per_indicator)} indicators have a 2026 year to date; {with_target['indicator_id'].nunique()} of "
-            f"them print a plan or budget estimate. The growth-based nowcast applies to {methods.get('growth', 0)} "
-            f"({december} of them with last year's level from 11 months and December estimated); "
-            f"{methods.get('pro_rata', 0)} fall back to pro-rata and {methods.get('not_projected', 0)} are not "
-            "projected (one-off distributions); why each falls back is in the appendix.")
+    n, targets = len(per_indicator), with_target["indicator_id"].nunique()
+    growth, prorata, none = methods.get("growth", 0), methods.get("pro_rata", 0), methods.get("not_projected", 0)
+    return pick(f"{n} indicators have a 2026 year to date; {targets} of them print a plan or budget estimate. The "
+                f"growth-based nowcast applies to {growth} ({december} of them with last year's level from 11 months "
+                f"and December estimated); {prorata} fall back to pro-rata and {none} are not projected (one-off "
+                "distributions); why each falls back is in the appendix.",
+                f"{n} chỉ tiêu có số lũy kế năm 2026, trong đó {targets} chỉ tiêu có kế hoạch hoặc dự toán. Ước theo "
+                f"tốc độ tăng áp dụng cho {growth} chỉ tiêu ({december} chỉ tiêu lấy mức năm trước từ 11 tháng và ước "
+                f"tháng 12); {prorata} chỉ tiêu phải ước theo tỷ lệ thời gian và {none} chỉ tiêu không ước (các khoản "
+                "phân bổ một lần); lý do của từng chỉ tiêu nêu ở phụ lục.")
 
 
 def prorata_gap(projections: pd.DataFrame) -> str:
     """The median gap between the full-year growth pro-rata implies and the growth printed for the year to date."""
     both = projections.drop_duplicates("indicator_id").dropna(subset=["growth_projection", "prev_annual_value"])
     implied_growth = (both["prorata_projection"] / both["prev_annual_value"] - 1) * 100
-    gap = (implied_growth - both["ytd_yoy_pct"]).abs()
-    return (f"Over the {len(both)} indicators with both projections, the full-year growth that pro-rata implies "
-            f"differs from the growth printed for the year to date by a median of {gap.median():.0f} points. "
-            "For example:")
+    gap = _n((implied_growth - both["ytd_yoy_pct"]).abs().median())
+    return pick(f"Over the {len(both)} indicators with both projections, the full-year growth that pro-rata implies "
+                f"differs from the growth printed for the year to date by a median of {gap} points. For example:",
+                f"Ở {len(both)} chỉ tiêu tính được cả hai cách, tốc độ tăng cả năm mà cách ước theo tỷ lệ thời gian "
+                f"ngầm định chênh với tốc độ tăng lũy kế đã in trung vị {gap} điểm phần trăm. Ví dụ:")
 
 
 def projection_of(projections: pd.DataFrame, indicator_id: str, target_kind: str = "plan") -> pd.Series:
@@ -58,26 +70,39 @@ def projection_of(projections: pd.DataFrame, indicator_id: str, target_kind: str
 def verdict_counts(with_target: pd.DataFrame, rule: str) -> str:
     """The verdicts on the first target of each indicator, with the rule that gives them."""
     verdicts = with_target.drop_duplicates("indicator_id")["verdict"].value_counts()
-    return (f"Verdicts on the first target of each indicator: {verdicts.get('likely', 0)} likely, "
-            f"{verdicts.get('undetermined', 0)} undetermined, {verdicts.get('unlikely', 0)} unlikely. Thresholds: "
-            f"{rule}. A January-only projection is marked low-confidence (Tết moves activity between January "
-            "and February).")
+    likely, undetermined, unlikely = (verdicts.get(v, 0) for v in ("likely", "undetermined", "unlikely"))
+    return pick(f"Verdicts on the first target of each indicator: {likely} likely, {undetermined} undetermined, "
+                f"{unlikely} unlikely. Thresholds: {rule}. A January-only projection is marked low-confidence (Tết "
+                "moves activity between January and February).",
+                f"Đánh giá theo mục tiêu đầu tiên của mỗi chỉ tiêu: {likely} có khả năng hoàn thành, {undetermined} "
+                f"chưa xác định, {unlikely} khó hoàn thành. Ngưỡng: có khả năng hoàn thành khi cận dưới của khoảng "
+                "dao động đạt 100 % mục tiêu, khó hoàn thành khi cận trên dưới 100 %, chưa xác định khi khoảng dao "
+                "động chứa mốc 100 % (hoặc không có khoảng). Ước chỉ từ số tháng 1 có độ tin cậy thấp (Tết làm dịch "
+                "chuyển hoạt động giữa tháng 1 và tháng 2).")
 
 
 def pace_summary(pace: pd.DataFrame) -> str:
     """Targets already met, and how many of the others need a faster pace than so far and than last year."""
     faster = pace.loc[~pace["reached"] & (pace["needed_vs_so_far"] > 1)]
     reached = pace.loc[pace["reached"], "indicator_id"]
-    return (f"{len(reached)} indicator(s) already meet their target ({', '.join(reached) or 'none'}); "
-            f"{len(faster)} of the other {int((~pace['reached']).sum())} need a faster monthly pace than so far, "
-            f"{int((faster['needed_vs_last_year'] > 1).sum())} of them faster than last year's pace over the same "
-            "months too.")
+    others, both = int((~pace["reached"]).sum()), int((faster["needed_vs_last_year"] > 1).sum())
+    from . import labels
+    from ..sources.loader import indicators
+
+    names = labels.indicator_names(indicators())
+    met = ", ".join(names.get(i, i) for i in reached)
+    return pick(f"{len(reached)} indicator(s) already meet their target ({met or 'none'}); {len(faster)} of the "
+                f"other {others} need a faster monthly pace than so far, {both} of them faster than last year's pace "
+                "over the same months too.",
+                f"{len(reached)} chỉ tiêu đã đạt mục tiêu ({met or 'không có'}); {len(faster)} trong {others} chỉ "
+                f"tiêu còn lại cần nhịp độ bình quân tháng cao hơn từ đầu năm đến nay, trong đó {both} chỉ tiêu cần "
+                "cao hơn cả nhịp độ cùng kỳ năm trước.")
 
 
 def _share_of_plan(figure: Figure, path: pd.DataFrame, i: int, decimals: int) -> str:
     row = path.iloc[i]
-    return figure(f"{row['pct']:.{decimals}f} %", row["indicator_id"], f"{row['year']}-01-01", row["end"], "plan_pct",
-                  row["source_doc"])
+    return figure(localise(f"{row['pct']:.{decimals}f} %"), row["indicator_id"], f"{row['year']}-01-01", row["end"],
+                  "plan_pct", row["source_doc"])
 
 
 def backloading(paths: pd.DataFrame, figure: Figure, year: int = 2025) -> str:
@@ -95,39 +120,60 @@ def backloading(paths: pd.DataFrame, figure: Figure, year: int = 2025) -> str:
     rosin = paths.loc[(paths["indicator_id"] == "prod_rosin") & (paths["year"] == year)]
     if pubinv.empty or rosin.empty:
         raise KeyError(f"no {year} plan path of pubinv_disbursed_current and prod_rosin")
-    return (f"Back-loading: public investment of the {year} plan stood at {_share_of_plan(figure, pubinv, 0, 1)} after "
-            f"{pubinv['months'].iloc[0]:.0f} months and {_share_of_plan(figure, pubinv, -1, 0)} by "
-            f"{pubinv['end'].iloc[-1]:%d %B %Y}; rosin at {_share_of_plan(figure, rosin, 0, 2)} in "
-            f"{rosin['end'].iloc[0]:%B} and {_share_of_plan(figure, rosin, -1, 1)} in {rosin['end'].iloc[-1]:%B}. "
-            "A pro-rata projection from mid-year would have read both as far behind.")
+    from . import labels
+
+    first_pub, last_pub = _share_of_plan(figure, pubinv, 0, 1), _share_of_plan(figure, pubinv, -1, 0)
+    first_rosin, last_rosin = _share_of_plan(figure, rosin, 0, 2), _share_of_plan(figure, rosin, -1, 1)
+    months, day = f"{pubinv['months'].iloc[0]:.0f}", labels.date(pubinv["end"].iloc[-1])
+    rosin_first = labels.month(rosin["end"].iloc[0], year=False)
+    rosin_last = labels.month(rosin["end"].iloc[-1], year=False)
+    return pick(f"Back-loading: public investment of the {year} plan stood at {first_pub} after {months} months and "
+                f"{last_pub} by {day}; rosin at {first_rosin} in {rosin_first} and {last_rosin} in {rosin_last}. "
+                "A pro-rata projection from mid-year would have read both as far behind.",
+                f"Dồn về cuối năm: giải ngân vốn đầu tư công đạt {first_pub} kế hoạch năm {year} sau {months} tháng "
+                f"và {last_pub} đến {day}; nhựa thông đạt {first_rosin} vào {rosin_first} và {last_rosin} vào "
+                f"{rosin_last}. Ước theo tỷ lệ thời gian từ giữa năm sẽ cho rằng cả hai chỉ tiêu chậm xa so với kế "
+                "hoạch.")
 
 
 def backtest_summary(by_pair: dict[str, dict], caveats: str) -> str:
-    """The backtest's caveats and its median errors by pair."""
-    return ("What this test can and cannot show: " + caveats + ". Median absolute errors over the unflagged "
-            "indicators with both methods: " + "; ".join(
-                f"{pair}: pro-rata {s['median_prorata_ape']:.1f} %, growth-based {s['median_growth_ape']:.1f} % "
-                f"({s['n_both']} indicators)" for pair, s in by_pair.items()) + ".")
+    """The backtest's caveats and its median errors by pair (the caveats stay in English: the analysis's text)."""
+    scores = "; ".join(pick(f"{pair}: pro-rata {_n(s['median_prorata_ape'], 1)} %, growth-based "
+                            f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} indicators)",
+                            f"{pair}: theo tỷ lệ thời gian {_n(s['median_prorata_ape'], 1)} %, theo tốc độ tăng "
+                            f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} chỉ tiêu)") for pair, s in by_pair.items())
+    return pick("What this test can and cannot show: " + caveats + ". Median absolute errors over the unflagged "
+                "indicators with both methods: " + scores + ".",
+                "Giới hạn của kiểm định: cách ước theo tốc độ tăng chỉ dùng những gì đã biết tại thời điểm ước; "
+                "một năm, hai tầm dự báo và khoảng hai mươi chỉ tiêu, nên các trung vị chỉ mang tính tham khảo. "
+                "Sai số tuyệt đối trung vị ở các chỉ tiêu không bị đánh dấu, tính được cả hai cách: " + scores + ".")
 
 
 def band_summary(widths: pd.DataFrame) -> str:
     """The pooled half-widths of the growth-based and pro-rata bands with a whole year left."""
     pooled = widths.set_index(["method", "domain"])["width_pct_per_year"]
-    return (f"Pooled over every domain, a growth-based projection with the whole year left carries a half-width of "
-            f"{pooled.loc[('growth', 'all')]:.0f} % and a pro-rata one {pooled.loc[('prorata', 'all')]:.0f} %; with "
-            "seven months left, 7/12 of that.")
+    growth, prorata = _n(pooled.loc[("growth", "all")]), _n(pooled.loc[("prorata", "all")])
+    return pick(f"Pooled over every domain, a growth-based projection with the whole year left carries a half-width "
+                f"of {growth} % and a pro-rata one {prorata} %; with seven months left, 7/12 of that.",
+                f"Gộp mọi lĩnh vực, khi còn nguyên một năm, ước theo tốc độ tăng có nửa khoảng dao động {growth} % và "
+                f"ước theo tỷ lệ thời gian {prorata} %; khi còn bảy tháng, bằng 7/12 mức đó.")
 
 
 def method_comparison(medians: pd.DataFrame, first_pair: str) -> str:
     """Median errors of the three methods (pro-rata, growth-based, national profile), first pair and all."""
     h1, every = medians.loc[first_pair], medians.loc["all"]
-    return (f"From the first half of 2025 to 11 months, over the {int(h1['n'])} indicators all three methods could "
-            f"score, the median absolute error is {h1['prorata_ape']:.1f} % pro-rata, {h1['growth_ape']:.1f} % "
-            f"growth-based and {h1['national_ape']:.1f} % with the national profile. Over every pair: "
-            f"{every['prorata_ape']:.1f} %, {every['growth_ape']:.1f} % and {every['national_ape']:.1f} % "
-            f"({int(every['n'])} scores). In these scores the province's own growth rate says more than the "
-            "country's calendar; the national profile is shown beside the 2026 projections below, not used as "
-            "their default.")
+    a, b, c = (_n(h1[k], 1) for k in ("prorata_ape", "growth_ape", "national_ape"))
+    x, y, z = (_n(every[k], 1) for k in ("prorata_ape", "growth_ape", "national_ape"))
+    return pick(f"From the first half of 2025 to 11 months, over the {int(h1['n'])} indicators all three methods "
+                f"could score, the median absolute error is {a} % pro-rata, {b} % growth-based and {c} % with the "
+                f"national profile. Over every pair: {x} %, {y} % and {z} % ({int(every['n'])} scores). In these "
+                "scores the province's own growth rate says more than the country's calendar; the national profile "
+                "is shown beside the 2026 projections below, not used as their default.",
+                f"Từ 6 tháng đầu năm 2025 đến 11 tháng, ở {int(h1['n'])} chỉ tiêu chấm được cả ba cách, sai số tuyệt "
+                f"đối trung vị là {a} % theo tỷ lệ thời gian, {b} % theo tốc độ tăng và {c} % theo cấu trúc mùa vụ cả "
+                f"nước. Trên mọi cặp: {x} %, {y} % và {z} % ({int(every['n'])} lượt chấm). Tốc độ tăng của chính tỉnh "
+                "cho kết quả tốt hơn lịch mùa vụ của cả nước; cấu trúc cả nước chỉ được trình bày bên cạnh các ước "
+                "tính năm 2026 dưới đây, không dùng làm mặc định.")
 
 
 def vintage_flags(spans: pd.DataFrame, ratio: float, other_months: int) -> str:
@@ -170,17 +216,25 @@ def derived_against_printed(comparison: pd.DataFrame) -> str:
 
 def minimum_lengths(stl: int, lengths: dict[str, int]) -> str:
     """The observed months each model needs."""
-    return (f"Minimum observed months: STL {stl} (two seasonal cycles), simple exponential smoothing "
-            f"{lengths['ses']}, Holt {lengths['holt']}, ARIMA {lengths['arima']}, Holt-Winters and the seasonal "
-            f"models {lengths['holt_winters']}; at most one month in ten of a series' span may be missing.")
+    ses, holt, arima, hw = (lengths[k] for k in ("ses", "holt", "arima", "holt_winters"))
+    return pick(f"Minimum observed months: STL {stl} (two seasonal cycles), simple exponential smoothing {ses}, Holt "
+                f"{holt}, ARIMA {arima}, Holt-Winters and the seasonal models {hw}; at most one month in ten of a "
+                "series' span may be missing.",
+                f"Số tháng quan sát tối thiểu: STL {stl} (hai chu kỳ mùa vụ), san bằng mũ đơn giản {ses}, Holt "
+                f"{holt}, ARIMA {arima}, Holt-Winters và các mô hình mùa vụ {hw}; mỗi chuỗi được thiếu tối đa một "
+                "trong mười tháng.")
 
 
 def qualification_summary(qualify: pd.DataFrame) -> str:
     """How many province series have month rows, the longest, and how many qualify for a model."""
-    return (f"{len(qualify)} indicators have month rows; the longest has {qualify['months'].max()} months. "
-            f"{int(qualify['stl_ok'].sum())} qualify for STL and {int(qualify['forecast_ok'].sum())} for any "
-            "forecast, so no forecast chart with intervals can be drawn yet; the reason for each series is in the "
-            "appendix.")
+    n, longest = len(qualify), qualify["months"].max()
+    stl, any_model = int(qualify["stl_ok"].sum()), int(qualify["forecast_ok"].sum())
+    return pick(f"{n} indicators have month rows; the longest has {longest} months. {stl} qualify for STL and "
+                f"{any_model} for any forecast, so no forecast chart with intervals can be drawn yet; the reason for "
+                "each series is in the appendix.",
+                f"{n} chỉ tiêu có số liệu tháng; chuỗi dài nhất có {longest} tháng. {stl} chuỗi đủ điều kiện cho STL "
+                f"và {any_model} chuỗi cho bất kỳ dự báo nào, nên chưa thể vẽ biểu đồ dự báo kèm khoảng tin cậy; lý "
+                "do của từng chuỗi nêu ở phụ lục.")
 
 
 def longest_series(qualify: pd.DataFrame, n: int = 4) -> list[str]:
@@ -238,23 +292,35 @@ def tet_summary(tet: pd.DataFrame) -> str:
     """In how many series a Tết day moves the month clearly, the largest effect, and where the regressor helps."""
     helps = tet.loc[tet["sarima_tet_mase"] < tet["sarima_mase"]].index
     significant = tet.loc[tet["t_stat"].abs() > 2].index
-    return (f"A Tết holiday day moves the month by a statistically clear amount (|t| > 2) in {len(significant)} of "
-            f"{len(tet)} series, most for {tet['pct_per_day'].idxmin()} ({tet['pct_per_day'].min():.1f} % a day). "
-            f"The regressor lowers SARIMA's out-of-sample error (MASE) in {len(helps)} of {len(tet)} series.")
+    most, effect = tet["pct_per_day"].idxmin(), _n(tet["pct_per_day"].min(), 1)
+    return pick(f"A Tết holiday day moves the month by a statistically clear amount (|t| > 2) in {len(significant)} "
+                f"of {len(tet)} series, most for {most} ({effect} % a day). The regressor lowers SARIMA's "
+                f"out-of-sample error (MASE) in {len(helps)} of {len(tet)} series.",
+                f"Mỗi ngày nghỉ Tết làm thay đổi số liệu tháng một cách có ý nghĩa thống kê (|t| > 2) ở "
+                f"{len(significant)}/{len(tet)} chuỗi, mạnh nhất ở {most} ({effect} % mỗi ngày). Thêm biến Tết làm "
+                f"giảm sai số ngoài mẫu (MASE) của SARIMA ở {len(helps)}/{len(tet)} chuỗi.")
 
 
-def backtest_winners(scores: pd.DataFrame, best: pd.Series, origins: list) -> str:
-    """The rolling-origin backtest's origins, forecasts scored and each series' winning method."""
-    return (f"Origins {origins[0]} to {origins[-1]}, {int(scores['forecasts'].max())} scored forecasts per series "
-            "and method. The winner is each series' default method: "
-            + ", ".join(f"{s} → {m}" for s, m in best.items()) + ".")
+def backtest_winners(scores: pd.DataFrame, best: pd.Series, origins: list, names: dict[str, str] | None = None) -> str:
+    """The rolling-origin backtest's origins, forecasts scored and each series' winning method (series by
+    their ``names`` where given)."""
+    names = names or {}
+    each = ", ".join(f"{_country_name(names[s]) if s in names else s} → {_model_name(m)}" for s, m in best.items())
+    n = int(scores["forecasts"].max())
+    return pick(f"Origins {origins[0]} to {origins[-1]}, {n} scored forecasts per series and method. The winner is "
+                f"each series' default method: {each}.",
+                f"Điểm gốc từ {origins[0]} đến {origins[-1]}, {n} dự báo được chấm cho mỗi chuỗi và phương pháp. "
+                f"Phương pháp tốt nhất là phương pháp mặc định của từng chuỗi: {each}.")
 
 
 def coverage_summary(scores: pd.DataFrame) -> str:
     """The median coverage of the 95 % and 80 % intervals."""
-    return (f"95 % intervals covered {scores['coverage_95'].median():.0f} % of outcomes (median over series and "
-            f"methods); 80 % intervals {scores['coverage_80'].median():.0f} %. The 2020-2021 lockdowns fall inside "
-            "the evaluation and widen every error.")
+    c95, c80 = _n(scores["coverage_95"].median()), _n(scores["coverage_80"].median())
+    return pick(f"95 % intervals covered {c95} % of outcomes (median over series and methods); 80 % intervals "
+                f"{c80} %. The 2020-2021 lockdowns fall inside the evaluation and widen every error.",
+                f"Khoảng dự báo 95 % bao được {c95} % giá trị thực tế (trung vị theo chuỗi và phương pháp); khoảng "
+                f"80 % bao được {c80} %. Thời kỳ giãn cách 2020-2021 nằm trong giai đoạn đánh giá và làm tăng mọi "
+                "sai số.")
 
 
 def forecast_lines(forecasts: dict, names: dict[str, str]) -> str:
