@@ -190,7 +190,7 @@ pace[["indicator_id", "target_kind", "unit", "months_remaining", "pace_so_far", 
 
 # %%
 paths = plan_paths(obs, ["pubinv_disbursed_current", "prod_rosin", "tourism_visitors"])
-charts.show(charts.plan_path_chart(paths, catalogue.reset_index(), "Cumulative % of the year's plan",
+charts.show(charts.plan_path_chart(paths, catalogue.reset_index(), pick("Cumulative % of the year's plan", "Lũy kế % kế hoạch năm"),
                                    charts.source_line(paths["source_doc"], reports())))
 page.say(text.backloading(paths, page.figure))
 
@@ -221,8 +221,9 @@ backtest[["pair", "indicator_id", "unit", "base_value", "base_yoy_pct", "target_
 # %%
 charts.show(trends_charts.backtest_chart(
     trends_charts.backtest_errors(backtest, next(iter(by_pair))), catalogue,
-    "Backtest: 11 months of 2025 projected from the first half",
-    "absolute error of the projected 11-month 2025 level, %", reports()))
+    pick("Backtest: 11 months of 2025 projected from the first half", "Kiểm định: ước 11 tháng năm 2025 từ số 6 tháng"),
+    pick("absolute error of the projected 11-month 2025 level, %", "sai số tuyệt đối của mức 11 tháng năm 2025 ước được, %"),
+    reports()))
 
 # %% [markdown] tags=["lang-en"]
 # The bands of section 1 come from these errors: each is scaled to a whole year remaining
@@ -357,7 +358,8 @@ display(Markdown(text.qualification_summary(qualify)))
 
 # %%
 charts.show(trends_charts.monthly_panels(obs, text.longest_series(qualify), catalogue,
-                                         "Monthly levels printed in the reports (gaps left empty)", reports()))
+                                         pick("Monthly levels printed in the reports (gaps left empty)",
+                                              "Số liệu tháng in trong các báo cáo (tháng thiếu để trống)"), reports()))
 
 # %% [markdown] tags=["lang-en"]
 # ## 6. The country's monthly series: decomposition, forecasts and their backtest
