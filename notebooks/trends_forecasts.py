@@ -142,7 +142,7 @@ display(Markdown(text.projection_overview(projections)))
 
 # %%
 display(Markdown(text.prorata_gap(projections)))
-page.projection(text.projection_of(projections, "tourism_visitors"), "Tourist arrivals")
+page.projection(text.projection_of(projections, "tourism_visitors"), names_here["tourism_visitors"])
 
 # %%
 view = plan_view(with_target, catalogue)

@@ -95,3 +95,19 @@ def test_the_trends_sentences_read_vietnamese_in_the_vietnamese_edition():
         assert english not in coverage + effect.replace("vn_a", "")
     with i18n.using("en"):
         assert text.coverage_summary(scores).startswith("95 % intervals covered 662 % of outcomes")
+
+
+def test_the_province_beside_the_country_reads_vietnamese():
+    from lsreports.publish.country_section import years_to_date_sentences
+
+    table = pd.DataFrame([{  # synthetic comparison rows
+        "start": pd.Timestamp("2026-01-01"), "end": pd.Timestamp("2026-05-31"), "province_end": pd.Timestamp("2026-05-31"),
+        "country_end": pd.Timestamp("2026-05-31"), "indicator_id": "syn", "national_id": "vn_syn", "measure": "yoy_pct",
+        "what": "industrial production (IIP)", "province": 12.25, "country": -3.5, "province_doc": "d",
+        "country_doc": "n", "province_quote": "q", "country_quote": "q", "country_last": pd.NaT}])
+    with i18n.using("vi"):
+        (line,) = years_to_date_sentences(table)
+    assert line.startswith("Chỉ số sản xuất công nghiệp (IIP) của Lạng Sơn") and "tăng 12,2 % so với cùng kỳ" in line
+    assert line.endswith("cả nước giảm 3,5 %.")
+    with i18n.using("en"):
+        assert years_to_date_sentences(table)[0].endswith("against a fall of 3.5 % for the country.")
