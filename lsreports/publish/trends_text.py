@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..sources.periods import period_label
 from .formatting import localise
-from .i18n import pick
+from .i18n import lang, pick
 
 Figure = Callable[..., str]
 
@@ -177,23 +177,32 @@ def method_comparison(medians: pd.DataFrame, first_pair: str) -> str:
 
 
 def vintage_flags(spans: pd.DataFrame, ratio: float, other_months: int) -> str:
-    """How many implied spans were flagged, and the evidence of each (a Markdown list)."""
+    """How many implied spans were flagged, and the evidence of each (a Markdown list; the evidence is the
+    analysis's own arithmetic, in English)."""
     flagged = spans.loc[spans["flagged"]]
-    return (f"{len(spans)} spans implied across reports; {len(flagged)} flagged (threshold {ratio:g}x, at least "
-            f"{other_months} other months to compare with):\n\n" + "\n".join(f"- {e}" for e in flagged["evidence"]))
+    head = pick(f"{len(spans)} spans implied across reports; {len(flagged)} flagged (threshold {ratio:g}x, at least "
+                f"{other_months} other months to compare with):",
+                f"{len(spans)} khoảng suy ra từ các báo cáo; {len(flagged)} khoảng bị đánh dấu (ngưỡng "
+                f"{localise(f'{ratio:g}')} lần, cần ít nhất {other_months} tháng khác để so sánh):")
+    return head + "\n\n" + "\n".join(f"- {e}" for e in flagged["evidence"])
 
 
 def derived_summary(printed_rows: int, derived: pd.DataFrame, share_ids: list[str], registered: set[str]) -> str:
     """How many rows of each kind the library derives, and whether the proposed share ids are registered."""
     counts = derived["derivation"].value_counts()
     unregistered = [i for i in share_ids if i not in registered]
-    return (f"From {printed_rows} printed rows the library derives {len(derived)} rows: "
-            + ", ".join(f"{n} `{kind}`" for kind, n in counts.items())
-            + ". Implied plans and budget estimates have ids of their own (`<id>_plan`, `<id>_est_central`, "
-              "`<id>_est_local`): a plan never poses as the year's level, and a report that prints both budget "
-              "estimates keeps both. "
-            + (f"{len(unregistered)} of {len(share_ids)} proposed share ids wait to be registered in the "
-               "catalogue." if unregistered else "Every proposed share id is registered in the catalogue."))
+    kinds = ", ".join(f"{n} `{kind}`" for kind, n in counts.items())
+    if lang() == "vi":
+        tail = (f"{len(unregistered)}/{len(share_ids)} mã tỷ trọng đề xuất đang chờ đăng ký trong danh mục."
+                if unregistered else "Mọi mã tỷ trọng đề xuất đã được đăng ký trong danh mục.")
+        return (f"Từ {printed_rows} dòng số liệu đã in, thư viện suy ra {len(derived)} dòng: {kinds}. Kế hoạch và dự "
+                "toán suy ra có mã riêng: kế hoạch không bao giờ được coi là số thực hiện cả năm, và báo cáo in cả "
+                "hai loại dự toán thì giữ cả hai. " + tail)
+    tail = (f"{len(unregistered)} of {len(share_ids)} proposed share ids wait to be registered in the catalogue."
+            if unregistered else "Every proposed share id is registered in the catalogue.")
+    return (f"From {printed_rows} printed rows the library derives {len(derived)} rows: {kinds}. Implied plans and "
+            "budget estimates have ids of their own (`<id>_plan`, `<id>_est_central`, `<id>_est_local`): a plan never "
+            "poses as the year's level, and a report that prints both budget estimates keeps both. " + tail)
 
 
 def derived_example(derived: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:
@@ -207,11 +216,20 @@ def derived_example(derived: pd.DataFrame, indicator_ids: list[str]) -> pd.DataF
 def derived_against_printed(comparison: pd.DataFrame) -> str:
     """The largest gap between a derived value and a printed one of the same period."""
     if comparison.empty:
-        return "No derived value shares its period with a printed one."
+        return pick("No derived value shares its period with a printed one.",
+                    "Không có số suy ra nào trùng kỳ với một số đã in.")
+    from . import labels
+    from ..sources.loader import indicators
+
     worst = comparison.iloc[0]
-    return (f"{len(comparison)} derived value(s) can be checked against a printed one; the largest gap is "
-            f"{worst['diff_pct']:+.1f} % for `{worst['indicator_id']}` {period_label(worst['start'], worst['end'])} "
-            f"(derived {worst['derived_value']:,.1f}, printed {worst['printed_value']:,.1f}).")
+    name = labels.indicator_names(indicators()).get(worst["indicator_id"], worst["indicator_id"])
+    period = labels.period(worst["start"], worst["end"])
+    gap, got, printed = (localise(f"{worst['diff_pct']:+.1f}"), _n(worst["derived_value"], 1),
+                         _n(worst["printed_value"], 1))
+    return pick(f"{len(comparison)} derived value(s) can be checked against a printed one; the largest gap is "
+                f"{gap} % for {name}, {period} (derived {got}, printed {printed}).",
+                f"{len(comparison)} số suy ra đối chiếu được với số đã in; chênh lệch lớn nhất là {gap} % ở {name}, "
+                f"{period} (suy ra {got}, đã in {printed}).")
 
 
 def minimum_lengths(stl: int, lengths: dict[str, int]) -> str:
