@@ -244,13 +244,16 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
     level = printed_row(obs, p["indicator_id"], start, end, "value", doc)
     rate = printed_row(obs, p["indicator_id"], start, end, "yoy_pct", doc)
     share = printed_row(obs, p["indicator_id"], start, end, f"{p['target_kind']}_pct", doc) if p["target_kind"] else None
-    base = labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True)
-    of = ("% " if lang() == "vi" else "% of ") + base
+    if lang() == "vi":  # the curated bases are in English: the kind of target in words instead
+        of = "% " + labels.target_kind(p["target_kind"], short=True)
+    else:
+        of = "% of " + (labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True))
     ytd = f"{fmt_number(p['ytd_value'])}{unit}"
-    target = f"{fmt_number(p['target_value'])}{unit} ({p['target_from']})"
-    prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
-               f"/ {target}")
-    growth = f"{p['formula']}; / {target}"
+    target_from = labels.target_kind(p["target_kind"]) if lang() == "vi" else p["target_from"]
+    target = f"{fmt_number(p['target_value'])}{unit} ({target_from})"
+    prorata = (f"{fmt_number(p['ytd_value'])} x {localise(format(p['prorata_factor'], '.4g'))} = "
+               f"{fmt_number(p['prorata_projection'])}; / {target}")
+    growth = f"{localise(p['formula'])}; / {target}"
     band = f"{fixed(p['lower_pct_of_target'], 0)}-{fixed(p['upper_pct_of_target'], 0)} %"
     reason = p.get("flag_reason") if isinstance(p.get("flag_reason"), str) else ""
     ytd_shown = writer.figure(ytd, level) if level else writer.words(ytd)
