@@ -235,3 +235,24 @@ def test_the_trends_notebook_has_no_def_and_no_chart_code_of_its_own():
     assert not {m for m in imported if m and (m.startswith("matplotlib") or m in ("plt", "seaborn", "numpy"))}
     drawing = {"subplots", "barh", "plot", "set_yticks", "set_xlabel", "set_title", "legend", "suptitle"}
     assert not [n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in drawing]
+
+
+def test_the_year_end_chart_draws_fitted_labels_with_panel_titles_in_the_readers_language():
+    from lsreports.publish import i18n
+    from lsreports.publish.year_end_chart import year_end_chart
+
+    long_name = "Public investment disbursed from the year's capital plan (carry-over as each report states it)"
+    view = pd.DataFrame({  # SYNTHETIC rows of a 5-month year to date
+        "label": plan_view(projections().loc[lambda f: f["target_kind"] == "plan"],
+                           pd.DataFrame({"name_en": [long_name, "Beta"]}, index=["a", "b"]))["label"].tolist(),
+        "ytd_start": pd.Timestamp("2026-01-01"), "ytd_end": pd.Timestamp("2026-05-31"), "ytd_pct_of_target": [30.0, 40.0],
+        "projected_pct_of_target": [80.0, 90.0], "lower_pct_of_target": [60.0, 70.0], "upper_pct_of_target": [100.0, 110.0],
+        "method": ["pro_rata", "growth"], "target_kind": "plan", "indicator_id": ["b", "a"], "source_doc": "d",
+        "start": pd.Timestamp("2026-01-01"), "end": pd.Timestamp("2026-05-31"), "measure": "plan_pct", "value": [30.0, 40.0]})
+    with i18n.using("vi"):
+        fig = year_end_chart(view, "SYNTHETIC", "nguồn", "% kế hoạch")
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert max(len(line) for tick in ticks for line in tick.split("\n")) <= 34 and any("\n" in t for t in ticks)
+    assert fig.axes[0].get_title(loc="left") == "Lũy kế 5 tháng"
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "lũy kế" in legend and not [t for t in legend if "year" in t]
