@@ -287,17 +287,25 @@ def national_opening(history: dict[str, pd.Series], rows: pd.DataFrame, retail: 
     year = retail["last_full_year"]
     tables_end = reach(rows)["tables"]
     interpolated = sum(len(months_without_figure(s, tables_end)) for s in history.values())
-    return (f"National data to {last_month:%B %Y} (the GSO's tables to {tables_end:%B %Y}, the statistics office's "
-            f"releases after; {interpolated} series-months since then have no release stored and are interpolated "
-            f"for the models): {len(history)} series shown of "
-            f"{rows['indicator_id'].nunique()} curated, {min(lengths)} to {max(lengths)} months each. Over its "
-            f"{retail['years']} full years with a printed growth rate, retail sales grew "
-            + derived(f"{retail['growth_avg_pct']:.1f} %", f"geometric mean of the {retail['years']} annual growth "
-                      f"rates printed in the GSO's tables, to {year}")
-            + " a year on average ("
-            + figure(f"{retail['last_year_growth_pct']:.1f} %", "vn_retail_sales", f"{year}-01-01", f"{year}-12-31",
-                     "yoy_pct")
-            + f" in {year}).")
+    from . import labels
+
+    growth = derived(_n(retail["growth_avg_pct"], 1) + " %",
+                     pick(f"geometric mean of the {retail['years']} annual growth rates printed in the GSO's tables, to "
+                          f"{year}", f"bình quân nhân của {retail['years']} tốc độ tăng năm in trong biểu của Tổng cục "
+                          f"Thống kê, đến năm {year}"))
+    last = figure(_n(retail["last_year_growth_pct"], 1) + " %", "vn_retail_sales", f"{year}-01-01", f"{year}-12-31",
+                  "yoy_pct")
+    to, tables = (labels.month(m.to_timestamp() if isinstance(m, pd.Period) else m) for m in (last_month, tables_end))
+    shown, curated, short, long = len(history), rows["indicator_id"].nunique(), min(lengths), max(lengths)
+    return pick(f"National data to {to} (the GSO's tables to {tables}, the statistics office's releases after; "
+                f"{interpolated} series-months since then have no release stored and are interpolated for the models): "
+                f"{shown} series shown of {curated} curated, {short} to {long} months each. Over its {retail['years']} "
+                f"full years with a printed growth rate, retail sales grew {growth} a year on average ({last} in "
+                f"{year}).",
+                f"Số liệu cả nước đến {to} (biểu của Tổng cục Thống kê đến {tables}, sau đó là thông cáo của cơ quan "
+                f"thống kê; {interpolated} tháng-chuỗi từ đó chưa lưu thông cáo và được nội suy cho mô hình): trình bày "
+                f"{shown} trên {curated} chuỗi đã chuẩn hóa, mỗi chuỗi {short} đến {long} tháng. Trong {retail['years']} "
+                f"năm đầy đủ có tốc độ tăng đã in, tổng mức bán lẻ tăng bình quân {growth} mỗi năm ({last} năm {year}).")
 
 
 def tet_table(tet: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
