@@ -441,8 +441,10 @@ display(HTML(years_to_date_text(obs, writer=page.cites)))
 # %%
 decompositions = {i: decompose(history[i]) for i in SHOWN}
 fig = forecast_charts.decomposition_grid(decompositions, names, unit_labels)
-charts.add_source(fig, f"Source: GSO monthly tables to {tables_end:%m/%Y} (data/raw/national.csv), the statistics "
-                       f"office's releases to {last_month:%m/%Y} (data/raw/reports.csv)")
+charts.add_source(fig, pick(f"Source: GSO monthly tables to {tables_end:%m/%Y} (data/raw/national.csv), the statistics "
+                            f"office's releases to {last_month:%m/%Y} (data/raw/reports.csv)",
+                            f"Nguồn: biểu số liệu tháng của Tổng cục Thống kê đến {tables_end:%m/%Y} (data/raw/national.csv), "
+                            f"thông cáo của cơ quan thống kê đến {last_month:%m/%Y} (data/raw/reports.csv)"))
 charts.show(fig)
 
 # %% [markdown] tags=["lang-en"]
@@ -497,10 +499,12 @@ coverage
 
 # %%
 forecasts = {i: forecast(history[i], default_method(i, scores)) for i in SHOWN}
-titles = {i: f"{names[i]}\n{unit_labels[i]}; method {forecasts[i].method}" for i in SHOWN}
+titles = {i: f"{names[i]}\n{unit_labels[i]}; {pick('method', 'phương pháp')} {forecasts[i].method}" for i in SHOWN}
 fig = forecast_charts.forecast_grid(history, forecasts, titles)
-charts.add_source(fig, f"Source: GSO monthly tables to {tables_end:%m/%Y}, the statistics office's releases to "
-                       f"{last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
+charts.add_source(fig, pick(f"Source: GSO monthly tables to {tables_end:%m/%Y}, the statistics office's releases to "
+                            f"{last_month:%m/%Y}; forecasts with 80 % and 95 % intervals",
+                            f"Nguồn: biểu số liệu tháng của Tổng cục Thống kê đến {tables_end:%m/%Y}, thông cáo của cơ "
+                            f"quan thống kê đến {last_month:%m/%Y}; dự báo với khoảng 80 % và 95 %"))
 charts.show(fig)
 display(Markdown(text.forecast_lines(forecasts, names)))
 

@@ -261,8 +261,13 @@ def longest_series(qualify: pd.DataFrame, n: int = 4) -> list[str]:
 
 
 def national_names(catalogue: pd.DataFrame, ids: list[str]) -> dict[str, str]:
-    """Short names of national series: ``Viet Nam: retail sales ...`` becomes ``Retail sales ...``."""
-    return {i: catalogue.loc[i, "name_en"].removeprefix("Viet Nam: ").capitalize() for i in ids}
+    """Short names of national series in the current language: ``Viet Nam: retail sales ...`` becomes
+    ``Retail sales ...`` (``Cả nước: Tổng mức bán lẻ ...`` → ``Tổng mức bán lẻ ...``)."""
+    from . import labels
+
+    column = labels.name_column() if labels.name_column() in catalogue else "name_en"
+    named = {i: catalogue.loc[i, column] or catalogue.loc[i, "name_en"] for i in ids}
+    return {i: n.removeprefix("Viet Nam: ").removeprefix("Cả nước: ").capitalize() for i, n in named.items()}
 
 
 def national_opening(history: dict[str, pd.Series], rows: pd.DataFrame, retail: pd.Series, figure: Figure,
