@@ -303,7 +303,7 @@ national_2026[["indicator_id", "ytd_end", "ytd_value", "national_ids", "profile_
 
 # %%
 spans = vintage_spans(obs)
-display(Markdown(text.vintage_flags(spans, OUTLIER_RATIO, MIN_OTHER_MONTHS)))
+display(Markdown(text.vintage_flags(spans, OUTLIER_RATIO, MIN_OTHER_MONTHS, names_here)))
 
 # %% [markdown] tags=["lang-en"]
 # ## 4. Derived series

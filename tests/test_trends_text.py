@@ -102,9 +102,20 @@ def test_backtest_band_and_method_sentences():
 
 
 def test_vintage_derived_and_comparison_sentences():
-    spans = pd.DataFrame({"flagged": [True, False], "evidence": ["SYNTHETIC 3x", ""]})
-    assert text.vintage_flags(spans, 2.0, 3) == ("2 spans implied across reports; 1 flagged (threshold 2x, at least 3 "
-                                                 "other months to compare with):\n\n- SYNTHETIC 3x")
+    spans = pd.DataFrame({"flagged": [True, False], "evidence": ["SYNTHETIC 3x", ""], "indicator_id": ["a", "b"],
+                          "span_start": pd.to_datetime(["2025-06-01", "2025-07-01"]),  # SYNTHETIC spans
+                          "span_end": pd.to_datetime(["2025-06-30", "2025-07-31"]), "span_monthly": [3000.0, 1.0],
+                          "other_monthly": [1000.0, 1.0], "ratio_other": [3.0, 1.0]})
+    assert text.vintage_flags(spans, 2.0, 3, {"a": "Alpha"}) == (
+        "2 spans implied across reports; 1 flagged (threshold 2x, at least 3 other months to compare with):\n\n"
+        "- Alpha, June 2025 (implied by two reports): 3,000.0 a month, 3.00 times the average of the year's other "
+        "months (1,000.0).")
+    from lsreports.publish import i18n
+
+    with i18n.using("vi"):
+        assert text.vintage_flags(spans, 2.0, 3, {"a": "Anpha"}).endswith(
+            "- Anpha, tháng 6/2025 (suy ra từ hai báo cáo): 3.000,0 mỗi tháng, bằng 3,00 lần bình quân các tháng khác "
+            "trong năm (1.000,0).")
     derived = pd.DataFrame({"derivation": ["month_from_ytd", "month_from_ytd", "implied_plan"]})
     sentence = text.derived_summary(10, derived, ["s1", "s2"], {"s1"})
     assert sentence.startswith("From 10 printed rows the library derives 3 rows: 2 `month_from_ytd`, 1 `implied_plan`.")

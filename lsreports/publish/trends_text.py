@@ -176,15 +176,31 @@ def method_comparison(medians: pd.DataFrame, first_pair: str) -> str:
                 "tính năm 2026 dưới đây, không dùng làm mặc định.")
 
 
-def vintage_flags(spans: pd.DataFrame, ratio: float, other_months: int) -> str:
-    """How many implied spans were flagged, and the evidence of each (a Markdown list; the evidence is the
-    analysis's own arithmetic, in English)."""
+def vintage_line(span: pd.Series, names: dict[str, str]) -> str:
+    """One flagged span in words: the indicator, the months implied, their monthly average against the others'.
+
+    The arithmetic with its sources stays in the span's ``evidence`` (the CSV and the analysis).
+    """
+    from . import labels
+
+    name = names.get(span["indicator_id"], span["indicator_id"])
+    period = labels.period(span["span_start"], span["span_end"])
+    ratio = localise(f"{span['ratio_other']:.2f}")
+    mine, others = _n(span["span_monthly"], 1), _n(span["other_monthly"], 1)
+    return pick(f"{name}, {period} (implied by two reports): {mine} a month, {ratio} times the average of the year's "
+                f"other months ({others}).",
+                f"{name}, {period} (suy ra từ hai báo cáo): {mine} mỗi tháng, bằng {ratio} lần bình quân các tháng "
+                f"khác trong năm ({others}).")
+
+
+def vintage_flags(spans: pd.DataFrame, ratio: float, other_months: int, names: dict[str, str] | None = None) -> str:
+    """How many implied spans were flagged, and each in words (a Markdown list; :func:`vintage_line`)."""
     flagged = spans.loc[spans["flagged"]]
     head = pick(f"{len(spans)} spans implied across reports; {len(flagged)} flagged (threshold {ratio:g}x, at least "
                 f"{other_months} other months to compare with):",
                 f"{len(spans)} khoảng suy ra từ các báo cáo; {len(flagged)} khoảng bị đánh dấu (ngưỡng "
                 f"{localise(f'{ratio:g}')} lần, cần ít nhất {other_months} tháng khác để so sánh):")
-    return head + "\n\n" + "\n".join(f"- {e}" for e in flagged["evidence"])
+    return head + "\n\n" + "\n".join(f"- {vintage_line(row, names or {})}" for _, row in flagged.iterrows())
 
 
 def derived_summary(printed_rows: int, derived: pd.DataFrame, share_ids: list[str], registered: set[str]) -> str:
