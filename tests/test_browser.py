@@ -51,10 +51,10 @@ def _pages(folder: Path) -> list[Path]:
 def test_every_page_reads_well_at_desktop_and_phone_widths(built):
     pages = _pages(built)
     assert [p.name for p in pages if p.name == "index.html"] and len(pages) >= 7
-    problems = []
+    problems, checks = [], browser.inspect_pages(pages, list(WIDTHS))  # one browser for every page and width
     for page in pages:
         for width in WIDTHS:
-            check = browser.inspect_page(page, width)
+            check = checks[(page, width)]
             if check.overflows:
                 problems.append(f"{page.name} at {width} px: page {check.scroll_width} px wide")
             problems += [f"{page.name} at {width} px: console: {e}" for e in check.errors]
@@ -75,10 +75,17 @@ def test_the_probe_catches_what_it_checks(tmp_path):
                     'content="width=device-width"></head><body><p>Lạng Sơn</p><div style="width:600px">wide</div>'
                     '<img src="missing.png" alt="x"><script>console.error("planted")</script></body></html>',
                     encoding="utf-8")
+    clean = tmp_path / "clean.html"
+    clean.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Hà Nội</p></body></html>',
+                     encoding="utf-8")
     narrow, wide = browser.inspect_page(page, 390), browser.inspect_page(page, 1280)
     assert narrow.overflows and not wide.overflows
     assert "error: planted" in narrow.errors and narrow.broken_images and narrow.images == 1
     assert "Lạng Sơn" in narrow.text
+    batch = browser.inspect_pages([page, clean], [390, 1280])  # one browser: each page's own measures
+    assert batch[(page, 390)] == narrow and batch[(page, 1280)] == wide
+    after = batch[(clean, 390)]
+    assert not after.overflows and not after.errors and after.images == 0 and "Hà Nội" in after.text
 
 
 def test_pdf_is_printed_on_a4(built, tmp_path):
@@ -106,9 +113,8 @@ def test_printed_tables_and_charts_fit_the_a4_width(built):
     """Every page laid out as it prints (print media, 703 px: A4 less its side margins): no table or chart
     past the printable width or cut by a box around it (JupyterLab's output boxes clip; the 9-column
     key-figure table used to lose its last columns), table text legible, the CSV data links hidden."""
-    problems = []
-    for page in _pages(built):
-        check = browser.inspect_print(page)
+    problems, pages = [], _pages(built)
+    for page, check in zip(pages, browser.inspect_prints(pages)):  # one browser for every page
         assert check.width == browser.A4_CONTENT_PX and check.items, page.name
         problems += [f"{page.name}: {item.tag} {item.label!r} reaches {item.right:.0f} px on a {item.page} page"
                      + (f", cut by {item.clipped_by}" if item.clipped_by else "") for item in check.too_wide()]
@@ -195,9 +201,13 @@ def test_the_print_checks_catch_what_they_check(tmp_path):
                     '</style></head><body style="margin:0"><h1>Lạng Sơn</h1>' + wide +
                     '<div style="overflow: hidden">' + wide + '</div><p class="lsr-data-link">CSV</p></body></html>',
                     encoding="utf-8")
-    check = browser.inspect_print(page)
+    narrow = tmp_path / "narrow.html"
+    narrow.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table><tr><td>1</td></tr>'
+                      '</table></body></html>', encoding="utf-8")
+    fits, check, fits_again = browser.inspect_prints([narrow, page, narrow])  # each page's own measures, in order
     assert [item.clipped_by is not None for item in check.too_wide()] == [False, True]
     assert check.data_links_shown == 1
+    assert fits.items and not fits.too_wide() and fits == fits_again
     broken = tmp_path / "broken.html"
     broken.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page { size: A4; margin: 14mm 12mm }'
                       '</style></head><body><p style="height: 230mm">' + "Báo cáo tình hình kinh tế. " * 20 +
