@@ -88,8 +88,17 @@ def test_the_probe_catches_what_it_checks(tmp_path):
     assert not after.overflows and not after.errors and after.images == 0 and "Hà Nội" in after.text
 
 
-def test_pdf_is_printed_on_a4(built, tmp_path):
-    pdf = browser.print_pdf(built / "trade.html", tmp_path / "trade.pdf")
+@pytest.fixture(scope="module")
+def printed(built, tmp_path_factory) -> dict[str, Path]:
+    """Every page of the session's briefings printed to PDF as `lsreports briefing --pdf` prints them (one
+    browser), by page name."""
+    pages, folder = _pages(built), tmp_path_factory.mktemp("pdfs")
+    return {page.name: pdf for page, pdf in
+            zip(pages, browser.print_pdfs(pages, [folder / page.with_suffix(".pdf").name for page in pages]))}
+
+
+def test_pdf_is_printed_on_a4(printed):
+    pdf = printed["trade.html"]
     import re
 
     content = pdf.read_bytes()
@@ -181,13 +190,12 @@ def _headings(page: Path) -> list[str]:
         [" ".join(row.get_text(" ").split()) for row in soup.select("tr.lsr-group")]
 
 
-def test_printed_pdfs_have_no_blank_page_split_chart_or_orphaned_heading(built, tmp_path):
+def test_printed_pdfs_have_no_blank_page_split_chart_or_orphaned_heading(built, printed):
     """The PDFs as `lsreports briefing --pdf` prints them: break-inside: avoid on whole tables used to leave
     blank pages and a heading alone at the foot of the page before a long table."""
     defects = []
     for page in _pages(built):
-        pdf = browser.print_pdf(page, tmp_path / page.with_suffix(".pdf").name)
-        defects += _pdf_defects(pdf, _headings(page))
+        defects += _pdf_defects(printed[page.name], _headings(page))
     assert defects == []
 
 
@@ -239,3 +247,25 @@ def test_briefing_pdf_command_without_chromium_on_the_path_says_so(monkeypatch, 
     error = capsys.readouterr().err
     assert "--pdf: Chromium not found, so no PDF was written" in error and str(out) in error
     assert "apt-get install chromium" in error and not list(out.glob("*.pdf"))
+
+
+def test_the_pdf_command_prints_each_page_to_its_own_pdf(tmp_path, capsys):
+    """`lsreports briefing --pdf` prints all pages in one browser: each SYNTHETIC page's text lands in the PDF
+    beside it, A4, in the order listed."""
+    _need_chromium()
+    from pypdf import PdfReader
+
+    from lsreports.commands.briefing import _write_pdfs
+
+    pages = []
+    for name, text in (("b", "First page"), ("a", "Second page")):
+        pages.append(tmp_path / f"{name}.html")
+        pages[-1].write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page {{ size: A4 }}</style>'
+                             f'</head><body><p>{text}</p></body></html>', encoding="utf-8")
+    assert _write_pdfs(pages) == 0
+    assert capsys.readouterr().out.splitlines() == [f"[1/2] wrote {tmp_path / 'b.pdf'}",
+                                                    f"[2/2] wrote {tmp_path / 'a.pdf'}"]
+    for page, text in zip(pages, ("First page", "Second page")):
+        sheets = PdfReader(page.with_suffix(".pdf")).pages
+        assert len(sheets) == 1 and text in sheets[0].extract_text()
+        assert [round(float(x)) for x in sheets[0].mediabox[2:]] == [595, 842]
