@@ -1,6 +1,7 @@
 """Rolling-origin backtest of the forecasting methods on the national monthly series.
 
-Origins: every month of 2019-2024; horizons 1-12 months; methods seasonal naive, ETS,
+Origins: every month of 2019-2025 (scored against the months printed; a month no release
+covers is not scored); horizons 1-12 months; methods seasonal naive, ETS,
 SARIMA, SARIMA with the Tết regressor, STL + ETS (:mod:`lsreports.analysis.tsa.forecast`).
 Parameters are re-estimated every January (see :mod:`lsreports.analysis.tsa.backtest`).
 A trailing year of unresolved level errors (:mod:`lsreports.analysis.checks.level_errors`, cement

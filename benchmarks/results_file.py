@@ -11,6 +11,7 @@ from pathlib import Path
 
 #: The data a result is computed from (relative to the checkout); their digest is stamped in the result.
 DATA_FILES = ("data/curated/observations.csv", "data/curated/indicators.csv", "data/curated/national_observations.csv",
+              "data/curated/national_text_observations.csv",
               "data/raw/reports.csv")
 ROOT = Path(__file__).resolve().parent.parent
 STAMP_PREFIX = "<!-- computed at commit "

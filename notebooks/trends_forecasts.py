@@ -253,8 +253,10 @@ charts.show(trends_charts.monthly_panels(obs, text.longest_series(qualify), cata
 # The province's series are too short for any model, so the methods are fitted where
 # history exists: the General Statistics Office's national monthly tables (vendored with
 # their provenance in `data/raw/national.csv`; every figure quotes the cell it was read
-# from). Each model runs on the logarithm of the level; forecasts carry 80 % and 95 %
-# prediction intervals.
+# from), and after them the statistics office's monthly releases as the press reprinted them
+# (each figure quoting its clause; `docs/national.md`). Each model runs on the logarithm of
+# the level, a month no release covers filled by log-linear interpolation; forecasts carry
+# 80 % and 95 % prediction intervals.
 
 # %%
 from lsreports.analysis.tsa.country import national_summary
@@ -263,6 +265,7 @@ from lsreports.analysis.tsa.forecast import forecast
 from lsreports.analysis.tsa.backtest import BACKTEST_SERIES, ORIGINS, default_method, stored_scores, winners
 from lsreports.analysis.tsa.series import indicator_series
 from lsreports.publish import forecast_charts, labels
+from lsreports.sources.national_join import reach
 
 national_rows = national_observations()
 national_catalogue = indicators(national=True).set_index("indicator_id")
@@ -271,11 +274,27 @@ history = {i: indicator_series(national_rows, i) for i in SHOWN}
 names = text.national_names(national_catalogue, SHOWN)
 unit_labels = {i: labels.unit(national_catalogue.loc[i, "unit"]) for i in SHOWN}
 last_month = max(s.dropna().index.max() for s in history.values())
+tables_end = reach(national_rows)["tables"]
 summary = national_summary(history, national_rows)
-page.say(text.national_opening(history, national_rows, summary.loc["vn_retail_sales"], page.figure, page.derived))
+display(page.say(text.national_opening(history, national_rows, summary.loc["vn_retail_sales"], page.figure,
+                                       page.derived)))  # not the cell's last expression: shown explicitly
 summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
     ["first", "last", "years", "growth_avg_pct", "last_year_growth_pct", "peak_month", "peak_pct", "trough_month",
      "trough_pct"]].round({"growth_avg_pct": 1, "last_year_growth_pct": 1, "peak_pct": 1, "trough_pct": 1})
+
+# %% [markdown]
+# ### The province beside the country, each report's year to date
+#
+# For each report's year to date, the province's growth as printed beside the country's as
+# the statistics office's release prints it for the same months (state investment: the share
+# of the year's plan); where no release for those months is stored, the sentence says how far
+# the country's figures reach.
+
+# %%
+from IPython.display import HTML
+from lsreports.publish.country_section import years_to_date_text
+
+display(HTML(years_to_date_text(obs, writer=page.cites)))
 
 # %% [markdown]
 # ### Trend, seasonal pattern and remainder (STL)
@@ -287,7 +306,8 @@ summary.assign(name=[names[i] for i in summary.index]).set_index("name")[
 # %%
 decompositions = {i: decompose(history[i]) for i in SHOWN}
 fig = forecast_charts.decomposition_grid(decompositions, names, unit_labels)
-charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y} (data/raw/national.csv)")
+charts.add_source(fig, f"Source: GSO monthly tables to {tables_end:%m/%Y} (data/raw/national.csv), the statistics "
+                       f"office's releases to {last_month:%m/%Y} (data/raw/reports.csv)")
 charts.show(fig)
 
 # %% [markdown]
@@ -323,13 +343,14 @@ display(Markdown(text.coverage_summary(scores)))
 coverage
 
 # %% [markdown]
-# ### Forecasts from the last tabulated month, by each series' winning method
+# ### Forecasts from each series' latest month, by its winning method
 
 # %%
 forecasts = {i: forecast(history[i], default_method(i, scores)) for i in SHOWN}
 titles = {i: f"{names[i]}\n{unit_labels[i]}; method {forecasts[i].method}" for i in SHOWN}
 fig = forecast_charts.forecast_grid(history, forecasts, titles)
-charts.add_source(fig, f"Source: GSO monthly tables to {last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
+charts.add_source(fig, f"Source: GSO monthly tables to {tables_end:%m/%Y}, the statistics office's releases to "
+                       f"{last_month:%m/%Y}; forecasts with 80 % and 95 % intervals")
 charts.show(fig)
 display(Markdown(text.forecast_lines(forecasts, names)))
 

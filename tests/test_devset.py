@@ -73,10 +73,11 @@ def test_the_committed_manifest_and_labels_check_out(devset, tmp_path):
     assert devset.problems(texts=tmp_path) == []
     table, rows = devset.manifest(), devset.labels()
     assert devset.missing(texts=tmp_path) == list(table["id"])
-    assert len(table) >= 50 and set(table["kind"]) <= {"excerpt", "full"}
+    assert len(table) >= 75 and set(table["kind"]) <= {"excerpt", "full"}
     assert rows["source_doc"].nunique() == len(table)
     assert table["writer"].nunique() >= 4
-    assert (table["batch"] != "tuning").sum() >= 30  # the texts added under the first-sight protocol
+    assert (table["batch"] != "tuning").sum() >= 56  # the texts added under the first-sight protocol (fs1-fs3)
+    assert (table["batch"] == "fs3").sum() >= 20 and rows["source_doc"].isin(table.loc[table["batch"] == "fs3", "id"]).sum() >= 199
 
 
 def test_a_synthetic_set_checks_out(devset, synthetic):

@@ -49,9 +49,10 @@ def test_overview_page_links_briefings_and_has_sources_changes_and_flags():
     assert cited and cited == listed  # every figure's link leads to an entry, and every entry is cited
 
 
-def test_the_overview_shows_the_countrys_prices_citing_the_gso_cell():
-    """No report of the province prints a price index: the overview's prices rows are the GSO's CPI
-    and core inflation, each figure citing the vendored table's cell and named as national."""
+def test_the_overview_shows_the_countrys_prices_citing_the_latest_source():
+    """No report of the province prints a price index: the overview's prices rows are the country's CPI
+    and core inflation of the latest month (issue 23: the statistics office's release after the GSO
+    tables end), each figure citing its source (the release's clause) and named as national."""
     obs, catalogue = ls.observations(), ls.indicators()
     assert not obs["indicator_id"].str.contains("cpi|price|inflation").any()
     cites = Citations(ls.reports(), ls.indicators(national=True))
@@ -59,9 +60,12 @@ def test_the_overview_shows_the_countrys_prices_citing_the_gso_cell():
     prices = table.split("Prices (Viet Nam")[1]
     assert "<td>Viet Nam: consumer price index</td>" in prices
     cpi = next(row for row in prices.split("<tr>") if row.startswith("<td>Viet Nam: consumer price index"))
-    assert re.search(r'title="“gso_cpi\.csv:\d+:[A-Z-]+” \(GSO monthly table: Consumer price index', cpi)
+    national = ls.observations(national=True)
+    latest = national.loc[national["indicator_id"] == "vn_cpi"].sort_values("end").iloc[-1]
+    assert f"<td>{latest['end']:%Y-%m}</td>" in cpi and latest["end"] >= pd.Timestamp("2026-01-31")
+    assert f'title="“{latest["quote"]}” (' in cpi and latest["source_doc"] in cpi
     entries = cites.appendix_html()
-    assert "gso_cpi.csv:" in entries and "Viet Nam: consumer price index" in entries
+    assert latest["quote"] in entries and "Viet Nam: consumer price index" in entries
     # a domain briefing's table (groups named) keeps to the province
     assert "Prices (Viet Nam" not in key_indicators_html(obs, catalogue, Citations(ls.reports(), catalogue),
                                                           groups=("Trade",))

@@ -49,3 +49,14 @@ def test_winner_is_the_lowest_mase_among_methods_that_mostly_fit():
     scores = pd.DataFrame({"series": ["s"] * 3, "method": ["a", "b", "c"], "mase": [0.9, 0.5, 0.7],
                            "forecasts": [120] * 3, "failed": [0, 5, 0]})
     assert winners(scores)["s"] == "c"
+
+
+def test_a_month_the_series_lacks_is_not_scored_against_its_interpolation():
+    """Issue 23: the country's series have months no release prints; the models fill them in logs,
+    the backtest must not score a forecast against that fill."""
+    series = trend_and_season()
+    series["2019-04":"2019-05"] = np.nan
+    result = rolling_origin(series, pd.period_range("2019-01", "2019-02", freq="M"), methods=("seasonal_naive",))
+    missing = result.errors["month"].isin(pd.period_range("2019-04", "2019-05", freq="M"))
+    assert result.errors.loc[missing, "actual"].isna().all() and result.errors.loc[~missing, "actual"].notna().all()
+    assert result.scores().loc[0, "forecasts"] == (~missing).sum()

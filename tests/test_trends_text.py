@@ -120,12 +120,15 @@ def test_vintage_derived_and_comparison_sentences():
 def test_national_sentences():
     index = pd.period_range("2020-01", periods=3, freq="M")
     history = {"vn_a": pd.Series([1.0, 2.0, np.nan], index=index), "vn_b": pd.Series([1.0, 2.0, 3.0], index=index)}
-    rows = pd.DataFrame({"indicator_id": ["vn_a", "vn_b", "vn_c"]})
+    rows = pd.DataFrame({"indicator_id": ["vn_a", "vn_b", "vn_c"], "source_doc": ["gso_a", "gso_b", "pub_vn_c"],
+                         "end": pd.to_datetime(["2020-02-29", "2020-02-29", "2020-03-31"]), "derived": False})
     retail = pd.Series({"years": 4, "growth_avg_pct": 7.25, "last_year_growth_pct": 9.04, "last_full_year": 2024},
                        dtype=object)  # a row of national_summary's mixed columns
     sentence = text.national_opening(history, rows, retail, lambda shown, *a: f"<{shown}|{a[0]}|{a[1]}>",
                                      lambda shown, formula: f"<{shown}|{formula[:14]}>")
-    assert sentence == ("National data to March 2020: 2 series shown of 3 curated, 2 to 3 months each. Over its 4 "
+    assert sentence == ("National data to March 2020 (the GSO's tables to February 2020, the statistics office's "
+                        "releases after; 1 series-months since then have no release stored and are interpolated for "
+                        "the models): 2 series shown of 3 curated, 2 to 3 months each. Over its 4 "
                         "full years with a printed growth rate, retail sales grew <7.2 %|geometric mean> a year on "
                         "average (<9.0 %|vn_retail_sales|2024-01-01> in 2024).")
     scores = pd.DataFrame({"series": ["vn_a", "vn_a", "vn_b", "vn_b"], "method": ["sarima", "sarima_tet"] * 2,

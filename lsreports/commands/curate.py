@@ -105,6 +105,42 @@ def run_national(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_national_texts(args: argparse.Namespace) -> int:
+    """Read the cached national releases into ``national_text_observations.csv``, or check the stored rows."""
+    from ..errors import DataFileError
+    from ..extract.national_release import build_text_rows
+    from ..sources import national
+    from ..sources.loader import national_text_observations as text_observations
+    from ..sources.national_join import TEXT_ROWS_FILE
+    from ..sources.paths import curated_dir
+    from ..sources.provenance import quote_problems
+
+    rows, absent = build_text_rows()
+    path = curated_dir() / TEXT_ROWS_FILE
+    if args.check:
+        stored = text_observations()
+        problems = quote_problems(stored.assign(derived=stored["derived"].astype(bool)))
+        for problem in problems.itertuples():
+            print(f"{path}: line {problem.row + 2} ({problem.indicator_id}, {problem.source_doc}): {problem.problem}")
+        cached = stored.loc[~stored["source_doc"].isin(absent)]
+        stale = False
+        if len(rows) or len(cached):  # with no release cached there is nothing to re-read
+            rebuilt = national.rows_as_text(rows).reset_index(drop=True)
+            stale = not rebuilt.equals(national.rows_as_text(cached).reset_index(drop=True).astype(rebuilt.dtypes))
+        if stale:
+            print(f"{path} differs from a reading of the cached releases: run `lsreports curate national-texts`")
+        print(f"curate national-texts --check: {len(stored)} rows, {len(problems)} quote problems, "
+              f"{len(absent)} releases not cached (checked by their form)")
+        return 1 if stale or len(problems) else 0
+    if absent:
+        raise DataFileError(f"{path}: {len(absent)} national releases are not cached ({', '.join(absent[:3])}...); "
+                            "their rows would be lost: rebuild .cache/texts/ first (README, 'Public texts'); "
+                            "nothing written")
+    _commit_national({TEXT_ROWS_FILE: national.rows_as_text(rows)})
+    print(f"curate national-texts: {len(rows)} rows of {rows['source_doc'].nunique()} releases written to {path}")
+    return 0
+
+
 def _commit_national(stored: dict[str, pd.DataFrame]) -> None:
     """Write the national tables together or not at all, under the lock ``ingest --apply`` holds."""
     from ..sources.commit import Commit, data_lock, recover
@@ -160,3 +196,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="also check the extract against the original GSO workbooks in REPO/datas "
                                "(needs xlrd for .xls: pip install -e '.[spotcheck]')")
     national.set_defaults(func=run_national)
+    texts = actions.add_parser("national-texts",
+                               help="read the cached national releases (pub_vn_*) into national_text_observations.csv")
+    texts.add_argument("--check", action="store_true",
+                       help="check the stored rows (quotes by the cache or by their form) against a re-reading; "
+                            "write nothing")
+    texts.set_defaults(func=run_national_texts)

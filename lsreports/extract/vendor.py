@@ -1,5 +1,9 @@
 """Vendoring a new report: its text under ``data/raw/reports/`` and its row in the manifest.
 
+A public text (listed in the manifest beforehand with ``source_kind = public_text``, its URL
+and the sha256 of the text as retrieved) is never vendored: its text goes to the git-ignored
+cache ``.cache/texts/`` and its rows cite it by their clauses (issue 23).
+
 The vendored source is the report's text (for a PDF or ``.docx``, the extracted text;
 for a text file, the file byte for byte). The manifest (``data/raw/reports.csv``)
 records the text's sha256 (what ``lsreports summary`` checks) and the original file's
@@ -90,6 +94,8 @@ def stage_report(commit: Commit, document: Document, doc_id: str, period: tuple[
         If a different text is already vendored under ``doc_id``.
     """
     target, data = report_path(doc_id), vendored_bytes(document)
+    if _cache_public_text(doc_id, data):
+        return
     if target.exists() and target.read_bytes() != data:
         raise ReviewError(f"{target} exists with a different text for report {doc_id!r}; refusing to replace a "
                           "vendored source (give the new report another --doc-id)")
@@ -105,6 +111,34 @@ def stage_report(commit: Commit, document: Document, doc_id: str, period: tuple[
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     commit.stage(manifest, out.getvalue().encode("utf-8"))
+
+
+def _cache_public_text(doc_id: str, data: bytes) -> bool:
+    """A public text listed in the manifest is cited, never vendored: keep it in the cache only.
+
+    Returns True when ``doc_id`` is a public text (its text then goes to ``.cache/texts/``,
+    outside git, and nothing is staged); False for a report.
+
+    Raises
+    ------
+    ReviewError
+        If the text is not the one whose sha256 the manifest records.
+    """
+    from ..sources.atomic import write_atomic
+    from ..sources.public_texts import cached_path, public_manifest
+
+    recorded = public_manifest().get(doc_id)
+    if recorded is None:
+        return False
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != recorded:
+        raise ReviewError(f"{doc_id} is a public text whose sha256 in {manifest_path()} is {recorded}; this text's is "
+                          f"{actual}: ingest the text as retrieved, or correct the manifest line first")
+    path = cached_path(doc_id)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, lambda handle: handle.write(data), mode="wb")
+    return True
 
 
 def _manifest_row(document: Document, doc_id: str, period: tuple[str, str], data: bytes) -> dict[str, str]:

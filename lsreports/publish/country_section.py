@@ -19,9 +19,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from ..analysis.tsa.country import COUNTERPARTS, national_summary, province_beside_country
+from ..analysis.tsa.country import (COUNTERPARTS, YTD_PAIRS, national_summary, province_beside_country,
+                                    report_periods, years_to_date_beside)
 from ..analysis.tsa.series import indicator_series
-from ..sources.loader import indicators, national_observations
+from ..sources.loader import indicators, national_observations, reports
+from ..sources.national_join import reach
 from . import labels
 from .cite import PLAIN
 from .formatting import fixed
@@ -39,6 +41,7 @@ class CountryContext:
     text: str
     figure: plt.Figure | None
     beside: pd.DataFrame
+    years_to_date: pd.DataFrame | None = None
 
 
 def _label(catalogue: pd.DataFrame, indicator_id: str) -> str:
@@ -52,12 +55,15 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
     for series_id, levels in histories.items():
         recent = levels.dropna()
         recent = recent.loc[recent.index.year > recent.index.year.max() - years]
+        # a run of consecutive months is one line: a month no source covers breaks it, never bridged
+        run = (pd.Series(recent.index.to_timestamp()).diff() > pd.Timedelta(days=31)).cumsum().to_numpy()
         frames.append(pd.DataFrame({"series": titles[series_id], "year": recent.index.year.astype(str),
-                                    "month": recent.index.month, "level": recent.to_numpy()}))
+                                    "month": recent.index.month, "level": recent.to_numpy(),
+                                    "run": [f"{series_id}-{y}-{r}" for y, r in zip(recent.index.year, run)]}))
     tidy = pd.concat(frames, ignore_index=True)
-    grid = sns.relplot(data=tidy, x="month", y="level", hue="year", col="series", kind="line",
-                       col_wrap=min(3, len(histories)), height=2.6, aspect=1.3, facet_kws={"sharey": False},
-                       palette="crest", marker="o", markersize=3)
+    grid = sns.relplot(data=tidy, x="month", y="level", hue="year", col="series", kind="line", units="run",
+                       estimator=None, col_wrap=min(3, len(histories)), height=2.6, aspect=1.3,
+                       facet_kws={"sharey": False}, palette="crest", marker="o", markersize=3)
     grid.set_titles("{col_name}", size=9)
     grid.set_axis_labels("", "")
     for ax in grid.axes.flat:
@@ -66,7 +72,7 @@ def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], year
         ax.tick_params(axis="y", labelsize=7)
     grid.figure.tight_layout(rect=(0, 0, 0.92, 1))
     sns.move_legend(grid, "center left", bbox_to_anchor=(0.92, 0.5), frameon=False, title="year")
-    grid.figure.lsreports_rows = tidy  # the points drawn, for the CSV beside the briefing
+    grid.figure.lsreports_rows = tidy.drop(columns="run")  # the points drawn, for the CSV beside the briefing
     return grid.figure
 
 
@@ -120,12 +126,69 @@ def country_context(province_ids: list[str], province_rows: pd.DataFrame, *, wri
     histories = {i: indicator_series(rows, i) for i in national_ids}
     summary = national_summary(histories, rows)
     last = max(s.dropna().index.max() for s in histories.values())
-    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables):"))
+    tables_end = reach(rows)["tables"]
+    text = (writer.paragraph(writer.words(f"National data to {last:%B %Y} (GSO monthly tables to {tables_end:%B %Y}, "
+                                          "the statistics office's releases after):"))
             + writer.bullets(_sentences(summary, catalogue, rows, writer)))
+    ytd_pairs = tuple(p for p in YTD_PAIRS if p[0] in province_ids)
+    years = years_to_date_beside(province_rows, rows, report_periods(reports()), ytd_pairs)
+    if not years.empty:
+        text += (writer.paragraph(writer.words("The province beside the country, each report's year to date:"))
+                 + writer.bullets(years_to_date_sentences(years, writer)))
     figure = seasonal_lines(histories, {i: _label(catalogue, i) for i in national_ids})
     pairs = {k: v for k, v in COUNTERPARTS.items() if k in province_ids}
     beside = province_beside_country(province_rows, rows, pairs)
-    return CountryContext(text, figure, beside)
+    return CountryContext(text, figure, beside, years)
+
+
+def year_to_date_words(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """``January 2026``, ``January-May 2026``, ``January to 14 May 2026`` (an end inside its month)."""
+    if end != end + pd.offsets.MonthEnd(0):
+        return f"January to {end.day} {end:%B %Y}"
+    return f"{end:%B %Y}" if end.month == start.month else f"{start:%B}-{end:%B %Y}"
+
+
+def _cited(row, side: str) -> dict:
+    """The row a sentence's figure cites (the province's or the country's side of a comparison)."""
+    province = side == "province"
+    return {"indicator_id": row["indicator_id" if province else "national_id"], "start": row["start"],
+            "end": row["province_end" if province else "country_end"], "measure": row["measure"],
+            "value": row[side], "source_doc": row[f"{side}_doc"], "quote": row[f"{side}_quote"],
+            "derived": False, "flag": None, "note": None}
+
+
+def _change(value: float, shown: str) -> str:
+    return f"grew {shown}" if value >= 0 else f"fell {shown}"
+
+
+def years_to_date_sentences(table: pd.DataFrame, writer=PLAIN, province: str = "Lạng Sơn") -> list[str]:
+    """One sentence per comparison of :func:`~lsreports.analysis.tsa.country.years_to_date_beside`.
+
+    "Lạng Sơn's retail sales grew 17.5 % in January-May 2026, against 9.3 % for the country";
+    where the country's figure for the period is not stored, the sentence says so and how far
+    the national data reach.
+    """
+    out = []
+    for row in table.to_dict("records"):
+        period = year_to_date_words(row["start"], row["province_end"])
+        mine = writer.figure(f"{abs(row['province']):.1f} %", _cited(row, "province"))
+        has_country = pd.notna(row["country"])
+        theirs = writer.figure(f"{abs(row['country']):.1f} %", _cited(row, "country")) if has_country else ""
+        if row["measure"] == "plan_pct":
+            line = f"{province} disbursed {mine} of its {row['end']:%Y} {row['what']} in {period}"
+            line += f", against {theirs} of the country's state-budget investment plan" if has_country else ""
+        else:
+            line = f"{province}'s {row['what']} {_change(row['province'], mine)} in {period}"
+            if has_country:
+                line += f", against {'a fall of ' if row['country'] < 0 else ''}{theirs} for the country"
+        if not has_country:
+            reach = (f"the country's figures of this kind reach {row['country_last']:%B %Y}"
+                     if pd.notna(row["country_last"]) else "the country's figures of this kind are not stored")
+            line += f"; no national figure for {year_to_date_words(row['start'], row['end'])} is stored ({reach})"
+        elif row["province_end"] != row["country_end"]:
+            line += f" (the country's to the end of {row['country_end']:%B})"
+        out.append(line + ".")
+    return out
 
 
 def beside_table(beside: pd.DataFrame) -> pd.DataFrame:
@@ -137,3 +200,23 @@ def beside_table(beside: pd.DataFrame) -> pd.DataFrame:
                          "period": period, "measure": beside["measure"], "province": beside["province"].round(1),
                          "country": beside["national"].round(1), "province share, %": beside["share_pct"].round(2),
                          "province source": beside["quote_province"].str.slice(0, 60)})
+
+
+def years_to_date_text(province_rows: pd.DataFrame, province_ids: list[str] | None = None, *, writer=PLAIN) -> str:
+    """The province beside the country for each report's year to date, as sentences (all pairs by default).
+
+    Parameters
+    ----------
+    province_rows : pandas.DataFrame
+        The province's observations.
+    province_ids : list of str, optional
+        The province ids to compare (default: every id of
+        :data:`~lsreports.analysis.tsa.country.YTD_PAIRS`).
+    writer : optional
+        :data:`~lsreports.publish.cite.PLAIN` or a page's Citations (the figures cited).
+    """
+    pairs = tuple(p for p in YTD_PAIRS if province_ids is None or p[0] in province_ids)
+    table = years_to_date_beside(province_rows, national_observations(), report_periods(reports()), pairs)
+    if table.empty:
+        return writer.paragraph(writer.words("No report prints these indicators for a year to date."))
+    return writer.bullets(years_to_date_sentences(table, writer))

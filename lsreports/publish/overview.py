@@ -28,7 +28,7 @@ KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Social": [("ui_applications",), ("temp_housing_completed",)],
     "Growth (GRDP)": [("grdp",)],
 }
-#: Groups of the overview drawn from the country's series (GSO tables), where the province's
+#: Groups of the overview drawn from the country's series (GSO tables, then the releases), where the province's
 #: reports print nothing of the kind: no report of the four prints a price index.
 NATIONAL_KEY_INDICATORS: dict[str, list[tuple[str, ...]]] = {
     "Prices (Viet Nam: the province's reports print no price index)": [("vn_cpi",), ("vn_core_inflation",)],

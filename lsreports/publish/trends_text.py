@@ -207,10 +207,16 @@ def national_opening(history: dict[str, pd.Series], rows: pd.DataFrame, retail: 
     figure, derived : callable
         A page's ``figure`` and ``derived``.
     """
+    from ..sources.national_join import months_without_figure, reach
+
     last_month = max(s.dropna().index.max() for s in history.values())
     lengths = [len(s.dropna()) for s in history.values()]
     year = retail["last_full_year"]
-    return (f"National data to {last_month:%B %Y}: {len(history)} series shown of "
+    tables_end = reach(rows)["tables"]
+    interpolated = sum(len(months_without_figure(s, tables_end)) for s in history.values())
+    return (f"National data to {last_month:%B %Y} (the GSO's tables to {tables_end:%B %Y}, the statistics office's "
+            f"releases after; {interpolated} series-months since then have no release stored and are interpolated "
+            f"for the models): {len(history)} series shown of "
             f"{rows['indicator_id'].nunique()} curated, {min(lengths)} to {max(lengths)} months each. Over its "
             f"{retail['years']} full years with a printed growth rate, retail sales grew "
             + derived(f"{retail['growth_avg_pct']:.1f} %", f"geometric mean of the {retail['years']} annual growth "

@@ -23,6 +23,7 @@ from .csvread import check_separators, read_columns, read_frame, record_lines
 from ..errors import DataFileError, UnknownIndicatorError
 from .paths import curated_dir, data_dir
 from .periods import period_kind, period_label
+from .national_join import TEXT_ROWS_FILE, join
 from .validate import check_table, nonnegative_ids
 
 _TRUE = {"true", "1", "yes"}
@@ -288,7 +289,13 @@ def read_observations_file(path: Path) -> pd.DataFrame:
 
 
 def national_observations() -> pd.DataFrame:
-    """Return the rows of the GSO's national tables (``data/curated/national_observations.csv``).
+    """Return the rows of the GSO's national tables (``data/curated/national_observations.csv``),
+    joined with the statistics office's releases after the tables end (``national_text_observations.csv``).
+
+    Where a release gives a figure the tables lack, its row is added (``source_kind``
+    public_text, the clause as ``quote``); a later month no release prints is derived from
+    two years to date (``derived`` true, the formula as ``quote``); see
+    :func:`lsreports.sources.national_join.join`.
 
     The same columns, types and checks as :func:`observations`; ``quote`` is the cell
     that holds the number (``<file>:<line>:<column>``), ``source_doc`` the vendored table.
@@ -301,7 +308,23 @@ def national_observations() -> pd.DataFrame:
     path = curated_dir() / "national_observations.csv"
     if not path.exists():
         raise DataFileError(f"{path}: no national rows; build them with `lsreports curate national`")
+    return _national_joined(_file_key(path), _file_key(curated_dir() / TEXT_ROWS_FILE),
+                            _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+
+
+def national_text_observations() -> pd.DataFrame:
+    """Return the releases' rows (empty, in the same columns, if the file is absent)."""
+    path = curated_dir() / TEXT_ROWS_FILE
+    if not path.exists():
+        return pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote",
+                                     "derived", "status", "flag", "note"])
     return _observations_cached(_file_key(path), _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+
+
+@lru_cache(maxsize=4)
+def _national_joined(key: tuple, texts_key: tuple, catalogue_key: tuple) -> pd.DataFrame:
+    """The tables' rows joined with the releases' (issue 23: :mod:`lsreports.sources.national_join`)."""
+    return join(_observations_cached(key, catalogue_key), national_text_observations())
 
 
 def observations() -> pd.DataFrame:

@@ -14,13 +14,14 @@ import pandas as pd
 
 from . import validate
 from .numbers import find_numbers
-from .reports import collapse_whitespace, report_text
+from .reports import source_text
+from .reports import collapse_whitespace
 from .validate import printed_numbers, value_is_printed
 
 __all__ = ["printed_numbers", "quote_problems", "uncovered_numbers", "value_is_printed"]
 
 
-def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str] = report_text) -> pd.DataFrame:
+def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str | None] = source_text) -> pd.DataFrame:
     """Check every printed row's quote against its source report (see :func:`lsreports.sources.validate.quote_problems`).
 
     Parameters
@@ -28,8 +29,10 @@ def quote_problems(obs: pd.DataFrame, text_of: Callable[[str], str] = report_tex
     obs : pandas.DataFrame
         Observations in the contract's shape.
     text_of : callable, optional
-        Returns the source text of a ``source_doc`` (default: the vendored report,
-        :func:`lsreports.sources.reports.report_text`); the development set passes its own texts.
+        Returns the source text of a ``source_doc`` (default:
+        :func:`lsreports.sources.reports.source_text`, the vendored report, or a public
+        text's cached copy, or None for a public text not cached, whose rows are then checked
+        by their form); the development set passes its own texts.
 
     Returns
     -------
@@ -68,7 +71,15 @@ def uncovered_numbers(doc_id: str, obs: pd.DataFrame) -> pd.DataFrame:
         ``sentence`` (collapsed text) and ``numbers`` (the uncovered tokens), in the
         order of the report.
     """
-    return uncovered_in(report_text(doc_id), obs.loc[obs["source_doc"] == doc_id, "quote"])
+    source = source_text(doc_id)
+    if source is None:
+        from ..errors import DataFileError
+        from .public_texts import cached_path
+
+        raise DataFileError(f"{cached_path(doc_id)}: public text {doc_id!r} is not cached; its rows are checked by "
+                            "their form, but its gaps need the text: re-retrieve it from the URL in "
+                            "data/raw/reports.csv (README, 'Public texts')")
+    return uncovered_in(source, obs.loc[obs["source_doc"] == doc_id, "quote"])
 
 
 def uncovered_in(text: str, quotes) -> pd.DataFrame:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..errors import DataFileError
 from .contract import MAX_QUOTE_CHARS
-from .paths import PROJECT_ROOT, REPORT_ID, data_dir, report_path
+from .paths import REPORT_ID, data_dir, report_path
 from .reports import collapse_whitespace, report_text
 from .validate import find_quote, value_is_printed
 
@@ -32,26 +32,24 @@ def public_ids(manifest: pd.DataFrame) -> set[str]:
     return set(manifest.loc[manifest.get("source_kind", pd.Series("", index=manifest.index)) == "public_text", "id"])
 
 
-def _cached(doc_id: str) -> Path | None:
-    for root in dict.fromkeys((data_dir().resolve().parent, PROJECT_ROOT)):
-        path = root / ".cache" / "texts" / f"{doc_id}.txt"
-        if path.is_file():
-            return path
-    return None
-
-
 def source_text(doc_id: str, public: bool) -> str | None:
     """Return a report's text; for a public text, the local copy if any (``None`` when it is absent).
+
+    The copy is the checkout's ``.cache/texts/<id>.txt`` (beside the data folder), its sha256
+    checked against the manifest (:func:`lsreports.sources.reports.source_text`, the one
+    place that locates and verifies a cached public text).
 
     Raises
     ------
     DataFileError
-        If a report that is not a public text has no vendored text.
+        If a report that is not a public text has no vendored text, or a cached copy is not
+        the text whose sha256 the manifest records.
     """
     if report_path(doc_id).exists() or not public:
         return report_text(doc_id)
-    cached = _cached(doc_id)
-    return cached.read_text(encoding="utf-8") if cached else None
+    from .reports import source_text as public_source_text
+
+    return public_source_text(doc_id)
 
 
 def check_listed(obs: pd.DataFrame, manifest: pd.DataFrame, path: Path) -> None:

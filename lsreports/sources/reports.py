@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import DataFileError, UnknownReportError
 from .paths import report_path
+from .public_texts import PUBLIC_TEXT, cached_path, cached_text, public_manifest
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -56,14 +57,20 @@ def verify_manifest(manifest: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per report: ``id``, ``recorded``, ``actual`` (empty when the file is
-        missing) and ``ok``.
+        missing), ``where`` (``vendored``; for a public text, ``cached`` or ``absent``: its
+        copy under ``.cache/texts/``, or none, which is fine, its rows being checked by their
+        form) and ``ok``.
     """
+    kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("", index=manifest.index)
     rows = []
-    for doc_id, recorded in zip(manifest["id"], manifest["sha256"]):
-        path = report_path(doc_id)
+    for doc_id, recorded, kind in zip(manifest["id"], manifest["sha256"], kinds):
+        path, where = report_path(doc_id), "vendored"
+        if kind == PUBLIC_TEXT and not path.exists():
+            path, where = cached_path(doc_id), "cached" if cached_path(doc_id).exists() else "absent"
         actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
-        rows.append({"id": doc_id, "recorded": recorded, "actual": actual, "ok": actual == recorded})
-    return pd.DataFrame(rows, columns=["id", "recorded", "actual", "ok"])
+        ok = actual == recorded or where == "absent"
+        rows.append({"id": doc_id, "recorded": recorded, "actual": actual, "where": where, "ok": ok})
+    return pd.DataFrame(rows, columns=["id", "recorded", "actual", "where", "ok"])
 
 
 def short_id(doc_id: str, known: Iterable[str] = ()) -> str:
@@ -124,3 +131,24 @@ def resolve_report(name: str, known: Iterable[str]) -> str:
     if matches:  # an id that also begins others is ambiguous too: a new report must not take over a short name
         raise UnknownReportError(f"report {name!r} is ambiguous: it begins {', '.join(matches)}; give more of the id")
     raise UnknownReportError(f"unknown report {name!r}; known reports: {', '.join(ids) or '(none)'}")
+
+
+def source_text(doc_id: str) -> str | None:
+    """Return the text a row of ``doc_id`` is checked against; None for an uncached public text.
+
+    A report's vendored text (``data/raw/reports/<id>.txt``) comes first; a public text's
+    cached copy next (sha256-checked); a public text without a copy gives None, and its
+    rows are checked by their form.
+
+    Raises
+    ------
+    DataFileError
+        For a report that is neither vendored nor a public text, or a cached copy whose
+        sha256 differs from the manifest's.
+    """
+    if report_path(doc_id).exists():
+        return report_text(doc_id)
+    public = public_manifest()
+    if doc_id in public:
+        return cached_text(doc_id, public[doc_id])
+    return report_text(doc_id)  # raises: no source text

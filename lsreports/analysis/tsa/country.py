@@ -104,3 +104,86 @@ def province_beside_country(province: pd.DataFrame, national: pd.DataFrame,
     keep = ["indicator_id", "national_id", "start", "end", "measure", "province", "national", "share_pct",
             "source_doc_province", "quote_province", "source_doc_national", "quote_national"]
     return out[keep].sort_values(["indicator_id", "end", "measure"]).reset_index(drop=True)
+
+
+#: The comparisons made for each report's year to date: province id, national id, measure,
+#: and what is compared (issue 23). State investment is compared as the share of the
+#: year's plan disbursed: the province prints no growth rate of it.
+YTD_PAIRS: tuple[tuple[str, str, str, str], ...] = (
+    ("retail_sales", "vn_retail_sales", "yoy_pct", "retail sales"),
+    ("trade_total_export", "vn_exports", "yoy_pct", "exports"),
+    ("trade_total_import", "vn_imports", "yoy_pct", "imports"),
+    ("iip", "vn_iip", "yoy_pct", "industrial production (IIP)"),
+    ("pubinv_disbursed", "vn_sbi_total", "plan_pct", "public investment plan (carry-over included)"),
+    ("pubinv_disbursed_current", "vn_sbi_total", "plan_pct", "public investment plan (carry-over excluded)"),
+)
+YTD_COLUMNS = ["report", "start", "end", "indicator_id", "national_id", "measure", "what", "province", "province_end",
+               "province_doc", "province_quote", "country", "country_end", "country_doc", "country_quote", "difference", "country_last"]
+
+
+def report_periods(manifest: pd.DataFrame) -> pd.DataFrame:
+    """The years to date the province's reports cover: ``report``, ``start``, ``end`` (one per report).
+
+    Parameters
+    ----------
+    manifest : pandas.DataFrame
+        :func:`lsreports.reports` (the reports are the rows whose ``source_kind`` is not ``public_text``).
+    """
+    kinds = manifest["source_kind"] if "source_kind" in manifest else pd.Series("report", index=manifest.index)
+    reports = manifest.loc[kinds.fillna("report").replace("", "report") == "report"]
+    out = pd.DataFrame({"report": reports["id"], "start": reports["period_start"], "end": reports["period_end"]})
+    return out.sort_values(["end", "report"]).reset_index(drop=True)
+
+
+def _ytd_row(rows: pd.DataFrame, indicator_id: str, measure: str, start: pd.Timestamp,
+             end: pd.Timestamp) -> pd.Series | None:
+    """The printed row of the year to date ending in ``end``'s month (the latest such end)."""
+    match = rows.loc[(rows["indicator_id"] == indicator_id) & (rows["measure"] == measure)
+                     & (rows["start"] == start) & (rows["end"].dt.to_period("M") == end.to_period("M"))
+                     & ~rows["derived"].astype(bool)]
+    return None if match.empty else match.sort_values(["end", "source_doc"]).iloc[-1]
+
+
+def _last_end(rows: pd.DataFrame, indicator_id: str, measure: str) -> pd.Timestamp:
+    """The latest end of a national series' rows of ``measure`` (how far the country's figures reach)."""
+    ends = rows.loc[(rows["indicator_id"] == indicator_id) & (rows["measure"] == measure), "end"]
+    return ends.max() if len(ends) else pd.NaT
+
+
+def years_to_date_beside(province: pd.DataFrame, national: pd.DataFrame, periods: pd.DataFrame,
+                         pairs: tuple[tuple[str, str, str, str], ...] = YTD_PAIRS) -> pd.DataFrame:
+    """The province's growth beside the country's for each report's year to date.
+
+    Parameters
+    ----------
+    province, national : pandas.DataFrame
+        Observations in the contract's shape (the province's; the country's, tables and releases).
+    periods : pandas.DataFrame
+        :func:`report_periods`.
+    pairs : tuple, optional
+        (province id, national id, measure, what) to compare; :data:`YTD_PAIRS` by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`YTD_COLUMNS`, one row per period and pair where the province prints a figure;
+        a country figure that is not printed is missing (NaN), never filled in. ``province_end`` is the
+        province figure's own end (a report may print trade to the 14th of its month);
+        ``difference`` is province minus country, in percentage points; ``country_last`` the
+        latest end of the national series' figures of that measure.
+    """
+    out = []
+    for period in periods.itertuples(index=False):
+        for province_id, national_id, measure, what in pairs:
+            mine = _ytd_row(province, province_id, measure, period.start, period.end)
+            theirs = _ytd_row(national, national_id, measure, period.start, period.end)
+            if mine is None:  # no province figure: nothing to compare (the country's alone is in its own section)
+                continue
+            p = np.nan if mine is None else float(mine["value"])
+            c = np.nan if theirs is None else float(theirs["value"])
+            out.append((period.report, period.start, period.end, province_id, national_id, measure, what, p,
+                        pd.NaT if mine is None else mine["end"], None if mine is None else mine["source_doc"],
+                        None if mine is None else mine["quote"], c, pd.NaT if theirs is None else theirs["end"],
+                        None if theirs is None else theirs["source_doc"],
+                        None if theirs is None else theirs["quote"], p - c, _last_end(national, national_id, measure)))
+    return pd.DataFrame(out, columns=YTD_COLUMNS)
