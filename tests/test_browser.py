@@ -4,6 +4,7 @@ scrolling of the page, no console errors, every image loaded, Vietnamese text in
 Needs Chromium. Locally, without it, these tests skip and say how to install it; in CI (CI=true) they fail
 instead of skipping, so the check can never silently vanish there (.ci/run installs Debian's chromium)."""
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,6 @@ def built(real_briefings) -> Path:
 
 def _vietnamese_words(page: Path) -> list[str]:
     """Words with Vietnamese letters in the page's visible text, as written in the HTML file."""
-    import re
-
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -99,8 +98,6 @@ def printed(built, tmp_path_factory) -> dict[str, Path]:
 
 def test_pdf_is_printed_on_a4(printed):
     pdf = printed["trade.html"]
-    import re
-
     content = pdf.read_bytes()
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", content)
     assert content.startswith(b"%PDF") and len(boxes) >= 2  # several pages
@@ -163,15 +160,29 @@ def _last_line(sheet) -> tuple[str, bool, bool]:
             any(bottom < lowest - 2 for bottom in image_bottoms))
 
 
-def _pdf_defects(pdf: Path, headings: list[str]) -> list[str]:
-    """Blank pages, a chart on two pages, a heading as the lowest line of a page, in a printed PDF."""
+def _image_digests(resources) -> set[str]:
+    """The sha256 of each image's stream on a PDF page, as stored (pypdf's ``page.images`` decodes every
+    image: seconds per page; a chart printed on two pages is the same stream)."""
     import hashlib
 
+    found = set()
+    xobjects = (resources or {}).get("/XObject", {})
+    for name in xobjects:
+        xobject = xobjects[name].get_object()
+        if xobject.get("/Subtype") == "/Image":
+            found.add(hashlib.sha256(xobject.get_data()).hexdigest())
+        elif xobject.get("/Subtype") == "/Form":
+            found |= _image_digests(xobject.get("/Resources"))
+    return found
+
+
+def _pdf_defects(pdf: Path, headings: list[str]) -> list[str]:
+    """Blank pages, a chart on two pages, a heading as the lowest line of a page, in a printed PDF."""
     from pypdf import PdfReader
 
     defects, seen = [], {}
     for number, sheet in enumerate(PdfReader(pdf).pages, start=1):
-        images = {hashlib.sha256(image.data).hexdigest() for image in sheet.images}
+        images = _image_digests(sheet.get("/Resources"))
         line, larger, image_below = _last_line(sheet)
         if not line and not images:
             defects.append(f"{pdf.name} p. {number}: blank")
@@ -225,6 +236,15 @@ def test_the_print_checks_catch_what_they_check(tmp_path):
     defects = _pdf_defects(browser.print_pdf(broken, tmp_path / "broken.pdf"), _headings(broken))
     assert any("ends on the heading 'Alone at the foot'" in d for d in defects)
     assert any(d.endswith("blank") for d in defects), defects
+    from PIL import Image
+
+    Image.new("RGB", (40, 300), (200, 30, 30)).save(tmp_path / "tall.png")
+    split = tmp_path / "split.html"
+    split.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Biểu đồ</p>'
+                     '<img src="tall.png" alt="chart" style="width: 60mm; height: 400mm"></body></html>',
+                     encoding="utf-8")
+    defects = _pdf_defects(browser.print_pdf(split, tmp_path / "split.pdf"), _headings(split))
+    assert any(re.fullmatch(r"split.pdf p. \d+: a chart also on p. \d+", d) for d in defects), defects
 
 
 def test_briefing_pdf_command_without_chromium_on_the_path_says_so(monkeypatch, tmp_path, capsys):
