@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.log:
         log = args.log.read_text(encoding="utf-8")
-        time_line = args.time.read_text(encoding="utf-8").strip() if args.time else ""
+        time_lines = args.time.read_text(encoding="utf-8").splitlines() if args.time else []
+        time_line = next((line for line in time_lines if line.startswith("wall")), "")
         load = args.load
     else:
         load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
