@@ -40,8 +40,10 @@ lab: $(LAB_STAMP)
 
 briefings: $(STAMP)
 	$(BIN)/lsreports summary
-	$(BIN)/lsreports briefing -o briefings --force
+	$(BIN)/lsreports briefing -o briefings --force --other-edition vi/
+	$(BIN)/lsreports briefing --lang vi -o briefings/vi --force --other-edition ../
 	$(BIN)/lsreports excel -o briefings/lsreports.xlsx
+	$(BIN)/lsreports excel --lang vi -o briefings/vi/lsreports.xlsx
 
 summary: $(STAMP)
 	$(BIN)/lsreports summary

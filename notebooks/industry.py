@@ -21,10 +21,15 @@
 # The index of industrial production (IIP, *chỉ số sản xuất công nghiệp*) is published only as a
 # growth rate; product outputs are levels with their share of the year's plan.
 
+
+# %% [markdown] tags=["title-vi"]
+# # Sản xuất công nghiệp
+
 # %%
 from IPython.display import HTML, display
 
 import lsreports as ls
+from lsreports.publish.i18n import pick
 from lsreports.publish import charts
 from lsreports.publish.labels import report_names
 from lsreports.publish.page import BriefingPage
@@ -35,52 +40,62 @@ obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
 industry = ls.load("industry", measure=None)
 products = [i for i in catalogue.loc[catalogue["domain"] == "industry", "indicator_id"] if i.startswith("prod_")]
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %% [markdown] tags=["lang-vi"]
+# ## Số liệu chính
 
 # %%
 page = BriefingPage("industry")
 page.key_figures()
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Headline: the latest period of each product
+
+# %% [markdown] tags=["lang-vi"]
+# ## Kỳ mới nhất của từng sản phẩm
 
 # %%
 page.headline(["iip"] + products)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## IIP growth on the same period a year earlier
+
+# %% [markdown] tags=["lang-vi"]
+# ## Chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ
 
 # %%
 iip = industry.loc[(industry["indicator_id"] == "iip") & (industry["measure"] == "yoy_pct")]
 iip = iip.assign(label=iip["period"].astype(str) + " (" + iip["source_doc"].map(report_names(manifest)) + ")")
-charts.show(charts.change_bars(iip, "Index of industrial production: change on a year earlier",
+charts.show(charts.change_bars(iip, pick("Index of industrial production: change on a year earlier", "Chỉ số sản xuất công nghiệp: so với cùng kỳ"),
                                charts.source_line(iip["source_doc"], manifest), label_column="label"))
 
 # %%
-page.change("iip", "the IIP")
+page.change("iip", pick("the IIP", "chỉ số sản xuất công nghiệp (IIP)"))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## The main products in their latest period: change on last year and share of plan
+
+# %% [markdown] tags=["lang-vi"]
+# ## Các sản phẩm chủ yếu trong kỳ mới nhất: so với cùng kỳ và so với kế hoạch
 
 # %%
 last = latest_rows(obs, products).merge(catalogue[["indicator_id", "name_en"]], on="indicator_id")
 last = last.loc[last["end"] == last["end"].max()]  # one period: products absent from it are left out
 yoy = last.loc[last["measure"] == "yoy_pct"].sort_values("value", ascending=False)
-charts.show(charts.change_bars(yoy, "Main industrial products: change on a year earlier (latest period)",
+charts.show(charts.change_bars(yoy, pick("Main industrial products: change on a year earlier (latest period)", "Sản phẩm công nghiệp chủ yếu: so với cùng kỳ (kỳ mới nhất)"),
                                charts.source_line(yoy["source_doc"], manifest)))
 
 # %%
 plan = last.loc[last["measure"] == "plan_pct"].sort_values("value", ascending=False)
-charts.show(charts.change_bars(plan, "Main industrial products: share of the year's plan (latest period)",
+charts.show(charts.change_bars(plan, pick("Main industrial products: share of the year's plan (latest period)", "Sản phẩm công nghiệp chủ yếu: so với kế hoạch năm (kỳ mới nhất)"),
                                charts.source_line(plan["source_doc"], manifest), xlabel="% of the year's plan"))
 
 # %%
-page.spread(yoy, "products")
+page.spread(yoy, pick("products", "sản phẩm"))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## A known source problem: rosin output
 #
 # Report 000 prints the rosin output for 11 months of 2025 in tonnes (*tấn*) where every other
@@ -89,16 +104,28 @@ page.spread(yoy, "products")
 # `data/curated/misprints.csv`, and the year ends, paces, implied plans and checks read it as
 # thousand tonnes (a derived row, `misprint_reading`). The flags below are what remains.
 
+# %% [markdown] tags=["lang-vi"]
+# ## Một lỗi đã biết trong báo cáo: sản lượng nhựa thông
+#
+# Kiểm tra tính nhất quán đánh dấu sản lượng nhựa thông: số 11 tháng năm 2025 được in theo đơn vị tấn,
+# trong khi các kỳ khác in theo nghìn tấn. Giữ nguyên số đã in; các lưu ý dưới đây nêu số liệu và căn cứ.
+
 # %%
 flags = ls.consistency_flags()
 flags.loc[flags["indicator_id"] == "prod_rosin", ["check", "period", "detail"]].reset_index(drop=True)
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## The country as context
 #
 # The same concepts nationwide, from the General Statistics Office's monthly tables: their
 # long-run growth, their seasonal pattern month by month, and, where a provincial figure
 # covers exactly the same period, the province beside the country.
+
+# %% [markdown] tags=["lang-vi"]
+# ## Bối cảnh cả nước
+#
+# Các chỉ tiêu tương ứng của cả nước, theo bảng số liệu tháng của Tổng cục Thống kê: tốc độ tăng dài hạn,
+# tính mùa vụ theo từng tháng và, khi số liệu của tỉnh cùng kỳ, so sánh tỉnh với cả nước.
 
 # %%
 from lsreports.publish.country_section import beside_table

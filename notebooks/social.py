@@ -12,8 +12,13 @@
 # - 1.0.0 (2026-11-23): first version: unemployment insurance, job services, allowances for people
 #   with meritorious service, poverty, the temporary-housing programme, health services.
 
+
+# %% [markdown] tags=["title-vi"]
+# # An sinh xã hội, lao động và y tế
+
 # %%
 import lsreports as ls
+from lsreports.publish.i18n import pick
 from lsreports.publish import charts
 from lsreports.publish.page import BriefingPage
 from lsreports.publish.headline import select
@@ -23,31 +28,41 @@ obs, catalogue, manifest = ls.observations(), ls.indicators(), ls.reports()
 social = ls.load("social", measure=None)
 levels = social.loc[social["measure"] == "value"]
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Key figures
-#
-# Hover over a figure for the sentence of the report it was printed in; ⚑ marks a flagged figure.
+
+# %% [markdown] tags=["lang-vi"]
+# ## Số liệu chính
 
 # %%
 page = BriefingPage("social")
 page.key_figures()
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Headline: the latest period of each indicator
+
+# %% [markdown] tags=["lang-vi"]
+# ## Kỳ mới nhất của từng chỉ tiêu
 
 # %%
 page.headline(catalogue.loc[catalogue["domain"] == "social", "indicator_id"].tolist())
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Unemployment insurance (*bảo hiểm thất nghiệp*): applications, decisions and terminations by month
+
+# %% [markdown] tags=["lang-vi"]
+# ## Bảo hiểm thất nghiệp: số hồ sơ, quyết định hưởng và chấm dứt theo tháng
 
 # %%
 ui = select(levels, ["ui_applications", "ui_decisions", "ui_terminations"], ("month",))
-charts.show(charts.bars_by_period(ui, "Unemployment insurance: people per month",
+charts.show(charts.bars_by_period(ui, pick("Unemployment insurance: people per month", "Bảo hiểm thất nghiệp: số người theo tháng"),
                                   charts.source_line(ui["source_doc"], manifest)))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Job services (*tư vấn, giới thiệu việc làm*), by month
+
+# %% [markdown] tags=["lang-vi"]
+# ## Tư vấn, giới thiệu việc làm theo tháng
 
 # %%
 jobs = select(levels, ["job_counselling", "job_seekers", "job_placements"], ("month",))
@@ -56,16 +71,22 @@ charts.show(charts.bars_by_period(jobs, "Job services: people per month", charts
 # %%
 page.sentences(["ui_applications", "job_placements", "merit_allowance_recipients"], kinds=("month",))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## People with meritorious service (*người có công*): monthly allowance
+
+# %% [markdown] tags=["lang-vi"]
+# ## Người có công: trợ cấp hằng tháng
 
 # %%
 merit = select(levels, ["merit_allowance_amount"], ("month",))
-charts.show(charts.bars_by_period(merit, "Monthly allowance paid to people with meritorious service",
+charts.show(charts.bars_by_period(merit, pick("Monthly allowance paid to people with meritorious service", "Trợ cấp hằng tháng cho người có công"),
                                   charts.source_line(merit["source_doc"], manifest)))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # ## Poverty (*hộ nghèo, hộ cận nghèo*) and the temporary-housing programme (*xóa nhà tạm, nhà dột nát*)
+
+# %% [markdown] tags=["lang-vi"]
+# ## Hộ nghèo, hộ cận nghèo và chương trình xóa nhà tạm, nhà dột nát
 
 # %%
 page.sentences(["poor_households", "poor_household_rate", "near_poor_households", "temp_housing_started",
@@ -73,23 +94,30 @@ page.sentences(["poor_households", "poor_household_rate", "near_poor_households"
 
 # %%
 housing = select(levels, ["temp_housing_started", "temp_housing_completed"], ("point",))
-charts.show(charts.bars_by_period(housing, "Temporary-housing programme: houses to date",
+charts.show(charts.bars_by_period(housing, pick("Temporary-housing programme: houses to date", "Chương trình xóa nhà tạm: số nhà lũy kế"),
                                   charts.source_line(housing["source_doc"], manifest)))
 
-# %% [markdown]
+# %% [markdown] tags=["lang-en"]
 # The programme's scope is not the same in every report (the share of the approved total each
 # report prints implies the scope below); compare counts within one report's programme only.
 
-# %%
-page.scope("temp_housing_started", "houses started")
+# %% [markdown] tags=["lang-vi"]
+# Quy mô chương trình không giống nhau giữa các báo cáo (tỷ lệ so với tổng số được duyệt mà mỗi báo cáo
+# công bố suy ra quy mô dưới đây); chỉ so sánh số lượng trong cùng một báo cáo.
 
-# %% [markdown]
+# %%
+page.scope("temp_housing_started", pick("houses started", "nhà khởi công"))
+
+# %% [markdown] tags=["lang-en"]
 # ## Health services (*khám chữa bệnh*), by month
+
+# %% [markdown] tags=["lang-vi"]
+# ## Khám chữa bệnh theo tháng
 
 # %%
 health = select(levels, ["health_visits_public", "health_visits_private", "health_inpatient", "health_outpatient"],
                 ("month",))
-charts.show(charts.bars_by_period(health, "Health services: visits per month",
+charts.show(charts.bars_by_period(health, pick("Health services: visits per month", "Khám chữa bệnh: lượt khám theo tháng"),
                                   charts.source_line(health["source_doc"], manifest)))
 
 # %%

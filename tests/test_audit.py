@@ -27,9 +27,9 @@ def test_every_figure_of_the_overview_matches_its_row(built):
     table = _audit(built[0], built)
     assert len(table) >= 30 and table["ok"].all(), table.loc[~table["ok"], ["number", "shown", "problem"]].to_string()
     # the faults of issue 27 are not in it: the trade row is the year to 14 May, the houses' base is named
-    shown = dict(zip(table["indicator_id"] + ":" + table["measure"], table["shown"]))
-    assert shown["trade_total:value"] == "40,542 million USD"
-    assert shown["temp_housing_completed:plan_pct"] == "99.9% of all houses approved"
+    shown = table.groupby(table["indicator_id"] + ":" + table["measure"])["shown"].agg(list)
+    assert "40,542 million USD" in shown["trade_total:value"]  # the year to 14 May (May's level beside it)
+    assert shown["temp_housing_completed:plan_pct"] == ["99.9% of all houses approved"]
 
 
 @pytest.mark.parametrize("planted, check", [
@@ -37,12 +37,12 @@ def test_every_figure_of_the_overview_matches_its_row(built):
     ("40,542 million USD", "value"),
     ('<span class="lsr-status"> (estimate)</span>', "status"),
     ("481.6 thousand tonnes", "unit"),
-    ("2026 to 14 May", "period"),
+    ("1 January to 14 May 2026", "period"),
 ])
 def test_a_planted_mislabel_fails(built, planted, check):
     wrong = {"99.9% of all houses approved": "99.9% of plan", "40,542 million USD": "40,452 million USD",
              '<span class="lsr-status"> (estimate)</span>': "", "481.6 thousand tonnes": "481.6 tonnes",
-             "2026 to 14 May": "2026-05"}[planted]
+             "1 January to 14 May 2026": "January-April 2026"}[planted]
     html = built[0]
     assert planted in html
     table = _audit(html.replace(planted, wrong, 1), built)

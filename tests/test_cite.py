@@ -36,7 +36,7 @@ def test_a_derived_figure_shows_its_formula_and_no_source_entry():
 def test_a_flagged_figure_carries_the_mark_and_its_one_line_reason():
     cites = Citations(MANIFEST, CATALOGUE)
     shown = cites.figure("12.5", _row(flag="conflict_in_source", note="printed for 5 months, but " + "x " * 200))
-    assert f'title="conflict in source: printed for 5 months, but x' in shown and FLAG_MARK in shown
+    assert f'title="The report contradicts itself on this figure: printed for 5 months, but x' in shown and FLAG_MARK in shown
     assert FLAG_MARK in cites.appendix_html()
     flags = pd.DataFrame({"check": ["implied_plan"], "indicator_id": ["x"], "period": ["2026 Jan-May"],
                           "source_docs": ["900_synthetic, 901_other"], "detail": ["plans differ"]})

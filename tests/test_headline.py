@@ -22,12 +22,12 @@ def test_headline_table_formats_level_change_and_plan(synthetic_data):
 def test_level_sentence_reads_like_the_report(synthetic_data):
     sentence = level_sentence(ls.observations(), ls.indicators(), "trade_total", "2025-01-01", "2025-11-30")
     assert sentence == ("Goods trade turnover through the province, all types reached 5,000 million USD (estimate) in "
-                        "2025 Jan-Nov, +20.0% on a year earlier, 100.0% of the year's plan (report to November 2025).")
+                        "January-November 2025, +20.0% on a year earlier, 100.0% of the year's plan (report to November 2025).")
 
 
 def test_latest_sentence_prefers_the_latest_period(synthetic_data):
     sentence = latest_level_sentence(ls.observations(), ls.indicators(), "trade_total", kinds=("month",))
-    assert "500 million USD (estimate) in 2025-11" in sentence
+    assert "500 million USD (estimate) in November 2025" in sentence
     missing = latest_level_sentence(ls.observations(), ls.indicators(), "tourism_revenue")
     assert missing.endswith("no level printed in the reports.")
 
@@ -35,7 +35,7 @@ def test_latest_sentence_prefers_the_latest_period(synthetic_data):
 def test_share_lines(synthetic_data):
     frame = ls.load("trade")
     assert share_lines(frame, "trade_total_export", "trade_total", "exports were") == (
-        "- 2025 Jan-Nov (report to November 2025): exports were 40.0% of the total.")
+        "- January-November 2025 (report to November 2025): exports were 40.0% of the total.")
 
 
 def test_implied_scope_needs_both_count_and_share(synthetic_data):
@@ -63,6 +63,6 @@ def test_a_concept_headline_takes_its_freshest_variant_and_marks_a_flagged_level
     January-May 2026 is flagged in the curated data."""
     obs, catalogue = ls.observations(), ls.indicators()
     sentence = latest_level_sentence(obs, catalogue, ("pubinv_disbursed_current", "pubinv_disbursed"))
-    assert "reached 906 billion VND (estimate) in 2026 Jan-May" in sentence and "current year" in sentence
+    assert "reached 906 billion VND (estimate) in January-May 2026" in sentence and "current year" in sentence
     flagged = latest_level_sentence(obs, catalogue, "prod_electricity_sold")
-    assert "230.4 million kWh" in flagged and "⚑ conflict in source" in flagged
+    assert "230.4 million kWh" in flagged and "⚑ The report contradicts itself on this figure" in flagged

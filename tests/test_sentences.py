@@ -133,7 +133,7 @@ def test_a_proposal_reads_as_a_proposal():
     obs, catalogue = ls.observations(), ls.indicators()
     for indicator, word in (("rice_support_households", "proposed"), ("rice_support_kg", "needed")):
         sentence = level_sentence(obs, catalogue, indicator, "2026-01-01", "2026-01-31")
-        assert f"({word}) for 2026-01" in sentence, sentence
+        assert f"({word}) for January 2026" in sentence, sentence
         assert "reached" not in sentence and "given" not in sentence, sentence
     cites = _cites()
     html = level_sentence(obs, catalogue, "rice_support_households", "2026-01-01", "2026-01-31", writer=cites)

@@ -28,7 +28,8 @@ def run_briefing(args: argparse.Namespace) -> int:
     claim(Path(args.output), force=args.force)  # before the work, so that a refusal is immediate
     _require_rows("briefing")
     try:
-        written = build_briefings(Path(args.output), force=args.force)
+        written = build_briefings(Path(args.output), force=args.force, lang=args.lang,
+                                  other_edition=args.other_edition)
     except NotebookError as exc:
         from ..cli import ERROR_EXIT, one_line
 
@@ -80,7 +81,7 @@ def run_excel(args: argparse.Namespace) -> int:
 
     check_output_path(args.output)
     _require_rows("excel")
-    path = write_workbook(Path(args.output), progress=print)
+    path = write_workbook(Path(args.output), progress=print, lang=args.lang)
     print(f"wrote {path}")
     return 0
 
@@ -89,6 +90,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``briefing``, ``notebooks`` and ``excel`` to the command line."""
     briefing = subparsers.add_parser("briefing", help="execute the notebooks and export HTML briefings")
     briefing.add_argument("-o", "--output", default="briefings", help="output folder (default: briefings)")
+    briefing.add_argument("--lang", choices=("en", "vi"), default="en",
+                          help="the edition's language: en (default) or vi (Vietnamese: words, numbers, dates)")
+    briefing.add_argument("--other-edition", default=None, metavar="REL",
+                          help="the other language's folder relative to -o (e.g. vi/ or ../): each page links to it")
     briefing.add_argument("--force", action="store_true",
                           help="write into a non-empty folder lsreports did not write before (its files are left alone)")
     briefing.add_argument("--pdf", action="store_true",
@@ -99,4 +104,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     notebooks.set_defaults(func=run_notebooks)
     excel = subparsers.add_parser("excel", help="export the tables to a formatted .xlsx workbook")
     excel.add_argument("-o", "--output", default="exports/lsreports.xlsx", help="output file")
+    excel.add_argument("--lang", choices=("en", "vi"), default="en",
+                       help="language of the README sheet and the column headers (default en)")
     excel.set_defaults(func=run_excel)

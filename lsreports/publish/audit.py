@@ -33,7 +33,6 @@ from pathlib import Path
 import pandas as pd
 
 from ..sources.bases import share_base
-from ..sources.periods import period_label
 from . import labels
 
 AUDIT_COLUMNS: list[str] = ["number", "shown", "indicator_id", "period", "measure", "source_doc", "status", "value",
@@ -86,7 +85,7 @@ def _find_row(figure: dict, obs: pd.DataFrame, names: dict[str, str], reports: d
     measures = [m for m, words in labels.MEASURES.items() if words == figure["measure_text"]]
     rows = obs.loc[obs["indicator_id"].isin(ids) & obs["source_doc"].isin(docs) & obs["measure"].isin(measures)
                    & (obs["quote"] == figure["quote"]) & ~obs["derived"].astype(bool)]
-    rows = rows.loc[[period_label(s, e) == figure["period_text"] for s, e in zip(rows["start"], rows["end"])]]
+    rows = rows.loc[[labels.period(s, e) == figure["period_text"] for s, e in zip(rows["start"], rows["end"])]]
     return rows.iloc[0].to_dict() if len(rows) == 1 else None
 
 
@@ -144,7 +143,7 @@ def audit_figures(html: str, obs: pd.DataFrame, catalogue: pd.DataFrame, manifes
                         "problem": f"no single printed row for {figure['name']!r}, {figure['period_text']}, "
                                    f"{figure['measure_text']}, {figure['report']}"})
             continue
-        period = period_label(row["start"], row["end"])
+        period = labels.period(row["start"], row["end"])
         checks = {"value_ok": _value_ok(figure["shown"], row["value"]), "unit_ok": _unit_ok(figure["shown"], row),
                   "period_ok": period in figure["context"], "status_ok": _status_ok(figure["shown"], row),
                   "base_ok": _base_ok(figure["shown"], row)}

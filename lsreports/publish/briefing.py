@@ -16,6 +16,7 @@ data under a shared lock, so that an ``ingest --apply`` cannot change it halfway
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,8 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
-from .reading import about_footer, chart_data_files
+from .i18n import ENV, LANGS, check_lang, using
+from .reading import about_footer, chart_data_files, long_tables_to_appendix
 
 #: Order of the briefings in the index (others follow alphabetically).
 ORDER = ("trade", "budget", "industry", "tourism", "social", "trends_forecasts")
@@ -53,6 +55,53 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
+#: The hidden first cell of a briefing's notebook: DataFrames are shown in words (reader_tables).
+SETUP_CELL = "from lsreports.publish.reader_tables import install as _lsr_install\n_lsr_install()"
+#: Cell tags: ``lang-en`` / ``lang-vi`` cells belong to one edition; ``exploratory`` cells to none.
+HIDDEN_TAG = "exploratory"
+
+
+#: The tag of a notebook's title in Vietnamese (a markdown cell holding only the ``# heading``).
+TITLE_TAG = "title-vi"
+
+
+def _translated_title(first: str, title: str) -> str:
+    """The first cell for the Vietnamese edition: the title in Vietnamese, the version and changelog kept
+    (they move to the footer, for the notebook's maintainers), the English introduction left out."""
+    from .reading import _about_lines
+
+    lines = first.splitlines()
+    found = _about_lines(lines)
+    kept = "\n".join(lines[found[0]:found[1]]) if found else ""
+    return title.strip() + ("\n\n" + kept if kept else "")
+
+
+def for_edition(notebook: nbformat.NotebookNode, code: str, *, setup: bool = True) -> nbformat.NotebookNode:
+    """Keep the cells of edition ``code``: drop the other languages' ``lang-xx`` cells and ``exploratory`` ones.
+
+    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition. With ``setup``, a hidden
+    first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
+    """
+    other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG, TITLE_TAG}
+    titles = [c.source for c in notebook.cells if TITLE_TAG in c.get("metadata", {}).get("tags", [])]
+    notebook.cells = [c for c in notebook.cells if not other & set(c.get("metadata", {}).get("tags", []))]
+    if code != LANGS[0] and titles and notebook.cells:
+        notebook.cells[0].source = _translated_title(notebook.cells[0].source, titles[0])
+    if setup:
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
+    return notebook
+
+
+def _edition_html(page: str, code: str, other_href: str | None) -> str:
+    """Set the page's language and put the link to its other edition at the top of its body."""
+    from .overview_page import edition_link
+
+    page = re.sub(r"<html(\s[^>]*)?>", f'<html lang="{code}">', page, count=1)
+    with using(code):
+        link = edition_link(other_href)
+    return re.sub(r"(<main[^>]*>)", lambda m: m[1] + link, page, count=1) if link else page
+
+
 def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
     """The executed ``.ipynb`` stored beside a source, if it matches its ``.py`` cell by cell.
 
@@ -68,15 +117,33 @@ def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
     return nbformat.read(pair.notebook, as_version=4)
 
 
-def build_one(pair: Pair, out_dir: Path, *, stored: bool = False) -> tuple[Path, str, str | None]:
-    """Execute one notebook (or take its stored outputs) and write ``<name>.html`` and its charts' CSVs;
-    return its path, title and version."""
-    notebook = stored_notebook(pair) if stored else execute(read_source(pair.source), pair.name, pair.source.parent)
-    title, version = _title(notebook), version_of(notebook)
-    chart_data_files(notebook, pair.name, out_dir)
-    about_footer(notebook)
+def _executed(pair: Pair, code: str, stored: bool) -> nbformat.NotebookNode:
+    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (DataFrames in words), or its
+    stored outputs (English only: they were rendered in the economist's session, DataFrames as they are)."""
+    if stored:
+        if code != LANGS[0]:
+            raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
+                                "is built by executing the notebooks")
+        return for_edition(stored_notebook(pair), code, setup=False)
+    notebook = execute(for_edition(read_source(pair.source), code), pair.name, pair.source.parent, env={ENV: code})
+    notebook.cells = notebook.cells[1:]  # the setup cell
+    return notebook
+
+
+def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
+              stored: bool = False) -> tuple[Path, str, str | None]:
+    """Execute one notebook in language ``code`` (or take its stored outputs) and write ``<name>.html`` and
+    its charts' CSVs; return its path, title and version. ``other_href`` links the page to its other edition.
+    """
+    with using(code):
+        notebook = _executed(pair, code, stored)
+        title, version = _title(notebook), version_of(notebook)
+        chart_data_files(notebook, pair.name, out_dir)
+        long_tables_to_appendix(notebook)
+        about_footer(notebook)
+        page = export_html(notebook, title)
     target = out_dir / f"{pair.name}.html"
-    target.write_text(export_html(notebook, title), encoding="utf-8")
+    target.write_text(_edition_html(page, code, other_href), encoding="utf-8")
     return target, title, version
 
 
@@ -85,8 +152,8 @@ def _ordered(found: list[Pair]) -> list[Pair]:
 
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
-                    progress: Callable[[str], None] = print, force: bool = False,
-                    stored: bool = False) -> list[Path]:
+                    progress: Callable[[str], None] = print, force: bool = False, stored: bool = False,
+                    lang: str = "en", other_edition: str | None = None) -> list[Path]:
     """Build every briefing and the overview page into ``out_dir``, replacing only the files it owns.
 
     Parameters
@@ -97,6 +164,12 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
         Folder of the notebook sources (default: the project's ``notebooks/``).
     progress : callable
         Receives one line per step (default: print).
+    lang : str
+        The edition's language (:data:`lsreports.publish.i18n.LANGS`): the notebooks' kernels get
+        ``LSREPORTS_LANG`` and the overview is written in it.
+    other_edition : str, optional
+        The other edition's folder relative to ``out_dir`` (``vi/``, ``../``): each page links
+        to its counterpart there.
     force : bool
         Write into a non-empty folder that has no manifest (its other files are left alone).
     stored : bool, default False
@@ -122,20 +195,23 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     from .notebooks import NOTEBOOK_DIR
     from .output_folder import owned_folder, publish
 
+    check_lang(lang)
     found = _ordered(pairs(notebook_dir or NOTEBOOK_DIR))
+    link = (lambda name: f"{other_edition.rstrip('/')}/{name}") if other_edition else (lambda name: None)
     out_dir = Path(out_dir).resolve()
     with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
         with naming(out_dir):  # a full disk names the output folder
-            entries = _build_pages(found, staging, progress, stored)
+            entries = _build_pages(found, staging, progress, stored, lang, link)
             publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
 
 
-def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None],
-                 stored: bool = False) -> list[tuple[str, str, str]]:
+def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None], stored: bool = False,
+                 lang: str = "en", link: Callable[[str], str | None] = lambda name: None
+                 ) -> list[tuple[str, str, str]]:
     """Execute (or take the stored outputs of) and export every notebook, then the overview page, into
-    ``staging``; return the index entries."""
+    ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in the other edition."""
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute, sharing
@@ -149,10 +225,11 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
             started = time.perf_counter()
             doing = "exporting its stored outputs" if stored else "executing and exporting"
             progress(f"[{number}/{len(found)}] {pair.name}: {doing} ...")
-            path, title, version = build_one(pair, staging, stored=stored)
+            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"), stored=stored)
             progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
             entries.append((path.name, title, version))
-    page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,
-                         context=context)
+    with using(lang):
+        page = overview_html(entries, dt.date.today().isoformat(), obs=obs, catalogue=catalogue, manifest=manifest,
+                             context=context, other_edition=link("index.html"))
     (staging / "index.html").write_text(page, encoding="utf-8")
     return entries

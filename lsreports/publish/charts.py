@@ -8,6 +8,7 @@ matplotlib), which covers Vietnamese; tick labels are formatted explicitly.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections import Counter
 
@@ -50,9 +51,10 @@ def source_line(docs, manifest: pd.DataFrame) -> str:
     """
     names = labels.report_names(manifest)
     ordered = sorted(set(docs), key=lambda doc: (str(manifest.set_index("id")["period_end"].get(doc, "")), doc))
-    listed = [names.get(doc, f"report {doc}").removeprefix("report ") for doc in ordered]
-    noun = "report" if len(listed) == 1 else "reports"
-    return f"Source: Lạng Sơn socio-economic {noun} " + ", ".join(listed) + "; lsreports curated data."
+    from .i18n import t
+
+    listed = [names.get(doc, f"report {doc}").removeprefix("report ").removeprefix("báo cáo ") for doc in ordered]
+    return t("chart.source_one" if len(listed) == 1 else "chart.source_many", reports=", ".join(listed))
 
 
 def fit_layout(fig: plt.Figure, ax: plt.Axes, rect: tuple[float, float, float, float] = (0, 0, 1, 1), *,
@@ -126,6 +128,35 @@ def comparable_length(start: pd.Timestamp, end: pd.Timestamp) -> str:
     if kind == "span":
         return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
     return {"month": "month", "point": "at a date", "year": "whole year"}[kind]
+
+
+def panel_title(length: str) -> str:
+    """A panel's length (:func:`comparable_length`) as its title, in the current language."""
+    from .i18n import lang
+
+    if lang() == "vi":
+        months = re.fullmatch(r"(\d+) months? to date", length)
+        day = re.fullmatch(r"to (\d+) (\w{3})", length)
+        month_number = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                                    "Oct", "Nov", "Dec"), start=1)}
+        length = (f"lũy kế {months[1]} tháng" if months else
+                  f"đến ngày {int(day[1])}/{month_number.get(day[2], day[2])}" if day else
+                  {"first half": "6 tháng đầu năm", "month": "tháng", "at a date": "tại một thời điểm",
+                   "whole year": "cả năm"}.get(length, length))
+    return length[0].upper() + length[1:]
+
+
+def _names_in_language(frame: pd.DataFrame, label_column: str) -> pd.DataFrame:
+    """The catalogue's English names of ``frame`` (``name_en``) in the current language's names."""
+    if label_column != "name_en" or "indicator_id" not in frame:
+        return frame
+    from ..sources.loader import indicators
+    from .i18n import lang
+
+    if lang() == "en":
+        return frame
+    names = labels.indicator_names(indicators(national=True))
+    return frame.assign(name_en=[names.get(i, n) for i, n in zip(frame["indicator_id"], frame["name_en"])])
 
 
 def _panels(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
@@ -223,6 +254,7 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     """
     if frame.empty:
         raise ValueError(f"nothing to plot for {title!r}")
+    frame = _names_in_language(frame, label_column)
     units = frame["unit"].unique()
     if len(units) != 1:
         raise ValueError(f"{title!r} mixes units {sorted(units)}: plot them on separate charts")
@@ -234,7 +266,7 @@ def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column
     for ax, (length, part) in zip(axes, panels):
         value_labels += _draw_panel(ax, part, length, series, label_column, value_column)
         if len(panels) > 1:
-            ax.set_title(length[0].upper() + length[1:], loc="left", fontsize=9)
+            ax.set_title(panel_title(length), loc="left", fontsize=9)
     if len(series) > 1:
         handles = {h.get_label(): h for ax in axes for h in ax.get_legend_handles_labels()[0]}
         shown = [name for name in series if name in handles]
@@ -296,6 +328,7 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
     """
     if frame.empty:
         raise ValueError(f"nothing to plot for {title!r}")
+    frame = _names_in_language(frame, label_column)
     panels = _panels(frame) if {"start", "end"} <= set(frame.columns) else [("", frame)]
     fig = plt.figure(figsize=(9, 0.42 * len(frame) + 1.6 + 0.55 * (len(panels) - 1)))
     grid = fig.add_gridspec(len(panels), 1, height_ratios=[len(part) + 0.6 for _, part in panels])
@@ -308,7 +341,7 @@ def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: s
         _draw_change_panel(ax, part, label_column, value_column, signed="change" in xlabel)
         ax.set_xlim(*limits)  # one scale in every panel: a bar's length is its value
         if len(panels) > 1:
-            ax.set_title(length[0].upper() + length[1:], loc="left", fontsize=9)
+            ax.set_title(panel_title(length), loc="left", fontsize=9)
     axes[-1].set_xlabel(xlabel)
     heading = fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
     source_text = source_block(fig, source)
@@ -347,7 +380,7 @@ def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, so
     """
     if paths.empty:
         raise ValueError(f"nothing to plot for {title!r}")
-    names = catalogue.set_index("indicator_id")["name_en"]
+    names = labels.indicator_names(catalogue)
     ids = list(dict.fromkeys(paths["indicator_id"]))
     fig, axes = plt.subplots(1, len(ids), figsize=(4.2 * len(ids) + 0.6, 3.6), squeeze=False, sharey=True)
     top = max(110.0, float(paths["pct"].max()) + 10)

@@ -24,6 +24,7 @@ import pandas as pd
 from ..sources.periods import period_label
 from . import labels
 from .formatting import safe
+from .i18n import lang, t
 
 #: The mark a flagged figure carries wherever it is shown.
 FLAG_MARK = "⚑"
@@ -44,11 +45,18 @@ def one_line(reason: object, width: int = 160) -> str:
 
 
 def curated_flag_reason(row) -> str:
-    """The one-line reason of a row's curated flag (``flag: note``), or '' when it has none."""
+    """The one-line reason of a row's curated flag, in words (:func:`lsreports.publish.flag_words.flag_sentence`).
+
+    '' when the row has none.
+    """
+    from .flag_words import flag_sentence
+
     flag = row.get("flag")
     if not (isinstance(flag, str) and flag):
         return ""
-    return one_line(f"{flag.replace('_', ' ')}: {row.get('note') or ''}")
+    note = row.get("note")
+    note = note if isinstance(note, str) else ""
+    return one_line(flag_sentence({"check": "curated_flag", "detail": f"{flag}: {note}"}), 300)
 
 
 def flag_mark(reason: str) -> str:
@@ -60,6 +68,20 @@ def _status_tail(row) -> str:
     """``, proposed`` (the row's status word) for the Sources entry; '' for a figure done."""
     word = labels.status(row.get("status"))
     return f", {word}" if word else ""
+
+
+def flag_words_row(flag: dict) -> str:
+    """A row of the flag table (:func:`lsreports.flags`) in the page's language: its ``reason`` in English,
+    a sentence naming the check in Vietnamese (the table's reasons are written in English)."""
+    from .flag_words import flag_sentence
+
+    if lang() == "en" or flag.get("detail"):
+        return flag_sentence(flag)
+    from .reader_tables import CHECKS
+
+    check = str(flag.get("check", ""))
+    return t("flag.generic", check=CHECKS[check][1] if check in CHECKS else check.replace("_", " "),
+             family=flag.get("family", ""), reason=flag.get("reason", ""))
 
 
 def row_key(row) -> tuple:
@@ -91,7 +113,7 @@ class Citations:
     def __init__(self, manifest: pd.DataFrame, catalogue: pd.DataFrame, flags: pd.DataFrame | None = None,
                  anchor: str = "src", table: pd.DataFrame | None = None):
         self.names = {**labels.national_table_names(), **labels.report_names(manifest)}
-        self.indicator_names = catalogue.set_index("indicator_id")["name_en"].to_dict()
+        self.indicator_names = labels.indicator_names(catalogue)
         self.flags = flags if flags is not None else pd.DataFrame(columns=["indicator_id", "period", "source_docs"])
         self.anchor = anchor
         self.table = table
@@ -113,7 +135,10 @@ class Citations:
         if self.table is not None:
             from ..analysis.checks.flags import figure_flags, flag_reasons
 
-            reasons = ([curated] if curated else []) + flag_reasons(figure_flags(self.table, row))
+            found = figure_flags(self.table, row)
+            reasons = ([curated] if curated else []) + (flag_reasons(found) if lang() == "en" else
+                                                        list(dict.fromkeys(flag_words_row(r) for r in
+                                                                           found.to_dict("records"))))
             return one_line(" ".join(reasons), 600)
         if curated:
             return curated
@@ -121,7 +146,11 @@ class Citations:
         hits = self.flags.loc[(self.flags["indicator_id"] == row["indicator_id"]) & (self.flags["period"] == period)
                               & self.flags["source_docs"].astype(str).str.contains(str(row["source_doc"]),
                                                                                    regex=False)]
-        return one_line(f"{hits.iloc[0]['check'].replace('_', ' ')}: {hits.iloc[0]['detail']}") if len(hits) else ""
+        if not len(hits):
+            return ""
+        from .flag_words import flag_sentence
+
+        return one_line(flag_sentence(hits.iloc[0].to_dict()), 300)
 
     def figure(self, shown: str, row) -> str:
         """Render ``shown`` (the formatted number) as a traceable figure.
@@ -134,7 +163,8 @@ class Citations:
         mark = flag_mark(reason)
         if bool(row.get("derived")):
             formula = row.get("formula") or row.get("quote")
-            return f'<span class="lsr-src" title="derived: {text(formula)}">{text(shown)}</span>{mark}'
+            return (f'<span class="lsr-src" title="{text(t("sources.derived"))}: {text(formula)}">{text(shown)}</span>'
+                    f"{mark}")
         number = self._number(row)
         tip = f"“{row['quote']}” ({self.names.get(row['source_doc'], row['source_doc'])})"
         # the status word (estimate, proposed, ...) is part of the figure; in a table it goes on its own line
@@ -183,7 +213,7 @@ class Citations:
         """An HTML paragraph."""
         return f"<p>{line}</p>"
 
-    def appendix_html(self, heading: str = "Sources") -> str:
+    def appendix_html(self, heading: str | None = None) -> str:
         """The "Sources" appendix: one numbered entry per cited figure, with its quote, report and flag.
 
         Flagged derived figures follow, numbered F1, F2, ..., with their formula and the reason.
@@ -193,18 +223,22 @@ class Citations:
         items = []
         for number, row in sorted(self.entries.values(), key=lambda e: e[0]):
             name = self.indicator_names.get(row["indicator_id"], row["indicator_id"])
-            period = period_label(pd.Timestamp(row["start"]), pd.Timestamp(row["end"]))
+            period = labels.period(row["start"], row["end"])
             reason = self.flag_reason(row)
             flag = f'<br><span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}' if reason else ""
             items.append(f'<li id="{self.anchor}-{number}"><q>{text(row["quote"])}</q> '
                          f'<span class="lsr-note">— {text(self.names.get(row["source_doc"], row["source_doc"]))}; '
                          f'{text(name)}, {text(period)}, {text(labels.measure(row["measure"]))}'
                          f'{text(_status_tail(row))}</span>{flag}</li>')
+        heading = t("sources.heading") if heading is None else heading
+        # the flag table's reasons of a derived figure are written in English: marked so in another edition
+        english = "" if lang() == "en" else ' lang="en"'
         # the anchor on a span: the Sources entries are the numbered <li id> (lsreports.publish.audit reads them)
         notes = "".join(f'<li><span id="{self.anchor}-f{n}">F{n}</span>: {text(shown)} = {text(formula)}<br>'
-                        f'<span class="lsr-flag">{FLAG_MARK}</span> {text(reason)}</li>'
+                        f'<span class="lsr-flag">{FLAG_MARK}</span> <span{english}>{text(reason)}</span></li>'
                         for n, (shown, formula, reason) in enumerate(self.flagged_derived, start=1))
-        derived = (f'\n<h3>Flagged derived figures</h3>\n<ul class="lsr-flagged">{notes}</ul>' if notes else "")
+        derived = (f'\n<h3>{text(t("sources.flagged_derived"))}</h3>\n<ul class="lsr-flagged">{notes}</ul>'
+                   if notes else "")
         return f'<section class="lsr-sources"><h2 id="{self.anchor}">{text(heading)}</h2>\n<ol>\n' + \
             "\n".join(items) + "\n</ol>" + derived + "</section>"
 

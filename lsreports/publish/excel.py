@@ -64,6 +64,36 @@ COLUMN_NOTES: dict[str, str] = {
     "derivation": "Derived rows only: the kind of derivation.",
     "formula": "Derived rows only: the formula with the numbers used.",
 }
+#: The Vietnamese workbook's column notes (``lsreports excel --lang vi``).
+COLUMN_NOTES_VI: dict[str, str] = {
+    "indicator_id": "Mã chỉ tiêu (xem trang Indicators).",
+    "name_en": "Tên tiếng Anh.", "name_vi": "Tên chỉ tiêu theo cách gọi trong báo cáo.",
+    "period": "Kỳ số liệu: 2025-11 (một tháng), 2025 Jan-Nov (lũy kế từ đầu năm), 2025 H1 (6 tháng), at 2026-05-31 "
+              "(số tại một thời điểm).",
+    "start": "Ngày đầu của kỳ số liệu.", "end": "Ngày cuối của kỳ số liệu (tính cả ngày này).",
+    "measure": "value = giá trị; yoy_pct = % so với cùng kỳ năm trước; mom_pct = % so với tháng trước; plan_pct = % "
+               "kế hoạch năm; est_central_pct / est_local_pct = % dự toán Trung ương / tỉnh giao.",
+    "value": "Số liệu, theo đơn vị ở cột tiếp theo; với đơn vị pct là phân số hiển thị dạng phần trăm "
+             "(0,456 hiển thị 45,6%).",
+    "unit": "USD_mn triệu USD; VND_bn tỷ đồng; kt nghìn tấn; t tấn; pct phần trăm; ...",
+    "status": "actual: số thực hiện; estimate: số ước (ước); proposed (đề xuất) hoặc needed (cần hỗ trợ): "
+              "không phải số đã thực hiện.",
+    "flag": "Vấn đề đã biết của số liệu gốc (unit_anomaly, conflict_in_source, source_typo); giữ nguyên số đã in "
+            "và tô màu dòng.",
+    "note": "Ghi chú biên tập: cách đọc kỳ hoặc gốc so sánh, ý nghĩa của lưu ý.",
+    "source_doc": "Báo cáo công bố số liệu (xem trang Reports).",
+    "quote": "Câu nguyên văn trong báo cáo công bố số liệu; với số tính toán là công thức.",
+    "derivation": "Chỉ với số tính toán: cách tính.",
+    "formula": "Chỉ với số tính toán: công thức với các số đã dùng.",
+}
+#: The Vietnamese workbook's column headers (the English workbook keeps the data's column names).
+HEADERS_VI: dict[str, str] = {
+    "indicator_id": "Mã chỉ tiêu", "name_en": "Tên tiếng Anh", "name_vi": "Tên chỉ tiêu", "period": "Kỳ",
+    "start": "Từ ngày", "end": "Đến ngày", "measure": "Loại số liệu", "value": "Giá trị", "unit": "Đơn vị",
+    "status": "Tình trạng", "flag": "Lưu ý", "note": "Ghi chú", "source_doc": "Báo cáo", "quote": "Câu trích",
+    "derivation": "Cách tính", "formula": "Công thức", "domain": "Lĩnh vực", "kind": "Loại chỉ tiêu",
+    "definition": "Định nghĩa", "title": "Tiêu đề", "year": "Năm", "target_kind": "Loại kế hoạch",
+}
 HEADER_FILL = PatternFill("solid", fgColor="1F5F8B")
 
 
@@ -94,7 +124,9 @@ def _excel_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _header(sheet, columns) -> None:
-    sheet.append(list(columns))
+    from .i18n import lang
+
+    sheet.append([HEADERS_VI.get(c, c) if lang() == "vi" else c for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
@@ -170,7 +202,22 @@ WIDTHS = {"indicator_id": 26, "name_en": 40, "name_vi": 40, "period": 16, "start
           "quote": 80, "formula": 70, "definition": 70}
 
 
-def write_workbook(path: Path, progress: Callable[[str], None] = lambda _line: None) -> Path:
+def _readme(readme, obs: pd.DataFrame) -> None:
+    """The README sheet in the current language (:mod:`lsreports.publish.i18n`)."""
+    from .i18n import lang, t
+
+    readme.append([t("excel.title")])
+    readme["A1"].font = Font(bold=True, size=13)
+    readme.append([t("excel.written", date=dt.date.today().isoformat(), latest=f"{obs['end'].max():%Y-%m-%d}")])
+    readme.append([t("excel.percent_rule")])
+    readme.append([t("excel.flag_rule")])
+    readme.append([])
+    readme.append([t("excel.column"), t("excel.meaning")])
+    for column, meaning in (COLUMN_NOTES_VI if lang() == "vi" else COLUMN_NOTES).items():
+        readme.append([column, meaning])
+
+
+def write_workbook(path: Path, progress: Callable[[str], None] = lambda _line: None, lang: str = "en") -> Path:
     """Write ``path`` (.xlsx) with the README, one sheet per domain, Indicators, Targets, Reports, Derived.
 
     Parameters
@@ -179,29 +226,28 @@ def write_workbook(path: Path, progress: Callable[[str], None] = lambda _line: N
         The workbook to write (replaced atomically).
     progress : callable, optional
         Receives one line per step (the command line passes ``print``).
+    lang : str
+        The language of the README sheet and the column headers (``en``: the data's column names).
 
     Returns
     -------
     pathlib.Path
         The path written.
     """
+    from .i18n import using
+
+    with using(lang):
+        return _write(path, progress)
+
+
+def _write(path: Path, progress: Callable[[str], None]) -> Path:
     from ..sources.loader import indicators, observations, reports, targets
 
     obs, catalogue = observations(), indicators()
     workbook = Workbook()
     readme = workbook.active
     readme.title = "README"
-    readme.append(["lsreports: figures of the Lạng Sơn socio-economic reports"])
-    readme["A1"].font = Font(bold=True, size=13)
-    readme.append([f"Written {dt.date.today().isoformat()} from data/curated/ (printed rows up to "
-                   f"{obs['end'].max():%Y-%m-%d}). One sheet per domain; Derived holds computed rows."])
-    readme.append([PERCENT_RULE])
-    readme.append(["Shaded rows carry a curation flag (column flag, in bold): a known problem of the printed "
-                   "figure, which is kept as printed; the note says what it is."])
-    readme.append([])
-    readme.append(["column", "meaning"])
-    for column, meaning in COLUMN_NOTES.items():
-        readme.append([column, meaning])
+    _readme(readme, obs)
     readme.column_dimensions["A"].width = 16
     readme.column_dimensions["B"].width = 120
     labelled = _labelled(obs, catalogue)

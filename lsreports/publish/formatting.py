@@ -6,7 +6,26 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import labels
+from . import i18n, labels
+
+
+def localise(number: str, code: str | None = None) -> str:
+    """Write an English-formatted number in the current language's style.
+
+    Vietnamese swaps the separators (``1,234.5`` → ``1.234,5``) and sets a space before
+    the percent sign (``+45.6%`` → ``+45,6 %``); English is returned unchanged.
+
+    Examples
+    --------
+    >>> localise("1,234.5", "vi"), localise("+45.6%", "vi"), localise("+45.6%", "en")
+    ('1.234,5', '+45,6 %', '+45.6%')
+    """
+    if (code or i18n.lang()) != "vi":
+        return number
+    swapped = number.translate(str.maketrans({",": ".", ".": ","}))
+    return re.sub(r"(?<=\d)%", " %", swapped)
+
+
 
 
 def half_up(value: float, decimals: int) -> Decimal:
@@ -46,7 +65,7 @@ def fixed(value: float, decimals: int, *, sign: bool = False, grouping: bool = F
 
 
 def fmt_number(value: float | None, decimals: int | None = None) -> str:
-    """Format a number with ',' thousands separators and '.' decimals (English style).
+    """Format a number with ',' thousands separators and '.' decimals (English; Vietnamese: :func:`localise`).
 
     Parameters
     ----------
@@ -62,8 +81,8 @@ def fmt_number(value: float | None, decimals: int | None = None) -> str:
         if abs(value) >= 100:
             decimals = 0
         else:
-            return fixed(value, 2, grouping=True).rstrip("0").rstrip(".")
-    return fixed(value, decimals, grouping=True)
+            return localise(fixed(value, 2, grouping=True).rstrip("0").rstrip("."))
+    return localise(fixed(value, decimals, grouping=True))
 
 
 def fmt_printed(value: float | None) -> str:
@@ -76,11 +95,13 @@ def fmt_printed(value: float | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return fixed(value, 3, grouping=True).rstrip("0").rstrip(".")
+    return localise(fixed(value, 3, grouping=True).rstrip("0").rstrip("."))
 
 
 def fmt_pct(value: float | None, signed: bool = True) -> str:
     """Format a percentage to one decimal, rounded half away from zero: ``+45.6%``, ``-20.7%`` (signed) or ``106.1%``.
+
+    In Vietnamese (:func:`localise`): ``+45,6 %``.
 
     Examples
     --------
@@ -89,7 +110,7 @@ def fmt_pct(value: float | None, signed: bool = True) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return fixed(value, 1, sign=signed) + "%"
+    return localise(fixed(value, 1, sign=signed) + "%")
 
 
 def unit_label(unit: str) -> str:

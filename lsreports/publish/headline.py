@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import labels
+from .i18n import t
 from .formatting import fmt_number, fmt_pct, unit_label
 from .labels import report_name
 from ..sources.periods import period_kind, period_label
@@ -104,13 +105,14 @@ def projection_table(projections: pd.DataFrame, catalogue: pd.DataFrame, indicat
         "Method": [labels.method(m, short=True) for m in rows["method"]],
         "Projected year end": [fmt_number(v) for v in rows["projection"]],
         "Band": [_band(lo, hi, fmt_number) for lo, hi in zip(rows["lower"], rows["upper"])],
-        "Against": [labels.target_kind(k) or "no plan printed" for k in rows["target_kind"]],
+        "Against": [labels.target_kind(k) or t("key.no_plan") for k in rows["target_kind"]],
         "Share of plan or estimate": [fmt_pct(v, signed=False) for v in rows["projected_pct_of_target"]],
         "Band, % of plan": [_band(lo, hi, lambda v: fmt_pct(v, signed=False))
                             for lo, hi in zip(rows["lower_pct_of_target"], rows["upper_pct_of_target"])],
         "Verdict": rows["verdict_text"],
         "Why not growth-based": rows["reason"],
-        "Flags": [f"{FLAG_MARK} {r}" if isinstance(r, str) and r else "" for r in rows["flag_reason"]],
+        "Flags": [f"{FLAG_MARK} {t('flag.see_table', reason=r)}" if isinstance(r, str) and r else ""
+                  for r in rows["flag_reason"]],
     })
     return table.set_index("Indicator")
 

@@ -70,7 +70,8 @@ def version_of(notebook: nbformat.NotebookNode) -> str | None:
     return match.group(1) if match else None
 
 
-def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.NotebookNode:
+def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path,
+            env: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Execute a notebook in ``cwd``; raise :class:`NotebookError` naming the failing cell.
 
     Parameters
@@ -81,6 +82,8 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
         Its name, for messages.
     cwd : pathlib.Path
         The working directory of the kernel (the notebook's folder, so relative paths resolve).
+    env : dict, optional
+        Variables added to the kernel's environment (a briefing's ``LSREPORTS_LANG``).
     """
     try:
         with tempfile.TemporaryDirectory(prefix="lsreports-kernel-") as sockets:
@@ -94,10 +97,12 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path) -> nbformat.N
             client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
                                     resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate",
                                     config=config)
-            client.execute(env=kernel_environment())
+            client.execute(env={**kernel_environment(), **(env or {})})
     except CellExecutionError as exc:
         index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))
+        if index is not None:  # counted as the author sees the notebook: without a build's setup cell
+            index -= sum("lsreports-setup" in c.get("metadata", {}).get("tags", []) for c in notebook.cells[:index])
         first_line = cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
         error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), {}) if cell else {}
         raise NotebookError(f"notebook {name!r}, cell {index} ({first_line!r}): "

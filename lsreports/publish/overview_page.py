@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import i18n, labels
 from .cite import Citations, text
+from .i18n import t
 
 STYLE = (Path(__file__).resolve().parent / "templates" / "overview.css")
 
@@ -17,17 +19,23 @@ def _briefing_links(entries: list[tuple[str, str, str | None]]) -> str:
 
 def _about(entries: list[tuple[str, str, str | None]], latest: pd.Timestamp, built: str) -> str:
     versions = ", ".join(f"{text(title)} {text(version)}" for _, title, version in entries if version)
-    return (f'<footer class="lsr-about"><h2>About this page</h2><p>Data up to <strong>{latest:%d %B %Y}</strong>; '
-            f"built {text(built)}. Every figure is printed in a report of the province (its sentence is shown on "
-            "hover and listed under Sources), read from a cell of the GSO's national tables (the prices rows; "
-            "the cell is named under Sources) or derived from such figures (its formula is shown on hover). "
-            f"Briefing versions: {versions or 'not stated'}.</p></footer>")
+    return (f'<footer class="lsr-about"><h2>{text(t("overview.about_heading"))}</h2><p>'
+            + t("overview.about", latest=text(labels.date(latest)), built=text(built),
+                versions=versions or text(t("overview.not_stated"))) + "</p></footer>")
+
+
+def edition_link(href: str | None) -> str:
+    """The link to the page's other edition (English ↔ Vietnamese), or '' when there is none."""
+    if not href:
+        return ""
+    return (f'<nav class="lsr-edition"><a href="{text(href)}" hreflang="{i18n.other()}" lang="{i18n.other()}">'
+            f'{text(t("overview.other_edition"))}</a></nav>')
 
 
 def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs: pd.DataFrame | None = None,
                   catalogue: pd.DataFrame | None = None, manifest: pd.DataFrame | None = None,
-                  context=None) -> str:
-    """Return the overview page.
+                  context=None, other_edition: str | None = None) -> str:
+    """Return the overview page, in the current language (:func:`lsreports.publish.i18n.lang`).
 
     Parameters
     ----------
@@ -39,10 +47,13 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
         The printed observations, catalogue and manifest (loaded when not given).
     context : lsreports.publish.page_inputs.PageContext, optional
         Flags, changes and year-end view when already computed for these data.
+    other_edition : str, optional
+        Relative address of the same page in the other language, linked at the top.
     """
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute
+    from .messages import key_messages, key_messages_html
     from .overview import changes_html, flags_html, key_indicators_html, prints_html
 
     obs = access.observations() if obs is None else obs
@@ -57,29 +68,33 @@ def overview_html(entries: list[tuple[str, str, str | None]], built: str, *, obs
     cites = Citations(manifest, indicators(national=True), flags, table=table)
     from ..sources.prints import preferred_prints
 
+    messages = key_messages_html(key_messages(obs, catalogue, manifest, context, cites))
     # the table shows the preferred print of each figure (lsreports.sources.prints); the checks saw every print
     key = key_indicators_html(preferred_prints(obs, manifest), catalogue, cites,
                               year_end=(context.year_end, context.year_end_label))
     changes = changes_html(context.changes, catalogue, manifest)
+    title = text(t("overview.title"))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{i18n.lang()}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Lạng Sơn at a glance</title>
+<title>{title}</title>
 <style>{STYLE.read_text(encoding="utf-8")}</style></head>
 <body><main>
-<h1>Lạng Sơn at a glance</h1>
-<p class="lsr-lead">The key indicators of every domain in the province's latest reports, where the year is heading
-against plan, what the latest report changed, and the figures that do not add up.</p>
-<h2>Key indicators</h2>
+{edition_link(other_edition)}
+<h1>{title}</h1>
+<h2 class="lsr-messages-heading">{text(t("overview.key_messages"))}</h2>
+{messages}
+<p class="lsr-lead">{text(t("overview.lead"))}</p>
+<h2>{text(t("overview.key_indicators"))}</h2>
 {key}
-<h2>What changed with the latest report</h2>
+<h2>{text(t("overview.changes"))}</h2>
 {changes}
-<h2>Figures to read with care</h2>
+<h2>{text(t("overview.care"))}</h2>
 {flags_html(flags, catalogue)}
 {prints_html(table, catalogue)}
-<h2>Briefings</h2>
+<h2>{text(t("overview.briefings"))}</h2>
 {_briefing_links(entries)}
-{cites.appendix_html()}
+{cites.appendix_html(t("sources.heading"))}
 {_about(entries, obs["end"].max(), built)}
 </main></body></html>
 """

@@ -11,8 +11,9 @@ import pandas as pd
 from ..sources.periods import period_label
 from . import labels, sentences
 from .cite import Citations, text
+from .i18n import t
 from .formatting import fmt_pct, fmt_printed
-from .overview import (BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, changes_html, key_indicators_html,
+from .overview import (BRIEFING_GROUPS, KEY_INDICATORS, SHARE_MEASURES, _base, changes_html, key_indicators_html,
                        rate_alone)
 
 
@@ -64,11 +65,12 @@ class BriefingPage:
         self.cites = Citations(self.manifest, indicators(national=True), self.context.flags, table=self.flags)
 
     def key_figures(self):
-        """Key indicators of the domain (with the year end against plan) and what the latest report changed."""
+        """How to trace a figure, the key indicators of the domain (with the year end against plan) and what the
+        latest report changed."""
         groups = BRIEFING_GROUPS.get(self.domain, ())
         year_end = (self.context.year_end, self.context.year_end_label)
         key = key_indicators_html(self.obs, self.catalogue, self.cites, groups, year_end) if groups else ""
-        return _html(f"{key}<h3>What changed with the latest report</h3>"
+        return _html(f'<p class="lsr-how-to-read">{t("read.hover")}</p>{key}<h3>{text(t("overview.changes"))}</h3>'
                      f"{changes_html(self.context.changes, self.catalogue, self.manifest, self.ids)}")
 
     def headline(self, indicator_ids: list[str]):
@@ -76,8 +78,8 @@ class BriefingPage:
         from .headline import latest_rows
 
         rows = latest_rows(self.obs, indicator_ids)
-        head = ("<tr><th>Indicator</th><th>Vietnamese term</th><th>Period</th><th>Level</th>"
-                "<th>Change on a year earlier</th><th>Share of its base</th><th>Report</th></tr>")
+        head = "<tr>" + "".join(f"<th>{text(t('headline.' + c))}</th>" for c in
+                                ("indicator", "other_name", "period", "level", "change", "share", "report")) + "</tr>"
         names = labels.report_names(self.manifest)
         lines = []
         for indicator in indicator_ids:
@@ -92,12 +94,15 @@ class BriefingPage:
         entry = self.catalogue.set_index("indicator_id").loc[first["indicator_id"]]
         level, yoy = by_measure.get("value"), by_measure.get("yoy_pct")
         share = next((by_measure[m] for m in SHARE_MEASURES if m in by_measure), None)
-        cells = [text(entry["name_en"]), text(entry["name_vi"]), text(period_label(first["start"], first["end"])),
+        pair = (entry["name_vi"], entry["name_en"]) if labels.name_column() == "name_vi" else \
+            (entry["name_en"], entry["name_vi"])
+        other = "en" if labels.name_column() == "name_vi" else "vi"  # the name in the other language, marked as such
+        cells = [text(pair[0]), f'<span lang="{other}">{text(pair[1])}</span>', text(labels.period(first["start"], first["end"])),
                  self.cites.figure(f"{fmt_printed(level['value'])} {labels.unit(entry['unit'])}", level)
                  if level else "–",
                  self.cites.figure(rate_alone(fmt_pct(yoy["value"]), yoy, level), yoy) if yoy else "–",
-                 self.cites.figure(f"{fmt_pct(share['value'], signed=False)} of "
-                                   f"{labels.share_base(share, short=True)}", share) if share else "–",
+                 self.cites.figure(t("key.share_of", pct=fmt_pct(share['value'], signed=False), target=_base(share)),
+                                   share) if share else "–",
                  text(names.get(first["source_doc"], first["source_doc"]))]
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
@@ -132,11 +137,21 @@ class BriefingPage:
         return self._block(self.cites.paragraph(sentences.spread_sentence(rates, noun, writer=self.cites)))
 
     def country(self, province_ids: list[str]):
-        """The country as context (:func:`lsreports.publish.country_section.country_context`), its text cited."""
+        """The country as context (:func:`lsreports.publish.country_section.country_context`), its text cited.
+
+        Its sentences are English; in another edition they are marked ``lang="en"``.
+        """
         from .. import access
         from .country_section import country_context
 
-        return country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
+        from dataclasses import replace
+
+        from .i18n import lang
+
+        context = country_context(province_ids, access.observations(include_derived=True), writer=self.cites)
+        if lang() != "en" and context.text:  # its sentences are written in English: marked so in another edition
+            context = replace(context, text=f'<div lang="en">{context.text}</div>')
+        return context
 
     def projection(self, projection, noun: str):
         """Pro-rata against the growth-based nowcast of one year-end projection (a row with a plan).
@@ -184,7 +199,12 @@ class BriefingPage:
 
     def sources(self):
         """The Sources appendix of every figure cited so far on the page."""
-        return _html(self.cites.appendix_html() or "<p>No figure cited.</p>")
+        return _html(self.cites.appendix_html() or f"<p>{text(t('sources.none'))}</p>")
+
+    @staticmethod
+    def how_to_read():
+        """How to trace a figure: on screen "hover over a figure", on paper "the sources are listed below"."""
+        return _html(f'<p class="lsr-how-to-read">{t("read.hover")}</p>')
 
 
 __all__ = ["BriefingPage"]

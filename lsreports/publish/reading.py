@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 
+from .i18n import t
 from ..sources.excel_text import inert_csv_text
 
 #: The MIME type :func:`lsreports.publish.charts.show` gives a chart's rows.
@@ -52,7 +53,11 @@ def about_footer(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     first, end = found
     moved = "\n".join(lines[first:end]).strip()
     notebook.cells[0].source = "\n".join(lines[:first] + lines[end:]).strip()
-    notebook.cells.append(nbformat.v4.new_markdown_cell("---\n\n## About this briefing\n\n" + moved))
+    from .i18n import lang
+
+    if lang() != "en":  # the version history is written in English, for the notebook's maintainers: marked so
+        moved = f'{t("about.history_en")}\n\n<div lang="en">\n\n{moved}\n\n</div>'
+    notebook.cells.append(nbformat.v4.new_markdown_cell(f"---\n\n## {t('about.heading')}\n\n" + moved))
     return notebook
 
 
@@ -79,7 +84,56 @@ def chart_data_files(notebook: nbformat.NotebookNode, page: str, folder: Path) -
             path.write_text(text, encoding="utf-8")
             rows = max(text.count("\n") - 1, 0)
             output["data"] = {"text/html": f'<p class="lsr-data-link"><a href="{html.escape(path.name)}" download>'
-                                           f"Data of this chart (CSV, {rows} rows)</a></p>"}
+                                           f"{t('chart.data_link', rows=rows)}</a></p>"}
             output["metadata"] = {}
             written.append(path)
     return written
+
+
+#: A table of more rows than this moves to the page's appendix (:func:`long_tables_to_appendix`).
+APPENDIX_ROWS = 15
+
+
+def _table_rows(markup: str) -> int:
+    """Body rows of a reader's table (:mod:`lsreports.publish.reader_tables`), 0 for any other output."""
+    if 'lsr-reader"' not in markup:
+        return 0
+    return max(markup.count("<tr") - 1, 0)
+
+
+def _heading(cell) -> str | None:
+    """The last heading of a markdown cell, without its #s."""
+    lines = [line.lstrip("#").strip() for line in cell.source.splitlines() if line.startswith("#")]
+    return lines[-1] if lines else None
+
+
+def long_tables_to_appendix(notebook: nbformat.NotebookNode, max_rows: int = APPENDIX_ROWS) -> int:
+    """Move every reader's table longer than ``max_rows`` to an appendix before the page's Sources.
+
+    Each moved table leaves a link to it ("Table 2 (47 rows): in the appendix") and is
+    titled there with the heading of the section it came from, so the page reads as
+    findings, with the detail after them. Returns how many tables moved.
+    """
+    moved, heading = [], ""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            heading = _heading(cell) or heading
+            continue
+        for output in cell.get("outputs", []):
+            markup = output.get("data", {}).get("text/html", "")
+            rows = _table_rows(markup if isinstance(markup, str) else "".join(markup))
+            if rows > max_rows:
+                k = len(moved) + 1
+                moved.append((k, heading.removeprefix("Appendix: "), output["data"]["text/html"]))
+                output["data"] = {"text/html": f'<p class="lsr-note"><a href="#appendix-{k}">'
+                                               f"{html.escape(t('appendix.link', k=k, rows=rows))}</a></p>"}
+    if not moved:
+        return 0
+    body = f"<h2>{html.escape(t('appendix.heading'))}</h2>" + "".join(
+        f'<h3 id="appendix-{k}">{html.escape(t("appendix.table", k=k, caption=caption))}</h3>{"".join(table)}'
+        for k, caption, table in moved)
+    cell = nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data={"text/html": body})])
+    sources = [i for i, c in enumerate(notebook.cells) if any(
+        "lsr-sources" in str(o.get("data", {}).get("text/html", "")) for o in c.get("outputs", []))]
+    notebook.cells.insert(sources[-1] if sources else len(notebook.cells), cell)
+    return len(moved)

@@ -16,9 +16,10 @@ import pandas as pd
 
 from ..sources.periods import period_kind, period_label
 from .cite import PLAIN
-from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, unit_label
+from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, localise, unit_label
 from . import labels
-from .labels import report_name
+from .i18n import t
+from .labels import indicator_names, period as period_words, date as date_words, report_name
 
 
 def printed_row(obs: pd.DataFrame, indicator_id: str, start, end, measure: str,
@@ -47,10 +48,11 @@ _NOT_DONE = ("proposed", "needed", "planned")
 def _level_clause(name: str, amount: str, level: dict, point: bool, writer) -> str:
     """"<name> reached <amount> in <period>" ("stood at ... on <day>" for a stock); a proposal or a
     need ("<name>: <amount> (proposed) for <period>") is never said to have been reached."""
-    period = writer.words(period_label(level["start"], level["end"]))
+    period = writer.words(period_words(level["start"], level["end"]))
     if level.get("status") in _NOT_DONE:
-        return f"{name}: {amount} for {period}"
-    return f"{name} stood at {amount} on {level['end']:%Y-%m-%d}" if point else f"{name} reached {amount} in {period}"
+        return t("sent.not_done", name=name, amount=amount, period=period)
+    return (t("sent.stood", name=name, amount=amount, date=writer.words(date_words(level["end"]))) if point
+            else t("sent.reached", name=name, amount=amount, period=period))
 
 
 def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str, start: str, end: str,
@@ -69,18 +71,18 @@ def level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_id: str
     level = printed_row(obs, indicator_id, start, end, "value", source_doc)
     if level is None:
         raise KeyError(f"no printed level of {indicator_id} for {start}..{end}")
-    name = writer.label(catalogue.set_index("indicator_id").loc[indicator_id, "name_en"])
+    name = writer.label(indicator_names(catalogue)[indicator_id])
     amount = writer.figure(_amount(level), level)
     point = period_kind(level["start"], level["end"]) == "point"
     parts = [_level_clause(name, amount, level, point, writer)]
     same_report = {m: printed_row(obs, indicator_id, start, end, m, level["source_doc"]) for m in ("yoy_pct", "plan_pct")}
     if same_report["yoy_pct"] is not None:
-        parts.append(f"{writer.figure(fmt_pct(same_report['yoy_pct']['value']), same_report['yoy_pct'])} "
-                     "on a year earlier")
+        parts.append(t("sent.yoy", pct=writer.figure(fmt_pct(same_report['yoy_pct']['value']),
+                                                     same_report['yoy_pct'])))
     if same_report["plan_pct"] is not None:
-        target = labels.share_base(same_report["plan_pct"])
-        parts.append(f"{writer.figure(fmt_pct(same_report['plan_pct']['value'], signed=False), same_report['plan_pct'])}"
-                     f" of {target}")
+        share = writer.figure(fmt_pct(same_report['plan_pct']['value'], signed=False), same_report['plan_pct'])
+        parts.append(t("sent.of_target" if point else "sent.of_plan", pct=share,
+                       base=writer.words(labels.share_base(same_report["plan_pct"]))))
     return (", ".join(parts) + f" ({writer.words(report_name(level['source_doc']))})." + writer.flag_suffix(level))
 
 
@@ -100,8 +102,7 @@ def latest_level_sentence(obs: pd.DataFrame, catalogue: pd.DataFrame, indicator_
     levels = levels.assign(kind=[period_kind(s, e) for s, e in zip(levels["start"], levels["end"])])
     levels = levels.loc[levels["kind"].isin(kinds)]
     if levels.empty:
-        name = catalogue.set_index("indicator_id").loc[indicator_id, "name_en"]
-        return f"{writer.label(name)}: no level printed in the reports."
+        return t("sent.no_level", name=writer.label(indicator_names(catalogue)[indicator_id]))
     latest = levels.loc[levels["end"] == levels["end"].max()]
     latest = latest.assign(rank=[kinds.index(k) for k in latest["kind"]]).sort_values("rank").iloc[0]
     return level_sentence(obs, catalogue, indicator_id, latest["start"], latest["end"], latest["source_doc"],
@@ -117,15 +118,16 @@ def share_lines(frame: pd.DataFrame, part_id: str, total_id: str, phrase: str, *
     levels = frame.loc[frame["indicator_id"].isin([part_id, total_id])]
     pairs = levels.pivot_table(index=["start", "end", "source_doc"], columns="indicator_id", values="value")
     if part_id not in pairs or total_id not in pairs:
-        return writer.words(f"No period prints both {part_id} and {total_id}.")
+        return writer.words(t("sent.no_pair", part=part_id, total=total_id))
     lines = []
     for (start, end, doc), row in pairs.dropna().iterrows():
         share = row[part_id] / row[total_id] * 100
         formula = (f"{part_id} {fmt_printed(row[part_id])} / {total_id} {fmt_printed(row[total_id])} x 100 "
                    f"= {fixed(share, 1)}% ({period_label(start, end)}, {report_name(doc)})")
-        lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
-                     f"{writer.words(phrase)} {writer.derived(fixed(share, 1) + '%', formula, part_id)} of the total.")
-    return writer.bullets(lines) if lines else writer.words(f"No period prints both {part_id} and {total_id}.")
+        lines.append(t("sent.share_line", period=writer.words(period_words(start, end)),
+                       report=writer.words(report_name(doc)), phrase=writer.words(phrase),
+                       share=writer.derived(fmt_pct(share, signed=False), formula, part_id)))
+    return writer.bullets(lines) if lines else writer.words(t("sent.no_pair", part=part_id, total=total_id))
 
 
 def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writer=PLAIN) -> str:
@@ -137,7 +139,7 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writ
     printed = obs.loc[(obs["indicator_id"] == indicator_id) & ~obs["derived"]]
     pairs = printed.pivot_table(index=["start", "end", "source_doc"], columns="measure", values="value")
     if "value" not in pairs or "plan_pct" not in pairs:
-        return writer.words(f"No report prints both a count and a share of the programme for {indicator_id}.")
+        return writer.words(t("sent.no_scope", name=indicator_id))
     lines = []
     for (start, end, doc), row in pairs.dropna(subset=["value", "plan_pct"]).iterrows():
         if row["plan_pct"] <= 0:
@@ -146,11 +148,11 @@ def implied_scope_lines(obs: pd.DataFrame, indicator_id: str, noun: str, *, writ
         share = printed_row(obs, indicator_id, start, end, "plan_pct", doc)
         scope = row["value"] / row["plan_pct"] * 100
         formula = f"{fmt_printed(row['value'])} / {fmt_printed(row['plan_pct'])}% x 100 = {fmt_number(scope)}"
-        lines.append(f"at {end:%Y-%m-%d} ({writer.words(report_name(doc))}): "
-                     f"{writer.figure(fmt_number(row['value']), count)} {writer.words(noun)}, "
-                     f"{writer.figure(fmt_pct(row['plan_pct'], signed=False), share)} of "
-                     f"{writer.words(labels.share_base(share))}, a programme of about "
-                     f"{writer.derived(fmt_number(scope), formula, indicator_id)} {writer.words(noun)}")
+        lines.append(t("sent.scope", date=writer.words(date_words(end)), report=writer.words(report_name(doc)),
+                       count=writer.figure(fmt_number(row['value']), count), noun=writer.words(noun),
+                       pct=writer.figure(fmt_pct(row['plan_pct'], signed=False), share),
+                       base=writer.words(labels.share_base(share)),
+                       scope=writer.derived(fmt_number(scope), formula, indicator_id)))
     return writer.bullets(lines)
 
 
@@ -162,25 +164,25 @@ def contribution_lines(table: pd.DataFrame, catalogue: pd.DataFrame, total_id: s
     period and report, the parts' points (each with its formula) and the residual the
     printed figures leave. With ``obs``, the total's printed growth rate is cited too.
     """
-    names = catalogue.set_index("indicator_id")["name_en"]
+    names = indicator_names(catalogue)
     rows = table.loc[table["total_id"] == total_id]
     lines = []
     for (start, end, doc), group in rows.groupby(["start", "end", "source_doc"], sort=True):
-        parts = " and ".join(
-            f"{writer.derived(fixed(v, 1, sign=True) + ' points', formula, p)} from "
-            f"{writer.label(names.get(p, p).split(': ')[-1].lower())}"
+        parts = f" {t('sent.and')} ".join(
+            t("sent.part_points", points=writer.derived(t("sent.points", value=_signed(v)), formula, p),
+              name=writer.label(names.get(p, p).split(': ')[-1].lower()))
             for p, v, formula in zip(group["part_id"], group["contribution_pp"], group["formula"]))
         first = group.iloc[0]
         total_rate = printed_row(obs, total_id, start, end, "yoy_pct", doc) if obs is not None else None
         rate = fmt_pct(first["total_yoy_pct"])
         rate = writer.figure(rate, total_rate) if total_rate is not None else writer.words(rate)
-        residual = writer.derived(f"{fixed(first['residual_pp'], 1, sign=True)} points",
+        residual = writer.derived(t("sent.points", value=_signed(first['residual_pp'])),
                                   f"{fixed(first['total_yoy_pct'], 1)} - {fixed(first['sum_pp'], 1)} (sum of the parts' points)",
                                   total_id)
-        lines.append(f"{writer.words(period_label(start, end))} ({writer.words(report_name(doc))}): "
-                     f"{rate} on a year earlier = {parts} (residual {residual}).")
+        lines.append(t("sent.contribution", period=writer.words(period_words(start, end)),
+                       report=writer.words(report_name(doc)), rate=rate, parts=parts, residual=residual))
     if not lines:
-        return writer.words(f"No period prints {total_id} and its parts with growth rates.")
+        return writer.words(t("sent.no_parts", total=total_id))
     return writer.bullets(lines)
 
 
@@ -192,13 +194,23 @@ def latest_change_sentence(obs: pd.DataFrame, indicator_id: str, noun: str, *, w
     """
     rates = obs.loc[(obs["indicator_id"] == indicator_id) & (obs["measure"] == "yoy_pct") & ~obs["derived"]]
     if rates.empty:
-        return writer.words(f"No report prints a change on a year earlier for {noun}.")
+        return writer.words(t("sent.no_change", noun=noun))
     # the latest end, then the latest report, then the longer period (the year to date before its month)
     row = rates.sort_values(["end", "source_doc", "start"], ascending=[True, True, False]).iloc[-1].to_dict()
-    shown = fixed(row['value'], 2, sign=True) + "%"
-    return (f"In the latest report ({writer.words(report_name(row['source_doc']))}), {writer.words(noun)} for "
-            f"{writer.words(period_label(row['start'], row['end']))} was "
-            f"{writer.figure(shown, row)} on the same period a year earlier.")
+    shown = localise(fixed(row['value'], 2, sign=True) + "%")
+    return t("sent.latest_change", report=writer.words(report_name(row['source_doc'])), noun=writer.words(noun),
+             period=writer.words(period_words(row['start'], row['end'])), pct=writer.figure(shown, row))
+
+
+def _signed(value: float) -> str:
+    return localise(fixed(value, 1, sign=True))
+
+
+def _name(row: dict) -> str:
+    """A row's indicator name in the current language (its ``name_en`` where the catalogue has none)."""
+    from ..sources.loader import indicators
+
+    return indicator_names(indicators(national=True)).get(row.get("indicator_id"), row["name_en"])
 
 
 def spread_sentence(rates: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
@@ -207,15 +219,14 @@ def spread_sentence(rates: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
     ``rates`` holds printed ``yoy_pct`` rows of one period with a ``name_en`` column.
     """
     if rates.empty:
-        return writer.words(f"No {noun} print a change on a year earlier.")
+        return writer.words(t("sent.no_spread", noun=noun))
     ordered = rates.sort_values("value", ascending=False)
     top, bottom = ordered.iloc[0].to_dict(), ordered.iloc[-1].to_dict()
-    period = period_label(top["start"], top["end"])
+    period = period_words(top["start"], top["end"])
     fastest, weakest = fmt_pct(top['value']), fmt_pct(bottom['value'])
-    return (f"In {writer.words(period)}, {int((ordered['value'] > 0).sum())} of {len(ordered)} {writer.words(noun)} "
-            f"grew on a year earlier; the fastest was {writer.label(top['name_en'].lower())} "
-            f"({writer.figure(fastest, top)}), the weakest {writer.label(bottom['name_en'].lower())} "
-            f"({writer.figure(weakest, bottom)}).")
+    return t("sent.spread", period=writer.words(period), n=int((ordered['value'] > 0).sum()), m=len(ordered),
+             noun=writer.words(noun), top=writer.label(_name(top).lower()), top_pct=writer.figure(fastest, top),
+             bottom=writer.label(_name(bottom).lower()), bottom_pct=writer.figure(weakest, bottom))
 
 
 def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: str, *, writer=PLAIN) -> str:
