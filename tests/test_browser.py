@@ -4,6 +4,7 @@ scrolling of the page, no console errors, every image loaded, Vietnamese text in
 Needs Chromium. Locally, without it, these tests skip and say how to install it; in CI (CI=true) they fail
 instead of skipping, so the check can never silently vanish there (.ci/run installs Debian's chromium)."""
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -88,10 +89,11 @@ def test_the_vietnamese_overview_and_tables_carry_no_english_term(editions):
 
 
 def test_the_vietnamese_pages_read_well_at_desktop_and_phone_widths(editions):
-    problems = []
-    for page in _pages(editions["vi"]):
+    problems, pages = [], _pages(editions["vi"])
+    checks = browser.inspect_pages(pages, list(WIDTHS))  # one browser for every page and width
+    for page in pages:
         for width in WIDTHS:
-            check = browser.inspect_page(page, width)
+            check = checks[(page, width)]
             if check.overflows:
                 problems.append(f"vi/{page.name} at {width} px: page {check.scroll_width} px wide")
             problems += [f"vi/{page.name} at {width} px: console: {e}" for e in check.errors]
@@ -100,8 +102,6 @@ def test_the_vietnamese_pages_read_well_at_desktop_and_phone_widths(editions):
 
 def _vietnamese_words(page: Path) -> list[str]:
     """Words with Vietnamese letters in the page's visible text, as written in the HTML file."""
-    import re
-
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -120,10 +120,10 @@ def _pages(folder: Path) -> list[Path]:
 def test_every_page_reads_well_at_desktop_and_phone_widths(built):
     pages = _pages(built)
     assert [p.name for p in pages if p.name == "index.html"] and len(pages) >= 7
-    problems = []
+    problems, checks = [], browser.inspect_pages(pages, list(WIDTHS))  # one browser for every page and width
     for page in pages:
         for width in WIDTHS:
-            check = browser.inspect_page(page, width)
+            check = checks[(page, width)]
             if check.overflows:
                 problems.append(f"{page.name} at {width} px: page {check.scroll_width} px wide")
             problems += [f"{page.name} at {width} px: console: {e}" for e in check.errors]
@@ -144,16 +144,30 @@ def test_the_probe_catches_what_it_checks(tmp_path):
                     'content="width=device-width"></head><body><p>Lạng Sơn</p><div style="width:600px">wide</div>'
                     '<img src="missing.png" alt="x"><script>console.error("planted")</script></body></html>',
                     encoding="utf-8")
+    clean = tmp_path / "clean.html"
+    clean.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Hà Nội</p></body></html>',
+                     encoding="utf-8")
     narrow, wide = browser.inspect_page(page, 390), browser.inspect_page(page, 1280)
     assert narrow.overflows and not wide.overflows
     assert "error: planted" in narrow.errors and narrow.broken_images and narrow.images == 1
     assert "Lạng Sơn" in narrow.text
+    batch = browser.inspect_pages([page, clean], [390, 1280])  # one browser: each page's own measures
+    assert batch[(page, 390)] == narrow and batch[(page, 1280)] == wide
+    after = batch[(clean, 390)]
+    assert not after.overflows and not after.errors and after.images == 0 and "Hà Nội" in after.text
 
 
-def test_pdf_is_printed_on_a4(built, tmp_path):
-    pdf = browser.print_pdf(built / "trade.html", tmp_path / "trade.pdf")
-    import re
+@pytest.fixture(scope="module")
+def printed(built, tmp_path_factory) -> dict[str, Path]:
+    """Every page of the session's briefings printed to PDF as `lsreports briefing --pdf` prints them (one
+    browser), by page name."""
+    pages, folder = _pages(built), tmp_path_factory.mktemp("pdfs")
+    return {page.name: pdf for page, pdf in
+            zip(pages, browser.print_pdfs(pages, [folder / page.with_suffix(".pdf").name for page in pages]))}
 
+
+def test_pdf_is_printed_on_a4(printed):
+    pdf = printed["trade.html"]
     content = pdf.read_bytes()
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", content)
     assert content.startswith(b"%PDF") and len(boxes) >= 2  # several pages
@@ -175,9 +189,8 @@ def test_printed_tables_and_charts_fit_the_a4_width(built):
     """Every page laid out as it prints (print media, 703 px: A4 less its side margins): no table or chart
     past the printable width or cut by a box around it (JupyterLab's output boxes clip; the 9-column
     key-figure table used to lose its last columns), table text legible, the CSV data links hidden."""
-    problems = []
-    for page in _pages(built):
-        check = browser.inspect_print(page)
+    problems, pages = [], _pages(built)
+    for page, check in zip(pages, browser.inspect_prints(pages)):  # one browser for every page
         assert check.width == browser.A4_CONTENT_PX and check.items, page.name
         problems += [f"{page.name}: {item.tag} {item.label!r} reaches {item.right:.0f} px on a {item.page} page"
                      + (f", cut by {item.clipped_by}" if item.clipped_by else "") for item in check.too_wide()]
@@ -217,15 +230,29 @@ def _last_line(sheet) -> tuple[str, bool, bool]:
             any(bottom < lowest - 2 for bottom in image_bottoms))
 
 
-def _pdf_defects(pdf: Path, headings: list[str]) -> list[str]:
-    """Blank pages, a chart on two pages, a heading as the lowest line of a page, in a printed PDF."""
+def _image_digests(resources) -> set[str]:
+    """The sha256 of each image's stream on a PDF page, as stored (pypdf's ``page.images`` decodes every
+    image: seconds per page; a chart printed on two pages is the same stream)."""
     import hashlib
 
+    found = set()
+    xobjects = (resources or {}).get("/XObject", {})
+    for name in xobjects:
+        xobject = xobjects[name].get_object()
+        if xobject.get("/Subtype") == "/Image":
+            found.add(hashlib.sha256(xobject.get_data()).hexdigest())
+        elif xobject.get("/Subtype") == "/Form":
+            found |= _image_digests(xobject.get("/Resources"))
+    return found
+
+
+def _pdf_defects(pdf: Path, headings: list[str]) -> list[str]:
+    """Blank pages, a chart on two pages, a heading as the lowest line of a page, in a printed PDF."""
     from pypdf import PdfReader
 
     defects, seen = [], {}
     for number, sheet in enumerate(PdfReader(pdf).pages, start=1):
-        images = {hashlib.sha256(image.data).hexdigest() for image in sheet.images}
+        images = _image_digests(sheet.get("/Resources"))
         line, larger, image_below = _last_line(sheet)
         if not line and not images:
             defects.append(f"{pdf.name} p. {number}: blank")
@@ -244,13 +271,12 @@ def _headings(page: Path) -> list[str]:
         [" ".join(row.get_text(" ").split()) for row in soup.select("tr.lsr-group")]
 
 
-def test_printed_pdfs_have_no_blank_page_split_chart_or_orphaned_heading(built, tmp_path):
+def test_printed_pdfs_have_no_blank_page_split_chart_or_orphaned_heading(built, printed):
     """The PDFs as `lsreports briefing --pdf` prints them: break-inside: avoid on whole tables used to leave
     blank pages and a heading alone at the foot of the page before a long table."""
     defects = []
     for page in _pages(built):
-        pdf = browser.print_pdf(page, tmp_path / page.with_suffix(".pdf").name)
-        defects += _pdf_defects(pdf, _headings(page))
+        defects += _pdf_defects(printed[page.name], _headings(page))
     assert defects == []
 
 
@@ -264,9 +290,13 @@ def test_the_print_checks_catch_what_they_check(tmp_path):
                     '</style></head><body style="margin:0"><h1>Lạng Sơn</h1>' + wide +
                     '<div style="overflow: hidden">' + wide + '</div><p class="lsr-data-link">CSV</p></body></html>',
                     encoding="utf-8")
-    check = browser.inspect_print(page)
+    narrow = tmp_path / "narrow.html"
+    narrow.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table><tr><td>1</td></tr>'
+                      '</table></body></html>', encoding="utf-8")
+    fits, check, fits_again = browser.inspect_prints([narrow, page, narrow])  # each page's own measures, in order
     assert [item.clipped_by is not None for item in check.too_wide()] == [False, True]
     assert check.data_links_shown == 1
+    assert fits.items and not fits.too_wide() and fits == fits_again
     broken = tmp_path / "broken.html"
     broken.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page { size: A4; margin: 14mm 12mm }'
                       '</style></head><body><p style="height: 230mm">' + "Báo cáo tình hình kinh tế. " * 20 +
@@ -276,6 +306,15 @@ def test_the_print_checks_catch_what_they_check(tmp_path):
     defects = _pdf_defects(browser.print_pdf(broken, tmp_path / "broken.pdf"), _headings(broken))
     assert any("ends on the heading 'Alone at the foot'" in d for d in defects)
     assert any(d.endswith("blank") for d in defects), defects
+    from PIL import Image
+
+    Image.new("RGB", (40, 300), (200, 30, 30)).save(tmp_path / "tall.png")
+    split = tmp_path / "split.html"
+    split.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Biểu đồ</p>'
+                     '<img src="tall.png" alt="chart" style="width: 60mm; height: 400mm"></body></html>',
+                     encoding="utf-8")
+    defects = _pdf_defects(browser.print_pdf(split, tmp_path / "split.pdf"), _headings(split))
+    assert any(re.fullmatch(r"split.pdf p. \d+: a chart also on p. \d+", d) for d in defects), defects
 
 
 def test_briefing_pdf_command_without_chromium_on_the_path_says_so(monkeypatch, tmp_path, capsys):
@@ -298,6 +337,28 @@ def test_briefing_pdf_command_without_chromium_on_the_path_says_so(monkeypatch, 
     error = capsys.readouterr().err
     assert "--pdf: Chromium not found, so no PDF was written" in error and str(out) in error
     assert "apt-get install chromium" in error and not list(out.glob("*.pdf"))
+
+
+def test_the_pdf_command_prints_each_page_to_its_own_pdf(tmp_path, capsys):
+    """`lsreports briefing --pdf` prints all pages in one browser: each SYNTHETIC page's text lands in the PDF
+    beside it, A4, in the order listed."""
+    _need_chromium()
+    from pypdf import PdfReader
+
+    from lsreports.commands.briefing import _write_pdfs
+
+    pages = []
+    for name, text in (("b", "First page"), ("a", "Second page")):
+        pages.append(tmp_path / f"{name}.html")
+        pages[-1].write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page {{ size: A4 }}</style>'
+                             f'</head><body><p>{text}</p></body></html>', encoding="utf-8")
+    assert _write_pdfs(pages) == 0
+    assert capsys.readouterr().out.splitlines() == [f"[1/2] wrote {tmp_path / 'b.pdf'}",
+                                                    f"[2/2] wrote {tmp_path / 'a.pdf'}"]
+    for page, text in zip(pages, ("First page", "Second page")):
+        sheets = PdfReader(page.with_suffix(".pdf")).pages
+        assert len(sheets) == 1 and text in sheets[0].extract_text()
+        assert [round(float(x)) for x in sheets[0].mediabox[2:]] == [595, 842]
 
 
 def test_on_paper_the_hover_line_says_where_the_sources_are(editions, tmp_path):

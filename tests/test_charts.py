@@ -257,3 +257,18 @@ def test_a_flagged_change_is_marked_on_its_bar(synthetic_data):
     flagged.loc[0, "flag"] = "conflict_in_source"
     fig = charts.change_bars(flagged, "Growth", "Source: test")
     assert sum(charts.FLAG_MARK in text for text in _bar_labels(fig)) == 1
+
+
+def test_a_long_source_line_and_the_flag_note_stay_inside_the_figure():
+    """SYNTHETIC: the trade chart's source names seven reports, in long Vietnamese-era names, and a flag note."""
+    charts.use_report_style()
+    frame = pd.DataFrame({"start": [pd.Timestamp("2025-01-01")], "end": [pd.Timestamp("2025-11-30")],
+                          "unit": ["USD_mn"], "value": [84640.0], "name_en": ["Trade"], "indicator_id": ["x"],
+                          "flag": ["conflict_in_source"], "note": [pd.NA]})
+    source = ("Source: Lạng Sơn socio-economic reports public text to September 2019, to June 2025, public text to "
+              "October 2025 (CafeF), to November 2025, to May 2026, public text to December 2025 (Báo Lạng Sơn, 2); "
+              "lsreports curated data.")
+    fig = charts.bars_by_period(frame, "Synthetic", source)
+    assert _overflow(fig) == (0, 0, 0, 0)
+    assert any("the checks flag" in t.get_text() for t in fig.texts)
+    charts.plt.close("all")

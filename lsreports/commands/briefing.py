@@ -39,16 +39,15 @@ def run_briefing(args: argparse.Namespace) -> int:
 
 
 def _write_pdfs(pages: list[Path]) -> int:
-    """Print each page to a PDF beside it with headless Chromium; say clearly when it is missing."""
+    """Print each page to a PDF beside it with headless Chromium (one browser); say clearly when it is missing."""
     from ..cli import ERROR_EXIT
-    from ..publish.browser import INSTALL_HINT, find_chromium, print_pdf
+    from ..publish.browser import INSTALL_HINT, find_chromium, print_pdfs
 
     if find_chromium() is None:
         print(f"lsreports briefing: --pdf: Chromium not found, so no PDF was written (the HTML briefings are in "
               f"{pages[0].parent}); {INSTALL_HINT}", file=sys.stderr)
         return ERROR_EXIT
-    for number, page in enumerate(pages, start=1):
-        pdf = print_pdf(page, page.with_suffix(".pdf"))
+    for number, pdf in enumerate(print_pdfs(pages, [page.with_suffix(".pdf") for page in pages]), start=1):
         print(f"[{number}/{len(pages)}] wrote {pdf}")
     return 0
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 #: Names Chromium goes by on Debian, Ubuntu and elsewhere, in the order tried.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -45,7 +47,6 @@ _FRAME = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style=
 <iframe src="{src}" style="width:{width}px;height:{height}px;border:0;display:block"></iframe>
 <script>window.addEventListener("message", e => {{ const out = document.createElement("pre");
 out.id = "lsr-probe"; out.textContent = e.data; document.body.appendChild(out); }});</script></body></html>"""
-_RESULT = re.compile(r'<pre id="lsr-probe">(.*?)</pre>', re.S)
 
 
 #: A4 (210 mm) less the 12 mm side margins of the briefings' ``@page`` rule, in CSS px (96 per inch).
@@ -93,12 +94,6 @@ def _chromium() -> str:
     return found
 
 
-def _run(args: list[str]) -> subprocess.CompletedProcess:
-    with tempfile.TemporaryDirectory(prefix="lsreports-chromium-") as profile:
-        return subprocess.run([_chromium(), *_BASE_FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=_TIMEOUT_S, check=False)
-
-
 def print_pdf(page: Path, pdf: Path) -> Path:
     """Print an HTML page to an A4 PDF with headless Chromium (the page's print stylesheet applies).
 
@@ -107,14 +102,22 @@ def print_pdf(page: Path, pdf: Path) -> Path:
     ChromiumMissing
         When Chromium is not installed.
     RuntimeError
-        When Chromium wrote no PDF (its error output is quoted).
+        When Chromium wrote no PDF.
     """
-    pdf = Path(pdf).resolve()
-    pdf.unlink(missing_ok=True)
-    done = _run(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", Path(page).resolve().as_uri()])
-    if not pdf.exists() or pdf.stat().st_size == 0:
-        raise RuntimeError(f"Chromium wrote no PDF for {page}: {done.stderr.strip()[-300:]}")
-    return pdf
+    return print_pdfs([page], [pdf])[0]
+
+
+def print_pdfs(pages: list[Path], pdfs: list[Path]) -> list[Path]:
+    """:func:`print_pdf` for each page to the PDF at the same place in ``pdfs``, in one browser."""
+    pdfs = [Path(pdf).resolve() for pdf in pdfs]
+    for pdf in pdfs:
+        pdf.unlink(missing_ok=True)
+    printed = _devtools([(Path(page).resolve().as_uri(), None, None) for page in pages], _print_visit)
+    for page, pdf, content in zip(pages, pdfs, printed):
+        if not content:
+            raise RuntimeError(f"Chromium wrote no PDF for {page}")
+        pdf.write_bytes(content)
+    return pdfs
 
 
 @dataclass
@@ -178,6 +181,8 @@ class _DevToolsPipe:
     def receive(self) -> dict:
         """The next message from the browser (a reply or an event)."""
         while b"\0" not in self._buffer:
+            if not select.select([self._in], [], [], _TIMEOUT_S)[0]:
+                raise RuntimeError(f"Chromium did not answer within {_TIMEOUT_S} s")
             chunk = os.read(self._in, 1 << 16)
             if not chunk:
                 raise RuntimeError(f"Chromium closed the DevTools pipe: {self.child.stderr.read().decode()[-300:]}")
@@ -212,26 +217,50 @@ class _DevToolsPipe:
         self.child.stderr.close()
 
 
-def _devtools(url: str, width: int, expression: str) -> object:
-    """Load ``url`` in headless Chromium with print media emulated at ``width`` px; return ``expression``'s value."""
+def _devtools(loads: list[tuple[str, int | None, int | None]], visit: Callable[[_DevToolsPipe, str], object],
+              media: str | None = None) -> list[object]:
+    """Load each ``(url, width, height)`` of ``loads`` in turn in one headless Chromium (the window that size
+    unless None, ``media`` emulated unless None) and return what ``visit(browser, url)`` gives once each
+    page has loaded. One browser serves every page: its start costs more than a page."""
     with tempfile.TemporaryDirectory(prefix="lsreports-chromium-", ignore_cleanup_errors=True) as profile:
         browser = _DevToolsPipe(profile)
         try:
             target = browser.call("Target.createTarget", url="about:blank")["targetId"]
             browser.session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
             browser.call("Page.enable")
-            browser.call("Emulation.setEmulatedMedia", media="print")
-            browser.call("Emulation.setDeviceMetricsOverride", width=width, height=1100, deviceScaleFactor=1,
-                         mobile=False)
-            browser.call("Page.navigate", url=url)
-            while browser.receive().get("method") != "Page.loadEventFired":
-                pass
-            value = browser.call("Runtime.evaluate", expression=expression, returnByValue=True)
-            if "exceptionDetails" in value:
-                raise RuntimeError(f"the print probe failed: {value['exceptionDetails']}")
-            return value["result"]["value"]
+            if media is not None:
+                browser.call("Emulation.setEmulatedMedia", media=media)
+            values = []
+            for url, width, height in loads:
+                if width is not None:
+                    browser.call("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                                 deviceScaleFactor=1, mobile=False)
+                browser.call("Page.navigate", url=url)
+                while browser.receive().get("method") != "Page.loadEventFired":
+                    pass
+                values.append(visit(browser, url))
+            return values
         finally:
             browser.close()
+
+
+def _evaluate(expression: str) -> Callable[[_DevToolsPipe, str], object]:
+    """A visit for :func:`_devtools`: ``expression``'s value in the page (awaited if a promise)."""
+    def visit(browser: _DevToolsPipe, url: str) -> object:
+        value = browser.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in value:
+            raise RuntimeError(f"the probe failed on {url}: {value['exceptionDetails']}")
+        return value["result"]["value"]
+    return visit
+
+
+def _print_visit(browser: _DevToolsPipe, url: str) -> bytes:
+    """A visit for :func:`_devtools`: the page printed as ``--print-to-pdf --no-pdf-header-footer`` prints it
+    (backgrounds, the page size of its ``@page`` rules, no header or footer)."""
+    import base64
+
+    done = browser.call("Page.printToPDF", displayHeaderFooter=False, printBackground=True, preferCSSPageSize=True)
+    return base64.b64decode(done["data"])
 
 
 def inspect_print(page: Path, width: int = A4_CONTENT_PX) -> PrintCheck:
@@ -247,10 +276,16 @@ def inspect_print(page: Path, width: int = A4_CONTENT_PX) -> PrintCheck:
     RuntimeError
         When Chromium did not load the page or the probe failed.
     """
-    result = _devtools(Path(page).resolve().as_uri(), width, _PRINT_PROBE)
-    return PrintCheck(width=int(result["width"]), scroll_width=int(result["scroll_width"]),
-                      items=[PrintItem(**item) for item in result["items"]],
-                      data_links_shown=int(result["data_links_shown"]))
+    return inspect_prints([page], width)[0]
+
+
+def inspect_prints(pages: list[Path], width: int = A4_CONTENT_PX) -> list[PrintCheck]:
+    """:func:`inspect_print` for several pages in one browser, in the order given."""
+    results = _devtools([(Path(page).resolve().as_uri(), width, 1100) for page in pages], _evaluate(_PRINT_PROBE),
+                        media="print")
+    return [PrintCheck(width=int(result["width"]), scroll_width=int(result["scroll_width"]),
+                       items=[PrintItem(**item) for item in result["items"]],
+                       data_links_shown=int(result["data_links_shown"])) for result in results]
 
 
 @dataclass
@@ -270,6 +305,13 @@ class PageCheck:
         return self.scroll_width > self.width
 
 
+#: Waits (at most 30 s) for the probe's report in the frame page; null if it never came.
+_AWAIT_PROBE = """new Promise(resolve => { const started = Date.now(); const look = () => {
+  const out = document.getElementById("lsr-probe");
+  if (out) resolve(out.textContent); else if (Date.now() - started > 30000) resolve(null); else setTimeout(look, 20); };
+  look(); })"""
+
+
 def inspect_page(page: Path, width: int, height: int = 900) -> PageCheck:
     """Render a page headless at ``width`` px and report overflow, errors, images and text.
 
@@ -283,30 +325,41 @@ def inspect_page(page: Path, width: int, height: int = 900) -> PageCheck:
     ChromiumMissing
         When Chromium is not installed.
     RuntimeError
-        When the page did not finish loading (Chromium's output is quoted).
+        When the page did not finish loading.
     """
-    page = Path(page).resolve()
-    html = page.read_text(encoding="utf-8")
-    probed = re.sub(r"<head[^>]*>", lambda m: m.group(0) + _PROBE, html, count=1)
-    copy, frame = page.with_name(f".probe-{page.name}"), page.with_name(f".probe-frame-{page.name}")
-    copy.write_text(probed, encoding="utf-8")
-    frame.write_text(_FRAME.format(src=copy.name, width=width, height=height), encoding="utf-8")
-    try:
-        done = _run([f"--window-size={max(width, 500) + 40},{height + 40}", "--virtual-time-budget=8000",
-                     "--dump-dom", frame.as_uri()])
-    finally:
-        copy.unlink(missing_ok=True)
-        frame.unlink(missing_ok=True)
-    found = _RESULT.search(done.stdout)
-    if found is None:
-        raise RuntimeError(f"{page.name} did not finish loading at {width} px: {done.stderr.strip()[-300:]}")
-    import html as html_module
+    return inspect_pages([page], [width], height)[(page, width)]
 
-    result = json.loads(html_module.unescape(found.group(1)))
-    return PageCheck(width=width, scroll_width=int(result["scrollWidth"]), errors=list(result["errors"]),
-                     broken_images=[i["src"] for i in result["images"] if not i["loaded"]],
-                     images=len(result["images"]), text=result["text"])
+
+def inspect_pages(pages: list[Path], widths: list[int], height: int = 900) -> dict[tuple[Path, int], PageCheck]:
+    """:func:`inspect_page` for every page at every width in one browser, keyed by ``(page, width)``."""
+    files, loads = [], []
+    try:
+        for page in pages:
+            html = Path(page).resolve().read_text(encoding="utf-8")
+            probed = re.sub(r"<head[^>]*>", lambda m: m.group(0) + _PROBE, html, count=1)
+            for width in widths:
+                copy, frame = (Path(page).resolve().with_name(f".probe-{width}-{prefix}{Path(page).name}")
+                               for prefix in ("", "frame-"))
+                files += [copy, frame]
+                copy.write_text(probed, encoding="utf-8")
+                frame.write_text(_FRAME.format(src=copy.name, width=width, height=height), encoding="utf-8")
+                loads.append((frame.as_uri(), max(width, 500) + 40, height + 40))
+        reports = _devtools(loads, _evaluate(_AWAIT_PROBE), media="")
+    finally:
+        for file in files:
+            file.unlink(missing_ok=True)
+    checks = {}
+    for (page, width), report in zip(((p, w) for p in pages for w in widths), reports):
+        if report is None:
+            raise RuntimeError(f"{Path(page).name} did not finish loading at {width} px")
+        result = json.loads(report)
+        checks[(page, width)] = PageCheck(width=width, scroll_width=int(result["scrollWidth"]),
+                                          errors=list(result["errors"]),
+                                          broken_images=[i["src"] for i in result["images"] if not i["loaded"]],
+                                          images=len(result["images"]), text=result["text"])
+    return checks
 
 
 __all__ = ["A4_CONTENT_PX", "ChromiumMissing", "PageCheck", "PrintCheck", "PrintItem", "find_chromium",
-           "inspect_page", "inspect_print", "print_pdf", "INSTALL_HINT"]
+           "inspect_page", "inspect_pages", "inspect_print", "inspect_prints", "print_pdf", "print_pdfs",
+           "INSTALL_HINT"]

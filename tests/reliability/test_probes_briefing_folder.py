@@ -1,7 +1,9 @@
 """Probes of ``lsreports briefing -o DIR`` (issue 22: N34, N28, N16): the output folder stays the user's.
 
 A SYNTHETIC one-cell notebook (its chart's rows hold hostile labels) is built on the
-SYNTHETIC data folder; the user's files beside the briefings are SYNTHETIC too.
+SYNTHETIC data folder; the user's files beside the briefings are SYNTHETIC too. The notebook is
+executed once for the module and the builds export its stored outputs (``stored=True``): these
+probes are about the output folder, and executing a notebook is tested in tests/test_briefing.py.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from lsreports.cli import main
 from lsreports.errors import OutputPathError
 from lsreports.publish import output_folder
 from lsreports.publish.briefing import build_briefings
+from lsreports.publish.notebooks import Pair, refresh
 from lsreports.publish.output_folder import MANIFEST, STAGING_PREFIX
 
 from probe_kit import snapshot
@@ -35,12 +38,27 @@ charts.show(fig, pd.DataFrame({"label": ['=HYPERLINK("http://evil.example","x")'
 '''
 
 
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SYNTHETIC notebook executed once (its ``.ipynb`` with outputs beside its ``.py``)."""
+    folder = tmp_path_factory.mktemp("executed")
+    (folder / "synthetic.py").write_text(NOTEBOOK, encoding="utf-8")
+    return refresh(Pair("synthetic", folder / "synthetic.py", folder / "synthetic.ipynb"))
+
+
 @pytest.fixture
-def notebooks(tmp_path: Path, synthetic_data: Path) -> Path:
+def notebooks(tmp_path: Path, synthetic_data: Path, executed: Path) -> Path:
     folder = tmp_path / "nb"
     folder.mkdir()
     (folder / "synthetic.py").write_text(NOTEBOOK, encoding="utf-8")
+    (folder / "synthetic.ipynb").write_bytes(executed.read_bytes())
     return folder
+
+
+def _rename(notebooks: Path, name: str) -> None:
+    """Rename the notebook, its stored outputs with it (they still match its source)."""
+    for suffix in (".py", ".ipynb"):
+        (notebooks / f"synthetic{suffix}").rename(notebooks / f"{name}{suffix}")
 
 
 def _user_files(folder: Path) -> None:
@@ -52,7 +70,7 @@ def _user_files(folder: Path) -> None:
 
 
 def build(out: Path, notebooks: Path, **kwargs) -> list[Path]:
-    return build_briefings(out, notebook_dir=notebooks, progress=lambda _: None, **kwargs)
+    return build_briefings(out, notebook_dir=notebooks, progress=lambda _: None, stored=True, **kwargs)
 
 
 def test_a_folder_of_the_users_is_refused_in_one_line_and_left_as_it_was(tmp_path, synthetic_data, capsys,
@@ -84,7 +102,7 @@ def test_a_rebuild_removes_only_what_the_previous_build_listed(tmp_path, noteboo
     out = tmp_path / "briefings"
     build(out, notebooks)
     (out / "my-notes.txt").write_text("added by the user after the build\n", encoding="utf-8")
-    (notebooks / "synthetic.py").rename(notebooks / "renamed.py")  # the old page is no longer built
+    _rename(notebooks, "renamed")  # the old page is no longer built
     build(out, notebooks)
     assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "index.html", "my-notes.txt", "renamed-chart-1.csv",
                                                      "renamed.html"]
@@ -94,7 +112,7 @@ def test_a_build_killed_between_renames_leaves_the_folder_and_the_next_build_fin
                                                                                         monkeypatch):
     out = tmp_path / "briefings"
     build(out, notebooks)
-    (notebooks / "synthetic.py").rename(notebooks / "renamed.py")
+    _rename(notebooks, "renamed")
     real_replace, calls = os.replace, []
 
     def dies_on_the_second(source, target):  # SYNTHETIC crash after one file was renamed into place
