@@ -453,17 +453,17 @@ def findings(with_target: pd.DataFrame, best: pd.Series, country: pd.Series, nam
                             country["end"], "yoy_pct")
     month = labels.month(pd.Timestamp(country["end"]))
     series = _country_name(names.get(country["indicator_id"], country["indicator_id"]))
+    likely, undetermined, unlikely = (counts.get(v, 0) for v in ("likely", "undetermined", "unlikely"))
+    top, bottom = (names.get(row["indicator_id"], row["indicator_id"]) for row in (ahead, behind))
     return " ".join([
-        pick(f"Of {len(first)} indicators with a 2026 plan or budget estimate, {counts.get('likely', 0)} are on track "
-             f"to meet it, {counts.get('undetermined', 0)} are undetermined and {counts.get('unlikely', 0)} unlikely; "
-             f"of the year ends resting on no flagged input, {names.get(ahead['indicator_id'], ahead['indicator_id'])} is furthest ahead ({share(ahead)} of its "
-             f"target at the year end) and {names.get(behind['indicator_id'], behind['indicator_id'])} furthest "
-             f"behind ({share(behind)}).",
-             f"Trong {len(first)} chỉ tiêu có kế hoạch hoặc dự toán năm 2026, {counts.get('likely', 0)} chỉ tiêu có "
-             f"khả năng hoàn thành, {counts.get('undetermined', 0)} chưa xác định và {counts.get('unlikely', 0)} khó "
-             f"hoàn thành; trong các ước tính không dựa trên số liệu bị đánh dấu, vượt xa nhất là {names.get(ahead['indicator_id'], ahead['indicator_id'])} (ước cả năm đạt "
-             f"{share(ahead)} mục tiêu), thấp nhất là {names.get(behind['indicator_id'], behind['indicator_id'])} "
-             f"({share(behind)})."),
+        pick(f"Of {len(first)} indicators with a 2026 plan or budget estimate, {likely} are on track to meet it, "
+             f"{undetermined} are undetermined and {unlikely} unlikely; of the year ends resting on no flagged input, "
+             f"{top} is furthest ahead ({share(ahead)} of its target at the year end) and {bottom} furthest behind "
+             f"({share(behind)}).",
+             f"Trong {len(first)} chỉ tiêu có kế hoạch hoặc dự toán năm 2026, {likely} chỉ tiêu có khả năng hoàn "
+             f"thành, {undetermined} chưa xác định và {unlikely} khó hoàn thành; trong các ước tính không dựa trên số "
+             f"liệu bị đánh dấu, vượt xa nhất là {top} (ước cả năm đạt {share(ahead)} mục tiêu), thấp nhất là "
+             f"{bottom} ({share(behind)})."),
         pick(f"In the rolling-origin backtest of the country's monthly series, {top_method} forecasts best for "
              f"{top_n} of {len(best)} series and is their default method.",
              f"Trong kiểm định dự báo trên các chuỗi tháng của cả nước, phương pháp {top_method} dự báo tốt nhất "

@@ -42,7 +42,8 @@ def fitted_labels(names: "pd.Series | list[str]", suffixes: "list[str] | None" =
             return [textwrap.fill(c, line, break_on_hyphens=False) for c in cut]
         widths = [w + 8 if c in clashes and len(c) < len(n + x) else w
                   for c, w, n, x in zip(cut, widths, full, suffixes)]
-        if all(len(c) >= len(n + x) for c, n, x in zip(cut, full, suffixes) if c in clashes):  # identical names: nothing to cut
+        # identical names: nothing left to cut
+        if all(len(c) >= len(n + x) for c, n, x in zip(cut, full, suffixes) if c in clashes):
             return [textwrap.fill(c, line, break_on_hyphens=False) for c in cut]
 
 
