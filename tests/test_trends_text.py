@@ -102,9 +102,20 @@ def test_backtest_band_and_method_sentences():
 
 
 def test_vintage_derived_and_comparison_sentences():
-    spans = pd.DataFrame({"flagged": [True, False], "evidence": ["SYNTHETIC 3x", ""]})
-    assert text.vintage_flags(spans, 2.0, 3) == ("2 spans implied across reports; 1 flagged (threshold 2x, at least 3 "
-                                                 "other months to compare with):\n\n- SYNTHETIC 3x")
+    spans = pd.DataFrame({"flagged": [True, False], "evidence": ["SYNTHETIC 3x", ""], "indicator_id": ["a", "b"],
+                          "span_start": pd.to_datetime(["2025-06-01", "2025-07-01"]),  # SYNTHETIC spans
+                          "span_end": pd.to_datetime(["2025-06-30", "2025-07-31"]), "span_monthly": [3000.0, 1.0],
+                          "other_monthly": [1000.0, 1.0], "ratio_other": [3.0, 1.0]})
+    assert text.vintage_flags(spans, 2.0, 3, {"a": "Alpha"}) == (
+        "2 spans implied across reports; 1 flagged (threshold 2x, at least 3 other months to compare with):\n\n"
+        "- Alpha, June 2025 (implied by two reports): 3,000.0 a month, 3.00 times the average of the year's other "
+        "months (1,000.0).")
+    from lsreports.publish import i18n
+
+    with i18n.using("vi"):
+        assert text.vintage_flags(spans, 2.0, 3, {"a": "Anpha"}).endswith(
+            "- Anpha, tháng 6/2025 (suy ra từ hai báo cáo): 3.000,0 mỗi tháng, bằng 3,00 lần bình quân các tháng khác "
+            "trong năm (1.000,0).")
     derived = pd.DataFrame({"derivation": ["month_from_ytd", "month_from_ytd", "implied_plan"]})
     sentence = text.derived_summary(10, derived, ["s1", "s2"], {"s1"})
     assert sentence.startswith("From 10 printed rows the library derives 3 rows: 2 `month_from_ytd`, 1 `implied_plan`.")
@@ -113,7 +124,7 @@ def test_vintage_derived_and_comparison_sentences():
     comparison = pd.DataFrame({"diff_pct": [-2.345], "indicator_id": ["x"], "start": [pd.Timestamp("2025-01-01")],
                                "end": [pd.Timestamp("2025-06-30")], "derived_value": [1234.5],
                                "printed_value": [1264.1]})
-    assert "the largest gap is -2.3 % for `x`" in text.derived_against_printed(comparison)
+    assert "the largest gap is -2.3 % for x, January-June 2025" in text.derived_against_printed(comparison)  # a name where the catalogue has one
     assert "(derived 1,234.5, printed 1,264.1)" in text.derived_against_printed(comparison)
 
 
@@ -141,7 +152,9 @@ def test_national_sentences():
                                      "out-of-sample error (MASE) in 1 of 2 series.")
     assert text.backtest_winners(scores, pd.Series({"vn_a": "sarima_tet"}), ["2019-01", "2024-12"]) == (
         "Origins 2019-01 to 2024-12, 60 scored forecasts per series and method. The winner is each series' default "
-        "method: vn_a → sarima_tet.")
+        "method: vn_a → SARIMA + Tết.")
+    assert text.backtest_winners(scores, pd.Series({"vn_a": "ets"}), ["2019-01", "2024-12"],
+                                 {"vn_a": "Viet Nam: Synthetic A"}).endswith("method: synthetic A → ETS.")
     assert text.coverage_summary(scores).startswith("95 % intervals covered 92 % of outcomes (median over series "
                                                     "and methods); 80 % intervals 78 %.")
 
@@ -195,8 +208,29 @@ def test_plan_view_labels_by_kind_of_target_and_drops_the_unprojected():
     with_target = projections().loc[lambda f: f["target_kind"] != ""]
     catalogue = pd.DataFrame({"name_en": ["Alpha", "Beta"]}, index=["a", "b"])
     view = plan_view(with_target, catalogue)
-    assert view["label"].tolist() == ["Beta (plan)", "Alpha (plan)", "Alpha (local budget est.)"]
+    assert view["label"].tolist() == ["Beta (plan)", "Alpha (plan)", "Alpha (provincial budget est.)"]
     assert view["projected_pct_of_target"].tolist() == [80.0, 90.0, 95.0]
+
+
+def test_plan_view_labels_in_vietnamese_from_the_catalogue():
+    from lsreports.publish import i18n
+
+    with_target = projections().loc[lambda f: f["target_kind"] != ""]
+    catalogue = pd.DataFrame({"name_en": ["Alpha", "Beta"], "name_vi": ["Anpha", ""]}, index=["a", "b"])  # synthetic
+    with i18n.using("vi"):
+        view = plan_view(with_target, catalogue)
+    assert view["label"].tolist() == ["Beta (kế hoạch)", "Anpha (kế hoạch)", "Anpha (dự toán tỉnh)"]
+
+
+def test_fitted_labels_cut_long_names_wrap_them_and_never_let_two_bars_share_a_label():
+    from lsreports.publish.year_end_chart import fitted_labels
+
+    names = ["Public investment disbursed from the year's capital plan (carry-over as stated)",  # synthetic names
+             "Public investment disbursed from the current year's plan (excluding carry-over)", "Coal"]
+    got = fitted_labels(names, ["(plan)", "(plan)", "(plan)"], width=30, line=24)
+    assert len(set(got)) == 3 and got[2] == "Coal (plan)"
+    assert all(len(line) <= 24 for label in got for line in label.split("\n"))
+    assert all(label.endswith("(plan)") and "…" in label for label in got[:2])  # cut, the kind kept whole
 
 
 def test_the_trends_notebook_has_no_def_and_no_chart_code_of_its_own():
@@ -212,3 +246,24 @@ def test_the_trends_notebook_has_no_def_and_no_chart_code_of_its_own():
     assert not {m for m in imported if m and (m.startswith("matplotlib") or m in ("plt", "seaborn", "numpy"))}
     drawing = {"subplots", "barh", "plot", "set_yticks", "set_xlabel", "set_title", "legend", "suptitle"}
     assert not [n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in drawing]
+
+
+def test_the_year_end_chart_draws_fitted_labels_with_panel_titles_in_the_readers_language():
+    from lsreports.publish import i18n
+    from lsreports.publish.year_end_chart import year_end_chart
+
+    long_name = "Public investment disbursed from the year's capital plan (carry-over as each report states it)"
+    view = pd.DataFrame({  # SYNTHETIC rows of a 5-month year to date
+        "label": plan_view(projections().loc[lambda f: f["target_kind"] == "plan"],
+                           pd.DataFrame({"name_en": [long_name, "Beta"]}, index=["a", "b"]))["label"].tolist(),
+        "ytd_start": pd.Timestamp("2026-01-01"), "ytd_end": pd.Timestamp("2026-05-31"), "ytd_pct_of_target": [30.0, 40.0],
+        "projected_pct_of_target": [80.0, 90.0], "lower_pct_of_target": [60.0, 70.0], "upper_pct_of_target": [100.0, 110.0],
+        "method": ["pro_rata", "growth"], "target_kind": "plan", "indicator_id": ["b", "a"], "source_doc": "d",
+        "start": pd.Timestamp("2026-01-01"), "end": pd.Timestamp("2026-05-31"), "measure": "plan_pct", "value": [30.0, 40.0]})
+    with i18n.using("vi"):
+        fig = year_end_chart(view, "SYNTHETIC", "nguồn", "% kế hoạch")
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert max(len(line) for tick in ticks for line in tick.split("\n")) <= 34 and any("\n" in t for t in ticks)
+    assert fig.axes[0].get_title(loc="left") == "Lũy kế 5 tháng"
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "lũy kế" in legend and not [t for t in legend if "year" in t]

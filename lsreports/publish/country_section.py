@@ -26,7 +26,9 @@ from ..sources.loader import indicators, national_observations, reports
 from ..sources.national_join import reach
 from . import labels
 from .cite import PLAIN
-from .formatting import fixed
+from .formatting import fixed, localise
+from .i18n import lang
+from .labels import period as period_words
 from .sentences import printed_row
 
 #: Years drawn in the seasonal chart (the latest ones).
@@ -161,19 +163,51 @@ def _change(value: float, shown: str) -> str:
     return f"grew {shown}" if value >= 0 else f"fell {shown}"
 
 
+#: The comparisons' subjects in Vietnamese (:data:`~lsreports.analysis.tsa.country.YTD_PAIRS`' words).
+WHAT_VI = {"retail sales": "tổng mức bán lẻ", "exports": "kim ngạch xuất khẩu", "imports": "kim ngạch nhập khẩu",
+           "industrial production (IIP)": "chỉ số sản xuất công nghiệp (IIP)",
+           "public investment plan (carry-over included)": "kế hoạch vốn đầu tư công (gồm vốn kéo dài)",
+           "public investment plan (carry-over excluded)": "kế hoạch vốn đầu tư công (không gồm vốn kéo dài)"}
+
+
+def _sentence_vi(row: dict, mine: str, theirs: str, province: str) -> str:
+    """One comparison in Vietnamese (the same facts as the English sentence of :func:`years_to_date_sentences`)."""
+    period = period_words(row["start"], row["province_end"])
+    what = WHAT_VI.get(row["what"], row["what"])
+    has_country = pd.notna(row["country"])
+    if row["measure"] == "plan_pct":
+        line = f"{province} giải ngân {mine} {what} năm {row['end']:%Y} trong {period}"
+        line += f", cả nước đạt {theirs} kế hoạch vốn đầu tư từ ngân sách nhà nước" if has_country else ""
+    else:
+        verb = "tăng" if row["province"] >= 0 else "giảm"
+        line = f"{what[:1].upper() + what[1:]} của {province} {period} {verb} {mine} so với cùng kỳ"
+        if has_country:
+            line += f", cả nước {'giảm' if row['country'] < 0 else 'tăng'} {theirs}"
+    if not has_country:
+        reach = (f"số liệu cả nước loại này có đến {labels.month(row['country_last'])}"
+                 if pd.notna(row["country_last"]) else "chưa lưu số liệu cả nước loại này")
+        line += f"; chưa lưu số liệu cả nước cho {period_words(row['start'], row['end'])} ({reach})"
+    elif row["province_end"] != row["country_end"]:
+        line += f" (số liệu cả nước đến hết {labels.month(row['country_end'], year=False)})"
+    return line + "."
+
+
 def years_to_date_sentences(table: pd.DataFrame, writer=PLAIN, province: str = "Lạng Sơn") -> list[str]:
     """One sentence per comparison of :func:`~lsreports.analysis.tsa.country.years_to_date_beside`.
 
     "Lạng Sơn's retail sales grew 17.5 % in January-May 2026, against 9.3 % for the country";
     where the country's figure for the period is not stored, the sentence says so and how far
-    the national data reach.
+    the national data reach. In Vietnamese from :func:`_sentence_vi` (numbers localised).
     """
     out = []
     for row in table.to_dict("records"):
         period = year_to_date_words(row["start"], row["province_end"])
-        mine = writer.figure(f"{abs(row['province']):.1f} %", _cited(row, "province"))
+        mine = writer.figure(localise(f"{abs(row['province']):.1f} %"), _cited(row, "province"))
         has_country = pd.notna(row["country"])
-        theirs = writer.figure(f"{abs(row['country']):.1f} %", _cited(row, "country")) if has_country else ""
+        theirs = writer.figure(localise(f"{abs(row['country']):.1f} %"), _cited(row, "country")) if has_country else ""
+        if lang() == "vi":
+            out.append(_sentence_vi(row, mine, theirs, province))
+            continue
         if row["measure"] == "plan_pct":
             line = f"{province} disbursed {mine} of its {row['end']:%Y} {row['what']} in {period}"
             line += f", against {theirs} of the country's state-budget investment plan" if has_country else ""

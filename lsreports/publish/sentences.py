@@ -18,7 +18,7 @@ from ..sources.periods import period_kind, period_label
 from .cite import PLAIN
 from .formatting import fixed, fmt_number, fmt_pct, fmt_printed, localise, unit_label
 from . import labels
-from .i18n import t
+from .i18n import lang, pick, t
 from .labels import indicator_names, period as period_words, date as date_words, report_name
 
 
@@ -244,22 +244,32 @@ def projection_sentence(projection: pd.Series | dict, obs: pd.DataFrame, noun: s
     level = printed_row(obs, p["indicator_id"], start, end, "value", doc)
     rate = printed_row(obs, p["indicator_id"], start, end, "yoy_pct", doc)
     share = printed_row(obs, p["indicator_id"], start, end, f"{p['target_kind']}_pct", doc) if p["target_kind"] else None
-    of = "% of " + (labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True))
+    if lang() == "vi":  # the curated bases are in English: the kind of target in words instead
+        of = "% " + labels.target_kind(p["target_kind"], short=True)
+    else:
+        of = "% of " + (labels.share_base(share, short=True) if share else labels.target_kind(p["target_kind"], short=True))
     ytd = f"{fmt_number(p['ytd_value'])}{unit}"
-    target = f"{fmt_number(p['target_value'])}{unit} ({p['target_from']})"
-    prorata = (f"{fmt_number(p['ytd_value'])} x {p['prorata_factor']:.4g} = {fmt_number(p['prorata_projection'])}; "
-               f"/ {target}")
-    growth = f"{p['formula']}; / {target}"
+    target_from = labels.target_kind(p["target_kind"]) if lang() == "vi" else p["target_from"]
+    target = f"{fmt_number(p['target_value'])}{unit} ({target_from})"
+    prorata = (f"{fmt_number(p['ytd_value'])} x {localise(format(p['prorata_factor'], '.4g'))} = "
+               f"{fmt_number(p['prorata_projection'])}; / {target}")
+    growth = f"{localise(p['formula'])}; / {target}"
     band = f"{fixed(p['lower_pct_of_target'], 0)}-{fixed(p['upper_pct_of_target'], 0)} %"
     reason = p.get("flag_reason") if isinstance(p.get("flag_reason"), str) else ""
-    return (f"{writer.label(noun)}: {writer.figure(ytd, level) if level else writer.words(ytd)} to "
-            f"{writer.words(format(end, '%d %B'))}, "
-            f"{writer.figure(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %', rate) if rate else writer.words('')} on a "
-            f"year earlier; pro-rata says {writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)} "
-            f"({writer.derived(fixed(p['prorata_pct_of_target'], 1) + ' ' + of, prorata)}), the growth-based "
-            f"nowcast {writer.derived(fmt_number(p['growth_projection']) + unit, growth, p['indicator_id'], reason)} "
-            f"({writer.derived(fixed(p['growth_pct_of_target'], 1) + ' ' + of, growth)}, band "
-            f"{writer.derived(band, p['band_from'])}).")
+    ytd_shown = writer.figure(ytd, level) if level else writer.words(ytd)
+    growth_shown = writer.figure(localise(fixed(p['ytd_yoy_pct'], 0, sign=True) + ' %'), rate) if rate else writer.words('')
+    day = writer.words(pick(format(end, '%d %B'), f"ngày {end.day}/{end.month}"))
+    prorata_level = writer.derived(fmt_number(p['prorata_projection']) + unit, prorata)
+    prorata_share = writer.derived(localise(fixed(p['prorata_pct_of_target'], 1)) + ' ' + of, prorata)
+    growth_level = writer.derived(fmt_number(p['growth_projection']) + unit, growth, p['indicator_id'], reason)
+    growth_share = writer.derived(localise(fixed(p['growth_pct_of_target'], 1)) + ' ' + of, growth)
+    band_shown = writer.derived(localise(band), p['band_from'])
+    return pick(f"{writer.label(noun)}: {ytd_shown} to {day}, {growth_shown} on a year earlier; pro-rata says "
+                f"{prorata_level} ({prorata_share}), the growth-based nowcast {growth_level} ({growth_share}, band "
+                f"{band_shown}).",
+                f"{writer.label(noun)}: {ytd_shown} đến {day}, {growth_shown} so với cùng kỳ; ước theo tỷ lệ thời "
+                f"gian được {prorata_level} ({prorata_share}), ước theo tốc độ tăng được {growth_level} "
+                f"({growth_share}, khoảng dao động {band_shown}).")
 
 
 __all__ = ["printed_row", "projection_sentence", "level_sentence", "latest_level_sentence", "share_lines", "implied_scope_lines",
