@@ -252,3 +252,15 @@ def test_long_tables_move_to_an_appendix_before_the_sources():
     assert html[2].startswith("<h2>Appendix: detail tables</h2>") and \
         '<h3 id="appendix-1">Table 1: 1. Where the year is heading</h3>' in html[2]
     assert "lsr-sources" in html[3]  # the Sources stay last
+
+
+def test_the_band_widths_table_names_its_methods_and_domains_in_words():
+    """The backtest spells pro-rata ``prorata`` and pools its bands by domain or over ``all``."""
+    from lsreports.publish.reader_tables import cell_words, table_codes
+
+    with i18n.using("vi"):
+        assert [cell_words(c) for c in ("prorata", "growth", "all", "budget")] == [
+            "theo tỷ lệ thời gian", "theo tốc độ tăng", "mọi lĩnh vực", "ngân sách"]
+    with i18n.using("en"):
+        assert [cell_words(c) for c in ("prorata", "all")] == ["pro rata", "all domains"]
+    assert table_codes("<table><tr><td>prorata</td></tr></table>")  # the scanner sees the code

@@ -35,7 +35,8 @@ METHODS: dict[str, str] = {
 }
 #: Short forms of :data:`METHODS`, for table cells (the full words go in the tooltip).
 METHODS_SHORT: dict[str, str] = {"growth": "growth-based", "pro_rata": "pro rata", "seasonal_share": "seasonal share",
-                                  "not_projected": "not projected"}
+                                  "not_projected": "not projected",
+                                  "prorata": "pro rata"}  # the backtest's spelling (yearend.backtest.METHODS)
 #: A row's ``status`` → the word every figure of that status carries (a figure done says nothing):
 #: curation guide, "Statuses" (the report's "ước", "đề xuất", "cần hỗ trợ", ...).
 STATUSES: dict[str, str] = {
@@ -71,7 +72,7 @@ VI: dict[str, dict[str, str]] = {
         "pro_rata": "theo tỷ lệ thời gian (nhịp độ đến nay)",
         "seasonal_share": "theo tỷ trọng mùa vụ (cơ cấu năm trước)",
         "not_projected": "không dự báo (không phải chỉ tiêu dòng)"},
-    "METHODS_SHORT": {"growth": "theo tốc độ tăng", "pro_rata": "theo tỷ lệ thời gian",
+    "METHODS_SHORT": {"growth": "theo tốc độ tăng", "pro_rata": "theo tỷ lệ thời gian", "prorata": "theo tỷ lệ thời gian",
                       "seasonal_share": "theo mùa vụ", "not_projected": "không dự báo"},
     "PERIOD_KINDS": {"month": "tháng", "ytd": "lũy kế từ đầu năm", "year": "cả năm",
                      "ytd_day": "lũy kế đến một ngày", "point": "tại một thời điểm", "span": "nhiều năm"},

@@ -91,6 +91,13 @@ FORECAST_METHODS: dict[str, tuple[str, str]] = {
     "drift": ("Trend of the past", "Xu hướng quá khứ"), "stl": ("STL", "STL"),
 }
 #: Consistency checks → (English, Vietnamese) (the ``flags`` cells of the backtest).
+#: The catalogue's domains (the band widths are pooled by domain, or over ``all``).
+DOMAINS: dict[str, tuple[str, str]] = {
+    "all": ("all domains", "mọi lĩnh vực"), "trade": ("trade", "thương mại qua biên giới"),
+    "budget": ("budget", "ngân sách"), "industry": ("industry", "công nghiệp"), "tourism": ("tourism", "du lịch"),
+    "social": ("social", "xã hội"), "commerce": ("commerce", "thương mại và doanh nghiệp"),
+    "macro": ("growth (GRDP)", "tăng trưởng (GRDP)"),
+}
 CHECKS: dict[str, tuple[str, str]] = {
     "unit_anomaly": ("unit out of line", "đơn vị bất thường"), "implied_plan": ("plans disagree", "kế hoạch không khớp"),
     "conflict_in_source": ("report contradicts itself", "báo cáo tự mâu thuẫn"),
@@ -174,7 +181,7 @@ def _code_words(code: str) -> str:
     for table in (names, _report_names(lang)):
         if code in table:
             return table[code]
-    for pair_table in (FORECAST_METHODS, CHECKS):
+    for pair_table in (FORECAST_METHODS, CHECKS, DOMAINS):
         if code in pair_table:
             return _pick(pair_table[code])
     for english, lookup in ((labels.UNITS, labels.unit), (labels.METHODS_SHORT, lambda c: labels.method(c, short=True)),
@@ -334,7 +341,7 @@ __all__ = ["COLUMNS", "FORECAST_METHODS", "CHECKS", "BARE_CODES", "table_codes",
 
 
 #: Codes a whole cell may be without an underscore (methods, kinds, verdicts, unit codes).
-BARE_CODES = frozenset({"growth", "pro_rata", "plan", "value", "ytd", "ytd_day", "month", "point", "span", "likely",
+BARE_CODES = frozenset({"growth", "pro_rata", "prorata", "plan", "value", "ytd", "ytd_day", "month", "point", "span", "likely",
                         "unlikely", "undetermined", "kt", "t", "pct", "est_local", "est_central", "yoy_pct"})
 _CODE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b\d{3}_[0-9a-f]{6,}\b")
 
