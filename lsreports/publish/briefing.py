@@ -26,6 +26,7 @@ from nbconvert import HTMLExporter
 
 from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
 from .i18n import ENV, LANGS, check_lang, using
+from .reader_format import READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
 
 #: Order of the briefings in the index (others follow alphabetically).
@@ -55,8 +56,6 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-#: The hidden first cell of a briefing's notebook: DataFrames are shown in words (reader_tables).
-SETUP_CELL = "from lsreports.publish.reader_tables import install as _lsr_install\n_lsr_install()"
 #: Cell tags: ``lang-en`` / ``lang-vi`` cells belong to one edition; ``exploratory`` cells to none.
 HIDDEN_TAG = "exploratory"
 
@@ -76,19 +75,27 @@ def _translated_title(first: str, title: str) -> str:
     return title.strip() + ("\n\n" + kept if kept else "")
 
 
-def for_edition(notebook: nbformat.NotebookNode, code: str, *, setup: bool = True) -> nbformat.NotebookNode:
+def for_edition(notebook: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
     """Keep the cells of edition ``code``: drop the other languages' ``lang-xx`` cells and ``exploratory`` ones.
 
-    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition. With ``setup``, a hidden
-    first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
+    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition.
     """
     other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG, TITLE_TAG}
     titles = [c.source for c in notebook.cells if TITLE_TAG in c.get("metadata", {}).get("tags", [])]
     notebook.cells = [c for c in notebook.cells if not other & set(c.get("metadata", {}).get("tags", []))]
     if code != LANGS[0] and titles and notebook.cells:
         notebook.cells[0].source = _translated_title(notebook.cells[0].source, titles[0])
-    if setup:
-        notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
+    return notebook
+
+
+def in_words(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Show every DataFrame as its reader sees it: each output's :data:`~lsreports.publish.reader_format.READER_MIME`
+    (the frame in words, rendered by the kernel beside pandas' table) becomes its ``text/html``."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if READER_MIME in data:
+                data["text/html"] = data.pop(READER_MIME)
     return notebook
 
 
@@ -118,16 +125,15 @@ def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
 
 
 def _executed(pair: Pair, code: str, stored: bool) -> nbformat.NotebookNode:
-    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (DataFrames in words), or its
-    stored outputs (English only: they were rendered in the economist's session, DataFrames as they are)."""
+    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG``, or its stored outputs (English only:
+    the stored notebooks were executed in English), with every DataFrame in words (:func:`in_words`)."""
     if stored:
         if code != LANGS[0]:
             raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
                                 "is built by executing the notebooks")
-        return for_edition(stored_notebook(pair), code, setup=False)
+        return in_words(for_edition(stored_notebook(pair), code))
     notebook = execute(for_edition(read_source(pair.source), code), pair.name, pair.source.parent, env={ENV: code})
-    notebook.cells = notebook.cells[1:]  # the setup cell
-    return notebook
+    return in_words(notebook)
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
