@@ -15,6 +15,7 @@ data under a shared lock, so that an ``ingest --apply`` cannot change it halfway
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
+from .notebooks import NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source, version_of
 from .i18n import ENV, LANGS, check_lang, using
 from .reader_format import READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
@@ -124,25 +125,29 @@ def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
     return nbformat.read(pair.notebook, as_version=4)
 
 
-def _executed(pair: Pair, code: str, stored: bool) -> nbformat.NotebookNode:
-    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG``, or its stored outputs (English only:
-    the stored notebooks were executed in English), with every DataFrame in words (:func:`in_words`)."""
+def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None = None) -> nbformat.NotebookNode:
+    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (in ``kernel`` if given, else in a
+    kernel of its own), or its stored outputs (English only: the stored notebooks were executed in English),
+    with every DataFrame in words (:func:`in_words`)."""
     if stored:
         if code != LANGS[0]:
             raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
                                 "is built by executing the notebooks")
         return in_words(for_edition(stored_notebook(pair), code))
-    notebook = execute(for_edition(read_source(pair.source), code), pair.name, pair.source.parent, env={ENV: code})
-    return in_words(notebook)
+    notebook = for_edition(read_source(pair.source), code)
+    if kernel is not None:
+        return in_words(kernel.execute(notebook, pair.name))
+    return in_words(execute(notebook, pair.name, pair.source.parent, env={ENV: code}))
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
-              stored: bool = False) -> tuple[Path, str, str | None]:
-    """Execute one notebook in language ``code`` (or take its stored outputs) and write ``<name>.html`` and
-    its charts' CSVs; return its path, title and version. ``other_href`` links the page to its other edition.
+              stored: bool = False, kernel: SharedKernel | None = None) -> tuple[Path, str, str | None]:
+    """Execute one notebook in language ``code`` (in ``kernel``, if given; or take its stored outputs) and write
+    ``<name>.html`` and its charts' CSVs; return its path, title and version. ``other_href`` links the page to
+    its other edition.
     """
     with using(code):
-        notebook = _executed(pair, code, stored)
+        notebook = _executed(pair, code, stored, kernel)
         title, version = _title(notebook), version_of(notebook)
         chart_data_files(notebook, pair.name, out_dir)
         long_tables_to_appendix(notebook)
@@ -159,7 +164,7 @@ def _ordered(found: list[Pair]) -> list[Pair]:
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
                     progress: Callable[[str], None] = print, force: bool = False, stored: bool = False,
-                    lang: str = "en", other_edition: str | None = None) -> list[Path]:
+                    lang: str = "en", other_edition: str | None = None, shared_kernel: bool = True) -> list[Path]:
     """Build every briefing and the overview page into ``out_dir``, replacing only the files it owns.
 
     Parameters
@@ -182,6 +187,10 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
         Export each notebook's stored outputs (its ``.ipynb``, which must match its ``.py``:
         :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
         notebooks were just refreshed or checked by nbval, in seconds (the tests' build).
+    shared_kernel : bool, default True
+        Execute the notebooks in one kernel, each from a fresh namespace
+        (:class:`lsreports.publish.notebooks.SharedKernel`): the imports are paid once. False: a kernel
+        per notebook (the same pages, slower; kept to check that they are the same).
 
     Returns
     -------
@@ -207,17 +216,18 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     out_dir = Path(out_dir).resolve()
     with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
         with naming(out_dir):  # a full disk names the output folder
-            entries = _build_pages(found, staging, progress, stored, lang, link)
+            entries = _build_pages(found, staging, progress, stored, lang, link, shared_kernel and not stored)
             publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
 
 
 def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None], stored: bool = False,
-                 lang: str = "en", link: Callable[[str], str | None] = lambda name: None
+                 lang: str = "en", link: Callable[[str], str | None] = lambda name: None, shared: bool = False
                  ) -> list[tuple[str, str, str]]:
-    """Execute (or take the stored outputs of) and export every notebook, then the overview page, into
-    ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in the other edition."""
+    """Execute (in one kernel if ``shared``, or take the stored outputs of) and export every notebook, then the
+    overview page, into ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in
+    the other edition."""
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute, sharing
@@ -226,12 +236,15 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     obs, catalogue, manifest = access.observations(), indicators(), reports()
     context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
     entries = []
-    with sharing(context):
+    folders = {pair.source.parent for pair in found}
+    kernel = SharedKernel(found[0].source.parent, env={ENV: lang}) if shared and len(folders) == 1 else None
+    with sharing(context), kernel or contextlib.nullcontext():
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
             doing = "exporting its stored outputs" if stored else "executing and exporting"
             progress(f"[{number}/{len(found)}] {pair.name}: {doing} ...")
-            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"), stored=stored)
+            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"), stored=stored,
+                                             kernel=kernel)
             progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
             entries.append((path.name, title, version))
     with using(lang):
