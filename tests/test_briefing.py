@@ -199,6 +199,13 @@ def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir
     executed = (built[0] / "synthetic.html").read_text(encoding="utf-8")
     assert _tables(page) == _tables(executed) and _tables(page)  # the tables in words, as the execution shows them
     assert "lsr-reader" in page and "Change on last year" not in str(_tables(page))
+    stale = nbformat.read(pair.notebook, as_version=4)  # stored before the reader MIME: pandas' tables only
+    for cell in stale.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(READER_MIME, None)
+    nbformat.write(stale, pair.notebook)
+    with pytest.raises(NotebookError, match=r"'synthetic', cell 2: a DataFrame without its rendering in words"):
+        build_briefings(tmp_path / "old", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
     pair.source.write_text(pair.source.read_text(encoding="utf-8") + "\n# %%\n1 + 1\n", encoding="utf-8")
     with pytest.raises(NotebookError, match="refresh it first"):  # the source moved on: the stored page is stale
         build_briefings(tmp_path / "stale", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)

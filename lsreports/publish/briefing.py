@@ -89,14 +89,25 @@ def for_edition(notebook: nbformat.NotebookNode, code: str) -> nbformat.Notebook
     return notebook
 
 
-def in_words(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def in_words(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Show every DataFrame as its reader sees it: each output's :data:`~lsreports.publish.reader_format.READER_MIME`
-    (the frame in words, rendered by the kernel beside pandas' table) becomes its ``text/html``."""
-    for cell in notebook.cells:
+    (the frame in words, rendered by the kernel beside pandas' table) becomes its ``text/html``.
+
+    Raises
+    ------
+    lsreports.publish.notebooks.NotebookError
+        If a cell of notebook ``name`` shows pandas' table without the reader's (a stored notebook from before the
+        reader MIME, or a DataFrame displayed before lsreports was imported), naming the cell.
+    """
+    for index, cell in enumerate(notebook.cells):
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if READER_MIME in data:
                 data["text/html"] = data.pop(READER_MIME)
+            elif 'class="dataframe"' in data.get("text/html", ""):
+                raise NotebookError(f"notebook {name!r}, cell {index}: a DataFrame without its rendering in words "
+                                    f"({READER_MIME}); refresh the notebook, and import lsreports before showing "
+                                    "a DataFrame")
     return notebook
 
 
@@ -133,11 +144,11 @@ def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None =
         if code != LANGS[0]:
             raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
                                 "is built by executing the notebooks")
-        return in_words(for_edition(stored_notebook(pair), code))
+        return in_words(for_edition(stored_notebook(pair), code), pair.name)
     notebook = for_edition(read_source(pair.source), code)
     if kernel is not None:
-        return in_words(kernel.execute(notebook, pair.name))
-    return in_words(execute(notebook, pair.name, pair.source.parent, env={ENV: code}))
+        return in_words(kernel.execute(notebook, pair.name), pair.name)
+    return in_words(execute(notebook, pair.name, pair.source.parent, env={ENV: code}), pair.name)
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
