@@ -2,7 +2,11 @@
 code hidden, plus the overview page ``index.html`` ("Lạng Sơn at a glance").
 
 Notebooks are executed from their ``.py`` sources (what is reviewed), in their own folder,
-with nbclient; nbconvert's HTML exporter then drops every input cell and prompt. Pages are
+with nbclient, an edition's notebooks in one kernel (each from a fresh namespace: the imports
+are paid once); nbconvert's HTML exporter then drops every input cell and prompt. Every
+DataFrame shows the rendering in words its kernel added to its display
+(:mod:`lsreports.publish.reader_format`), so the English pages can also be exported from the
+stored, nbval-checked notebooks without a kernel (``stored=True``). Pages are
 self-contained: images are embedded and nothing is loaded from the network (the
 ``briefing`` template removes the lab template's require.js, MathJax, Mermaid and widget
 scripts). Each chart's rows are written beside the page as a CSV the chart links to.
