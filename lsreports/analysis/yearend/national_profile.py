@@ -294,7 +294,8 @@ def comparison_markdown(table: pd.DataFrame) -> str:
     lines = ["# Year-end methods compared: pro-rata, growth-based, national profile, oracle", "",
              "Absolute percentage error (APE, %) of a later year to date projected from an earlier one. National "
              f"profile: the mean national share of the same months over the {PROFILE_YEARS} latest complete years "
-             "before the year projected (no look-ahead; national data end in February 2025). Oracle: the national "
+             "before the year projected (no look-ahead; the GSO tables joined with the statistics office's releases, "
+             "a year complete where its months or printed years to date give the levels). Oracle: the national "
              "profile of the projected year itself (look-ahead, a bound only; available where the national data "
              "cover that year). Rows with a curation flag on an input are left out.", "",
              "| pair | indicators (all three methods) | pro-rata | growth-based | national profile | oracle (n) |",
