@@ -272,15 +272,20 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
 
 
 def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
-    """The rows of :data:`NATIONAL_KEY_INDICATORS`; a data folder without national rows says so in the table."""
+    """The rows of :data:`NATIONAL_KEY_INDICATORS`; a data folder without national rows says so in the table.
+
+    Each shows the latest month's rate (the headline, "CPI tháng 2/2026 … tăng 3,35% so với cùng
+    kỳ"), not the average of the year to date that the release prints beside it (issue 23).
+    """
     from ..sources.loader import indicators, national_observations
     from ..sources.paths import curated_dir
 
     if not (curated_dir() / "national_observations.csv").exists():
         return [_group_row(group) + f'<tr><td colspan="9">{t("key.no_national")}</td></tr>'
                 for group in NATIONAL_KEY_INDICATORS]
-    return _key_groups(national_observations(), indicators(national=True), cites, None, year_end,
-                       NATIONAL_KEY_INDICATORS)
+    rows = national_observations()
+    months = rows.loc[(rows["start"].dt.day == 1) & (rows["start"].dt.to_period("M") == rows["end"].dt.to_period("M"))]
+    return _key_groups(months, indicators(national=True), cites, None, year_end, NATIONAL_KEY_INDICATORS)
 
 
 def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
