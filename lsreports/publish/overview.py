@@ -283,9 +283,13 @@ def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
     if not (curated_dir() / "national_observations.csv").exists():
         return [_group_row(group) + f'<tr><td colspan="9">{t("key.no_national")}</td></tr>'
                 for group in NATIONAL_KEY_INDICATORS]
-    rows = national_observations()
-    months = rows.loc[(rows["start"].dt.day == 1) & (rows["start"].dt.to_period("M") == rows["end"].dt.to_period("M"))]
-    return _key_groups(months, indicators(national=True), cites, None, year_end, NATIONAL_KEY_INDICATORS)
+    return _key_groups(whole_months(national_observations()), indicators(national=True), cites, None, year_end,
+                       NATIONAL_KEY_INDICATORS)
+
+
+def whole_months(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of single whole months (the country's prices rows are read from these)."""
+    return rows.loc[(rows["start"].dt.day == 1) & (rows["start"].dt.to_period("M") == rows["end"].dt.to_period("M"))]
 
 
 def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
@@ -385,4 +389,4 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
 
 
 __all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest",
-           "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell"]
+           "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell", "whole_months"]
