@@ -133,3 +133,15 @@ def test_the_year_end_uses_no_national_month_published_after_its_projection_date
     january = national_year_end(_projection("2026-01-31", 100.0), later_too).iloc[0]
     assert january["known_months"] == 0 and np.isnan(january["trailing_growth"])
     assert january["national_share"] == pytest.approx(1 / 12)
+
+
+def test_a_year_to_date_published_after_the_projection_date_gives_no_known_month():
+    # SYNTHETIC: January 2026 printed (200) and a January-June 2026 year to date (published in July) with May and
+    # June: January-April = 1000 - May - June could be had from it, but not by the end of May. Only January is known.
+    nan = float("nan")
+    years = {y: [100.0] * 12 for y in (2022, 2023, 2024, 2025)}
+    frame = _with_ytd({**years, 2026: [200.0, nan, nan, nan, 150.0, 150.0] + [nan] * 6}, {(2026, 6): 1000.0})
+    series = national_monthly(frame, ("vn_retail_sales",))
+    assert cumulative(series, 2026, 4) == pytest.approx(700)  # the data hold it, after the fact
+    share, used, known, growth = conditioned_share(series, pd.Timestamp("2026-05-31"), 12.0, 2026, known_to=4)
+    assert known == 1 and share == pytest.approx((200 + 4 / 12 * 1300) / (200 + 11 / 12 * 1300))

@@ -161,6 +161,19 @@ def trailing_growth(monthly: pd.Series, year: int, known: int) -> float:
     return now / before if np.isfinite(now) and np.isfinite(before) and before > 0 else np.nan
 
 
+def published_by(monthly: pd.Series, year: int, known_to: int) -> pd.Series:
+    """The national months and years to date up to month ``known_to`` of ``year`` (what was published by then).
+
+    A later year to date is left out too: January-June less June would otherwise give
+    January-May before its release.
+    """
+    last = pd.Period(year=year, month=known_to, freq="M") if known_to else pd.Period(year=year - 1, month=12, freq="M")
+    kept = monthly.loc[monthly.index <= last]
+    ytd = monthly.attrs.get("ytd", pd.Series(dtype=float))
+    kept.attrs = {"ytd": ytd.loc[ytd.index <= last] if len(ytd) else ytd}
+    return kept
+
+
 def conditioned_share(monthly: pd.Series, base_end: pd.Timestamp, target_months: float, year: int, known_to: int,
                       years: int = PROFILE_YEARS) -> tuple[float, list[int], int, float]:
     """The share ``N(1..m) / N(1..T)`` of ``year``, given the national months of ``year`` known by the projection.
@@ -177,6 +190,7 @@ def conditioned_share(monthly: pd.Series, base_end: pd.Timestamp, target_months:
         The share, the profile years, ``k`` (0: not conditioned) and the growth (NaN if not used).
     """
     base = _months_to(base_end)
+    monthly = published_by(monthly, year, known_to)
     known = known_months(monthly, year, min(known_to, int(target_months)))
     growth = trailing_growth(monthly, year, known) if known else np.nan
     expected = cumulative(monthly, year - 1, target_months) * growth
@@ -348,6 +362,6 @@ def national_year_end(projections: pd.DataFrame, national: pd.DataFrame, years: 
 
 
 __all__ = ["compare_methods", "comparison_markdown", "conditioned_share", "national_year_end", "national_monthly",
-           "national_share", "national_ytd", "known_months", "trailing_growth", "oracle_share", "cumulative",
+           "national_share", "national_ytd", "known_months", "published_by", "trailing_growth", "oracle_share", "cumulative",
            "national_backtest", "NATIONAL_COUNTERPARTS", "NATIONAL_BACKTEST_COLUMNS", "YEAR_END_COLUMNS",
            "PROFILE_YEARS", "MAX_AGE"]
