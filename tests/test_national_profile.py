@@ -59,9 +59,16 @@ def test_national_backtest_scores_the_pair_without_look_ahead():
     assert row["national_ape"] == pytest.approx(100 / 1200 * 100)
     # the 2025 national months are the oracle's: (1 + 50 + 4) / (1 + 50 + 9) = 55/60 -> 600 / (55/60)
     assert row["oracle_projection"] == pytest.approx(600 * 60 / 55)
+    # known months (published by the end of June: January-May 2025) = 1 + 50 + 1 + 1 + 1 = 54; 12-month growth
+    # (54 + 120 - 50) / 120; expected Jan-Nov 110 * 124/120; June adds 1/11 of it, Jan-Nov 6/11 -> 600 / share
+    expected = 110 * 124 / 120
+    share = (54 + expected / 11) / (54 + 6 / 11 * expected)
+    assert row["known_months"] == 5 and row["known_projection"] == pytest.approx(600 / share)
+    assert row["known_ape"] == pytest.approx(abs(600 / share - 1200) / 1200 * 100)
     table = compare_methods(bt, scored)
     assert table.loc[0, "prorata_ape"] == pytest.approx(100 / 1200 * 100)  # 600 * 11/6 = 1100
     assert table.attrs["per_indicator"].loc[0, "national_ape"] == pytest.approx(100 / 12)
+    assert table.attrs["per_indicator"].loc[0, "known_ape"] == pytest.approx(row["known_ape"])
 
 
 # Issue 23: the 2026 year end uses the national months of 2026 published by its projection date, and the

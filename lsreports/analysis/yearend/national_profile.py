@@ -28,7 +28,8 @@ profile, scaled by the country's growth over the last 12 months. No month is use
 not published by then: no look-ahead. It assumes the province's within-year profile is the
 country's; a province whose seasonality differs (a border province's trade, its Tết-season
 tourism) is mis-projected by the difference. The backtest (:func:`national_backtest`)
-scores the plain profile (:func:`national_share`), without the known months.
+scores both: the plain profile (:func:`national_share`) and the profile with the national
+months published by each pair's projection date (:func:`conditioned_share`, ``known_*``).
 
 The *oracle* bound uses the national profile of the projected year itself (known only
 after the fact): the best this method could do with a perfect national profile. It is
@@ -233,6 +234,7 @@ def oracle_share(monthly: pd.Series, base_end: pd.Timestamp, target_months: floa
 NATIONAL_BACKTEST_COLUMNS: list[str] = [
     "pair", "indicator_id", "national_ids", "profile_years", "national_share", "national_projection",
     "national_ape", "oracle_share", "oracle_projection", "oracle_ape",
+    "known_months", "known_share", "known_projection", "known_ape",
 ]
 
 
@@ -261,11 +263,15 @@ def national_backtest(backtest: pd.DataFrame, national: pd.DataFrame, years: int
         base_end, target_end = r.base_end, r.target_end
         share, used = national_share(monthly, base_end, _months_to(target_end), base_end.year, years)
         oracle = oracle_share(monthly, base_end, _months_to(target_end), base_end.year)
+        known_share, _, known, _ = conditioned_share(monthly, base_end, _months_to(target_end), base_end.year,
+                                                     base_end.month - 1, years)
         rows.append({"pair": r.pair, "indicator_id": r.indicator_id, "national_ids": " + ".join(ids),
                      "profile_years": ", ".join(map(str, used)), "national_share": share,
                      "national_projection": r.base_value / share, "national_ape": _ape(r.base_value / share, r),
                      "oracle_share": oracle, "oracle_projection": r.base_value / oracle,
-                     "oracle_ape": _ape(r.base_value / oracle, r)})
+                     "oracle_ape": _ape(r.base_value / oracle, r), "known_months": known,
+                     "known_share": known_share, "known_projection": r.base_value / known_share,
+                     "known_ape": _ape(r.base_value / known_share, r)})
     return pd.DataFrame(rows, columns=NATIONAL_BACKTEST_COLUMNS)
 
 
@@ -277,16 +283,17 @@ def compare_methods(backtest: pd.DataFrame, national_bt: pd.DataFrame) -> pd.Dat
     """One table of the methods' absolute percentage errors, per pair and indicator.
 
     Pro-rata and growth-based from ``backtest`` (unflagged rows only), the national
-    profile and its oracle bound from ``national_bt``. ``attrs["medians"]`` holds the
+    profile, the profile with the months known by the projection date (``known_ape``) and
+    the oracle bound from ``national_bt``. ``attrs["medians"]`` holds the
     median APE per pair and method over the indicators pro-rata, growth-based and
     national profile all scored, and over all pairs; ``attrs["per_indicator"]`` the
     median APE of each method per indicator (over its pairs) where the national profile
     scored.
     """
     clean = backtest.loc[backtest["flags"] == "", ["pair", "indicator_id", "prorata_ape", "growth_ape"]]
-    table = clean.merge(national_bt[["pair", "indicator_id", "national_ape", "oracle_ape", "profile_years"]],
-                        on=["pair", "indicator_id"], how="left")
-    apes = ["prorata_ape", "growth_ape", "national_ape", "oracle_ape"]
+    table = clean.merge(national_bt[["pair", "indicator_id", "national_ape", "known_ape", "oracle_ape",
+                                     "profile_years"]], on=["pair", "indicator_id"], how="left")
+    apes = ["prorata_ape", "growth_ape", "national_ape", "known_ape", "oracle_ape"]
     medians = []
     for pair, group in [*table.groupby("pair", sort=False), ("all", table)]:
         both = group.dropna(subset=["prorata_ape", "growth_ape", "national_ape"])
@@ -311,17 +318,21 @@ def comparison_markdown(table: pd.DataFrame) -> str:
              "before the year projected (no look-ahead; the GSO tables joined with the statistics office's releases, "
              "a year complete where its months or printed years to date give the levels). Oracle: the national "
              "profile of the projected year itself (look-ahead, a bound only; available where the national data "
-             "cover that year). Rows with a curation flag on an input are left out.", "",
-             "| pair | indicators (all three methods) | pro-rata | growth-based | national profile | oracle (n) |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "cover that year). Known months: the national profile with the country's months of the projected year "
+             "published by the projection date taken as printed (the method of the 2026 year end). Rows with a "
+             "curation flag on an input are left out.", "",
+             "| pair | indicators (all three methods) | pro-rata | growth-based | national profile | known months "
+             "| oracle (n) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for r in table.attrs["medians"].itertuples(index=False):
         lines.append(f"| {r.pair} | {r.n} | {cell(r.prorata_ape)} | {cell(r.growth_ape)} | {cell(r.national_ape)} | "
-                     f"{cell(r.oracle_ape)} ({r.n_oracle}) |")
+                     f"{cell(r.known_ape)} | {cell(r.oracle_ape)} ({r.n_oracle}) |")
     lines += ["", "Median APE per indicator over its pairs (indicators the national profile scored):", "",
-              "| indicator | pairs | pro-rata | growth-based | national profile | oracle |", "|---|---:|---:|---:|---:|---:|"]
+              "| indicator | pairs | pro-rata | growth-based | national profile | known months | oracle |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
     for r in table.attrs["per_indicator"].itertuples(index=False):
         lines.append(f"| {r.indicator_id} | {r.pairs} | {cell(r.prorata_ape)} | {cell(r.growth_ape)} | "
-                     f"{cell(r.national_ape)} | {cell(r.oracle_ape)} |")
+                     f"{cell(r.national_ape)} | {cell(r.known_ape)} | {cell(r.oracle_ape)} |")
     return "\n".join(lines) + "\n"
 
 
