@@ -61,11 +61,29 @@ def test_a_release_of_another_month_is_refused_with_its_line():
         _rows(month="2025-09")
 
 
-def test_a_figure_in_another_unit_is_refused():
-    wrong = RELEASE.replace("ước đạt 555,5 nghìn tỷ đồng", "ước đạt 555,5 tỷ đồng")
-    with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 3: vn_retail_sales printed in 'tỷ' where the "
-                                           r"release prints it in 'nghìn tỷ'"):
-        _rows(wrong)
+def test_a_level_the_press_prints_in_another_scale_is_converted_and_the_note_says_so():
+    """Issue 24 item 3: "555.500 tỷ đồng" where the release prints "555,5 nghìn tỷ đồng" (SYNTHETIC) is read
+    into the indicator's unit, not refused, and the text's other figures are kept."""
+    press = RELEASE.replace("ước đạt 555,5 nghìn tỷ đồng", "ước đạt 555.500 tỷ đồng")
+    rows = _rows(press).set_index(["indicator_id", "measure", "start"])
+    level = rows.loc[("vn_retail_sales", "value", pd.Timestamp("2025-10-01"))]
+    assert level["value"] == pytest.approx(555_500)
+    assert "printed in 'tỷ' where the release prints 'nghìn tỷ': converted into VND_bn" in level["note"]
+    assert value_is_printed(level["value"], "value", level["quote"], "VND_bn")
+    assert len(rows) == len(_rows())  # nothing else lost
+    assert "converted" not in rows.loc[("vn_retail_sales", "value", pd.Timestamp("2025-01-01")), "note"]
+
+
+def test_a_release_typed_without_diacritics_reads_the_same_rows():
+    """The same SYNTHETIC release with its diacritics stripped: the same figures, quotes cut from it as printed."""
+    from lsreports.extract.text import strip_marks
+
+    bare = _rows(strip_marks(RELEASE))
+    printed = _rows()
+    assert len(bare) == len(printed) > 0
+    assert bare["value"].tolist() == printed["value"].tolist()
+    assert bare["quote"].map(strip_marks).tolist() == printed["quote"].map(strip_marks).tolist()
+    assert bare["quote"].map(lambda q: q in " ".join(strip_marks(RELEASE).split())).all()
 
 
 def test_a_lexicon_line_that_reaches_a_province_id_is_refused(tmp_path):
