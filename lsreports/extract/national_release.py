@@ -155,10 +155,12 @@ def _value(entry: LexiconEntry, match: re.Match, unit: str, where: str, quote: s
                            f"{_PRINTED.get(expected, expected)!r}: {quote!r}; the older spelling is not read as a "
                            "scale word by the contract's value rule, so the quote could not hold the value")
     note = "" if scale == expected else (f"printed in '{printed}' where the release prints "
-                                         f"'{_PRINTED.get(expected, expected)}': converted into {unit}")
+                                         f"'{_PRINTED.get(expected, expected)}': {CONVERTED} {unit}")
     return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit]), note
 
 
+#: The words of a row's note when its level was printed in another scale and converted.
+CONVERTED = "converted into"
 #: The scale words as the releases print them, for messages.
 _PRINTED = {"nghin ty": "nghìn tỷ", "ty": "tỷ", "trieu": "triệu"}
 

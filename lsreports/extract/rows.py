@@ -5,7 +5,8 @@ stages, one module each, can be run and tested alone (``tests/test_extract_<stag
 and ``tests/test_extract_grammar.py`` per construction):
 
 1. :mod:`.segment`: collapse and fold the text, read its month, find sentences and footnotes;
-2. :mod:`.scope`: is the text, or a sentence, about the province or the whole country;
+2. :mod:`.scope`: is the text, or a sentence, about the province or the whole country; a text
+   about the country goes to :mod:`.national` (the release's wording, national ``vn_`` rows);
 3. :mod:`.candidates`: each printed number with the text around it;
 4. :mod:`.indicator` (vocabulary in :mod:`.lexicon`, a table): a level gets the indicator whose
    phrase ends nearest before it (among indicators printed in its unit); a percentage belongs
@@ -37,6 +38,7 @@ from .indicator import Target, level_indicator, percentage_target
 from .lexicon import GROWTH_ONLY, RATE_VALUES, STOCKS
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import CARRIED, Converted, base_length, converted, multiple, no_change_length, percentage_measure
+from .national import REASON_BY_WORDING, national_by_wording, national_rows, national_units
 from .periods import period_for, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
@@ -101,15 +103,37 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))
     doc = segment(text, month)
     scope = text_scope(doc.folded.text, doc.collapsed)
-    if scope == "country":
-        warnings.warn(f"{doc_id}: the text is {REASON_COUNTRY}; no row of the province is read from it "
-                      "(`lsreports curate gaps` lists its figures)", stacklevel=2)
-        return _finish([], doc_id)
+    if scope != "province":
+        national = country_rows(doc, doc_id, scope, units)
+        if national is not None:
+            return national
     frame = _finish(read_rows(doc, units), doc_id)
     if scope == "unknown":
         frame = doubted(frame, "scope_unknown")
     if frame.empty:
         warnings.warn(f"{doc_id}: no recognisable figures found", stacklevel=2)
+    return frame
+
+
+def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) -> pd.DataFrame | None:
+    """Stage 1c (:mod:`.national`): the national rows of a text about the country, or ``None`` to read it as the province's.
+
+    A text about the country gives national rows only (none of the province's); a text naming
+    neither gives national rows, doubted, when the release's wording is found in it and its
+    levels are of the country's magnitude (:func:`.national.national_by_wording`), else
+    ``None`` (it is read as the province's, doubted).
+    """
+    rows, skipped = national_rows(doc, {**national_units(), **units})
+    if scope == "unknown" and not national_by_wording(rows):
+        return None
+    frame = _finish(rows, doc_id)
+    if scope == "unknown":
+        frame = frame.assign(confidence=frame["confidence"].clip(upper=0.5), reason=REASON_BY_WORDING)
+    for message in skipped:
+        warnings.warn(f"{doc_id}: not read: {message}", stacklevel=3)
+    if frame.empty:
+        warnings.warn(f"{doc_id}: the text is {REASON_COUNTRY}; no national figure was recognised and no row of "
+                      "the province is read from it (`lsreports curate gaps` lists its figures)", stacklevel=3)
     return frame
 
 

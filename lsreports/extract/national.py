@@ -1,0 +1,128 @@
+"""Stage 1c, the country: a text about the whole country read into national (``vn_``) rows.
+
+A national release reprinted by the press ("Theo Cục Thống kê, tổng mức bán lẻ hàng hóa ...
+tháng 10 ước đạt ...") is not the province's: :mod:`.scope` tells it by "cả nước", the
+statistics office or "Việt Nam" and no province named. Such a text is read with the national
+lexicon of :mod:`.national_release` (the release's own wording, ``tables/national_lexicon.csv``)
+and the press's rewordings of it (``tables/national_press.csv``), both as tables. A text
+that names neither the province nor the country is read here too, and its rows are national
+only if the release's wording is found in it (doubted, with that reason).
+
+Unlike :func:`.national_release.read_release`, which refuses a whole release for the data,
+this stage keeps what it can read: a figure of another month than the text's, or printed
+with a spelling the contract cannot read, gives no row (the reason goes to the review's
+warnings), and of two values printed for one figure the first is kept and doubted.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from lsreports.sources.printed import value_is_printed
+
+from .confidence import EXPLICIT, LEVEL
+from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_lexicon, matches
+from .segment import Document
+
+#: The press's rewordings of the release: the extractor reads them; the release's own data (i23) does not.
+PRESS_LEXICON = Path(__file__).with_name("tables") / "national_press.csv"
+#: A figure its words call estimated (folded): "ước", "ước tính", "dự tính", "dự kiến".
+_ESTIMATED = re.compile(r"\b(uoc|du tinh|du kien)\b", re.IGNORECASE)
+REASON_BY_WORDING = ("the text names neither the province nor the country: read as the country's release by its "
+                     "wording")
+#: The least a level of the country prints in a month (``tables/national_floors.csv``): a text naming
+#: neither the province nor the country is the country's only if its levels reach it.
+FLOORS = Path(__file__).with_name("tables") / "national_floors.csv"
+REASON_TWICE = "printed with another value elsewhere in the text: the first is kept"
+
+
+@lru_cache(maxsize=1)
+def national_lexicon() -> tuple[LexiconEntry, ...]:
+    """The release's wording, then the press's (a figure matched by both is read by the first line that matches)."""
+    return (*load_lexicon(LEXICON), *load_lexicon(PRESS_LEXICON))
+
+
+def national_units() -> dict[str, str]:
+    """The catalogue's national ids and their units."""
+    from lsreports.sources.loader import indicators
+
+    catalogue = indicators(national=True)
+    return {i: u for i, u in zip(catalogue["indicator_id"], catalogue["unit"]) if i.startswith("vn_")}
+
+
+def national_rows(doc: Document, units: dict[str, str], lexicon: tuple[LexiconEntry, ...] | None = None
+                  ) -> tuple[list[dict], list[str]]:
+    """Read a text about the country: its candidate rows, and what was not read and why.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented text (its collapsed text is matched; its month is the release's).
+    units : dict
+        Indicator id -> catalogue unit, national ids included.
+    lexicon : tuple of LexiconEntry, optional
+        Default: :func:`national_lexicon`.
+
+    Returns
+    -------
+    (list of dict, list of str)
+        Rows in the extractor's columns (``start``/``end`` as ``YYYY-MM-DD``), one per key,
+        in the order of the text; and one message per figure given no row.
+    """
+    lexicon = national_lexicon() if lexicon is None else lexicon
+    month = pd.Period(year=doc.report.year, month=doc.report.month, freq="M")
+    folded, found = matches(doc.collapsed, list(lexicon))
+    rows, skipped, seen = [], [], {}
+    for entry, match in found:
+        try:
+            row = figure(doc.collapsed, folded, entry, match, month, units, "the text")
+        except ReleaseError as exc:
+            skipped.append(str(exc))
+            continue
+        if not value_is_printed(row["value"], row["measure"], row["quote"], row["unit"]):
+            skipped.append(f"{entry.indicator_id}: the quote does not print the value: {row['quote']!r}")
+            continue
+        key = (row["indicator_id"], row["start"], row["end"], row["measure"])
+        if key in seen:
+            if seen[key]["value"] != row["value"]:
+                seen[key]["confidence"], seen[key]["reason"] = min(seen[key]["confidence"], 0.5), REASON_TWICE
+            continue
+        seen[key] = _candidate(row, folded.text[match.start():match.end()])
+        rows.append(seen[key])
+    return rows, skipped
+
+
+def _candidate(row: dict, words: str) -> dict:
+    """A national row in the extractor's columns: dates as text, status from its words, a confidence."""
+    return {**row, "start": f"{row['start']:%Y-%m-%d}", "end": f"{row['end']:%Y-%m-%d}",
+            "status": "estimate" if _ESTIMATED.search(words) else "actual",
+            "confidence": LEVEL if row["measure"] == "value" else EXPLICIT, "reason": ""}
+
+
+@lru_cache(maxsize=1)
+def _floors() -> dict[str, float]:
+    table = pd.read_csv(FLOORS, dtype={"monthly_floor": float}, keep_default_na=False)
+    return dict(zip(table["indicator_id"], table["monthly_floor"]))
+
+
+def national_by_wording(rows: list[dict]) -> bool:
+    """Whether rows read by the national lexicon from a text naming neither are the country's.
+
+    The release's wording is found, and no level falls short of the country's magnitude: a
+    level under :data:`FLOORS` times its months ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8
+    đạt 2,5 tỷ USD") is a province's in the release's words.
+    """
+    if not rows:
+        return False
+    for row in rows:
+        floor = _floors().get(row["indicator_id"]) if row["measure"] == "value" else None
+        if floor is None:
+            continue
+        months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
+        if row["value"] < floor * months:
+            return False
+    return True
+
