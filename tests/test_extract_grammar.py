@@ -199,9 +199,18 @@ NATIONAL = ("Theo Cục Thống kê (văn bản giả lập), tổng mức bán 
             "tăng 9% so với cùng kỳ; chỉ số sản xuất công nghiệp tăng 8,8%.")
 
 
-def test_a_text_about_the_country_gives_no_province_rows_and_says_why():
+def test_a_text_about_the_country_gives_national_rows_and_none_of_the_province():
+    """Issue 24: the country's figures get the national ids (stage 1c), never the province's."""
+    frame = frame_of(NATIONAL)
+    assert frame["indicator_id"].str.startswith("vn_").all()
+    found = {(r.indicator_id, r.start, r.end, r.measure): r.value for r in frame.itertuples()}
+    assert found[("vn_retail_sales", *YTD, "value")] == 2_700_000 and found[("vn_retail_sales", *YTD, "yoy_pct")] == 9
+
+
+def test_a_text_about_the_country_with_no_national_figure_says_why():
     with pytest.warns(UserWarning, match="about the whole country"):
-        assert extract_report(NATIONAL, "syn", "2025-05").empty
+        assert extract_report("Theo Cục Thống kê (văn bản giả lập), cả nước có 12.000 trang trại.", "syn",
+                              "2025-05").empty
 
 
 def test_a_sentence_about_the_country_in_a_province_text_gives_no_row():
@@ -253,7 +262,36 @@ def test_curate_gaps_reads_a_text_file(tmp_path, capsys):
     from lsreports.cli import main
 
     path = tmp_path / "syn_2025_05.txt"
-    path.write_text(NATIONAL, encoding="utf-8")
+    path.write_text(NATIONAL + " Cả nước có 12.000 trang trại.", encoding="utf-8")
     assert main(["curate", "gaps", str(path), "--month", "2025-05"]) == 0
     out = capsys.readouterr().out
-    assert "2.700" in out and "about the whole country" in out and "2 sentences of syn_2025_05.txt" in out
+    assert "12.000" in out and "about the whole country" in out and "1 sentences of syn_2025_05.txt" in out
+    assert "2.700" not in out  # read as the country's retail sales
+
+
+# --- bases named by their month, comparisons with reserved years (issue 24) ---------------------------------------------
+
+def test_a_change_on_a_named_month_before_is_month_on_month_not_the_period():
+    """ "so với tháng 4/2025" of May's figure is the month before; the named month is not the figure's period."""
+    found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD, tăng 18% so với tháng 4/2025.")
+    assert found == {("trade_total", *MAY, "value"): 500, ("trade_total", *MAY, "mom_pct"): 18}
+
+
+def test_a_change_on_the_same_month_a_year_before_named_by_its_month_is_year_on_year():
+    frame = frame_of(PROVINCE + "Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD, tăng 9,5% so với tháng 5/2024.")
+    row = frame.loc[frame["measure"] == "yoy_pct"].iloc[0]
+    assert (row["start"], row["end"], row["value"]) == (*MAY, 9.5)
+    assert row["confidence"] >= 0.9 and row["reason"] == ""  # the base is printed, not assumed
+
+
+def test_a_change_on_another_named_month_gives_no_row():
+    """ "so với tháng 12/2024" of May's figure: a change since December, which the contract has no measure for."""
+    found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD, tăng 30% so với tháng 12/2024.")
+    assert found == {("trade_total", *MAY, "value"): 500}
+
+
+def test_a_figure_printed_for_a_reserved_comparison_year_gives_no_row():
+    """ "(cùng kỳ năm 2023 tăng 7%)" in a 2024 text: 2023 is reserved for evaluation, so no row, never a wrong period."""
+    found = rows("Chỉ số sản xuất công nghiệp 5 tháng tăng 9,1% so với cùng kỳ (cùng kỳ năm 2023 tăng 7%).",
+                 month="2024-05")
+    assert found == {("iip", "2024-01-01", "2024-05-31", "yoy_pct"): 9.1}

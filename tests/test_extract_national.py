@@ -47,10 +47,11 @@ def test_the_press_scale_is_converted_and_named_in_the_note():
     assert row["value"] == 555_500 and "printed in 'tỷ' where the release prints 'nghìn tỷ'" in row["note"]
 
 
-def test_a_figure_of_another_month_gives_no_row_and_a_warning():
+def test_a_figure_of_another_month_than_asked_is_read_for_the_month_it_names():
+    """The release's lexicon refuses it (a warning); the grammar reads it for the month the text prints."""
     with pytest.warns(UserWarning, match="not read: .*tháng 10 of 2025"):
         frame = extract_report(REPRINT, "syn", "2025-11")
-    assert frame.empty
+    assert set(zip(frame["start"], frame["end"])) == {MONTH, YTD}
 
 
 def test_a_text_naming_neither_is_the_countrys_by_the_releases_wording_and_magnitude_but_doubted():
@@ -64,3 +65,34 @@ def test_a_text_naming_neither_with_a_provinces_magnitude_is_not_the_countrys():
     text = ("(Văn bản giả lập) Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng theo giá hiện hành tháng 10 "
             "ước đạt 2,5 nghìn tỷ đồng, tăng 6,6% so với cùng kỳ năm trước.")
     assert not any(i.startswith("vn_") for i in frame_of(text)["indicator_id"])
+
+
+def test_the_countrys_vocabulary_reads_the_parts_of_a_total_in_its_paragraph_and_the_next():
+    """A paragraph opening on "Trong đó" lists the parts of the figure the paragraph before ends on: the month."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng "
+            "10/2025 ước tính đạt 600 nghìn tỷ đồng, tăng 1,2% so với tháng trước.\n\n"
+            "Trong đó, doanh thu bán lẻ hàng hóa đạt 450,5 nghìn tỷ đồng, tăng 7,5% so với cùng kỳ năm trước. "
+            "Doanh thu dịch vụ lưu trú, ăn uống đạt 70,1 nghìn tỷ đồng, tăng 12,2%; du lịch lữ hành tăng 20,4%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_retail_sales", *MONTH, "mom_pct")] == 1.2
+    assert rows[("vn_retail_goods", *MONTH, "value")] == 450_500 and rows[("vn_retail_goods", *MONTH, "yoy_pct")] == 7.5
+    assert rows[("vn_accommodation_food", *MONTH, "value")] == 70_100
+    assert rows[("vn_accommodation_food", *MONTH, "yoy_pct")] == 12.2
+    assert rows[("vn_travel_services", *MONTH, "yoy_pct")] == 20.4
+
+
+def test_the_countrys_indices_and_their_parts_are_named_before_their_rates():
+    text = ("Theo Cục Thống kê (văn bản giả lập), chỉ số sản xuất toàn ngành công nghiệp (IIP) 10 tháng năm 2025 "
+            "ước tăng 9,2% so với cùng kỳ năm trước, trong đó ngành chế biến, chế tạo tăng 10,5%; ngành khai khoáng "
+            "giảm 1,1%. Chỉ số giá tiêu dùng (CPI) tháng 10/2025 tăng 0,2% so với tháng trước; nhóm giao thông "
+            "giảm 0,6%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip", *YTD, "yoy_pct")] == 9.2 and rows[("vn_iip_manufacturing", *YTD, "yoy_pct")] == 10.5
+    assert rows[("vn_iip_mining", *YTD, "yoy_pct")] == -1.1
+    assert rows[("vn_cpi", *MONTH, "mom_pct")] == 0.2 and rows[("vn_cpi_transport", *MONTH, "mom_pct")] == -0.6
+
+
+def test_a_level_in_trieu_ty_dong_is_read():
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, tổng mức bán lẻ hàng hóa và "
+            "doanh thu dịch vụ tiêu dùng ước đạt 5,43 triệu tỷ đồng.")
+    assert found(frame_of(text))[("vn_retail_sales", *YTD, "value")] == 5_430_000

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from lsreports.sources.contract import PCT_MEASURES
 
 from .lexicon import LexiconError, phrase_pattern, read_phrase_table
@@ -80,6 +82,28 @@ def percentage_measure(after: str, before: str, context: str, carried: str | Non
     if measure is None and _GROWTH_RATE.search(re.split(r"[;%]", before)[-1]):
         return "yoy_pct", False
     return measure, explicit
+
+
+#: "so với tháng 7/2025", "so với tháng 12-2021": a base named by its month (:func:`named_month_base`).
+_NAMED_MONTH = re.compile(r"^[\s%]*(,\s*)?so(\s+v\S{1,2}i)?\s+thang (\d{1,2})[/-](20\d\d)\b")
+
+
+def named_month_base(after: str, start: pd.Timestamp, end: pd.Timestamp) -> str | None:
+    """The measure of a change "so với tháng M/YYYY", given the figure's period; ``None`` if no month is named.
+
+    Against the month before a month's figure it is ``mom_pct``; against the same month a year
+    earlier, ``yoy_pct``; against any other month (December before, a month two years back) or
+    for a figure that is not a month, ``""``: the contract has no such measure, so no row.
+    """
+    match = _NAMED_MONTH.match(after.lstrip(" %"))
+    if match is None:
+        return None
+    named = pd.Period(year=int(match.group(4)), month=int(match.group(3)), freq="M") if (
+        1 <= int(match.group(3)) <= 12) else None
+    month = pd.Period(end, freq="M")
+    if named is None or pd.Period(start, freq="M") != month:
+        return ""
+    return {month - 1: "mom_pct", month - 12: "yoy_pct"}.get(named, "")
 
 
 def signed(value: float, measure: str, before: str) -> float:

@@ -77,7 +77,8 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang (dau nam|nam|\b)"),
      "months"),
     (re.compile(r"nua (dau|dau) nam"), "first_half"),
-    (re.compile(r"thang (\d{1,2})(/(20\d\d))?\b"), "month"),
+    # "so với tháng 7/2025" is the base of a change (:func:`.measure.named_month_base`), not the figure's month
+    (re.compile(r"(?<!so voi )(?<!so )thang (\d{1,2})([/-](20\d\d))?\b"), "month"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
     # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
     # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
@@ -198,6 +199,11 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
     if period.kind == "to_day":
         return Period(pd.Timestamp(period.end.year, 1, 1), period.end, "ytd_day")
     return period
+
+
+def reserved(year: int) -> bool:
+    """Whether a year is reserved for evaluation (2023, and before 2019): a comparison's figure of it gives no row."""
+    return year == 2023 or year < 2019
 
 
 def year_earlier(period: Period) -> Period:

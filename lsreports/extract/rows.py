@@ -35,11 +35,12 @@ from lsreports.sources.provenance import value_is_printed
 
 from .candidates import Candidate, candidates
 from .indicator import Target, level_indicator, percentage_target
-from .lexicon import GROWTH_ONLY, RATE_VALUES, STOCKS
+from .lexicon import GROWTH_ONLY, NATIONAL_ENTRIES, RATE_VALUES, STOCKS, vocabulary
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
-from .measure import CARRIED, Converted, base_length, converted, multiple, no_change_length, percentage_measure
+from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
+                      percentage_measure)
 from .national import REASON_BY_WORDING, national_by_wording, national_rows, national_units
-from .periods import period_for, year_earlier
+from .periods import period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -123,9 +124,12 @@ def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) 
     levels are of the country's magnitude (:func:`.national.national_by_wording`), else
     ``None`` (it is read as the province's, doubted).
     """
-    rows, skipped = national_rows(doc, {**national_units(), **units})
+    country_units = {**national_units(), **units}
+    rows, skipped = national_rows(doc, country_units)
     if scope == "unknown" and not national_by_wording(rows):
         return None
+    with vocabulary(NATIONAL_ENTRIES):  # the same grammar, the country's words: after the release's own wording
+        rows += [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
     frame = _finish(rows, doc_id)
     if scope == "unknown":
         frame = frame.assign(confidence=frame["confidence"].clip(upper=0.5), reason=REASON_BY_WORDING)
@@ -137,14 +141,18 @@ def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) 
     return frame
 
 
-def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
-    """Run the candidates of a segmented report through the stages; rows before de-duplication and checks."""
+def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) -> list[dict]:
+    """Run the candidates of a segmented report through the stages; rows before de-duplication and checks.
+
+    ``country``: the text is about the country (read with its vocabulary, :mod:`.national`), so
+    a sentence naming the country is not left out.
+    """
     rows: list[dict] = []
     reading, targets = Reading(), _TargetSentences(doc.folded.text)
     national = _NationalSentences(doc)
     for cand in candidates(doc):
         reading.enter(cand)
-        if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or national.holds(cand):
+        if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or not country and national.holds(cand):
             continue
         last = reading.last_level
         if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn) and not (
@@ -212,11 +220,16 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     measure, target = percentage_target(doc, cand, last, measure, explicit)
     if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    named = named_month_base(after, target.period.start, target.period.end)
+    if named is not None:  # "so với tháng 7/2025": the month before, the same month a year earlier, or no measure
+        if not named:
+            return []
+        measure, explicit = named, True
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
-        if years != 1:
-            return []
+        if years != 1 or reserved(target.period.end.year - 1):
+            return []  # another year's base, or a figure of a year reserved for evaluation
         target = dataclasses.replace(target, period=year_earlier(target.period))
     indicator = target.indicator_id
     if measure == "value" and indicator not in RATE_VALUES or indicator in GROWTH_ONLY and measure not in (
@@ -253,6 +266,8 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
             family_of(units.get(last.indicator_id, "")) == family:  # "(cùng kỳ 12,3 tỷ đồng)": the year before
         value = convert(cand.number.value, factor, units[last.indicator_id])
         earlier = dataclasses.replace(last, period=year_earlier(last.period))
+        if reserved(earlier.period.start.year):
+            return []  # a figure of a year reserved for evaluation
         confidence, reason = judge(IMPLICIT, [("comparison_period", "")])
         return [_row(earlier, "value", value, units[last.indicator_id], doc, cand, unit_end, confidence, reason=reason)]
     found = level_indicator(doc, cand, family, unit_length, reading.previous_level, units)
