@@ -96,3 +96,15 @@ def test_a_level_in_trieu_ty_dong_is_read():
     text = ("Theo Tổng cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, tổng mức bán lẻ hàng hóa và "
             "doanh thu dịch vụ tiêu dùng ước đạt 5,43 triệu tỷ đồng.")
     assert found(frame_of(text))[("vn_retail_sales", *YTD, "value")] == 5_430_000
+
+
+def test_a_base_named_once_for_a_list_carries_to_its_rates_and_a_guessed_period_gives_no_row():
+    """ "có 2 nhóm hàng giảm giá so với tháng trước. Trong đó, nhóm ... tăng 0,15%": the groups' changes are on the
+    month before, in the text's month; a national level with no period anywhere gives no row."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), trong 11 nhóm hàng hóa và dịch vụ tiêu dùng chính, có 2 nhóm "
+            "hàng giảm giá so với tháng trước và 9 nhóm hàng tăng giá.\n\nTrong đó, nhóm hàng ăn và dịch vụ ăn uống "
+            "tăng 0,15%; nhóm giáo dục tăng 0,32%.\n\nDoanh thu dịch vụ lưu trú, ăn uống đạt 70,1 nghìn tỷ đồng.")
+    frame = frame_of(text)
+    assert found(frame) == {("vn_cpi_food", *MONTH, "mom_pct"): 0.15, ("vn_cpi_education", *MONTH, "mom_pct"): 0.32}
+    assert (frame["confidence"] < LOW).all()  # the period is the text's month by default: doubted, with a reason
+    assert frame["reason"].str.contains("read as the text's month").all()

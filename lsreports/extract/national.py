@@ -25,6 +25,9 @@ from lsreports.sources.printed import value_is_printed
 
 from .confidence import EXPLICIT, LEVEL
 from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_lexicon, matches
+from .candidates import Candidate
+from .indicator import Target
+from .periods import Period
 from .segment import Document
 
 #: The press's rewordings of the release: the extractor reads them; the release's own data (i23) does not.
@@ -125,4 +128,29 @@ def national_by_wording(rows: list[dict]) -> bool:
         if row["value"] < floor * months:
             return False
     return True
+
+
+#: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").
+_PARAGRAPH_BASE = re.compile(r"so voi (thang truoc|(cung|cing) (ky|ki))")
+
+
+def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, target: Target
+                  ) -> tuple[str, Target] | None:
+    """A national percentage with no base printed after it: the base named last in its paragraph.
+
+    A release names the base once for a list ("Theo Tổng cục Thống kê, có 2 nhóm hàng giảm giá so
+    với tháng trước. Trong đó, nhóm hàng ăn ... tăng 0,15%"). With no period named either, a
+    change on the month before is the text's month; any other figure whose period is only
+    guessed gives no row (precision first).
+    """
+    if not explicit:
+        bases = list(_PARAGRAPH_BASE.finditer(cand.paragraph + " " + cand.context))
+        if bases:
+            measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
+    if target.period.inferred:
+        if measure != "mom_pct":
+            return None
+        month = Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
+        target = Target(target.indicator_id, month, target.quote_start, target.sentence, target.number_end)
+    return measure, target
 

@@ -69,7 +69,7 @@ MONTH_WORDS: dict[str, int] = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, 
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
      "days"),
-    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b(?:(?:/| nam )(20\d\d))?"), "quarter"),
+    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b(?:(?:[/-]| nam )(20\d\d))?"), "quarter"),
     (re.compile(r"(luy ke|lily ke|tinh) (den|dén|dén) (ngay )?" + _DATE), "ytd_day"),
     (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
     (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),

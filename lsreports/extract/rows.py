@@ -39,7 +39,7 @@ from .lexicon import GROWTH_ONLY, NATIONAL_ENTRIES, RATE_VALUES, STOCKS, vocabul
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
-from .national import REASON_BY_WORDING, national_by_wording, national_rows, national_units
+from .national import REASON_BY_WORDING, country_guess, national_by_wording, national_rows, national_units
 from .periods import period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
@@ -64,6 +64,7 @@ class Reading:
     previous_level: Target | None = None  # the first level of the previous sentence
     last_measure: str | None = None
     measure_footnote: int | None = None
+    country: bool = False  # a text about the country, read with its vocabulary (:mod:`.national`)
 
     def enter(self, cand: Candidate) -> None:
         """Move on to ``cand``: a new sentence forgets this one's levels and carried base."""
@@ -148,7 +149,7 @@ def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) ->
     a sentence naming the country is not left out.
     """
     rows: list[dict] = []
-    reading, targets = Reading(), _TargetSentences(doc.folded.text)
+    reading, targets = Reading(country=country), _TargetSentences(doc.folded.text)
     national = _NationalSentences(doc)
     for cand in candidates(doc):
         reading.enter(cand)
@@ -225,6 +226,11 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
         if not named:
             return []
         measure, explicit = named, True
+    if reading.country:  # a national text: the base its paragraph names; no row on a guessed period
+        guessed = country_guess(doc, cand, measure, explicit, target)
+        if guessed is None:
+            return []
+        measure, target = guessed
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
@@ -248,7 +254,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     doubts = [] if explicit else [("base_default", "")]
     doubts += [("comparison_period", "")] if comparison else []
     doubts += [("ratio_doubt", reading_.doubt)] if reading_.doubt else []
-    doubts += [("period_default", "")] if target.period.inferred else []
+    guessed = "period_month" if target.period.kind == "month" else "period_default"
+    doubts += [(guessed, "")] if target.period.inferred else []
     confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
     row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
     return [row]
@@ -278,6 +285,8 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
     lead = last.period if last is not None and last.indicator_id not in STOCKS and (
         same_clause or family_of(units.get(last.indicator_id, "")) == family) else None
     period = period_for(indicator, cand.context, doc.report, cand.clause, cand.ahead, lead, cand.paragraph)
+    if reading.country and period.inferred:
+        return []  # a national figure whose period is only guessed: no row (precision first)
     quote_start = cand.fs + keyword_start if keyword_start <= len(cand.before) else cand.fs
     target = Target(indicator, period, quote_start, cand.sentence, cand.number.end)
     value = convert(cand.number.value, factor, units[indicator])
