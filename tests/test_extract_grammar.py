@@ -295,3 +295,20 @@ def test_a_figure_printed_for_a_reserved_comparison_year_gives_no_row():
     found = rows("Chỉ số sản xuất công nghiệp 5 tháng tăng 9,1% so với cùng kỳ (cùng kỳ năm 2023 tăng 7%).",
                  month="2024-05")
     assert found == {("iip", "2024-01-01", "2024-05-31", "yoy_pct"): 9.1}
+
+
+def test_a_signed_difference_in_brackets_is_not_a_level():
+    """ "tăng 15,4% (+9,3 triệu kWh)": the bracket is the change in kWh, not the month's output."""
+    assert rows("Sản lượng điện sản xuất tháng 5 tăng 15,4% (+9,3 triệu kWh) so với cùng kỳ.") == {}
+
+
+def test_trucks_carrying_goods_are_not_the_vehicles_declared_on_the_platform():
+    found = rows("Số phương tiện chở hàng hóa xuất khẩu đến các cửa khẩu trong tháng 5 là 67.000 phương tiện. Số "
+                 "phương tiện đã khai báo trên Nền tảng cửa khẩu số tháng 5 là 70.000 phương tiện.")
+    assert found == {("trade_platform_vehicles", *MAY, "value"): 70_000}
+
+
+def test_a_figure_still_to_come_is_a_target_not_a_result():
+    found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD. Kim ngạch xuất nhập khẩu tháng 6 sẽ đạt 600 "
+                 "triệu USD.")
+    assert found == {("trade_total", *MAY, "value"): 500}

@@ -108,3 +108,12 @@ def test_a_base_named_once_for_a_list_carries_to_its_rates_and_a_guessed_period_
     assert found(frame) == {("vn_cpi_food", *MONTH, "mom_pct"): 0.15, ("vn_cpi_education", *MONTH, "mom_pct"): 0.32}
     assert (frame["confidence"] < LOW).all()  # the period is the text's month by default: doubted, with a reason
     assert frame["reason"].str.contains("read as the text's month").all()
+
+
+def test_a_text_naming_neither_is_the_countrys_by_a_level_of_the_countrys_magnitude_in_other_words():
+    """Not the release's wording ("tháng 7 đạt", no "ước"), but 485.984 tỷ đồng is the country's month, not a province's."""
+    text = ("(Văn bản giả lập) Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10 đạt 485.984 tỷ đồng, "
+            "tăng 2,4% so với tháng trước.")
+    frame = frame_of(text)
+    assert found(frame) == {("vn_retail_sales", *MONTH, "value"): 485_984, ("vn_retail_sales", *MONTH, "mom_pct"): 2.4}
+    assert (frame["confidence"] < LOW).all()

@@ -114,7 +114,10 @@ def _excluded(indicator: str, cand: Candidate) -> bool:
         or indicator.startswith(("pubinv", "enterprises")) and re.search(r"\b(du an|dy an|hop tac xa)\b", clause)
         or indicator == "merit_allowance_amount" and not re.search(r"tro cap hang thang|nguoi co cong", before)
         or indicator == "tourism_revenue" and "du lich" not in before and "khach" not in before
-        or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before))
+        or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before)
+        # trucks carrying goods to the gates are not the vehicles declared on the digital border platform
+        or indicator == "trade_platform_vehicles" and re.search(r"\bcho hang", before)
+        and not re.search(r"nen tang|khai bao", before))
 
 
 def _last_sentence(paragraph: str) -> str:

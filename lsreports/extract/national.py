@@ -111,23 +111,21 @@ def _floors() -> dict[str, float]:
     return dict(zip(table["indicator_id"], table["monthly_floor"]))
 
 
-def national_by_wording(rows: list[dict]) -> bool:
-    """Whether rows read by the national lexicon from a text naming neither are the country's.
+def national_by_wording(release: list[dict], grammar: list[dict]) -> bool:
+    """Whether a text naming neither the province nor the country is the country's.
 
-    The release's wording is found, and no level falls short of the country's magnitude: a
-    level under :data:`FLOORS` times its months ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8
-    đạt 2,5 tỷ USD") is a province's in the release's words.
+    ``release``: its rows read in the release's own wording (:func:`national_rows`); ``grammar``:
+    those read with the country's vocabulary. It is the country's when the release's wording
+    is found or a level reaches the country's magnitude, and no level falls short of it: a
+    level under :data:`FLOORS` times its months ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng
+    8 đạt 2,5 tỷ USD") is a province's, in the release's words or not.
     """
-    if not rows:
-        return False
-    for row in rows:
-        floor = _floors().get(row["indicator_id"]) if row["measure"] == "value" else None
-        if floor is None:
-            continue
+    levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
+    for row in levels:
         months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
-        if row["value"] < floor * months:
+        if row["value"] < _floors()[row["indicator_id"]] * months:
             return False
-    return True
+    return bool(release or levels)
 
 
 #: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").

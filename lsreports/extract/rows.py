@@ -51,8 +51,10 @@ OUTPUT_COLUMNS: tuple[str, ...] = (*CONTRACT_COLUMNS, "status", "note", "confide
 _ESTIMATED = re.compile(r"\b(uoc|udc|du tinh)\b")
 #: A sentence that opens on the figure before it ("Con số này", "Mức này").
 _THIS_FIGURE = re.compile(r"(con so|so lieu|muc|ket qua) (nay|tren)\b")
-#: Sentences that state targets rather than results.
-_TARGET_SENTENCE = re.compile(r"den nam 20[3-9]\d|phan dau|chi tieu chu yeu|binh quan hang nam")
+#: Sentences that state targets rather than results ("sẽ cán mốc 500 tỷ USD": a figure still to come).
+_TARGET_SENTENCE = re.compile(r"den nam 20[3-9]\d|phan dau|chi tieu chu yeu|binh quan hang nam|\bse (can moc|dat|vuot)\b")
+#: A signed number in brackets: the difference from the base, not a level.
+_DIFFERENCE = re.compile(r"\(\s*[+\-−]\s*$")
 
 
 @dataclass
@@ -127,11 +129,11 @@ def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) 
     """
     country_units = {**national_units(), **units}
     rows, skipped = national_rows(doc, country_units)
-    if scope == "unknown" and not national_by_wording(rows):
-        return None
     with vocabulary(NATIONAL_ENTRIES):  # the same grammar, the country's words: after the release's own wording
-        rows += [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
-    frame = _finish(rows, doc_id)
+        grammar = [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
+    if scope == "unknown" and not national_by_wording(rows, grammar):
+        return None
+    frame = _finish(rows + grammar, doc_id)
     if scope == "unknown":
         frame = frame.assign(confidence=frame["confidence"].clip(upper=0.5), reason=REASON_BY_WORDING)
     for message in skipped:
@@ -264,8 +266,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
 def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str, str]) -> list[dict]:
     """The row of a level printed with a unit, and a 0 % change if "tương đương cùng kỳ" follows it."""
     unit = unit_of(doc, cand)
-    if unit is None:
-        return []
+    if unit is None or _DIFFERENCE.search(doc.collapsed, max(0, cand.number.start - 4), cand.number.start):
+        return []  # no unit; or "(+9,3 triệu kWh)": a difference in brackets, not a level
     family, factor, unit_length = unit
     unit_end = doc.folded.span(cand.after_start, min(len(doc.folded.text), cand.after_start + unit_length))[1]
     last = reading.last_level
