@@ -117,3 +117,13 @@ def test_a_text_naming_neither_is_the_countrys_by_a_level_of_the_countrys_magnit
     frame = frame_of(text)
     assert found(frame) == {("vn_retail_sales", *MONTH, "value"): 485_984, ("vn_retail_sales", *MONTH, "mom_pct"): 2.4}
     assert (frame["confidence"] < LOW).all()
+
+
+def test_a_pair_of_rates_without_bases_follows_the_order_of_the_bases_named_before():
+    """ "tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ ..., trong đó: ... tăng 0,7% và tăng 13,2%"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng "
+            "10/2025 ước tính đạt 425,5 nghìn tỷ đồng, tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ năm "
+            "trước, trong đó: doanh thu du lịch lữ hành đạt 4,1 nghìn tỷ đồng, tăng 2,5% và tăng 12,3%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_travel_services", *MONTH, "mom_pct")] == 2.5
+    assert rows[("vn_travel_services", *MONTH, "yoy_pct")] == 12.3

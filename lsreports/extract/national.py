@@ -132,6 +132,28 @@ def national_by_wording(release: list[dict], grammar: list[dict]) -> bool:
 _PARAGRAPH_BASE = re.compile(r"so voi (thang truoc|(cung|cing) (ky|ki))")
 
 
+#: Two bases named in order ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ").
+_BASE_PAIR = re.compile(r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))[^;.]{0,60}? va [^;.]{0,30}?"
+                        r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
+#: A number that opens or closes a pair of rates with no base ("tăng 0,7% và tăng 13,2%", "lần lượt tăng 22,5% và 5,5%").
+_PAIR_FIRST = re.compile(r"^\s?%\s*va\s+((tang|giam)\s+)?\d")
+_PAIR_SECOND = re.compile(r"\d\s?%\s*va\s+((tang|giam)\s+)?$")
+
+
+def pair_base(cand: Candidate, earlier: str) -> str | None:
+    """The base of a rate in a pair "a% và b%" printed without bases: the order of the last pair of bases named.
+
+    A release names the bases once ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ
+    ..., trong đó: Doanh thu bán lẻ hàng hóa ... tăng 0,7% và tăng 13,2%"): its parts follow
+    the same order. ``None`` when the number is not in such a pair or no pair of bases was named.
+    """
+    position = 0 if _PAIR_FIRST.match(cand.after) else 1 if _PAIR_SECOND.search(cand.before) else None
+    pairs = list(_BASE_PAIR.finditer(earlier)) if position is not None else []
+    if not pairs:
+        return None
+    return "mom_pct" if pairs[-1].group(position + 1) == "thang truoc" else "yoy_pct"
+
+
 def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, target: Target
                   ) -> tuple[str, Target] | None:
     """A national percentage with no base printed after it: the base named last in its paragraph.
@@ -145,6 +167,7 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
         bases = list(_PARAGRAPH_BASE.finditer(cand.paragraph + " " + cand.context))
         if bases:
             measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
+        measure = pair_base(cand, cand.paragraph + " " + cand.context) or measure
     if target.period.inferred:
         if measure != "mom_pct":
             return None
