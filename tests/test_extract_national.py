@@ -123,7 +123,10 @@ def test_a_pair_of_rates_without_bases_follows_the_order_of_the_bases_named_befo
     """ "tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ ..., trong đó: ... tăng 0,7% và tăng 13,2%"."""
     text = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng "
             "10/2025 ước tính đạt 425,5 nghìn tỷ đồng, tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ năm "
-            "trước, trong đó: doanh thu du lịch lữ hành đạt 4,1 nghìn tỷ đồng, tăng 2,5% và tăng 12,3%.")
+            "trước, trong đó: doanh thu bán lẻ hàng hóa đạt 321 nghìn tỷ đồng, tăng 0,7% và tăng 13,2%; doanh thu "
+            "dịch vụ lưu trú, ăn uống đạt 49,9 nghìn tỷ đồng, tăng 1,5% và tăng 9,7%; doanh thu du lịch lữ hành đạt "
+            "4,1 nghìn tỷ đồng, tăng 2,5% và tăng 12,3%.")  # the last pair is beyond the 220 characters looked back
     rows = found(frame_of(text))
+    assert rows[("vn_retail_goods", *MONTH, "mom_pct")] == 0.7 and rows[("vn_retail_goods", *MONTH, "yoy_pct")] == 13.2
     assert rows[("vn_travel_services", *MONTH, "mom_pct")] == 2.5
     assert rows[("vn_travel_services", *MONTH, "yoy_pct")] == 12.3

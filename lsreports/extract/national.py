@@ -164,10 +164,11 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
     guessed gives no row (precision first).
     """
     if not explicit:
-        bases = list(_PARAGRAPH_BASE.finditer(cand.paragraph + " " + cand.context))
+        earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
+        bases = list(_PARAGRAPH_BASE.finditer(earlier))
         if bases:
             measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
-        measure = pair_base(cand, cand.paragraph + " " + cand.context) or measure
+        measure = pair_base(cand, earlier) or measure
     if target.period.inferred:
         if measure != "mom_pct":
             return None
