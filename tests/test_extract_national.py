@@ -130,3 +130,17 @@ def test_a_pair_of_rates_without_bases_follows_the_order_of_the_bases_named_befo
     assert rows[("vn_retail_goods", *MONTH, "mom_pct")] == 0.7 and rows[("vn_retail_goods", *MONTH, "yoy_pct")] == 13.2
     assert rows[("vn_travel_services", *MONTH, "mom_pct")] == 2.5
     assert rows[("vn_travel_services", *MONTH, "yoy_pct")] == 12.3
+
+
+def test_a_text_naming_neither_is_the_countrys_by_an_index_the_province_has_no_counterpart_for():
+    """The CPI and core inflation have no province id: a text naming neither that prints them is the country's."""
+    text = ("(Văn bản giả lập) Chỉ số giá tiêu dùng (CPI) tháng 10/2025 giảm 0,23% so với tháng trước. Lạm phát cơ "
+            "bản tháng 10/2025 tăng 2,8% so với cùng kỳ năm trước.")
+    frame = frame_of(text)
+    assert found(frame) == {("vn_cpi", *MONTH, "mom_pct"): -0.23, ("vn_core_inflation", *MONTH, "yoy_pct"): 2.8}
+    assert (frame["confidence"] < LOW).all()
+
+
+def test_a_text_naming_neither_with_only_a_rate_the_province_also_has_stays_the_provinces():
+    frame = frame_of("(Văn bản giả lập) Chỉ số sản xuất công nghiệp tháng 10 tăng 6% so với cùng kỳ.")
+    assert list(frame["indicator_id"]) == ["iip"]

@@ -111,21 +111,24 @@ def _floors() -> dict[str, float]:
     return dict(zip(table["indicator_id"], table["monthly_floor"]))
 
 
-def national_by_wording(release: list[dict], grammar: list[dict]) -> bool:
+def national_by_wording(release: list[dict], grammar: list[dict], province: set[str] | frozenset[str] = frozenset()
+                        ) -> bool:
     """Whether a text naming neither the province nor the country is the country's.
 
     ``release``: its rows read in the release's own wording (:func:`national_rows`); ``grammar``:
-    those read with the country's vocabulary. It is the country's when the release's wording
-    is found or a level reaches the country's magnitude, and no level falls short of it: a
-    level under :data:`FLOORS` times its months ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng
-    8 đạt 2,5 tỷ USD") is a province's, in the release's words or not.
+    those read with the country's vocabulary; ``province``: the province's indicator ids. It is
+    the country's when the release's wording is found, a level reaches the country's magnitude
+    or a figure has no counterpart among the province's (the CPI, core inflation), and no level
+    falls short of the country's magnitude: a level under :data:`FLOORS` times its months
+    ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's.
     """
     levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
     for row in levels:
         months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
         if row["value"] < _floors()[row["indicator_id"]] * months:
             return False
-    return bool(release or levels)
+    only_national = [row for row in grammar if row["indicator_id"].removeprefix("vn_") not in province]
+    return bool(release or levels or only_national)
 
 
 #: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").

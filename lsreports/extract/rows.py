@@ -131,7 +131,7 @@ def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) 
     rows, skipped = national_rows(doc, country_units)
     with vocabulary(NATIONAL_ENTRIES):  # the same grammar, the country's words: after the release's own wording
         grammar = [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
-    if scope == "unknown" and not national_by_wording(rows, grammar):
+    if scope == "unknown" and not national_by_wording(rows, grammar, set(units)):
         return None
     frame = _finish(rows + grammar, doc_id)
     if scope == "unknown":
