@@ -312,3 +312,23 @@ def test_a_figure_still_to_come_is_a_target_not_a_result():
     found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD. Kim ngạch xuất nhập khẩu tháng 6 sẽ đạt 600 "
                  "triệu USD.")
     assert found == {("trade_total", *MAY, "value"): 500}
+
+
+def test_a_period_printed_after_the_rate_is_the_rates():
+    """ "tăng 9,2% trong 4 tháng": the period follows the rate (synthetic)."""
+    found = rows("Chỉ số sản xuất công nghiệp tháng 5 tăng 10,8% so với cùng kỳ và tăng 9,2% trong 4 tháng đầu năm.")
+    assert found[("iip", *MAY, "yoy_pct")] == 10.8 and found[("iip", "2025-01-01", "2025-04-30", "yoy_pct")] == 9.2
+
+
+def test_the_comparison_of_a_price_adjusted_growth_gives_no_row():
+    """ "nếu loại trừ yếu tố giá tăng 9% (cùng kỳ năm 2024 tăng 8,9%)": the bracket compares the price-adjusted figure."""
+    found = rows("Tổng mức bán lẻ hàng hóa 5 tháng đạt 9.000 tỷ đồng, tăng 11,9% so với cùng kỳ, nếu loại trừ yếu tố "
+                 "giá tăng 9% (cùng kỳ năm 2024 tăng 8,9%).")
+    assert ("retail_sales", "2024-01-01", "2024-05-31", "yoy_pct") not in found
+    assert found[("retail_sales", *YTD, "yoy_pct")] == 11.9
+
+
+def test_a_headline_repeating_a_change_whose_body_names_its_base_gives_no_second_row():
+    frame = frame_of(PROVINCE + "Chỉ số sản xuất công nghiệp tháng 5 tăng 6,2%.\nSo với tháng trước, chỉ số sản xuất "
+                     "công nghiệp tháng 5 tăng 6,2%.")
+    assert list(zip(frame["measure"], frame["value"])) == [("mom_pct", 6.2)]

@@ -144,3 +144,12 @@ def test_a_text_naming_neither_is_the_countrys_by_an_index_the_province_has_no_c
 def test_a_text_naming_neither_with_only_a_rate_the_province_also_has_stays_the_provinces():
     frame = frame_of("(Văn bản giả lập) Chỉ số sản xuất công nghiệp tháng 10 tăng 6% so với cùng kỳ.")
     assert list(frame["indicator_id"]) == ["iip"]
+
+
+def test_a_base_named_by_an_odd_month_leaves_the_rates_after_it_unread():
+    """ "giảm 3% so với tháng 1/2024" of October: the parts' bare rates after it are ambiguous, so no row."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng "
+            "10/2025 ước tính đạt 390,8 nghìn tỷ đồng, giảm 3% so với tháng 1/2024, trong đó doanh thu bán lẻ hàng hóa "
+            "đạt 301,4 nghìn tỷ đồng, giảm 3,4%.")
+    rows = found(frame_of(text))
+    assert rows == {("vn_retail_sales", *MONTH, "value"): 390_800, ("vn_retail_goods", *MONTH, "value"): 301_400}

@@ -58,6 +58,10 @@ _GROWTH_RATE = re.compile(r"toc do tang|tang truong (dat|la|uoc)|muc tang")
 _NO_CHANGE = re.compile(r"^[^;]{0,60}?[,\s](tuong duong|bang) (so voi )?(cung|cing) (ky|ki)")
 
 
+#: A base opening the clause of a rate: "so với tháng trước, CPI tháng 2/2026 tăng 1,14%".
+_HEAD_BASE = re.compile(r"(?:^|[.;:]\s*|\|\s*)so voi (thang truoc|(?:cung|cing) (?:ky|ki)(?: nam truoc)?)\s*,[^;%]*$")
+
+
 def measure_of(after: str, before: str, context: str) -> tuple[str | None, bool]:
     """Return (measure, explicit) for a percentage from the folded text after and before it.
 
@@ -67,6 +71,9 @@ def measure_of(after: str, before: str, context: str) -> tuple[str | None, bool]
     for pattern, measure in BASES:
         if pattern.match(after):
             return measure, True
+    head = _HEAD_BASE.search(context)
+    if head and CHANGE.search(before[-40:]):  # "So với tháng trước, CPI tháng 2 tăng 1,14%": printed, before the rate
+        return ("mom_pct" if head.group(1) == "thang truoc" else "yoy_pct"), True
     if CHANGE.search(before[-40:]):
         bases = [(m.end(), "mom_pct" if "truoc" in m.group(0) else "yoy_pct")
                  for m in re.finditer(r"thang truoc|(cung|cing|cling) (ky|ki)", context)]

@@ -27,6 +27,7 @@ from .confidence import EXPLICIT, LEVEL
 from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_lexicon, matches
 from .candidates import Candidate
 from .indicator import Target
+from .measure import named_month_base
 from .periods import Period
 from .segment import Document
 
@@ -135,6 +136,8 @@ def national_by_wording(release: list[dict], grammar: list[dict], province: set[
 _PARAGRAPH_BASE = re.compile(r"so voi (thang truoc|(cung|cing) (ky|ki))")
 
 
+#: A base named by its month ("so với tháng 1/2018"): a rate after it with no base of its own is ambiguous.
+_NAMED_MONTH_BASE = re.compile(r"so voi thang \d{1,2}[/-]20\d\d")
 #: Two bases named in order ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ").
 _BASE_PAIR = re.compile(r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))[^;.]{0,60}? va [^;.]{0,30}?"
                         r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
@@ -172,6 +175,11 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
         if bases:
             measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
         measure = pair_base(cand, earlier) or measure
+        named = list(_NAMED_MONTH_BASE.finditer(earlier))
+        if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
+            measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
+            if not measure:
+                return None  # neither the month before nor a year before: ambiguous
     if target.period.inferred:
         if measure != "mom_pct":
             return None

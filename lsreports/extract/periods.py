@@ -201,6 +201,23 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
     return period
 
 
+#: A period printed right after a rate: "tăng 7,2% trong 2 tháng đầu năm 2025", "tăng 9,2% trong 10 tháng".
+_AFTER_RATE = re.compile(r"^\s?%\s*(so voi cung ky( nam truoc)?\s*)?trong (\d{1,2}|"
+                         + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang( dau nam)?( (nam )?(20\d\d))?\b")
+
+
+def period_after(after: str, report: ReportMonth) -> Period | None:
+    """The year to date a rate names right after itself ("tăng 9,2% trong 10 tháng"), else ``None``."""
+    match = _AFTER_RATE.match(after)
+    if match is None:
+        return None
+    months = MONTH_WORDS.get(match.group(3)) or int(match.group(3))
+    year = int(match.group(7)) if match.group(7) else report.year
+    if not 1 <= months <= 12 or year == report.year and months > report.month:
+        return None
+    return Period(pd.Timestamp(year, 1, 1), ReportMonth(year, months).month_end, "ytd")
+
+
 def reserved(year: int) -> bool:
     """Whether a year is reserved for evaluation (2023, and before 2019): a comparison's figure of it gives no row."""
     return year == 2023 or year < 2019

@@ -40,7 +40,7 @@ from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
 from .national import REASON_BY_WORDING, country_guess, national_by_wording, national_rows, national_units
-from .periods import period_for, reserved, year_earlier
+from .periods import period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -170,6 +170,8 @@ def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) ->
 
 #: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)".
 _COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki) (?:nam (20\d\d)|nam truoc)\s+(?:tang|giam|ting|glam)[^()]*$")
+#: "nếu loại trừ yếu tố giá giảm 10,4% (cùng kỳ năm 2020 giảm 3,8%)": a comparison of the price-adjusted growth.
+_PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
 _MULTIPLE = re.compile(r"\s?lan\b")
 _TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
@@ -223,6 +225,9 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     measure, target = percentage_target(doc, cand, last, measure, explicit)
     if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    later = period_after(after, doc.report)
+    if later is not None:  # "tăng 7,2% trong 2 tháng đầu năm 2025": the period printed after the rate
+        target = dataclasses.replace(target, period=later)
     named = named_month_base(after, target.period.start, target.period.end)
     if named is not None:  # "so với tháng 7/2025": the month before, the same month a year earlier, or no measure
         if not named:
@@ -236,8 +241,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
-        if years != 1 or reserved(target.period.end.year - 1):
-            return []  # another year's base, or a figure of a year reserved for evaluation
+        if years != 1 or reserved(target.period.end.year - 1) or _PRICE_ADJUSTED.search(cand.before[-90:]):
+            return []  # another year's base, a year reserved for evaluation, or the price-adjusted figure's
         target = dataclasses.replace(target, period=year_earlier(target.period))
     indicator = target.indicator_id
     if measure == "value" and indicator not in RATE_VALUES or indicator in GROWTH_ONLY and measure not in (
@@ -352,7 +357,19 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
             continue  # (a quote is cut from the collapsed text, so it is always in it)
         seen.add(key)
         kept.append({**{c: row.get(c, "") for c in columns}, "source_doc": doc_id})
-    return pd.DataFrame(_named_period_wins(kept), columns=columns)
+    return pd.DataFrame(_named_base_wins(_named_period_wins(kept)), columns=columns)
+
+
+def _named_base_wins(rows: list[dict]) -> list[dict]:
+    """Drop a change whose base was guessed when the same figure is printed again with its base named.
+
+    A headline ("CPI tháng 2/2026 tăng 1,14%") repeats a change its body names the base of
+    ("so với tháng trước, CPI tháng 2/2026 tăng 1,14%"): the body's reading is the figure's.
+    """
+    guessed = DOUBTS["base_default"][0]
+    named = {(r["indicator_id"], r["start"], r["end"], r["value"]) for r in rows if guessed not in r["reason"]}
+    return [r for r in rows if guessed not in r["reason"] or (r["indicator_id"], r["start"], r["end"], r["value"])
+            not in named]
 
 
 def _named_period_wins(rows: list[dict]) -> list[dict]:
