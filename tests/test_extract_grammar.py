@@ -332,3 +332,17 @@ def test_a_headline_repeating_a_change_whose_body_names_its_base_gives_no_second
     frame = frame_of(PROVINCE + "Chỉ số sản xuất công nghiệp tháng 5 tăng 6,2%.\nSo với tháng trước, chỉ số sản xuất "
                      "công nghiệp tháng 5 tăng 6,2%.")
     assert list(zip(frame["measure"], frame["value"])) == [("mom_pct", 6.2)]
+
+
+def test_a_base_printed_just_before_the_rate_is_its_base():
+    """ "... và so với cùng kỳ năm trước tăng 3,97%": the base precedes the verb (synthetic)."""
+    frame = frame_of(PROVINCE + "Chỉ số sản xuất công nghiệp tháng 5 giảm 0,2% so với tháng trước và so với cùng kỳ năm "
+                     "trước tăng 3,9%.")
+    found = {(r.measure, r.value): r.reason for r in frame.itertuples()}
+    assert found == {("mom_pct", -0.2): "", ("yoy_pct", 3.9): ""}
+
+
+def test_lan_luot_gives_two_rates_their_bases_in_order():
+    """ "lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ": respectively (synthetic)."""
+    found = rows("Doanh thu du lịch tháng 5 đạt 80 tỷ đồng, lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ.")
+    assert found[("tourism_revenue", *MAY, "mom_pct")] == 2.5 and found[("tourism_revenue", *MAY, "yoy_pct")] == 5.5

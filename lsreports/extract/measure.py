@@ -59,22 +59,50 @@ _NO_CHANGE = re.compile(r"^[^;]{0,60}?[,\s](tuong duong|bang) (so voi )?(cung|ci
 
 
 #: A base opening the clause of a rate: "so với tháng trước, CPI tháng 2/2026 tăng 1,14%".
-_HEAD_BASE = re.compile(r"(?:^|[.;:]\s*|\|\s*)so voi (thang truoc|(?:cung|cing) (?:ky|ki)(?: nam truoc)?)\s*,[^;%]*$")
+_HEAD_BASE = re.compile(r"(?:^|[.;:,]\s*|\|\s*|\bva\s+)so voi (thang truoc|(?:cung|cing) (?:ky|ki)(?: nam truoc)?)"
+                        r"(?:\s*,[^;%]*|\s+(?:tang|giam)\s*)$")
+#: The second rate of "lần lượt tăng 22,5% và 5,5%": it shares the first one's verb.
+_PAIR_TAIL = re.compile(r"\btang[^;%]{0,15}\d+(,\d+)?\s?%\s*va\s*$")
+
+
+#: "lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ": two rates, then their bases in the same order.
+_BASE_WORDS = r"(thang truoc|(?:cung|cing) (?:ky|ki)(?: nam truoc)?)"
+_RESPECTIVE_FIRST = re.compile(r"^\s?%?\s*va\s+(?:tang |giam )?\d+(?:,\d+)?\s?%\s*so voi " + _BASE_WORDS
+                               + r"\s*(?:,|va)\s*(?:so voi )?" + _BASE_WORDS)
+_RESPECTIVE_SECOND = re.compile(r"^\s?%?\s*so voi " + _BASE_WORDS + r"\s*(?:,|va)\s*(?:so voi )?" + _BASE_WORDS)
+
+
+def respective_base(after: str, before: str) -> str | None:
+    """The base of a rate in "lần lượt tăng a% và b% so với X và Y" (a on X, b on Y); ``None`` otherwise."""
+    if not re.search(r"lan luot", before[-60:]):
+        return None
+    first, second = _RESPECTIVE_FIRST.match(after), _RESPECTIVE_SECOND.match(after)
+    if first and re.search(r"lan luot (tang |giam )?$", before):
+        base = first.group(1)
+    elif second and re.search(r"\d\s?%\s*va\s+(tang |giam )?$", before):
+        base = second.group(2)
+    else:
+        return None
+    return "mom_pct" if base == "thang truoc" else "yoy_pct"
 
 
 def measure_of(after: str, before: str, context: str) -> tuple[str | None, bool]:
     """Return (measure, explicit) for a percentage from the folded text after and before it.
 
     A change with no base of its own ("tăng 10,2%") takes the base last named in its
-    sentence or, in a footnote, in the sentence carrying the footnote's mark.
+    sentence or, in a footnote, in the sentence carrying the footnote's mark; "lần lượt tăng
+    a% và b% so với X và Y" gives a the base X and b the base Y.
     """
+    respective = respective_base(after, before)
+    if respective:
+        return respective, True
     for pattern, measure in BASES:
         if pattern.match(after):
             return measure, True
     head = _HEAD_BASE.search(context)
-    if head and CHANGE.search(before[-40:]):  # "So với tháng trước, CPI tháng 2 tăng 1,14%": printed, before the rate
+    if head and (CHANGE.search(before[-40:]) or head.group(0).endswith(("tang", "giam"))):  # "So với tháng trước, CPI tháng 2 tăng 1,14%": printed, before the rate
         return ("mom_pct" if head.group(1) == "thang truoc" else "yoy_pct"), True
-    if CHANGE.search(before[-40:]):
+    if CHANGE.search(before[-40:]) or _PAIR_TAIL.search(before[-40:]):
         bases = [(m.end(), "mom_pct" if "truoc" in m.group(0) else "yoy_pct")
                  for m in re.finditer(r"thang truoc|(cung|cing|cling) (ky|ki)", context)]
         return (max(bases)[1] if bases else "yoy_pct"), False

@@ -67,6 +67,7 @@ class Reading:
     last_measure: str | None = None
     measure_footnote: int | None = None
     country: bool = False  # a text about the country, read with its vocabulary (:mod:`.national`)
+    last_rate: Target | None = None  # the index or rate of the last percentage read in this sentence
 
     def enter(self, cand: Candidate) -> None:
         """Move on to ``cand``: a new sentence forgets this one's levels and carried base."""
@@ -223,8 +224,12 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     if times and measure is None:
         measure, explicit = "yoy_pct", False  # "gấp 3 lần" with no base named: on the year before
     measure, target = percentage_target(doc, cand, last, measure, explicit)
+    if target is None and reading.last_rate is not None and reading.last_rate.sentence == cand.sentence:
+        target = reading.last_rate  # "CPI ... giảm 0,2% so với tháng trước và so với cùng kỳ năm trước tăng 3,9%"
     if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    if last is None or target.indicator_id != last.indicator_id:
+        reading.last_rate = target
     later = period_after(after, doc.report)
     if later is not None:  # "tăng 7,2% trong 2 tháng đầu năm 2025": the period printed after the rate
         target = dataclasses.replace(target, period=later)
