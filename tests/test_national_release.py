@@ -74,6 +74,14 @@ def test_a_level_the_press_prints_in_another_scale_is_converted_and_the_note_say
     assert "converted" not in rows.loc[("vn_retail_sales", "value", pd.Timestamp("2025-01-01")), "note"]
 
 
+def test_a_level_that_lost_its_scale_word_is_refused_as_a_misprint():
+    """ "555,5 tỷ đồng" (SYNTHETIC) would be 0.56 nghìn tỷ: the word "nghìn" was dropped, the figure is not converted."""
+    wrong = RELEASE.replace("ước đạt 555,5 nghìn tỷ đồng", "ước đạt 555,5 tỷ đồng")
+    with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 3: vn_retail_sales printed in 'tỷ' where the "
+                                           r"release prints it in 'nghìn tỷ'.*misprint"):
+        _rows(wrong)
+
+
 def test_a_release_typed_without_diacritics_reads_the_same_rows():
     """The same SYNTHETIC release with its diacritics stripped: the same figures, quotes cut from it as printed."""
     from lsreports.extract.text import strip_marks

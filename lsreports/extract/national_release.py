@@ -17,6 +17,8 @@ Bad input is refused with the file and line, and nothing is returned:
 * a release that names another month than the one asked (its month, or a year to date of
   another length);
 * a figure printed with the older spelling "tỉ", which the contract's value rule cannot read;
+* a level that would be less than one unit of the release's scale once converted ("627,8 tỷ
+  đồng" for "627,8 nghìn tỷ"): a scale word dropped, not a respelling;
 * a lexicon line that maps the country's wording to an id that is not national (``vn_``).
 """
 from __future__ import annotations
@@ -154,8 +156,13 @@ def _value(entry: LexiconEntry, match: re.Match, unit: str, where: str, quote: s
         raise ReleaseError(f"{where}: {entry.indicator_id} printed in {printed!r} where the release prints it in "
                            f"{_PRINTED.get(expected, expected)!r}: {quote!r}; the older spelling is not read as a "
                            "scale word by the contract's value rule, so the quote could not hold the value")
-    note = "" if scale == expected else (f"printed in '{printed}' where the release prints "
-                                         f"'{_PRINTED.get(expected, expected)}': {CONVERTED} {unit}")
+    if scale == expected:
+        return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit]), ""
+    if number * 10.0 ** (_POWER[scale] - _POWER[expected]) < 1:  # "627,8 tỷ đồng": 0.6 nghìn tỷ, a dropped word
+        raise ReleaseError(f"{where}: {entry.indicator_id} printed in {printed!r} where the release prints it in "
+                           f"{_PRINTED.get(expected, expected)!r}: {quote!r}; less than one {expected} is a misprint "
+                           "(a scale word dropped), not a respelling, and is not read")
+    note = f"printed in '{printed}' where the release prints '{_PRINTED.get(expected, expected)}': {CONVERTED} {unit}"
     return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit]), note
 
 
