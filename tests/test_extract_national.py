@@ -153,3 +153,12 @@ def test_a_base_named_by_an_odd_month_leaves_the_rates_after_it_unread():
             "đạt 301,4 nghìn tỷ đồng, giảm 3,4%.")
     rows = found(frame_of(text))
     assert rows == {("vn_retail_sales", *MONTH, "value"): 390_800, ("vn_retail_goods", *MONTH, "value"): 301_400}
+
+
+def test_a_national_level_under_the_countrys_magnitude_gives_no_row_and_a_warning():
+    """ "627,8 tỷ đồng" for the country's month of retail sales: a dropped "nghìn", not a figure to read."""
+    text = REPRINT.replace("555,5 nghìn tỷ đồng", "555,5 tỷ đồng")
+    with pytest.warns(UserWarning, match="under the country's magnitude"):
+        frame = extract_report(text, "syn", "2025-10")
+    assert ("vn_retail_sales", *MONTH, "value") not in found(frame)
+    assert found(frame)[("vn_retail_sales", *YTD, "value")] == 5_432_100

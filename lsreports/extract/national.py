@@ -112,6 +112,19 @@ def _floors() -> dict[str, float]:
     return dict(zip(table["indicator_id"], table["monthly_floor"]))
 
 
+def below_floor(row: dict) -> bool:
+    """Whether a national level is under the country's magnitude (:data:`FLOORS` times its months).
+
+    In a text about the country such a level is a misprint ("627,8 tỷ đồng" for "627,8 nghìn tỷ")
+    or another scope's figure; in a text naming neither, it is the province's.
+    """
+    floor = _floors().get(row["indicator_id"]) if row["measure"] == "value" else None
+    if floor is None:
+        return False
+    months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
+    return row["value"] < floor * months
+
+
 def national_by_wording(release: list[dict], grammar: list[dict], province: set[str] | frozenset[str] = frozenset()
                         ) -> bool:
     """Whether a text naming neither the province nor the country is the country's.
@@ -124,10 +137,8 @@ def national_by_wording(release: list[dict], grammar: list[dict], province: set[
     ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's.
     """
     levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
-    for row in levels:
-        months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
-        if row["value"] < _floors()[row["indicator_id"]] * months:
-            return False
+    if any(below_floor(row) for row in levels):
+        return False
     only_national = [row for row in grammar if row["indicator_id"].removeprefix("vn_") not in province]
     return bool(release or levels or only_national)
 
