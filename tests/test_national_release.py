@@ -226,13 +226,14 @@ def test_the_overviews_prices_row_is_the_latest_month():
     assert cpi["end"].max() == rows.loc[rows["indicator_id"] == "vn_cpi", "end"].max() >= pd.Timestamp("2026-01-31")
 
 
-def test_the_older_spelling_ti_is_refused_as_another_unit():
-    """'39,49 tỉ USD': the contract's value rule does not read 'tỉ' as a scale word, so the row could not
-    cite its figure; the release is refused with its line, as a figure in another unit."""
-    wrong = RELEASE.replace("40,12 tỷ USD", "40,12 tỉ USD")
-    with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 4: vn_exports printed in 'tỉ' where the release "
-                                           r"prints it in 'tỷ'"):
-        _rows(wrong)
+def test_the_older_spelling_ti_is_read_as_ty():
+    """'40,12 tỉ USD' (SYNTHETIC): the contract's value rule reads "tỉ" as "tỷ" (main d785fb3), so the release's
+    reader does too, instead of refusing the reprint; the quote holds its value."""
+    rows = _rows(RELEASE.replace("40,12 tỷ USD", "40,12 tỉ USD")).set_index(["indicator_id", "measure"])
+    exports = rows.loc[("vn_exports", "value")]
+    assert exports["value"] == pytest.approx(40_120) and "tỉ USD" in exports["quote"]
+    assert "converted" not in exports["note"]
+    assert value_is_printed(exports["value"], "value", exports["quote"], "USD_mn")
 
 
 def test_a_release_at_odds_with_the_table_is_a_national_flag_in_words():

@@ -16,7 +16,6 @@ Bad input is refused with the file and line, and nothing is returned:
 
 * a release that names another month than the one asked (its month, or a year to date of
   another length);
-* a figure printed with the older spelling "tỉ", which the contract's value rule cannot read;
 * a level that would be less than one unit of the release's scale once converted ("627,8 tỷ
   đồng" for "627,8 nghìn tỷ"): a scale word dropped, not a respelling;
 * a lexicon line that maps the country's wording to an id that is not national (``vn_``).
@@ -53,18 +52,16 @@ PLACEHOLDERS = {
             rf"|(?P<months>\d{{1,2}}|(?i:{_WORDS})) thang(?: dau)?(?: nam(?: (?P<year>\d{{4}}))?)?"
             r"|(?:ca )?nam (?P<year_whole>\d{4}))"),
     "VALUE": rf"(?:(?P<approx>gan|hon|tren|khoang) )?(?P<value>{_NUM})",
-    "SCALE": r"(?P<scale>nghin ty|ngan ty|ty|ti|trieu)",
+    "SCALE": r"(?P<scale>nghin t[yi]|ngan t[yi]|ty|ti|trieu)",
     "SIGNED": rf"(?P<sign>tang|giam)(?: toi| manh| nhe)? (?P<value>{_NUM})",
     "NUMBER": _NUM,
     "APPROX": r"(?:(?:gan|hon|tren|khoang) )?",
     "GAP": r"(?:[^.\n]|(?<=\d)\.(?=\d)){0,120}?",
 }
 _POWER = {"nghin ty": 12, "ty": 9, "trieu": 6}
-#: Spellings of the same scale word. "tỉ" (the older spelling of "tỷ") is read but refused as
-#: another unit: the contract's value rule (../shared/tools/check_contract.py) does not read it
-#: as a scale word, so a quote printing "39,49 tỉ USD" could not hold its value.
-_SPELLING = {"ngan ty": "nghin ty"}
-_OLDER_SPELLING = "ti"
+#: Spellings of the same scale word: "tỉ" is the older spelling of "tỷ" (the contract's value rule reads
+#: both, since main's d785fb3).
+_SPELLING = {"ngan ty": "nghin ty", "ti": "ty", "nghin ti": "nghin ty", "ngan ti": "nghin ty"}
 _UNIT_POWER = {"VND_bn": 9, "USD_mn": 6}
 #: Measures a lexicon line may give.
 MEASURES = ("value", "yoy_pct", "mom_pct", "plan_pct")
@@ -144,18 +141,15 @@ def _value(entry: LexiconEntry, match: re.Match, unit: str, where: str, quote: s
     """The figure in the indicator's unit, and a note when the press printed another scale than the release.
 
     A level printed in another scale ("627.800 tỷ đồng" where the release prints "627,8 nghìn tỷ
-    đồng") is converted into the indicator's unit, and the note says so. ``printed`` is the
-    scale word as printed, for messages. The older spelling "tỉ" is refused (see :data:`_SPELLING`).
+    đồng") is converted into the indicator's unit, and the note says so; one that would be less
+    than one unit of the release's scale ("627,8 tỷ đồng") lost its scale word and is refused.
+    ``printed`` is the scale word as printed, for messages; "tỉ" is "tỷ" (:data:`_SPELLING`).
     """
     number = parse_vn_number(match.group("value"))
     if entry.measure != "value":
         return (-number if match.groupdict().get("sign", "").lower() == "giam" else number), ""
     scale = _SPELLING.get(match.group("scale").lower(), match.group("scale").lower())
     expected = " ".join(entry.scale.split()[:-1])  # "nghin ty dong" -> "nghin ty"
-    if scale == _OLDER_SPELLING:
-        raise ReleaseError(f"{where}: {entry.indicator_id} printed in {printed!r} where the release prints it in "
-                           f"{_PRINTED.get(expected, expected)!r}: {quote!r}; the older spelling is not read as a "
-                           "scale word by the contract's value rule, so the quote could not hold the value")
     if scale == expected:
         return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit]), ""
     if number * 10.0 ** (_POWER[scale] - _POWER[expected]) < 1:  # "627,8 tỷ đồng": 0.6 nghìn tỷ, a dropped word
@@ -187,7 +181,7 @@ def figure(text: str, folded: Folded, entry: LexiconEntry, match: re.Match, mont
     Raises
     ------
     ReleaseError
-        A figure of another month than ``month``, or printed with the older spelling "tỉ".
+        A figure of another month than ``month``, or a level that lost its scale word.
     """
     group = "quote" if match.groupdict().get("quote") else 0
     span = folded.span(*match.span(group))
@@ -236,7 +230,7 @@ def read_release(text: str, doc_id: str, month: str | pd.Period, *, source: str 
     Raises
     ------
     ReleaseError
-        A figure of another month, a figure printed with the older spelling "tỉ", or a
+        A figure of another month, a level that lost its scale word ("627,8 tỷ đồng"), or a
         lexicon line that reaches a non-national id; the message names the file and line.
     """
     month = pd.Period(month, freq="M")
