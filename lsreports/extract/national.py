@@ -3,10 +3,12 @@
 A national release reprinted by the press ("Theo Cục Thống kê, tổng mức bán lẻ hàng hóa ...
 tháng 10 ước đạt ...") is not the province's: :mod:`.scope` tells it by "cả nước", the
 statistics office or "Việt Nam" and no province named. Such a text is read with the national
-lexicon of :mod:`.national_release` (the release's own wording, ``tables/national_lexicon.csv``)
-and the press's rewordings of it (``tables/national_press.csv``), both as tables. A text
-that names neither the province nor the country is read here too, and its rows are national
-only if the release's wording is found in it (doubted, with that reason).
+lexicon of :mod:`.national_release` (the release's own wording, ``tables/national_lexicon.csv``),
+then by the extractor's own grammar with the country's vocabulary
+(``tables/national_phrases.csv``, :mod:`.rows`). A text that names neither the province nor
+the country is read here too, and its rows are national only if the release's wording, a
+level of the country's magnitude or an index the province has no id for is found in it
+(:func:`national_by_wording`; doubted, with that reason).
 
 Unlike :func:`.national_release.read_release`, which refuses a whole release for the data,
 this stage keeps what it can read: a figure of another month than the text's, or printed
@@ -31,8 +33,6 @@ from .measure import named_month_base
 from .periods import Period
 from .segment import Document
 
-#: The press's rewordings of the release: the extractor reads them; the release's own data (i23) does not.
-PRESS_LEXICON = Path(__file__).with_name("tables") / "national_press.csv"
 #: A figure its words call estimated (folded): "ước", "ước tính", "dự tính", "dự kiến".
 _ESTIMATED = re.compile(r"\b(uoc|du tinh|du kien)\b", re.IGNORECASE)
 REASON_BY_WORDING = ("the text names neither the province nor the country: read as the country's release by its "
@@ -45,8 +45,8 @@ REASON_TWICE = "printed with another value elsewhere in the text: the first is k
 
 @lru_cache(maxsize=1)
 def national_lexicon() -> tuple[LexiconEntry, ...]:
-    """The release's wording, then the press's (a figure matched by both is read by the first line that matches)."""
-    return (*load_lexicon(LEXICON), *load_lexicon(PRESS_LEXICON))
+    """The release's wording (``tables/national_lexicon.csv``), compiled once."""
+    return tuple(load_lexicon(LEXICON))
 
 
 def national_units() -> dict[str, str]:
