@@ -1,9 +1,11 @@
 # %% [markdown]
 # # Trends and forecasts
 #
-# Version: 0.6.0
+# Version: 0.6.1
 #
 # Changelog:
+# - 0.6.1 (2026-12-07): the 2026 national-profile year end takes the national months of 2026 published by
+#   its projection date as printed and the three latest whole years of the joined national series (issue 23).
 # - 0.6.0 (2026-12-07): findings first, as sentences computed by trends_text.findings (verdicts against plan,
 #   the backtest's winning method, the country's latest month), each figure cited; a Vietnamese edition: every
 #   English prose cell has a Vietnamese partner (lang-en / lang-vi).
@@ -243,19 +245,19 @@ widths.round(1)
 # ### The methods side by side, with the national profile
 #
 # A third method borrows the country's seasonal profile: the later level is the year to date
-# divided by the share of the same months in the national series (GSO tables) of the three
-# latest complete years *before* the year projected, so the 2025 pairs use national data up to
-# 2024 only. The oracle uses the projected year's own national profile (look-ahead): a bound,
-# shown only where the national data cover that year (they end in February 2025).
+# divided by the share of the same months in the national series (GSO tables joined with the
+# statistics office's releases) of the three latest complete years *before* the year projected,
+# so the 2025 pairs use national data up to 2024 only. The oracle uses the projected year's own
+# national profile (look-ahead): a bound, shown only where the national data cover that year.
 
 # %% [markdown] tags=["lang-vi"]
 # ### So sánh các phương pháp, thêm cấu trúc mùa vụ cả nước
 #
 # Phương pháp thứ ba mượn cấu trúc mùa vụ của cả nước: mức kỳ sau bằng số lũy kế chia cho tỷ trọng của
-# cùng các tháng đó trong chuỗi cả nước (biểu của Tổng cục Thống kê) của ba năm đầy đủ gần nhất *trước*
-# năm được ước, nên các cặp năm 2025 chỉ dùng số liệu cả nước đến năm 2024. Phương án "biết trước" dùng
-# chính cấu trúc của năm được ước (nhìn trước tương lai): chỉ là một giới hạn, chỉ hiện khi số liệu cả nước
-# có năm đó (số liệu kết thúc ở tháng 2/2025).
+# cùng các tháng đó trong chuỗi cả nước (biểu của Tổng cục Thống kê nối với các báo cáo tháng của Cục Thống
+# kê) của ba năm đầy đủ gần nhất *trước* năm được ước, nên các cặp năm 2025 chỉ dùng số liệu cả nước đến năm
+# 2024. Phương án "biết trước" dùng chính cấu trúc của năm được ước (nhìn trước tương lai): chỉ là một giới
+# hạn, chỉ hiện khi số liệu cả nước có năm đó.
 
 # %%
 national = national_observations()
@@ -269,19 +271,27 @@ methods.attrs["per_indicator"].round(1)
 
 # %% [markdown] tags=["lang-en"]
 # For 2026, the national profile's year end beside the other two, for the indicators with a
-# national counterpart:
+# national counterpart. The profile is the three latest years before 2026 that the national
+# series give whole (`profile_years`: 2023-2025 where the releases give 2025 whole), and the
+# national months of 2026 published before the month the province's year to date ends enter
+# as printed (`known_months`), the rest of the year following the profile scaled by the
+# country's growth over the last 12 months (`trailing_growth`); 0 known months is the profile alone.
 
 # %% [markdown] tags=["lang-vi"]
 # Với năm 2026, ước cả năm theo cấu trúc cả nước bên cạnh hai cách kia, cho các chỉ tiêu có chuỗi tương
-# ứng của cả nước:
+# ứng của cả nước. Cấu trúc là của ba năm gần nhất trước 2026 mà chuỗi cả nước có đủ (`profile_years`:
+# 2023-2025 nơi các báo cáo tháng cho đủ năm 2025); các tháng năm 2026 của cả nước đã công bố trước tháng
+# kết thúc số lũy kế của tỉnh được dùng đúng như số in (`known_months`), phần còn lại của năm theo cấu trúc,
+# nhân với tốc độ tăng 12 tháng gần nhất của cả nước (`trailing_growth`); 0 tháng là chỉ dùng cấu trúc.
 
 # %%
 national_2026 = national_year_end(projections, national).merge(
     projections.drop_duplicates("indicator_id")[["indicator_id", "prorata_projection", "growth_projection"]],
     on="indicator_id")
-national_2026[["indicator_id", "ytd_end", "ytd_value", "national_ids", "profile_years", "national_share",
-               "national_projection", "growth_projection", "prorata_projection"]].round(
-    {"national_share": 3, "national_projection": 3, "growth_projection": 3, "prorata_projection": 3})
+national_2026[["indicator_id", "ytd_end", "ytd_value", "national_ids", "profile_years", "known_months",
+               "trailing_growth", "national_share", "national_projection", "growth_projection",
+               "prorata_projection"]].round({"trailing_growth": 3, "national_share": 3, "national_projection": 3,
+                                             "growth_projection": 3, "prorata_projection": 3})
 
 # %% [markdown] tags=["lang-en"]
 # ## 3. Checks across report vintages

@@ -78,6 +78,7 @@ def test_the_committed_manifest_and_labels_check_out(devset, tmp_path):
     assert table["writer"].nunique() >= 4
     assert (table["batch"] != "tuning").sum() >= 56  # the texts added under the first-sight protocol (fs1-fs3)
     assert (table["batch"] == "fs3").sum() >= 20 and rows["source_doc"].isin(table.loc[table["batch"] == "fs3", "id"]).sum() >= 199
+    assert (table["batch"] == "fs4").sum() >= 25 and rows["source_doc"].isin(table.loc[table["batch"] == "fs4", "id"]).sum() >= 215
 
 
 def test_a_synthetic_set_checks_out(devset, synthetic):

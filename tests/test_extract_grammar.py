@@ -199,9 +199,18 @@ NATIONAL = ("Theo Cục Thống kê (văn bản giả lập), tổng mức bán 
             "tăng 9% so với cùng kỳ; chỉ số sản xuất công nghiệp tăng 8,8%.")
 
 
-def test_a_text_about_the_country_gives_no_province_rows_and_says_why():
+def test_a_text_about_the_country_gives_national_rows_and_none_of_the_province():
+    """Issue 24: the country's figures get the national ids (stage 1c), never the province's."""
+    frame = frame_of(NATIONAL)
+    assert frame["indicator_id"].str.startswith("vn_").all()
+    found = {(r.indicator_id, r.start, r.end, r.measure): r.value for r in frame.itertuples()}
+    assert found[("vn_retail_sales", *YTD, "value")] == 2_700_000 and found[("vn_retail_sales", *YTD, "yoy_pct")] == 9
+
+
+def test_a_text_about_the_country_with_no_national_figure_says_why():
     with pytest.warns(UserWarning, match="about the whole country"):
-        assert extract_report(NATIONAL, "syn", "2025-05").empty
+        assert extract_report("Theo Cục Thống kê (văn bản giả lập), cả nước có 12.000 trang trại.", "syn",
+                              "2025-05").empty
 
 
 def test_a_sentence_about_the_country_in_a_province_text_gives_no_row():
@@ -253,7 +262,87 @@ def test_curate_gaps_reads_a_text_file(tmp_path, capsys):
     from lsreports.cli import main
 
     path = tmp_path / "syn_2025_05.txt"
-    path.write_text(NATIONAL, encoding="utf-8")
+    path.write_text(NATIONAL + " Cả nước có 12.000 trang trại.", encoding="utf-8")
     assert main(["curate", "gaps", str(path), "--month", "2025-05"]) == 0
     out = capsys.readouterr().out
-    assert "2.700" in out and "about the whole country" in out and "2 sentences of syn_2025_05.txt" in out
+    assert "12.000" in out and "about the whole country" in out and "1 sentences of syn_2025_05.txt" in out
+    assert "2.700" not in out  # read as the country's retail sales
+
+
+# --- bases named by their month, comparisons with reserved years (issue 24) ---------------------------------------------
+
+def test_a_change_on_a_named_month_before_is_month_on_month_not_the_period():
+    """ "so với tháng 4/2025" of May's figure is the month before; the named month is not the figure's period."""
+    found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD, tăng 18% so với tháng 4/2025.")
+    assert found == {("trade_total", *MAY, "value"): 500, ("trade_total", *MAY, "mom_pct"): 18}
+
+
+def test_a_change_on_the_same_month_a_year_before_named_by_its_month_is_year_on_year():
+    frame = frame_of(PROVINCE + "Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD, tăng 9,5% so với tháng 5/2024.")
+    row = frame.loc[frame["measure"] == "yoy_pct"].iloc[0]
+    assert (row["start"], row["end"], row["value"]) == (*MAY, 9.5)
+    assert row["confidence"] >= 0.9 and row["reason"] == ""  # the base is printed, not assumed
+
+
+def test_a_change_on_another_named_month_gives_no_row():
+    """ "so với tháng 12/2024" of May's figure: a change since December, which the contract has no measure for."""
+    found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD, tăng 30% so với tháng 12/2024.")
+    assert found == {("trade_total", *MAY, "value"): 500}
+
+
+def test_a_figure_printed_for_a_reserved_comparison_year_gives_no_row():
+    """ "(cùng kỳ năm 2023 tăng 7%)" in a 2024 text: 2023 is reserved for evaluation, so no row, never a wrong period."""
+    found = rows("Chỉ số sản xuất công nghiệp 5 tháng tăng 9,1% so với cùng kỳ (cùng kỳ năm 2023 tăng 7%).",
+                 month="2024-05")
+    assert found == {("iip", "2024-01-01", "2024-05-31", "yoy_pct"): 9.1}
+
+
+def test_a_signed_difference_in_brackets_is_not_a_level():
+    """ "tăng 15,4% (+9,3 triệu kWh)": the bracket is the change in kWh, not the month's output."""
+    assert rows("Sản lượng điện sản xuất tháng 5 tăng 15,4% (+9,3 triệu kWh) so với cùng kỳ.") == {}
+
+
+def test_trucks_carrying_goods_are_not_the_vehicles_declared_on_the_platform():
+    found = rows("Số phương tiện chở hàng hóa xuất khẩu đến các cửa khẩu trong tháng 5 là 67.000 phương tiện. Số "
+                 "phương tiện đã khai báo trên Nền tảng cửa khẩu số tháng 5 là 70.000 phương tiện.")
+    assert found == {("trade_platform_vehicles", *MAY, "value"): 70_000}
+
+
+def test_a_figure_still_to_come_is_a_target_not_a_result():
+    found = rows("Kim ngạch xuất nhập khẩu tháng 5 đạt 500 triệu USD. Kim ngạch xuất nhập khẩu tháng 6 sẽ đạt 600 "
+                 "triệu USD.")
+    assert found == {("trade_total", *MAY, "value"): 500}
+
+
+def test_a_period_printed_after_the_rate_is_the_rates():
+    """ "tăng 9,2% trong 4 tháng": the period follows the rate (synthetic)."""
+    found = rows("Chỉ số sản xuất công nghiệp tháng 5 tăng 10,8% so với cùng kỳ và tăng 9,2% trong 4 tháng đầu năm.")
+    assert found[("iip", *MAY, "yoy_pct")] == 10.8 and found[("iip", "2025-01-01", "2025-04-30", "yoy_pct")] == 9.2
+
+
+def test_the_comparison_of_a_price_adjusted_growth_gives_no_row():
+    """ "nếu loại trừ yếu tố giá tăng 9% (cùng kỳ năm 2024 tăng 8,9%)": the bracket compares the price-adjusted figure."""
+    found = rows("Tổng mức bán lẻ hàng hóa 5 tháng đạt 9.000 tỷ đồng, tăng 11,9% so với cùng kỳ, nếu loại trừ yếu tố "
+                 "giá tăng 9% (cùng kỳ năm 2024 tăng 8,9%).")
+    assert ("retail_sales", "2024-01-01", "2024-05-31", "yoy_pct") not in found
+    assert found[("retail_sales", *YTD, "yoy_pct")] == 11.9
+
+
+def test_a_headline_repeating_a_change_whose_body_names_its_base_gives_no_second_row():
+    frame = frame_of(PROVINCE + "Chỉ số sản xuất công nghiệp tháng 5 tăng 6,2%.\nSo với tháng trước, chỉ số sản xuất "
+                     "công nghiệp tháng 5 tăng 6,2%.")
+    assert list(zip(frame["measure"], frame["value"])) == [("mom_pct", 6.2)]
+
+
+def test_a_base_printed_just_before_the_rate_is_its_base():
+    """ "... và so với cùng kỳ năm trước tăng 3,97%": the base precedes the verb (synthetic)."""
+    frame = frame_of(PROVINCE + "Chỉ số sản xuất công nghiệp tháng 5 giảm 0,2% so với tháng trước và so với cùng kỳ năm "
+                     "trước tăng 3,9%.")
+    found = {(r.measure, r.value): r.reason for r in frame.itertuples()}
+    assert found == {("mom_pct", -0.2): "", ("yoy_pct", 3.9): ""}
+
+
+def test_lan_luot_gives_two_rates_their_bases_in_order():
+    """ "lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ": respectively (synthetic)."""
+    found = rows("Doanh thu du lịch tháng 5 đạt 80 tỷ đồng, lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ.")
+    assert found[("tourism_revenue", *MAY, "mom_pct")] == 2.5 and found[("tourism_revenue", *MAY, "yoy_pct")] == 5.5

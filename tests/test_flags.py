@@ -15,7 +15,7 @@ from lsreports.analysis.derive import derived_rows
 from lsreports.analysis.yearend.plausibility import judge
 from lsreports.cli import main
 from lsreports.publish.cite import FLAG_MARK, Citations
-from lsreports.publish.overview import freshest, key_indicators_html
+from lsreports.publish.overview import freshest, key_indicators_html, whole_months
 from lsreports.sources.prints import mark_preferred, print_disagreements
 from test_derive import obs
 
@@ -160,7 +160,7 @@ def test_a_planted_implausible_year_end_shows_in_words_on_hover_and_on_paper():
 
 
 def test_a_planted_national_flag_shows_on_the_cited_cell():
-    cpi = freshest(ls.observations(national=True), ("vn_cpi",)).iloc[0]  # the row the overview shows
+    cpi = freshest(whole_months(ls.observations(national=True)), ("vn_cpi",)).iloc[0]  # the row the overview shows
     planted = pd.DataFrame([{"family": "national", "check": "ytd_sums", "severity": "error",
                              "indicator_id": "vn_cpi", "start": cpi["start"], "end": cpi["end"],
                              "source_doc": "synthetic", "key": cpi["quote"], "evidence": "SYNTHETIC",

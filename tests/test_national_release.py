@@ -61,11 +61,37 @@ def test_a_release_of_another_month_is_refused_with_its_line():
         _rows(month="2025-09")
 
 
-def test_a_figure_in_another_unit_is_refused():
+def test_a_level_the_press_prints_in_another_scale_is_converted_and_the_note_says_so():
+    """Issue 24 item 3: "555.500 tỷ đồng" where the release prints "555,5 nghìn tỷ đồng" (SYNTHETIC) is read
+    into the indicator's unit, not refused, and the text's other figures are kept."""
+    press = RELEASE.replace("ước đạt 555,5 nghìn tỷ đồng", "ước đạt 555.500 tỷ đồng")
+    rows = _rows(press).set_index(["indicator_id", "measure", "start"])
+    level = rows.loc[("vn_retail_sales", "value", pd.Timestamp("2025-10-01"))]
+    assert level["value"] == pytest.approx(555_500)
+    assert "printed in 'tỷ' where the release prints 'nghìn tỷ': converted into VND_bn" in level["note"]
+    assert value_is_printed(level["value"], "value", level["quote"], "VND_bn")
+    assert len(rows) == len(_rows())  # nothing else lost
+    assert "converted" not in rows.loc[("vn_retail_sales", "value", pd.Timestamp("2025-01-01")), "note"]
+
+
+def test_a_level_that_lost_its_scale_word_is_refused_as_a_misprint():
+    """ "555,5 tỷ đồng" (SYNTHETIC) would be 0.56 nghìn tỷ: the word "nghìn" was dropped, the figure is not converted."""
     wrong = RELEASE.replace("ước đạt 555,5 nghìn tỷ đồng", "ước đạt 555,5 tỷ đồng")
     with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 3: vn_retail_sales printed in 'tỷ' where the "
-                                           r"release prints it in 'nghìn tỷ'"):
+                                           r"release prints it in 'nghìn tỷ'.*misprint"):
         _rows(wrong)
+
+
+def test_a_release_typed_without_diacritics_reads_the_same_rows():
+    """The same SYNTHETIC release with its diacritics stripped: the same figures, quotes cut from it as printed."""
+    from lsreports.extract.text import strip_marks
+
+    bare = _rows(strip_marks(RELEASE))
+    printed = _rows()
+    assert len(bare) == len(printed) > 0
+    assert bare["value"].tolist() == printed["value"].tolist()
+    assert bare["quote"].map(strip_marks).tolist() == printed["quote"].map(strip_marks).tolist()
+    assert bare["quote"].map(lambda q: q in " ".join(strip_marks(RELEASE).split())).all()
 
 
 def test_a_lexicon_line_that_reaches_a_province_id_is_refused(tmp_path):
@@ -200,13 +226,14 @@ def test_the_overviews_prices_row_is_the_latest_month():
     assert cpi["end"].max() == rows.loc[rows["indicator_id"] == "vn_cpi", "end"].max() >= pd.Timestamp("2026-01-31")
 
 
-def test_the_older_spelling_ti_is_refused_as_another_unit():
-    """'39,49 tỉ USD': the contract's value rule does not read 'tỉ' as a scale word, so the row could not
-    cite its figure; the release is refused with its line, as a figure in another unit."""
-    wrong = RELEASE.replace("40,12 tỷ USD", "40,12 tỉ USD")
-    with pytest.raises(ReleaseError, match=r"synthetic\.txt: line 4: vn_exports printed in 'tỉ' where the release "
-                                           r"prints it in 'tỷ'"):
-        _rows(wrong)
+def test_the_older_spelling_ti_is_read_as_ty():
+    """'40,12 tỉ USD' (SYNTHETIC): the contract's value rule reads "tỉ" as "tỷ" (main d785fb3), so the release's
+    reader does too, instead of refusing the reprint; the quote holds its value."""
+    rows = _rows(RELEASE.replace("40,12 tỷ USD", "40,12 tỉ USD")).set_index(["indicator_id", "measure"])
+    exports = rows.loc[("vn_exports", "value")]
+    assert exports["value"] == pytest.approx(40_120) and "tỉ USD" in exports["quote"]
+    assert "converted" not in exports["note"]
+    assert value_is_printed(exports["value"], "value", exports["quote"], "USD_mn")
 
 
 def test_a_release_at_odds_with_the_table_is_a_national_flag_in_words():

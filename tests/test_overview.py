@@ -62,8 +62,12 @@ def test_the_overview_shows_the_countrys_prices_citing_the_latest_source():
     assert "<td>Viet Nam: consumer price index</td>" in prices
     cpi = next(row for row in prices.split("<tr>") if row.startswith("<td>Viet Nam: consumer price index"))
     national = ls.observations(national=True)
-    latest = national.loc[national["indicator_id"] == "vn_cpi"].sort_values("end").iloc[-1]
-    assert f"<td>{labels.month(latest['end'])}</td>" in cpi and latest["end"] >= pd.Timestamp("2026-01-31")
+    cpi_rows = national.loc[national["indicator_id"] == "vn_cpi"]
+    # the latest month's rate on a year earlier (the headline), not the average to date printed beside it
+    months = cpi_rows.loc[cpi_rows["start"].dt.to_period("M") == cpi_rows["end"].dt.to_period("M")]
+    latest = months.sort_values("end").iloc[-1]
+    assert latest["end"] == cpi_rows["end"].max() and latest["end"] >= pd.Timestamp("2026-02-28")
+    assert f"<td>{labels.month(latest['end'])}</td>" in cpi
     # the source is named by what it covers and its issuer (issue 25: no id on the page)
     assert f'title="“{latest["quote"]}” (' in cpi and labels.report_names(ls.reports())[latest["source_doc"]] in cpi
     entries = cites.appendix_html()

@@ -32,6 +32,11 @@ from lsreports.sources.validate import check_table, find_quote, quote_problem, v
     (534.03, "value", "kg", "hỗ trợ 534.030 kg gạo", False),
     (84640.0, "value", "USD_mn", "đạt 84,64 tỷ USD", True),
     (84.64, "value", "USD_mn", "đạt 84,64 tỷ USD", False),
+    (103900.0, "value", "USD_mn", "đạt 103,9 tỉ USD", True),                 # the spelling "tỉ" (fs4's press)
+    (4500000.0, "value", "VND_bn", "ước đạt 4,5 triệu tỉ đồng", True),
+    (4.5, "value", "VND_bn", "ước đạt 4,5 triệu tỉ đồng", False),
+    (103900.0, "value", "USD_mn", "dat 103,9 ti USD", True),                  # and without diacritics
+    (5.2, "value", "pct", "chiếm 5,2 tỉ lệ", True),                           # "tỉ lệ" is a ratio, not a scale
     (250000.0, "value", "VND_bn", "khoảng 250 nghìn tỷ đồng", True),         # compound scale words
     (6000.0, "value", "thousand_visits", "đạt khoảng 6.000.000 lượt người", True),  # the unit's base
     (0.0, "yoy_pct", "pct", "tăng 5,2% so với cùng kỳ", False),               # a 0 % needs words of no change

@@ -61,6 +61,18 @@ def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
                 or _LETTER.match(collapsed[number.end:number.end + 1] or " "))
 
 
+#: A paragraph that opens on "Trong đó" lists the parts of the figure the paragraph before ends on.
+_PARTS_OPENING = re.compile(r"\s*(trong (do|so do)|rieng)\b")
+
+
+def _topic_start(doc: Document, position: int) -> int:
+    """Where the paragraph holding ``position`` starts, or the one before when it opens on "Trong đó"."""
+    start = doc.paragraph_start(position)
+    if start > 0 and _PARTS_OPENING.match(doc.folded.text, doc.folded.at(start)):
+        return doc.paragraph_start(start - 1)
+    return start
+
+
 def candidate_at(doc: Document, number: PrintedNumber) -> Candidate:
     """Cut the windows around ``number`` (see the module docstring)."""
     folded = doc.folded
@@ -74,7 +86,7 @@ def candidate_at(doc: Document, number: PrintedNumber) -> Candidate:
     after_start = folded.at(number.end)
     ahead = re.split(r"\.\s", folded.text[after_start:after_start + 70])[0]
     context = (footnote.context + " | " + before) if footnote is not None else before
-    paragraph_start = max(doc.paragraph_start(number.start), sentence_start - PARAGRAPH_LOOKBACK)
+    paragraph_start = max(_topic_start(doc, number.start), sentence_start - PARAGRAPH_LOOKBACK)
     paragraph = folded.text[folded.at(paragraph_start):folded.at(sentence_start)] if footnote is None else ""
     return Candidate(number, sentence_start, footnote.start if footnote is not None else None, fn, fs, before,
                      clause, ahead, context, paragraph, after_start, folded.text[after_start:after_start + 60])

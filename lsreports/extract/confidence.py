@@ -15,6 +15,7 @@ LEVEL, EXPLICIT, IMPLICIT = 0.8, 0.9, 0.7
 #: Why a reading is doubted, and the confidence it then gets at most.
 DOUBTS: dict[str, tuple[str, float]] = {
     "period_default": ("no period named in the sentence or its paragraph: read as the report's year to date", 0.5),
+    "period_month": ("no period named: a change on the month before, read as the text's month", 0.5),
     "base_default": ("no base printed after the percentage: read as a change on the same period a year before", 0.7),
     "comparison_period": ("a figure printed for the comparison period ('cùng kỳ năm ...')", 0.7),
     "ratio_doubt": ("", 0.4),  # the text comes from the measure stage

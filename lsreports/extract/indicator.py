@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .candidates import Candidate
-from .lexicon import ENTRIES, FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_ONLY, PART_OF, RATE_VALUES, UNIT_ONLY
+from .lexicon import FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_NAMED, PART_OF, RATE_VALUES, UNIT_ONLY, entries
 from .periods import Period, period_for
 from .segment import Document
 from .measure import CHANGE
@@ -43,7 +43,7 @@ def nearest_entry(context: str, family: str | None, limit: int | None = None) ->
     Only phrases starting before ``limit`` count; of two ending together, the longer wins.
     """
     best = None
-    for entry in ENTRIES:
+    for entry in entries():
         if family is not None and entry.family != family:
             continue
         for match in entry.pattern.finditer(context):
@@ -58,7 +58,7 @@ def nearest_entry(context: str, family: str | None, limit: int | None = None) ->
 def parent_of(context: str) -> str | None:
     """Return the total (a key of :data:`.lexicon.PART_OF`) named last in ``context``."""
     best = None
-    for entry in ENTRIES:
+    for entry in entries():
         if entry.indicator_id in PART_OF:
             for match in entry.pattern.finditer(context):
                 if best is None or match.end() > best[0]:
@@ -114,7 +114,10 @@ def _excluded(indicator: str, cand: Candidate) -> bool:
         or indicator.startswith(("pubinv", "enterprises")) and re.search(r"\b(du an|dy an|hop tac xa)\b", clause)
         or indicator == "merit_allowance_amount" and not re.search(r"tro cap hang thang|nguoi co cong", before)
         or indicator == "tourism_revenue" and "du lich" not in before and "khach" not in before
-        or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before))
+        or indicator in ("prod_wood", "prod_rosin") and re.search(r"khai thac|trong rung|lam nghiep", before)
+        # trucks carrying goods to the gates are not the vehicles declared on the digital border platform
+        or indicator == "trade_platform_vehicles" and re.search(r"\bcho hang", before)
+        and not re.search(r"nen tang|khai bao", before))
 
 
 def _last_sentence(paragraph: str) -> str:
@@ -136,7 +139,7 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
                              cand.fn - len(window) + rate_near[2], cand.sentence, cand.number.end)
         if rate_near[0] in RATE_VALUES and after_level and not explicit:
             measure, target = "value", rate_target
-        elif rate_near[0] in GROWTH_ONLY and after_level:
+        elif rate_near[0] in GROWTH_NAMED and after_level:
             target = rate_target
         elif target is None:
             target = rate_target

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +41,17 @@ STOCKS = frozenset({"bank_deposits", "bank_credit", "temp_housing_started", "tem
                     "trained_labour_rate"})
 #: Indicators whose value is itself a percentage (its change is in points, not percent).
 RATE_VALUES = frozenset({"poor_household_rate", "near_poor_household_rate", "trained_labour_rate"})
-#: Indices printed only as growth rates.
-GROWTH_ONLY = frozenset({"iip", "grdp"})
+#: Indices printed only as growth rates (the country's: the IIP and its sectors, the CPI and its groups).
+GROWTH_ONLY = frozenset({"iip", "grdp", "vn_iip", "vn_iip_mining", "vn_iip_manufacturing", "vn_iip_electricity",
+                         "vn_iip_water_waste", "vn_cpi", "vn_core_inflation", "vn_cpi_food", "vn_cpi_beverages_tobacco",
+                         "vn_cpi_clothing", "vn_cpi_housing", "vn_cpi_household_goods", "vn_cpi_health",
+                         "vn_cpi_transport", "vn_cpi_post_telecom", "vn_cpi_education", "vn_cpi_culture_tourism",
+                         "vn_cpi_other"})
+#: Flows of the country whose growth is also printed after their name alone, after another level
+#: ("tổng mức bán lẻ ... đạt 598,4 nghìn tỷ đồng ...; dịch vụ lưu trú, ăn uống tăng 14,1%").
+GROWTH_NAMED = GROWTH_ONLY | frozenset({"vn_retail_sales", "vn_retail_goods", "vn_accommodation_food",
+                                        "vn_travel_services", "vn_retail_other_services", "vn_exports", "vn_imports",
+                                        "vn_trade_total"})
 #: Units that name their indicator on their own (family → indicator).
 UNIT_ONLY: dict[str, str] = {"vehicles": "trade_platform_vehicles", "kg": "rice_support_kg",
                              "bricks": "prod_bricks", "members": "rice_support_persons"}
@@ -129,3 +141,23 @@ def load_entries(path: Path = PHRASES_TABLE) -> tuple[Entry, ...]:
 FAMILIES = frozenset({"usd", "vnd", "mass", "volume", "energy", "bricks", "visits", "persons", "members",
                       "households", "kg", "houses", "enterprises", "vehicles", "rate"})
 ENTRIES: tuple[Entry, ...] = load_entries()
+#: The country's vocabulary (``tables/national_phrases.csv``): the same grammar reads a national
+#: text with national ids (:mod:`.national`).
+NATIONAL_PHRASES_TABLE = PHRASES_TABLE.with_name("national_phrases.csv")
+NATIONAL_ENTRIES: tuple[Entry, ...] = load_entries(NATIONAL_PHRASES_TABLE)
+_ACTIVE: ContextVar[tuple[Entry, ...]] = ContextVar("lexicon", default=ENTRIES)
+
+
+def entries() -> tuple[Entry, ...]:
+    """The vocabulary in use: the province's (:data:`ENTRIES`) unless :func:`vocabulary` says otherwise."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def vocabulary(chosen: tuple[Entry, ...]) -> Iterator[None]:
+    """Read with ``chosen`` as the vocabulary inside the ``with`` block (the country's, for a national text)."""
+    token = _ACTIVE.set(chosen)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)

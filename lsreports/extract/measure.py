@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from lsreports.sources.contract import PCT_MEASURES
 
 from .lexicon import LexiconError, phrase_pattern, read_phrase_table
@@ -56,16 +58,51 @@ _GROWTH_RATE = re.compile(r"toc do tang|tang truong (dat|la|uoc)|muc tang")
 _NO_CHANGE = re.compile(r"^[^;]{0,60}?[,\s](tuong duong|bang) (so voi )?(cung|cing) (ky|ki)")
 
 
+#: A base opening the clause of a rate: "so với tháng trước, CPI tháng 2/2026 tăng 1,14%".
+_HEAD_BASE = re.compile(r"(?:^|[.;:,]\s*|\|\s*|\bva\s+)so voi (thang truoc|(?:cung|cing) (?:ky|ki)(?: nam truoc)?)"
+                        r"(?:\s*,[^;%]*|\s+(?:tang|giam)\s*)$")
+#: The second rate of "lần lượt tăng 22,5% và 5,5%": it shares the first one's verb.
+_PAIR_TAIL = re.compile(r"\btang[^;%]{0,15}\d+(,\d+)?\s?%\s*va\s*$")
+
+
+#: "lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ": two rates, then their bases in the same order.
+_BASE_WORDS = r"(thang truoc|(?:cung|cing) (?:ky|ki)(?: nam truoc)?)"
+_RESPECTIVE_FIRST = re.compile(r"^\s?%?\s*va\s+(?:tang |giam )?\d+(?:,\d+)?\s?%\s*so voi " + _BASE_WORDS
+                               + r"\s*(?:,|va)\s*(?:so voi )?" + _BASE_WORDS)
+_RESPECTIVE_SECOND = re.compile(r"^\s?%?\s*so voi " + _BASE_WORDS + r"\s*(?:,|va)\s*(?:so voi )?" + _BASE_WORDS)
+
+
+def respective_base(after: str, before: str) -> str | None:
+    """The base of a rate in "lần lượt tăng a% và b% so với X và Y" (a on X, b on Y); ``None`` otherwise."""
+    if not re.search(r"lan luot", before[-60:]):
+        return None
+    first, second = _RESPECTIVE_FIRST.match(after), _RESPECTIVE_SECOND.match(after)
+    if first and re.search(r"lan luot (tang |giam )?$", before):
+        base = first.group(1)
+    elif second and re.search(r"\d\s?%\s*va\s+(tang |giam )?$", before):
+        base = second.group(2)
+    else:
+        return None
+    return "mom_pct" if base == "thang truoc" else "yoy_pct"
+
+
 def measure_of(after: str, before: str, context: str) -> tuple[str | None, bool]:
     """Return (measure, explicit) for a percentage from the folded text after and before it.
 
     A change with no base of its own ("tăng 10,2%") takes the base last named in its
-    sentence or, in a footnote, in the sentence carrying the footnote's mark.
+    sentence or, in a footnote, in the sentence carrying the footnote's mark; "lần lượt tăng
+    a% và b% so với X và Y" gives a the base X and b the base Y.
     """
+    respective = respective_base(after, before)
+    if respective:
+        return respective, True
     for pattern, measure in BASES:
         if pattern.match(after):
             return measure, True
-    if CHANGE.search(before[-40:]):
+    head = _HEAD_BASE.search(context)
+    if head and (CHANGE.search(before[-40:]) or head.group(0).endswith(("tang", "giam"))):  # "So với tháng trước, CPI tháng 2 tăng 1,14%": printed, before the rate
+        return ("mom_pct" if head.group(1) == "thang truoc" else "yoy_pct"), True
+    if CHANGE.search(before[-40:]) or _PAIR_TAIL.search(before[-40:]):
         bases = [(m.end(), "mom_pct" if "truoc" in m.group(0) else "yoy_pct")
                  for m in re.finditer(r"thang truoc|(cung|cing|cling) (ky|ki)", context)]
         return (max(bases)[1] if bases else "yoy_pct"), False
@@ -80,6 +117,28 @@ def percentage_measure(after: str, before: str, context: str, carried: str | Non
     if measure is None and _GROWTH_RATE.search(re.split(r"[;%]", before)[-1]):
         return "yoy_pct", False
     return measure, explicit
+
+
+#: "so với tháng 7/2025", "so với tháng 12-2021": a base named by its month (:func:`named_month_base`).
+_NAMED_MONTH = re.compile(r"^[\s%]*(,\s*)?so(\s+v\S{1,2}i)?\s+thang (\d{1,2})[/-](20\d\d)\b")
+
+
+def named_month_base(after: str, start: pd.Timestamp, end: pd.Timestamp) -> str | None:
+    """The measure of a change "so với tháng M/YYYY", given the figure's period; ``None`` if no month is named.
+
+    Against the month before a month's figure it is ``mom_pct``; against the same month a year
+    earlier, ``yoy_pct``; against any other month (December before, a month two years back) or
+    for a figure that is not a month, ``""``: the contract has no such measure, so no row.
+    """
+    match = _NAMED_MONTH.match(after.lstrip(" %"))
+    if match is None:
+        return None
+    named = pd.Period(year=int(match.group(4)), month=int(match.group(3)), freq="M") if (
+        1 <= int(match.group(3)) <= 12) else None
+    month = pd.Period(end, freq="M")
+    if named is None or pd.Period(start, freq="M") != month:
+        return ""
+    return {month - 1: "mom_pct", month - 12: "yoy_pct"}.get(named, "")
 
 
 def signed(value: float, measure: str, before: str) -> float:

@@ -6,14 +6,18 @@ The release's wording lives in a table, ``tables/national_lexicon.csv`` beside t
 release prints it in) and a regular expression of its wording, written with placeholders
 this module expands (``{MONTH}``, ``{YEAR}``, ``{YTD}``, ``{YTDN}``, ``{VALUE}``, ``{SCALE}``,
 ``{SIGNED}``, ``{NUMBER}``, ``{APPROX}``, ``{GAP}``). The code only expands, matches and
-checks; teaching it a new wording is a new line of the table.
+checks; teaching it a new wording is a new line of the table. Patterns and text are matched
+with their diacritics stripped (case kept), so a text typed without them reads the same; the
+quote is cut from the text as printed. A level the press prints in another scale than the
+release ("627.800 tỷ đồng" where it prints "627,8 nghìn tỷ đồng") is converted into the
+indicator's unit, and the row's note names the conversion.
 
 Bad input is refused with the file and line, and nothing is returned:
 
 * a release that names another month than the one asked (its month, or a year to date of
   another length);
-* a figure in another scale than the release prints it in ("tỷ đồng" where retail sales are
-  printed in "nghìn tỷ đồng");
+* a level that would be less than one unit of the release's scale once converted ("627,8 tỷ
+  đồng" for "627,8 nghìn tỷ"): a scale word dropped, not a respelling;
 * a lexicon line that maps the country's wording to an id that is not national (``vn_``).
 """
 from __future__ import annotations
@@ -27,35 +31,40 @@ import pandas as pd
 from ..errors import DataFileError
 from ..sources.numbers import parse_vn_number
 from ..sources.reports import collapse_whitespace
+from .text import Folded, strip_marks
 
 LEXICON = Path(__file__).with_name("tables") / "national_lexicon.csv"
 
-_MONTH_WORDS = {"Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Bốn": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
-                "Mười": 10, "Mười một": 11, "Mười hai": 12}
+#: The month names as matched: the text and the patterns are both folded to no diacritics, case kept.
+_MONTH_WORDS = {"Mot": 1, "Hai": 2, "Ba": 3, "Tu": 4, "Bon": 4, "Nam": 5, "Sau": 6, "Bay": 7, "Tam": 8, "Chin": 9,
+                "Muoi": 10, "Muoi mot": 11, "Muoi hai": 12}
 _WORDS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)"
 #: Placeholders of the lexicon's patterns. Month names are capitalised in the releases
 #: ("tháng Một"), counts of months are not ("bảy tháng"): the case of the words is kept.
+#: The patterns are written with diacritics and matched folded (:func:`.text.strip_marks`), so a
+#: text typed without them reads the same; the placeholders are written folded.
 PLACEHOLDERS = {
     "MONTH": rf"(?P<month>\d{{1,2}}|(?-i:{_WORDS}))",
     "YEAR": r"(?P<year>\d{4})",
-    "YTDN": rf"(?P<months>\d{{1,2}}|(?i:{_WORDS})) tháng(?: đầu)?(?: năm(?: (?P<year>\d{{4}}))?)?",
-    "YTD": (rf"(?:(?:tính chung|lũy kế) )?(?:từ đầu năm đến hết tháng (?P<months_to>\d{{1,2}})(?:/(?P<year_to>\d{{4}}))?"
-            rf"|(?P<months>\d{{1,2}}|(?i:{_WORDS})) tháng(?: đầu)?(?: năm(?: (?P<year>\d{{4}}))?)?"
-            r"|(?:cả )?năm (?P<year_whole>\d{4}))"),
-    "VALUE": rf"(?:(?P<approx>gần|hơn|trên|khoảng) )?(?P<value>{_NUM})",
-    "SCALE": r"(?P<scale>nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)",
-    "SIGNED": rf"(?P<sign>tăng|giảm)(?: tới| mạnh| nhẹ)? (?P<value>{_NUM})",
+    "YTDN": rf"(?P<months>\d{{1,2}}|(?i:{_WORDS})) thang(?: dau)?(?: nam(?: (?P<year>\d{{4}}))?)?",
+    "YTD": (rf"(?:(?:tinh chung|luy ke) )?(?:tu dau nam den het thang (?P<months_to>\d{{1,2}})(?:/(?P<year_to>\d{{4}}))?"
+            rf"|(?P<months>\d{{1,2}}|(?i:{_WORDS})) thang(?: dau)?(?: nam(?: (?P<year>\d{{4}}))?)?"
+            r"|(?:ca )?nam (?P<year_whole>\d{4}))"),
+    "VALUE": rf"(?:(?P<approx>gan|hon|tren|khoang) )?(?P<value>{_NUM})",
+    "SCALE": r"(?P<scale>nghin t[yi]|ngan t[yi]|ty|ti|trieu)",
+    "SIGNED": rf"(?P<sign>tang|giam)(?: toi| manh| nhe)? (?P<value>{_NUM})",
     "NUMBER": _NUM,
-    "APPROX": r"(?:(?:gần|hơn|trên|khoảng) )?",
+    "APPROX": r"(?:(?:gan|hon|tren|khoang) )?",
     "GAP": r"(?:[^.\n]|(?<=\d)\.(?=\d)){0,120}?",
 }
-_POWER = {"nghìn tỷ": 12, "tỷ": 9, "triệu": 6}
-#: Spellings of the same scale word. "tỉ" (the older spelling of "tỷ") is read but refused as
-#: another unit: the contract's value rule (../shared/tools/check_contract.py) does not read it
-#: as a scale word, so a quote printing "39,49 tỉ USD" could not hold its value.
-_SPELLING = {"ngàn tỷ": "nghìn tỷ"}
+_POWER = {"nghin ty": 12, "ty": 9, "trieu": 6}
+#: Spellings of the same scale word: "tỉ" is the older spelling of "tỷ" (the contract's value rule reads
+#: both, since main's d785fb3).
+_SPELLING = {"ngan ty": "nghin ty", "ti": "ty", "nghin ti": "nghin ty", "ngan ti": "nghin ty"}
 _UNIT_POWER = {"VND_bn": 9, "USD_mn": 6}
+#: Measures a lexicon line may give.
+MEASURES = ("value", "yoy_pct", "mom_pct", "plan_pct")
 
 
 class ReleaseError(DataFileError):
@@ -75,7 +84,7 @@ class LexiconEntry:
 
 
 def load_lexicon(path: Path = LEXICON) -> list[LexiconEntry]:
-    """Read the national lexicon table and compile its patterns.
+    """Read a national lexicon table and compile its patterns (folded: see :data:`PLACEHOLDERS`).
 
     Raises
     ------
@@ -90,14 +99,14 @@ def load_lexicon(path: Path = LEXICON) -> list[LexiconEntry]:
         if not row.indicator_id.startswith("vn_"):
             raise ReleaseError(f"{where}: {row.indicator_id!r} is not a national id; the country's release maps "
                                "only to vn_ ids (a province's id would mix the country into the province's rows)")
-        if row.period not in {"month", "ytd"} or row.measure not in {"value", "yoy_pct", "plan_pct"}:
+        if row.period not in {"month", "ytd"} or row.measure not in MEASURES:
             raise ReleaseError(f"{where}: period {row.period!r} / measure {row.measure!r}: expected month or ytd, "
-                               "value, yoy_pct or plan_pct")
+                               f"and one of {', '.join(MEASURES)}")
         try:
-            pattern = re.compile(row.pattern.format(**PLACEHOLDERS), re.IGNORECASE)
+            pattern = re.compile(strip_marks(row.pattern).format(**PLACEHOLDERS), re.IGNORECASE)
         except (re.error, KeyError, IndexError) as exc:
             raise ReleaseError(f"{where}: pattern does not compile: {exc}") from exc
-        entries.append(LexiconEntry(line, row.indicator_id, row.measure, row.period, row.scale, pattern))
+        entries.append(LexiconEntry(line, row.indicator_id, row.measure, row.period, strip_marks(row.scale), pattern))
     return entries
 
 
@@ -128,16 +137,66 @@ def _period(entry: LexiconEntry, match: re.Match, month: pd.Period, where: str, 
     return start.normalize(), month.end_time.normalize()
 
 
-def _value(entry: LexiconEntry, match: re.Match, unit: str, where: str, quote: str) -> float:
+def _value(entry: LexiconEntry, match: re.Match, unit: str, where: str, quote: str, printed: str) -> tuple[float, str]:
+    """The figure in the indicator's unit, and a note when the press printed another scale than the release.
+
+    A level printed in another scale ("627.800 tỷ đồng" where the release prints "627,8 nghìn tỷ
+    đồng") is converted into the indicator's unit, and the note says so; one that would be less
+    than one unit of the release's scale ("627,8 tỷ đồng") lost its scale word and is refused.
+    ``printed`` is the scale word as printed, for messages; "tỉ" is "tỷ" (:data:`_SPELLING`).
+    """
     number = parse_vn_number(match.group("value"))
     if entry.measure != "value":
-        return -number if match.groupdict().get("sign", "").lower() == "giảm" else number
+        return (-number if match.groupdict().get("sign", "").lower() == "giam" else number), ""
     scale = _SPELLING.get(match.group("scale").lower(), match.group("scale").lower())
-    expected = " ".join(entry.scale.split()[:-1])  # "nghìn tỷ đồng" -> "nghìn tỷ"
-    if scale != expected:
-        raise ReleaseError(f"{where}: {entry.indicator_id} printed in {scale!r} where the release prints it in "
-                           f"{expected!r}: {quote!r}; a figure in another unit is not read")
-    return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit])
+    expected = " ".join(entry.scale.split()[:-1])  # "nghin ty dong" -> "nghin ty"
+    if scale == expected:
+        return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit]), ""
+    if number * 10.0 ** (_POWER[scale] - _POWER[expected]) < 1:  # "627,8 tỷ đồng": 0.6 nghìn tỷ, a dropped word
+        raise ReleaseError(f"{where}: {entry.indicator_id} printed in {printed!r} where the release prints it in "
+                           f"{_PRINTED.get(expected, expected)!r}: {quote!r}; less than one {expected} is a misprint "
+                           "(a scale word dropped), not a respelling, and is not read")
+    note = f"printed in '{printed}' where the release prints '{_PRINTED.get(expected, expected)}': {CONVERTED} {unit}"
+    return number * 10.0 ** (_POWER[scale] - _UNIT_POWER[unit]), note
+
+
+#: The words of a row's note when its level was printed in another scale and converted.
+CONVERTED = "converted into"
+#: The scale words as the releases print them, for messages.
+_PRINTED = {"nghin ty": "nghìn tỷ", "ty": "tỷ", "trieu": "triệu"}
+
+
+def matches(text: str, lexicon: list[LexiconEntry]) -> tuple[Folded, list[tuple[LexiconEntry, re.Match]]]:
+    """Every match of the lexicon in ``text``, in the order of the text (folded: diacritics or none alike)."""
+    folded = Folded(text, lower=False)
+    found = sorted(((match.start(), i, entry, match) for i, entry in enumerate(lexicon)
+                    for match in entry.pattern.finditer(folded.text)), key=lambda f: f[:2])
+    return folded, [(entry, match) for _, _, entry, match in found]
+
+
+def figure(text: str, folded: Folded, entry: LexiconEntry, match: re.Match, month: pd.Period, units: dict[str, str],
+           source: str) -> dict:
+    """The row of one lexicon match (``_at``: where it starts in ``text``).
+
+    Raises
+    ------
+    ReleaseError
+        A figure of another month than ``month``, or a level that lost its scale word.
+    """
+    group = "quote" if match.groupdict().get("quote") else 0
+    span = folded.span(*match.span(group))
+    quote = collapse_whitespace(text[span[0]:span[1]])
+    where = f"{source}: line {text.count(chr(10), 0, span[0]) + 1}"
+    start, end = _period(entry, match, month, where, quote)
+    unit = "pct" if entry.measure != "value" else units[entry.indicator_id]
+    scale = match.groupdict().get("scale") and text[slice(*folded.span(*match.span("scale")))]
+    value, converted = _value(entry, match, unit, where, quote, scale or "")
+    approx = match.groupdict().get("approx")
+    note = "; ".join([f"the release of {month:%Y-%m}, first estimate"] + ([converted] if converted else [])
+                     + ([f"printed as '{text[slice(*folded.span(*match.span('approx')))]}' (about)"] if approx else []))
+    return {"indicator_id": entry.indicator_id, "start": start, "end": end, "measure": entry.measure,
+            "value": value, "unit": unit, "source_doc": "", "quote": quote, "derived": False,
+            "status": "estimate", "flag": "", "note": note, "_at": span[0]}
 
 
 def read_release(text: str, doc_id: str, month: str | pd.Period, *, source: str = "",
@@ -147,7 +206,7 @@ def read_release(text: str, doc_id: str, month: str | pd.Period, *, source: str 
     Parameters
     ----------
     text : str
-        The release as retrieved.
+        The release as retrieved, with its diacritics or without them.
     doc_id : str
         Its id in ``data/raw/reports.csv`` (the rows' ``source_doc``).
     month : str or pandas.Period
@@ -165,32 +224,21 @@ def read_release(text: str, doc_id: str, month: str | pd.Period, *, source: str 
     pandas.DataFrame
         One row per figure in the contract's columns (``status`` estimate: the release's
         first estimate), in the order of the text; a figure printed twice in the same
-        words is one row.
+        words is one row. A level the press printed in another scale than the release
+        ("627.800 tỷ đồng" for "627,8 nghìn tỷ đồng") is converted, and its note says so.
 
     Raises
     ------
     ReleaseError
-        A figure of another month, a figure in another scale than the release prints, or a
+        A figure of another month, a level that lost its scale word ("627,8 tỷ đồng"), or a
         lexicon line that reaches a non-national id; the message names the file and line.
     """
     month = pd.Period(month, freq="M")
     lexicon = load_lexicon() if lexicon is None else lexicon
     units = _catalogue_units() if units is None else units
-    found = sorted(((match.start(), i, entry, match) for i, entry in enumerate(lexicon)
-                    for match in entry.pattern.finditer(text)), key=lambda f: f[:2])
-    rows = []
-    for _, _, entry, match in found:  # in the order of the text: an error names the first bad figure
-        span = match.span("quote") if match.groupdict().get("quote") else match.span()
-        quote = collapse_whitespace(text[span[0]:span[1]])
-        where = f"{source or doc_id}: line {text.count(chr(10), 0, span[0]) + 1}"
-        start, end = _period(entry, match, month, where, quote)
-        unit = "pct" if entry.measure != "value" else units[entry.indicator_id]
-        value = _value(entry, match, unit, where, quote)
-        approx = match.groupdict().get("approx")
-        note = (f"the release of {month:%Y-%m}, first estimate" + (f"; printed as '{approx}' (about)" if approx else ""))
-        rows.append({"indicator_id": entry.indicator_id, "start": start, "end": end, "measure": entry.measure,
-                     "value": value, "unit": unit, "source_doc": doc_id, "quote": quote, "derived": False,
-                     "status": "estimate", "flag": "", "note": note, "_at": span[0]})
+    folded, found = matches(text, lexicon)
+    rows = [{**figure(text, folded, entry, match, month, units, source or doc_id), "source_doc": doc_id}
+            for entry, match in found]  # in the order of the text: an error names the first bad figure
     return _one_per_figure(pd.DataFrame(rows), source or doc_id)
 
 

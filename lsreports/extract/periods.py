@@ -69,7 +69,7 @@ MONTH_WORDS: dict[str, int] = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, 
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
      "days"),
-    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b(?:(?:/| nam )(20\d\d))?"), "quarter"),
+    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b(?:(?:[/-]| nam )(20\d\d))?"), "quarter"),
     (re.compile(r"(luy ke|lily ke|tinh) (den|dén|dén) (ngay )?" + _DATE), "ytd_day"),
     (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
     (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),
@@ -77,7 +77,8 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang (dau nam|nam|\b)"),
      "months"),
     (re.compile(r"nua (dau|dau) nam"), "first_half"),
-    (re.compile(r"thang (\d{1,2})(/(20\d\d))?\b"), "month"),
+    # "so với tháng 7/2025" is the base of a change (:func:`.measure.named_month_base`), not the figure's month
+    (re.compile(r"(?<!so voi )(?<!so )thang (\d{1,2})([/-](20\d\d))?\b"), "month"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
     # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
     # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
@@ -198,6 +199,28 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
     if period.kind == "to_day":
         return Period(pd.Timestamp(period.end.year, 1, 1), period.end, "ytd_day")
     return period
+
+
+#: A period printed right after a rate: "tăng 7,2% trong 2 tháng đầu năm 2025", "tăng 9,2% trong 10 tháng".
+_AFTER_RATE = re.compile(r"^\s?%\s*(so voi cung ky( nam truoc)?\s*)?trong (\d{1,2}|"
+                         + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang( dau nam)?( (nam )?(20\d\d))?\b")
+
+
+def period_after(after: str, report: ReportMonth) -> Period | None:
+    """The year to date a rate names right after itself ("tăng 9,2% trong 10 tháng"), else ``None``."""
+    match = _AFTER_RATE.match(after)
+    if match is None:
+        return None
+    months = MONTH_WORDS.get(match.group(3)) or int(match.group(3))
+    year = int(match.group(7)) if match.group(7) else report.year
+    if not 1 <= months <= 12 or year == report.year and months > report.month:
+        return None
+    return Period(pd.Timestamp(year, 1, 1), ReportMonth(year, months).month_end, "ytd")
+
+
+def reserved(year: int) -> bool:
+    """Whether a year is reserved for evaluation (2023, and before 2019): a comparison's figure of it gives no row."""
+    return year == 2023 or year < 2019
 
 
 def year_earlier(period: Period) -> Period:

@@ -5,7 +5,8 @@ stages, one module each, can be run and tested alone (``tests/test_extract_<stag
 and ``tests/test_extract_grammar.py`` per construction):
 
 1. :mod:`.segment`: collapse and fold the text, read its month, find sentences and footnotes;
-2. :mod:`.scope`: is the text, or a sentence, about the province or the whole country;
+2. :mod:`.scope`: is the text, or a sentence, about the province or the whole country; a text
+   about the country goes to :mod:`.national` (the release's wording, national ``vn_`` rows);
 3. :mod:`.candidates`: each printed number with the text around it;
 4. :mod:`.indicator` (vocabulary in :mod:`.lexicon`, a table): a level gets the indicator whose
    phrase ends nearest before it (among indicators printed in its unit); a percentage belongs
@@ -34,10 +35,12 @@ from lsreports.sources.provenance import value_is_printed
 
 from .candidates import Candidate, candidates
 from .indicator import Target, level_indicator, percentage_target
-from .lexicon import GROWTH_ONLY, RATE_VALUES, STOCKS
+from .lexicon import GROWTH_ONLY, NATIONAL_ENTRIES, RATE_VALUES, STOCKS, vocabulary
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
-from .measure import CARRIED, Converted, base_length, converted, multiple, no_change_length, percentage_measure
-from .periods import period_for, year_earlier
+from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
+                      percentage_measure)
+from .national import REASON_BY_WORDING, below_floor, country_guess, national_by_wording, national_rows, national_units
+from .periods import period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -48,8 +51,10 @@ OUTPUT_COLUMNS: tuple[str, ...] = (*CONTRACT_COLUMNS, "status", "note", "confide
 _ESTIMATED = re.compile(r"\b(uoc|udc|du tinh)\b")
 #: A sentence that opens on the figure before it ("Con số này", "Mức này").
 _THIS_FIGURE = re.compile(r"(con so|so lieu|muc|ket qua) (nay|tren)\b")
-#: Sentences that state targets rather than results.
-_TARGET_SENTENCE = re.compile(r"den nam 20[3-9]\d|phan dau|chi tieu chu yeu|binh quan hang nam")
+#: Sentences that state targets rather than results ("sẽ cán mốc 500 tỷ USD": a figure still to come).
+_TARGET_SENTENCE = re.compile(r"den nam 20[3-9]\d|phan dau|chi tieu chu yeu|binh quan hang nam|\bse (can moc|dat|vuot)\b")
+#: A signed number in brackets: the difference from the base, not a level.
+_DIFFERENCE = re.compile(r"\(\s*[+\-−]\s*$")
 
 
 @dataclass
@@ -61,6 +66,8 @@ class Reading:
     previous_level: Target | None = None  # the first level of the previous sentence
     last_measure: str | None = None
     measure_footnote: int | None = None
+    country: bool = False  # a text about the country, read with its vocabulary (:mod:`.national`)
+    last_rate: Target | None = None  # the index or rate of the last percentage read in this sentence
 
     def enter(self, cand: Candidate) -> None:
         """Move on to ``cand``: a new sentence forgets this one's levels and carried base."""
@@ -101,10 +108,10 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         units = dict(zip(catalogue["indicator_id"], catalogue["unit"]))
     doc = segment(text, month)
     scope = text_scope(doc.folded.text, doc.collapsed)
-    if scope == "country":
-        warnings.warn(f"{doc_id}: the text is {REASON_COUNTRY}; no row of the province is read from it "
-                      "(`lsreports curate gaps` lists its figures)", stacklevel=2)
-        return _finish([], doc_id)
+    if scope != "province":
+        national = country_rows(doc, doc_id, scope, units)
+        if national is not None:
+            return national
     frame = _finish(read_rows(doc, units), doc_id)
     if scope == "unknown":
         frame = doubted(frame, "scope_unknown")
@@ -113,14 +120,46 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
     return frame
 
 
-def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
-    """Run the candidates of a segmented report through the stages; rows before de-duplication and checks."""
+def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) -> pd.DataFrame | None:
+    """Stage 1c (:mod:`.national`): the national rows of a text about the country, or ``None`` to read it as the province's.
+
+    A text about the country gives national rows only (none of the province's); a text naming
+    neither gives national rows, doubted, when the release's wording is found in it and its
+    levels are of the country's magnitude (:func:`.national.national_by_wording`), else
+    ``None`` (it is read as the province's, doubted).
+    """
+    country_units = {**national_units(), **units}
+    rows, skipped = national_rows(doc, country_units)
+    with vocabulary(NATIONAL_ENTRIES):  # the same grammar, the country's words: after the release's own wording
+        grammar = [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
+    if scope == "unknown" and not national_by_wording(rows, grammar, set(units)):
+        return None
+    small = [row for row in rows + grammar if below_floor(row)]
+    skipped += [f"{row['indicator_id']}: {row['value']:g} is under the country's magnitude, a misprint or another "
+                f"scope's figure: {row['quote']!r}" for row in small]
+    frame = _finish([row for row in rows + grammar if row not in small], doc_id)
+    if scope == "unknown":
+        frame = frame.assign(confidence=frame["confidence"].clip(upper=0.5), reason=REASON_BY_WORDING)
+    for message in skipped:
+        warnings.warn(f"{doc_id}: not read: {message}", stacklevel=3)
+    if frame.empty:
+        warnings.warn(f"{doc_id}: the text is {REASON_COUNTRY}; no national figure was recognised and no row of "
+                      "the province is read from it (`lsreports curate gaps` lists its figures)", stacklevel=3)
+    return frame
+
+
+def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) -> list[dict]:
+    """Run the candidates of a segmented report through the stages; rows before de-duplication and checks.
+
+    ``country``: the text is about the country (read with its vocabulary, :mod:`.national`), so
+    a sentence naming the country is not left out.
+    """
     rows: list[dict] = []
-    reading, targets = Reading(), _TargetSentences(doc.folded.text)
+    reading, targets = Reading(country=country), _TargetSentences(doc.folded.text)
     national = _NationalSentences(doc)
     for cand in candidates(doc):
         reading.enter(cand)
-        if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or national.holds(cand):
+        if targets.up_to(doc.folded.at(cand.sentence), cand.fn) or not country and national.holds(cand):
             continue
         last = reading.last_level
         if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn) and not (
@@ -135,6 +174,8 @@ def read_rows(doc: Document, units: dict[str, str]) -> list[dict]:
 
 #: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)".
 _COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki) (?:nam (20\d\d)|nam truoc)\s+(?:tang|giam|ting|glam)[^()]*$")
+#: "nếu loại trừ yếu tố giá giảm 10,4% (cùng kỳ năm 2020 giảm 3,8%)": a comparison of the price-adjusted growth.
+_PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
 _MULTIPLE = re.compile(r"\s?lan\b")
 _TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
@@ -186,13 +227,30 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     if times and measure is None:
         measure, explicit = "yoy_pct", False  # "gấp 3 lần" with no base named: on the year before
     measure, target = percentage_target(doc, cand, last, measure, explicit)
+    if target is None and reading.last_rate is not None and reading.last_rate.sentence == cand.sentence:
+        target = reading.last_rate  # "CPI ... giảm 0,2% so với tháng trước và so với cùng kỳ năm trước tăng 3,9%"
     if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    if last is None or target.indicator_id != last.indicator_id:
+        reading.last_rate = target
+    later = period_after(after, doc.report)
+    if later is not None:  # "tăng 7,2% trong 2 tháng đầu năm 2025": the period printed after the rate
+        target = dataclasses.replace(target, period=later)
+    named = named_month_base(after, target.period.start, target.period.end)
+    if named is not None:  # "so với tháng 7/2025": the month before, the same month a year earlier, or no measure
+        if not named:
+            return []
+        measure, explicit = named, True
+    if reading.country:  # a national text: the base its paragraph names; no row on a guessed period
+        guessed = country_guess(doc, cand, measure, explicit, target)
+        if guessed is None:
+            return []
+        measure, target = guessed
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
-        if years != 1:
-            return []
+        if years != 1 or reserved(target.period.end.year - 1) or _PRICE_ADJUSTED.search(cand.before[-90:]):
+            return []  # another year's base, a year reserved for evaluation, or the price-adjusted figure's
         target = dataclasses.replace(target, period=year_earlier(target.period))
     indicator = target.indicator_id
     if measure == "value" and indicator not in RATE_VALUES or indicator in GROWTH_ONLY and measure not in (
@@ -211,7 +269,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     doubts = [] if explicit else [("base_default", "")]
     doubts += [("comparison_period", "")] if comparison else []
     doubts += [("ratio_doubt", reading_.doubt)] if reading_.doubt else []
-    doubts += [("period_default", "")] if target.period.inferred else []
+    guessed = "period_month" if target.period.kind == "month" else "period_default"
+    doubts += [(guessed, "")] if target.period.inferred else []
     confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
     row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
     return [row]
@@ -220,8 +279,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
 def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str, str]) -> list[dict]:
     """The row of a level printed with a unit, and a 0 % change if "tương đương cùng kỳ" follows it."""
     unit = unit_of(doc, cand)
-    if unit is None:
-        return []
+    if unit is None or _DIFFERENCE.search(doc.collapsed, max(0, cand.number.start - 4), cand.number.start):
+        return []  # no unit; or "(+9,3 triệu kWh)": a difference in brackets, not a level
     family, factor, unit_length = unit
     unit_end = doc.folded.span(cand.after_start, min(len(doc.folded.text), cand.after_start + unit_length))[1]
     last = reading.last_level
@@ -229,6 +288,8 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
             family_of(units.get(last.indicator_id, "")) == family:  # "(cùng kỳ 12,3 tỷ đồng)": the year before
         value = convert(cand.number.value, factor, units[last.indicator_id])
         earlier = dataclasses.replace(last, period=year_earlier(last.period))
+        if reserved(earlier.period.start.year):
+            return []  # a figure of a year reserved for evaluation
         confidence, reason = judge(IMPLICIT, [("comparison_period", "")])
         return [_row(earlier, "value", value, units[last.indicator_id], doc, cand, unit_end, confidence, reason=reason)]
     found = level_indicator(doc, cand, family, unit_length, reading.previous_level, units)
@@ -239,6 +300,8 @@ def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str
     lead = last.period if last is not None and last.indicator_id not in STOCKS and (
         same_clause or family_of(units.get(last.indicator_id, "")) == family) else None
     period = period_for(indicator, cand.context, doc.report, cand.clause, cand.ahead, lead, cand.paragraph)
+    if reading.country and period.inferred:
+        return []  # a national figure whose period is only guessed: no row (precision first)
     quote_start = cand.fs + keyword_start if keyword_start <= len(cand.before) else cand.fs
     target = Target(indicator, period, quote_start, cand.sentence, cand.number.end)
     value = convert(cand.number.value, factor, units[indicator])
@@ -302,7 +365,19 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
             continue  # (a quote is cut from the collapsed text, so it is always in it)
         seen.add(key)
         kept.append({**{c: row.get(c, "") for c in columns}, "source_doc": doc_id})
-    return pd.DataFrame(_named_period_wins(kept), columns=columns)
+    return pd.DataFrame(_named_base_wins(_named_period_wins(kept)), columns=columns)
+
+
+def _named_base_wins(rows: list[dict]) -> list[dict]:
+    """Drop a change whose base was guessed when the same figure is printed again with its base named.
+
+    A headline ("CPI tháng 2/2026 tăng 1,14%") repeats a change its body names the base of
+    ("so với tháng trước, CPI tháng 2/2026 tăng 1,14%"): the body's reading is the figure's.
+    """
+    guessed = DOUBTS["base_default"][0]
+    named = {(r["indicator_id"], r["start"], r["end"], r["value"]) for r in rows if guessed not in r["reason"]}
+    return [r for r in rows if guessed not in r["reason"] or (r["indicator_id"], r["start"], r["end"], r["value"])
+            not in named]
 
 
 def _named_period_wins(rows: list[dict]) -> list[dict]:

@@ -13,7 +13,7 @@ import unicodedata
 
 from ..sources.reports import collapse_whitespace as collapse  # quotes are matched after this collapsing
 
-__all__ = ["Folded", "ReportTextError", "collapse"]
+__all__ = ["Folded", "ReportTextError", "collapse", "strip_marks"]
 
 _OCR_VOWELS = str.maketrans({"&": "o", "¢": "e", "€": "e", "@": "a", "|": "l"})
 
@@ -22,27 +22,34 @@ class ReportTextError(ValueError):
     """A report file cannot be read as text; the message names the file."""
 
 
-def _fold_char(char: str) -> str:
+def _fold_char(char: str, lower: bool = True) -> str:
     """Fold one character into one character (combining marks are dropped before)."""
     if char in "đĐ":
-        return "d"
-    return unicodedata.normalize("NFD", char)[0].lower()[:1]
+        return "d" if lower or char == "đ" else "D"
+    base = unicodedata.normalize("NFD", char)[0]
+    return base.lower()[:1] if lower else base
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without its diacritics, case kept (đ → d, Đ → D): how a pattern written with them is folded."""
+    return "".join(_fold_char(c, lower=False) for c in text if not unicodedata.combining(c))
 
 
 class Folded:
     """The matching copy of a text, with the way back to the original's positions.
 
     Lowercase, no diacritics (NFC or NFD input alike), đ → d, OCR stand-ins for vowels
-    mapped ("v&i" → "voi"). ``span(start, end)`` turns a match in the folded copy into
+    mapped ("v&i" → "voi"); ``lower=False`` keeps the case (the national release's month names,
+    "tháng Năm", are told from "năm" by their capital). ``span(start, end)`` turns a match in the folded copy into
     the span of the original text it came from. Built in time linear in the text: one
     translation table for its distinct characters; the positions of the combining marks
     it drops (NFD input) map positions both ways by bisection.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, lower: bool = True) -> None:
         distinct = set(text)
         marks = {char for char in distinct if unicodedata.combining(char)}
-        table = {ord(char): "" if char in marks else _fold_char(char) for char in distinct}
+        table = {ord(char): "" if char in marks else _fold_char(char, lower) for char in distinct}
         self.text = text.translate(table).translate(_OCR_VOWELS)
         self.original = text
         #: original positions of the dropped marks, and how many characters are kept before each

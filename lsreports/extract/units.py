@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 UNIT_PATTERNS: tuple[tuple[re.Pattern, str, float, str], ...] = tuple(
     (re.compile(r"^\s?" + pattern), family, factor, base) for pattern, family, factor, base in (
         (r"ty usd", "usd", 1e9, "USD"), (r"trieu usd", "usd", 1e6, "USD"),
+        (r"trieu t[yi] (dong|ddng|deng)", "vnd", 1e15, "VND"),
         (r"nghin t[yi] (dong|ddng|deng)", "vnd", 1e12, "VND"), (r"(t[yi]|y) (dong|ddng|deng)", "vnd", 1e9, "VND"),
         (r"trieu (dong|ddng|deng)", "vnd", 1e6, "VND"), (r"nghin (dong|ddng|deng)", "vnd", 1e3, "VND"),
         (r"(nghin|ngan) (tan|tin)\b", "mass", 1e3, "t"), (r"(tan|tin)\b", "mass", 1.0, "t"),

@@ -272,15 +272,24 @@ def _key_groups(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations, gr
 
 
 def _national_groups(cites: Citations, year_end: pd.DataFrame) -> list[str]:
-    """The rows of :data:`NATIONAL_KEY_INDICATORS`; a data folder without national rows says so in the table."""
+    """The rows of :data:`NATIONAL_KEY_INDICATORS`; a data folder without national rows says so in the table.
+
+    Each shows the latest month's rate (the headline, "CPI tháng 2/2026 … tăng 3,35% so với cùng
+    kỳ"), not the average of the year to date that the release prints beside it (issue 23).
+    """
     from ..sources.loader import indicators, national_observations
     from ..sources.paths import curated_dir
 
     if not (curated_dir() / "national_observations.csv").exists():
         return [_group_row(group) + f'<tr><td colspan="9">{t("key.no_national")}</td></tr>'
                 for group in NATIONAL_KEY_INDICATORS]
-    return _key_groups(national_observations(), indicators(national=True), cites, None, year_end,
+    return _key_groups(whole_months(national_observations()), indicators(national=True), cites, None, year_end,
                        NATIONAL_KEY_INDICATORS)
+
+
+def whole_months(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of single whole months (the country's prices rows are read from these)."""
+    return rows.loc[(rows["start"].dt.day == 1) & (rows["start"].dt.to_period("M") == rows["end"].dt.to_period("M"))]
 
 
 def key_indicators_html(obs: pd.DataFrame, catalogue: pd.DataFrame, cites: Citations,
@@ -380,4 +389,4 @@ def changes_html(changes, catalogue: pd.DataFrame, manifest: pd.DataFrame,
 
 
 __all__ = ["prints_html", "KEY_INDICATORS", "NATIONAL_KEY_INDICATORS", "changes_html", "BRIEFING_GROUPS", "freshest",
-           "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell"]
+           "year_end_view", "key_indicators_html", "flags_html", "rate_alone", "verdict_cell", "whole_months"]

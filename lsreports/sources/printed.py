@@ -32,8 +32,8 @@ UNSCALED_UNITS: frozenset[str] = frozenset({code for code, unit in UNIT_TABLE.it
 #: names for a unit outside it).
 UNIT_POWER: dict[str, int] = {code: round(math.log10(unit.per_unit)) for code, unit in UNIT_TABLE.items()
                               if not unit.unscaled}
-#: Scale words as printed, OCR-damaged spellings included ("triéu", "tri€u", "nghin").
-_SCALE_AFTER = re.compile(r"\s*(?P<w>ngh\S{0,2}n|ng\S{0,2}n|tri\S{0,2}u|t[ỷyýỳỹ](?!\s*l))(?=[\s,.;:)]|$)",
+#: Scale words as printed, OCR-damaged spellings and the spelling "tỉ" included ("triéu", "tri€u", "nghin").
+_SCALE_AFTER = re.compile(r"\s*(?P<w>ngh\S{0,2}n|ng\S{0,2}n|tri\S{0,2}u|t[ỷyýỳỹỉi](?!\s*l))(?=[\s,.;:)]|$)",
                           re.IGNORECASE)
 _DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d]|[.,]\d)")
 #: Words under which a percentage is printed in another form than the contract's (see :func:`value_is_printed`).

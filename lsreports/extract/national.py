@@ -1,0 +1,200 @@
+"""Stage 1c, the country: a text about the whole country read into national (``vn_``) rows.
+
+A national release reprinted by the press ("Theo Cục Thống kê, tổng mức bán lẻ hàng hóa ...
+tháng 10 ước đạt ...") is not the province's: :mod:`.scope` tells it by "cả nước", the
+statistics office or "Việt Nam" and no province named. Such a text is read with the national
+lexicon of :mod:`.national_release` (the release's own wording, ``tables/national_lexicon.csv``),
+then by the extractor's own grammar with the country's vocabulary
+(``tables/national_phrases.csv``, :mod:`.rows`). A text that names neither the province nor
+the country is read here too, and its rows are national only if the release's wording, a
+level of the country's magnitude or an index the province has no id for is found in it
+(:func:`national_by_wording`; doubted, with that reason).
+
+Unlike :func:`.national_release.read_release`, which refuses a whole release for the data,
+this stage keeps what it can read: a figure of another month than the text's, or printed
+with a spelling the contract cannot read, gives no row (the reason goes to the review's
+warnings), and of two values printed for one figure the first is kept and doubted.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from lsreports.sources.printed import value_is_printed
+
+from .confidence import EXPLICIT, LEVEL
+from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_lexicon, matches
+from .candidates import Candidate
+from .indicator import Target
+from .measure import named_month_base
+from .periods import Period
+from .segment import Document
+
+#: A figure its words call estimated (folded): "ước", "ước tính", "dự tính", "dự kiến".
+_ESTIMATED = re.compile(r"\b(uoc|du tinh|du kien)\b", re.IGNORECASE)
+REASON_BY_WORDING = ("the text names neither the province nor the country: read as the country's release by its "
+                     "wording")
+#: The least a level of the country prints in a month (``tables/national_floors.csv``): a text naming
+#: neither the province nor the country is the country's only if its levels reach it.
+FLOORS = Path(__file__).with_name("tables") / "national_floors.csv"
+REASON_TWICE = "printed with another value elsewhere in the text: the first is kept"
+
+
+@lru_cache(maxsize=1)
+def national_lexicon() -> tuple[LexiconEntry, ...]:
+    """The release's wording (``tables/national_lexicon.csv``), compiled once."""
+    return tuple(load_lexicon(LEXICON))
+
+
+def national_units() -> dict[str, str]:
+    """The catalogue's national ids and their units."""
+    from lsreports.sources.loader import indicators
+
+    catalogue = indicators(national=True)
+    return {i: u for i, u in zip(catalogue["indicator_id"], catalogue["unit"]) if i.startswith("vn_")}
+
+
+def national_rows(doc: Document, units: dict[str, str], lexicon: tuple[LexiconEntry, ...] | None = None
+                  ) -> tuple[list[dict], list[str]]:
+    """Read a text about the country: its candidate rows, and what was not read and why.
+
+    Parameters
+    ----------
+    doc : Document
+        The segmented text (its collapsed text is matched; its month is the release's).
+    units : dict
+        Indicator id -> catalogue unit, national ids included.
+    lexicon : tuple of LexiconEntry, optional
+        Default: :func:`national_lexicon`.
+
+    Returns
+    -------
+    (list of dict, list of str)
+        Rows in the extractor's columns (``start``/``end`` as ``YYYY-MM-DD``), one per key,
+        in the order of the text; and one message per figure given no row.
+    """
+    lexicon = national_lexicon() if lexicon is None else lexicon
+    month = pd.Period(year=doc.report.year, month=doc.report.month, freq="M")
+    folded, found = matches(doc.collapsed, list(lexicon))
+    rows, skipped, seen = [], [], {}
+    for entry, match in found:
+        try:
+            row = figure(doc.collapsed, folded, entry, match, month, units, "the text")
+        except ReleaseError as exc:
+            skipped.append(str(exc))
+            continue
+        if not value_is_printed(row["value"], row["measure"], row["quote"], row["unit"]):
+            skipped.append(f"{entry.indicator_id}: the quote does not print the value: {row['quote']!r}")
+            continue
+        key = (row["indicator_id"], row["start"], row["end"], row["measure"])
+        if key in seen:
+            if seen[key]["value"] != row["value"]:
+                seen[key]["confidence"], seen[key]["reason"] = min(seen[key]["confidence"], 0.5), REASON_TWICE
+            continue
+        seen[key] = _candidate(row, folded.text[match.start():match.end()])
+        rows.append(seen[key])
+    return rows, skipped
+
+
+def _candidate(row: dict, words: str) -> dict:
+    """A national row in the extractor's columns: dates as text, status from its words, a confidence."""
+    return {**row, "start": f"{row['start']:%Y-%m-%d}", "end": f"{row['end']:%Y-%m-%d}",
+            "status": "estimate" if _ESTIMATED.search(words) else "actual",
+            "confidence": LEVEL if row["measure"] == "value" else EXPLICIT, "reason": ""}
+
+
+@lru_cache(maxsize=1)
+def _floors() -> dict[str, float]:
+    table = pd.read_csv(FLOORS, dtype={"monthly_floor": float}, keep_default_na=False)
+    return dict(zip(table["indicator_id"], table["monthly_floor"]))
+
+
+def below_floor(row: dict) -> bool:
+    """Whether a national level is under the country's magnitude (:data:`FLOORS` times its months).
+
+    In a text about the country such a level is a misprint ("627,8 tỷ đồng" for "627,8 nghìn tỷ")
+    or another scope's figure; in a text naming neither, it is the province's.
+    """
+    floor = _floors().get(row["indicator_id"]) if row["measure"] == "value" else None
+    if floor is None:
+        return False
+    months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
+    return row["value"] < floor * months
+
+
+def national_by_wording(release: list[dict], grammar: list[dict], province: set[str] | frozenset[str] = frozenset()
+                        ) -> bool:
+    """Whether a text naming neither the province nor the country is the country's.
+
+    ``release``: its rows read in the release's own wording (:func:`national_rows`); ``grammar``:
+    those read with the country's vocabulary; ``province``: the province's indicator ids. It is
+    the country's when the release's wording is found, a level reaches the country's magnitude
+    or a figure has no counterpart among the province's (the CPI, core inflation), and no level
+    falls short of the country's magnitude: a level under :data:`FLOORS` times its months
+    ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's.
+    """
+    levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
+    if any(below_floor(row) for row in levels):
+        return False
+    only_national = [row for row in grammar if row["indicator_id"].removeprefix("vn_") not in province]
+    return bool(release or levels or only_national)
+
+
+#: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").
+_PARAGRAPH_BASE = re.compile(r"so voi (thang truoc|(cung|cing) (ky|ki))")
+
+
+#: A base named by its month ("so với tháng 1/2018"): a rate after it with no base of its own is ambiguous.
+_NAMED_MONTH_BASE = re.compile(r"so voi thang \d{1,2}[/-]20\d\d")
+#: Two bases named in order ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ").
+_BASE_PAIR = re.compile(r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))[^;.]{0,60}? va [^;.]{0,30}?"
+                        r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
+#: A number that opens or closes a pair of rates with no base ("tăng 0,7% và tăng 13,2%", "lần lượt tăng 22,5% và 5,5%").
+_PAIR_FIRST = re.compile(r"^\s?%\s*va\s+((tang|giam)\s+)?\d")
+_PAIR_SECOND = re.compile(r"\d\s?%\s*va\s+((tang|giam)\s+)?$")
+
+
+def pair_base(cand: Candidate, earlier: str) -> str | None:
+    """The base of a rate in a pair "a% và b%" printed without bases: the order of the last pair of bases named.
+
+    A release names the bases once ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ
+    ..., trong đó: Doanh thu bán lẻ hàng hóa ... tăng 0,7% và tăng 13,2%"): its parts follow
+    the same order. ``None`` when the number is not in such a pair or no pair of bases was named.
+    """
+    position = 0 if _PAIR_FIRST.match(cand.after) else 1 if _PAIR_SECOND.search(cand.before) else None
+    pairs = list(_BASE_PAIR.finditer(earlier)) if position is not None else []
+    if not pairs:
+        return None
+    return "mom_pct" if pairs[-1].group(position + 1) == "thang truoc" else "yoy_pct"
+
+
+def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, target: Target
+                  ) -> tuple[str, Target] | None:
+    """A national percentage with no base printed after it: the base named last in its paragraph.
+
+    A release names the base once for a list ("Theo Tổng cục Thống kê, có 2 nhóm hàng giảm giá so
+    với tháng trước. Trong đó, nhóm hàng ăn ... tăng 0,15%"). With no period named either, a
+    change on the month before is the text's month; any other figure whose period is only
+    guessed gives no row (precision first).
+    """
+    if not explicit:
+        earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
+        bases = list(_PARAGRAPH_BASE.finditer(earlier))
+        if bases:
+            measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
+        measure = pair_base(cand, earlier) or measure
+        named = list(_NAMED_MONTH_BASE.finditer(earlier))
+        if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
+            measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
+            if not measure:
+                return None  # neither the month before nor a year before: ambiguous
+    if target.period.inferred:
+        if measure != "mom_pct":
+            return None
+        month = Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
+        target = Target(target.indicator_id, month, target.quote_start, target.sentence, target.number_end)
+    return measure, target
+
