@@ -267,7 +267,7 @@ def test_the_band_widths_table_names_its_methods_and_domains_in_words():
 
 def test_inside_ipython_every_dataframe_also_carries_its_reader_rendering():
     """`import lsreports` in an IPython shell adds the reader MIME beside pandas' table (in the language of
-    LSREPORTS_LANG); outside IPython it registers nothing."""
+    LSREPORTS_LANG); outside IPython it registers nothing, and a shell that shows no HTML gets none."""
     import os
     import subprocess
     import sys
@@ -278,6 +278,8 @@ def test_inside_ipython_every_dataframe_also_carries_its_reader_rendering():
     code = ("from IPython.core.interactiveshell import InteractiveShell\nshell = InteractiveShell.instance()\n"
             "import lsreports, pandas as pd\nfrom lsreports.publish.reader_format import register\nregister()\n"
             "data, _ = shell.display_formatter.format(pd.DataFrame({'indicator_id': ['trade_total'], 'unit': ['USD_mn']}))\n"
+            "shell.display_formatter.formatters['text/html'].enabled = False\nregister()  # as a terminal shell\n"
+            f"assert {READER_MIME!r} not in shell.display_formatter.format(pd.DataFrame({{'a': [1]}}))[0]\n"
             f"print(sorted(data))\nprint(data[{READER_MIME!r}])")
     for lang, words in (("en", "million USD"), ("vi", "triệu USD")):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

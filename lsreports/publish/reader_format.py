@@ -24,8 +24,8 @@ def _reader_html(frame) -> str:
 def register() -> bool:
     """Register the :data:`READER_MIME` formatter for DataFrames in the running IPython shell.
 
-    Does nothing outside IPython (IPython is never imported here). Safe to call again: the
-    formatter is registered once.
+    Does nothing outside IPython (IPython is never imported here), and renders nothing where the
+    shell shows no HTML (a terminal IPython). Safe to call again: the formatter is registered once.
 
     Returns
     -------
@@ -41,7 +41,10 @@ def register() -> bool:
         display.register_formatter(_formatter_class()(parent=display))
     import pandas as pd  # already imported by lsreports
 
-    display.formatters[READER_MIME].for_type(pd.DataFrame, _reader_html)
+    reader = display.formatters[READER_MIME]
+    reader.for_type(pd.DataFrame, _reader_html)
+    # Only where HTML is shown at all: a terminal IPython displays text/plain alone.
+    reader.enabled = getattr(display.formatters.get("text/html"), "enabled", True)
     return True
 
 
