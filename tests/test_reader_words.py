@@ -280,6 +280,10 @@ def test_inside_ipython_every_dataframe_also_carries_its_reader_rendering():
             "data, _ = shell.display_formatter.format(pd.DataFrame({'indicator_id': ['trade_total'], 'unit': ['USD_mn']}))\n"
             "shell.display_formatter.formatters['text/html'].enabled = False\nregister()  # as a terminal shell\n"
             f"assert {READER_MIME!r} not in shell.display_formatter.format(pd.DataFrame({{'a': [1]}}))[0]\n"
+            "shell.display_formatter.formatters['text/html'].enabled = True\nregister()\n"
+            "from lsreports.publish.reader_format import READER_MAX_ROWS\n"
+            "long = shell.display_formatter.format(pd.DataFrame({'a': range(READER_MAX_ROWS + 1)}))[0]\n"
+            f"assert 'text/html' in long and {READER_MIME!r} not in long  # too long for any briefing: not rendered\n"
             f"print(sorted(data))\nprint(data[{READER_MIME!r}])")
     for lang, words in (("en", "million USD"), ("vi", "triệu USD")):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

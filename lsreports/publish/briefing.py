@@ -31,7 +31,7 @@ from nbconvert import HTMLExporter
 
 from .notebooks import NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source, version_of
 from .i18n import ENV, LANGS, check_lang, using
-from .reader_format import READER_MIME
+from .reader_format import READER_MAX_ROWS, READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
 
 #: Order of the briefings in the index (others follow alphabetically).
@@ -101,7 +101,8 @@ def in_words(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNod
     ------
     lsreports.publish.notebooks.NotebookError
         If a cell of notebook ``name`` shows pandas' table without the reader's (a stored notebook from before the
-        reader MIME, or a DataFrame displayed before lsreports was imported), naming the cell.
+        reader MIME, a DataFrame displayed before lsreports was imported, or one longer than
+        :data:`~lsreports.publish.reader_format.READER_MAX_ROWS`), naming the cell.
     """
     for index, cell in enumerate(notebook.cells):
         for output in cell.get("outputs", []):
@@ -110,8 +111,8 @@ def in_words(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNod
                 data["text/html"] = data.pop(READER_MIME)
             elif 'class="dataframe"' in data.get("text/html", ""):
                 raise NotebookError(f"notebook {name!r}, cell {index}: a DataFrame without its rendering in words "
-                                    f"({READER_MIME}); refresh the notebook, and import lsreports before showing "
-                                    "a DataFrame")
+                                    f"({READER_MIME}); refresh the notebook, import lsreports before showing a "
+                                    f"DataFrame, and show at most {READER_MAX_ROWS:,} rows")
     return notebook
 
 

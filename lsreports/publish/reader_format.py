@@ -13,9 +13,15 @@ import sys
 
 #: The MIME type of a DataFrame in words (an HTML table, ``class="lsr-reader"``).
 READER_MIME = "application/vnd.lsreports.reader+html"
+#: Longer frames get no rendering in words: no briefing shows such a table (the longest has 65 rows), and
+#: in the economist's session a whole national table (18,000 rows) would cost seconds and megabytes at
+#: every display. A briefing refuses a DataFrame without its rendering, naming the cell.
+READER_MAX_ROWS = 1000
 
 
-def _reader_html(frame) -> str:
+def _reader_html(frame) -> str | None:
+    if len(frame) > READER_MAX_ROWS:
+        return None
     from .reader_tables import readable_html  # on first display: `import lsreports` stays cheap
 
     return readable_html(frame)
