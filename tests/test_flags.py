@@ -322,3 +322,40 @@ def test_the_national_family_is_read_again_when_its_file_changes(tmp_path, monke
     after = national_family()
     assert len(after) == len(before) + 1
     assert (after["evidence"] == "SYNTHETIC planted").sum() == 1
+
+
+def _figure_flags_by_masks(flags: pd.DataFrame, row: dict) -> pd.DataFrame:
+    """The rule of figure_flags written out in pandas masks, one row at a time: the reference the prepared
+    index (FigureFlags) must agree with."""
+    indicator, doc = row["indicator_id"], str(row.get("source_doc", ""))
+    start, end = pd.Timestamp(row["start"]), pd.Timestamp(row["end"])
+    mine = flags.loc[flags["indicator_id"] == indicator]
+    names_doc = mine["source_doc"].astype(str).str.contains(doc, regex=False) if doc else False
+    overlaps = (mine["start"] <= end) & (mine["end"] >= start)
+    year_before = (mine["start"] <= end) & (mine["end"] >= start - pd.DateOffset(years=1))
+    per_row = ((mine["family"] == "consistency") | (mine["check"] == "break_of_basis")) & names_doc & overlaps
+    vintage = (mine["family"] == "vintage") & names_doc & year_before
+    quote = str(row.get("quote", ""))
+    national = (mine["family"] == "national") & mine["key"].astype(str).str.contains(quote, regex=False) \
+        if quote else False
+    return mine.loc[per_row | vintage | national]
+
+
+def test_the_prepared_flag_index_selects_what_the_rule_selects_for_every_figure():
+    from lsreports.analysis.checks.flags import FigureFlags, figure_flags
+
+    table = flag_table()
+    index = FigureFlags(table)
+    national = ls.observations(national=True)
+    flagged = set(table["indicator_id"])
+    province = ls.observations()
+    rows = pd.concat([province.loc[province["indicator_id"].isin(flagged)],
+                      national.loc[national["indicator_id"].isin(
+                          table.loc[table["family"] == "national", "indicator_id"].unique()[:3])].iloc[::4]])
+    assert len(rows) > 200
+    carried = 0
+    for row in rows.to_dict("records"):
+        expected = list(_figure_flags_by_masks(table, row).index)
+        assert list(index.of(row).index) == expected and list(figure_flags(table, row).index) == expected, row
+        carried += bool(expected)
+    assert carried >= 20  # the comparison covers figures that do carry flags, of every kind

@@ -190,16 +190,16 @@ def figure_flag_reasons(frame: pd.DataFrame) -> list[str]:
     """
     if frame.empty or not {"indicator_id", "start", "end"} <= set(frame.columns):
         return [""] * len(frame)
-    from ..analysis.checks.flags import figure_flags, flag_reasons, flags
+    from ..analysis.checks.flags import FigureFlags, flags
 
     national = bool(frame["indicator_id"].astype(str).str.startswith("vn_").any())
-    table = flags(national=national)
+    table = FigureFlags(flags(national=national))
     out = []
     for row in frame.to_dict("records"):
         own = row.get("flag")
         reasons = ([f"{own}: {row.get('note')}" if isinstance(row.get("note"), str) and row.get("note") else str(own)]
                    if isinstance(own, str) and own else [])
-        reasons += flag_reasons(figure_flags(table, row))
+        reasons += table.reasons(row)
         out.append("; ".join(dict.fromkeys(reasons)))
     return out
 

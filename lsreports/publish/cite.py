@@ -133,9 +133,11 @@ class Citations:
         if "start" not in row or "source_doc" not in row:  # a derived figure built on the page
             return curated
         if self.table is not None:
-            from ..analysis.checks.flags import figure_flags, flag_reasons
+            from ..analysis.checks.flags import FigureFlags, flag_reasons
 
-            found = figure_flags(self.table, row)
+            if getattr(self, "_figure_flags", None) is None or self._figure_flags.flags is not self.table:
+                self._figure_flags = FigureFlags(self.table)
+            found = self._figure_flags.of(row)
             reasons = ([curated] if curated else []) + (flag_reasons(found) if lang() == "en" else
                                                         list(dict.fromkeys(flag_words_row(r) for r in
                                                                            found.to_dict("records"))))

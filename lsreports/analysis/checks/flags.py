@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ...sources.national_join import overlap_flags
@@ -331,21 +332,51 @@ def figure_flags(flags: pd.DataFrame, row: dict | pd.Series) -> pd.DataFrame:
     - ``vintage``: same indicator, the report among those the span combines, the span within the
       figure's period or the year before it (a growth rate's base);
     - ``national``: the figure's table cell (its ``quote``) among the flag's cells.
+
+    For many figures against one table, :class:`FigureFlags` prepares the table once.
     """
-    indicator, doc = row["indicator_id"], str(row.get("source_doc", ""))
-    start, end = pd.Timestamp(row["start"]), pd.Timestamp(row["end"])
-    mine = flags.loc[flags["indicator_id"] == indicator]
-    if mine.empty:
-        return mine
-    names_doc = mine["source_doc"].astype(str).str.contains(doc, regex=False) if doc else False
-    overlaps = (mine["start"] <= end) & (mine["end"] >= start)
-    year_before = (mine["start"] <= end) & (mine["end"] >= start - pd.DateOffset(years=1))
-    per_row = ((mine["family"] == "consistency") | (mine["check"] == "break_of_basis")) & names_doc & overlaps
-    vintage = (mine["family"] == "vintage") & names_doc & year_before
-    quote = str(row.get("quote", ""))
-    national = (mine["family"] == "national") & mine["key"].astype(str).str.contains(quote, regex=False) \
-        if quote else False
-    return mine.loc[per_row | vintage | national]
+    return FigureFlags(flags.loc[flags["indicator_id"] == row["indicator_id"]]).of(row)
+
+
+class FigureFlags:
+    """A flag table prepared for :func:`figure_flags` on many figures: split by indicator once, each
+    part's columns as arrays, so a chart of 300 months asks 300 times in milliseconds, not a second."""
+
+    def __init__(self, flags: pd.DataFrame) -> None:
+        self.flags = flags
+        self._parts = {indicator: self._arrays(part) for indicator, part in flags.groupby("indicator_id", sort=False)}
+
+    @staticmethod
+    def _arrays(part: pd.DataFrame) -> dict:
+        family, check = part["family"].to_numpy(dtype=object), part["check"].to_numpy(dtype=object)
+        return {"part": part, "start": part["start"].to_numpy(dtype="datetime64[ns]"),
+                "end": part["end"].to_numpy(dtype="datetime64[ns]"),
+                "docs": part["source_doc"].astype(str).tolist(), "keys": part["key"].astype(str).tolist(),
+                "per_report": (family == "consistency") | (check == "break_of_basis"),
+                "vintage": family == "vintage", "national": family == "national"}
+
+    def of(self, row: dict | pd.Series) -> pd.DataFrame:
+        """The rows of the table the figure ``row`` carries (the rule of :func:`figure_flags`)."""
+        arrays = self._parts.get(row["indicator_id"])
+        if arrays is None:
+            return self.flags.iloc[0:0]
+        return arrays["part"].loc[self._mask(arrays, row)]
+
+    def reasons(self, row: dict | pd.Series) -> list[str]:
+        """:func:`flag_reasons` of :meth:`of`."""
+        return flag_reasons(self.of(row))
+
+    @staticmethod
+    def _mask(arrays: dict, row: dict | pd.Series) -> np.ndarray:
+        doc, quote = str(row.get("source_doc", "")), str(row.get("quote", ""))
+        start, end = pd.Timestamp(row["start"]), pd.Timestamp(row["end"])
+        names_doc = np.array([doc in d for d in arrays["docs"]], dtype=bool) if doc else False
+        overlaps = (arrays["start"] <= end.to_datetime64()) & (arrays["end"] >= start.to_datetime64())
+        year_before = (arrays["start"] <= end.to_datetime64()) & (
+            arrays["end"] >= (start - pd.DateOffset(years=1)).to_datetime64())
+        national = arrays["national"] & np.array([quote in k for k in arrays["keys"]], dtype=bool) \
+            if quote else False
+        return (arrays["per_report"] & names_doc & overlaps) | (arrays["vintage"] & names_doc & year_before) | national
 
 
 def flag_summary(flags: pd.DataFrame) -> str:
@@ -409,6 +440,6 @@ def annotate_projections(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.D
     return projections.assign(flags=summaries, flag_reason=reasons, verdict_text=texts)
 
 
-__all__ = ["FLAG_TABLE_COLUMNS", "FAMILIES", "flags", "flag_table", "figure_flags", "flags_for", "flag_summary", "flag_reasons",
+__all__ = ["FLAG_TABLE_COLUMNS", "FAMILIES", "flags", "flag_table", "figure_flags", "FigureFlags", "flags_for", "flag_summary", "flag_reasons",
            "annotate_projections", "checked_projections", "projection_inputs_flags", "curated_family", "consistency_family", "vintage_family", "national_family",
            "plausibility_family"]
