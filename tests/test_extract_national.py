@@ -162,3 +162,20 @@ def test_a_national_level_under_the_countrys_magnitude_gives_no_row_and_a_warnin
         frame = extract_report(text, "syn", "2025-10")
     assert ("vn_retail_sales", *MONTH, "value") not in found(frame)
     assert found(frame)[("vn_retail_sales", *YTD, "value")] == 5_432_100
+
+
+def _level(indicator_id: str, start: str, end: str, value: float) -> dict:
+    return {"indicator_id": indicator_id, "start": start, "end": end, "measure": "value", "value": value}
+
+
+def test_a_level_short_of_its_periods_magnitude_but_over_one_months_is_no_provinces():
+    """SYNTHETIC rows (issue 24, fs4's Dân Việt reprint): a month's 422,9 nghìn tỷ read for 8 months misses 8 months
+    of the country's magnitude, yet no province prints one month of it; 2,5 nghìn tỷ is a province's."""
+    from lsreports.extract.national import national_by_wording
+
+    misread = _level("vn_retail_sales", "2027-01-01", "2027-08-31", 422_900)
+    ytd = _level("vn_retail_sales", "2027-01-01", "2027-08-31", 3_225_100)
+    assert national_by_wording([], [misread, ytd], {"retail_sales"})
+    assert not national_by_wording([], [misread], {"retail_sales"})  # neither the province's nor evidence of the country
+    province = _level("vn_retail_sales", "2027-08-01", "2027-08-31", 2_500)
+    assert not national_by_wording([], [ytd, province], {"retail_sales"})

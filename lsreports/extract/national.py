@@ -133,14 +133,17 @@ def national_by_wording(release: list[dict], grammar: list[dict], province: set[
     those read with the country's vocabulary; ``province``: the province's indicator ids. It is
     the country's when the release's wording is found, a level reaches the country's magnitude
     or a figure has no counterpart among the province's (the CPI, core inflation), and no level
-    falls short of the country's magnitude: a level under :data:`FLOORS` times its months
-    ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's.
+    falls short of one month of the country's magnitude: a level under :data:`FLOORS`
+    ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's. A level
+    between one month's floor and its period's (its period misread: "tháng Tám" taken for "8
+    tháng") is neither a province's nor evidence of the country.
     """
     levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
-    if any(below_floor(row) for row in levels):
+    if any(row["value"] < _floors()[row["indicator_id"]] for row in levels):
         return False
+    reached = [row for row in levels if not below_floor(row)]
     only_national = [row for row in grammar if row["indicator_id"].removeprefix("vn_") not in province]
-    return bool(release or levels or only_national)
+    return bool(release or reached or only_national)
 
 
 #: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").

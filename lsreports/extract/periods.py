@@ -66,6 +66,11 @@ _DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
 #: Numbers of months written in words ("sáu tháng", "Tám tháng năm 2025"); "năm" (five) is left out: it is also "year".
 MONTH_WORDS: dict[str, int] = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
                                "muoi mot": 11, "muoi hai": 12}
+#: Months named in words ("tháng Tám", "tháng Mười"); "tháng năm" and "tháng sáu/sau" are left out ("năm" is also
+#: "year", "sau" also "after": "tháng sau" is the next month; "tháng tư vấn" is no April), and so are "tháng Giêng" and "tháng Chạp", the
+#: lunar calendar's ("mùng 5 tháng Giêng"), as is a month after a day ("29 tháng Chạp").
+MONTH_NAMES: dict[str, int] = {"hai": 2, "ba": 3, "tu": 4, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+                               "muoi mot": 11, "muoi hai": 12}
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
      "days"),
@@ -79,6 +84,8 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"nua (dau|dau) nam"), "first_half"),
     # "so với tháng 7/2025" is the base of a change (:func:`.measure.named_month_base`), not the figure's month
     (re.compile(r"(?<!so voi )(?<!so )thang (\d{1,2})([/-](20\d\d))?\b"), "month"),
+    (re.compile(r"(?<!so voi )(?<!so )(?<!\d )\bthang (" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+                + r")\b(?! (?:ngay|lan|dau|van)\b)(?:(?:[/-]| nam )(20\d\d))?"), "month_name"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
     # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
     # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
@@ -132,6 +139,9 @@ def period_from(kind: str, match: re.Match, report: ReportMonth) -> Period | Non
         if not 1 <= month <= 12:
             return None
         rm = ReportMonth(year, month)
+        return Period(rm.month_start, rm.month_end, "month")
+    if kind == "month_name":
+        rm = ReportMonth(int(match.group(2)) if match.group(2) else y, MONTH_NAMES[match.group(1)])
         return Period(rm.month_start, rm.month_end, "month")
     if kind == "same_period":
         year = int(match.group(2))
