@@ -179,3 +179,41 @@ def test_a_level_short_of_its_periods_magnitude_but_over_one_months_is_no_provin
     assert not national_by_wording([], [misread], {"retail_sales"})  # neither the province's nor evidence of the country
     province = _level("vn_retail_sales", "2027-08-01", "2027-08-31", 2_500)
     assert not national_by_wording([], [ytd, province], {"retail_sales"})
+
+
+# SYNTHETIC reprint of a national release on state-budget investment (invented figures; issue 24, fs4).
+BUDGET = ("Theo Cục Thống kê (văn bản giả lập), vốn đầu tư từ ngân sách nhà nước (NSNN) trong tháng 10/2025 đạt 70,2 "
+          "nghìn tỷ đồng, tăng 2,5% so với cùng kỳ năm trước. Trong đó, vốn T.Ư quản lý đạt 12,1 nghìn tỷ đồng, tăng "
+          "7,1%; vốn địa phương quản lý đạt 58,1 nghìn tỷ đồng, tăng 1,5%. Tính chung 10 tháng năm 2025, vốn đầu tư "
+          "từ NSNN ước đạt 500,5 nghìn tỷ đồng, tương đương 65,5% kế hoạch năm và tăng 3,3% so với cùng kỳ năm trước. "
+          "Vốn ngân sách cấp tỉnh đạt 300,3 nghìn tỷ đồng, tăng 1,2% so với cùng kỳ năm trước.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_state_budget_investment_its_central_local_and_provincial_parts_and_its_share_of_the_plan(variant):
+    """"vốn ngân sách cấp tỉnh" is a level of government, not the province naming itself."""
+    rows = found(frame_of(variant(BUDGET)))
+    assert rows[("vn_sbi_total", *MONTH, "value")] == 70_200 and rows[("vn_sbi_total", *MONTH, "yoy_pct")] == 2.5
+    assert rows[("vn_sbi_central", *MONTH, "value")] == 12_100 and rows[("vn_sbi_central", *MONTH, "yoy_pct")] == 7.1
+    assert rows[("vn_sbi_local", *MONTH, "value")] == 58_100 and rows[("vn_sbi_local", *MONTH, "yoy_pct")] == 1.5
+    assert rows[("vn_sbi_total", *YTD, "value")] == 500_500 and rows[("vn_sbi_total", *YTD, "plan_pct")] == 65.5
+    assert rows[("vn_sbi_total", *YTD, "yoy_pct")] == 3.3
+    assert rows[("vn_sbi_provincial", *YTD, "value")] == 300_300
+
+
+def test_a_level_of_state_budget_investment_named_after_another_noun():
+    """SYNTHETIC: a reprint's misworded "sản xuất công nghiệp thực hiện từ nguồn ngân sách nhà nước" is the investment."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), sản xuất công nghiệp thực hiện từ nguồn ngân sách nhà nước tháng "
+            "10 ước đạt gần 45.000 tỷ đồng, tăng 8,1% so với cùng kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows == {("vn_sbi_total", *MONTH, "value"): 45_000, ("vn_sbi_total", *MONTH, "yoy_pct"): 8.1}
+
+
+def test_a_level_of_government_does_not_name_the_province():
+    """SYNTHETIC phrases: "cấp tỉnh" in the country's release is no province; "của tỉnh" is."""
+    from lsreports.extract.scope import names_province
+    from lsreports.extract.text import Folded
+
+    for phrase, province in (("vốn ngân sách cấp tỉnh đạt 300,3 nghìn tỷ đồng", False),
+                             ("vốn ngân sách của tỉnh đạt 3,3 nghìn tỷ đồng", True)):
+        assert names_province(Folded(phrase).text, phrase) is province
