@@ -217,3 +217,19 @@ def test_a_level_of_government_does_not_name_the_province():
     for phrase, province in (("vốn ngân sách cấp tỉnh đạt 300,3 nghìn tỷ đồng", False),
                              ("vốn ngân sách của tỉnh đạt 3,3 nghìn tỷ đồng", True)):
         assert names_province(Folded(phrase).text, phrase) is province
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_list_of_the_cpis_groups_without_nhom_takes_the_base_and_month_of_the_paragraph_before(variant):
+    """SYNTHETIC (issue 24, fs4): the groups are listed bare in their own paragraph, one base for the list; a bare
+    "giáo dục" in a retail list ("vật phẩm văn hóa, giáo dục") is no CPI group."""
+    text = ("Theo Cục Thống kê (văn bản giả lập), trong mức tăng 0,5% của CPI tháng 10/2025 so với tháng trước, 3 "
+            "nhóm hàng hóa và dịch vụ có chỉ số giá tăng.\n\n"
+            "Các nhóm hàng hóa và dịch vụ có chỉ số giá tăng: Giao thông (tăng 0,71% do giá xăng tăng); nhà ở, điện "
+            "nước, chất đốt và vật liệu xây dựng (tăng 0,42%); giáo dục (tăng 0,03%).\n\n"
+            "Tính chung 10 tháng năm 2025, doanh thu bán lẻ vật phẩm văn hóa, giáo dục tăng 9,1%.")
+    rows = found(frame_of(variant(text)))
+    assert rows[("vn_cpi_transport", *MONTH, "mom_pct")] == 0.71
+    assert rows[("vn_cpi_housing", *MONTH, "mom_pct")] == 0.42
+    assert rows[("vn_cpi_education", *MONTH, "mom_pct")] == 0.03
+    assert not any(key[0] == "vn_cpi_education" and value == 9.1 for key, value in rows.items())
