@@ -233,3 +233,16 @@ def test_a_list_of_the_cpis_groups_without_nhom_takes_the_base_and_month_of_the_
     assert rows[("vn_cpi_housing", *MONTH, "mom_pct")] == 0.42
     assert rows[("vn_cpi_education", *MONTH, "mom_pct")] == 0.03
     assert not any(key[0] == "vn_cpi_education" and value == 9.1 for key, value in rows.items())
+
+
+def test_sectors_listed_after_the_total_in_a_long_sentence_keep_its_month_and_its_pair_of_bases():
+    """SYNTHETIC (issue 24, fs4): the month is named more than a candidate's window before the last sectors."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), chỉ số sản xuất toàn ngành công nghiệp (IIP) tháng 10/2025 ước "
+            "tính tăng 1,1% so với tháng trước và tăng 24,1% so với cùng kỳ năm trước, trong đó ngành khai khoáng tăng "
+            "3,8% và tăng 1,8%; ngành chế biến, chế tạo tăng 0,5% và tăng 29,1%; ngành sản xuất và phân phối điện tăng "
+            "2,6% và tăng 16,4%; ngành cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải tăng 4,4% và tăng "
+            "11,1%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip_electricity", *MONTH, "mom_pct")] == 2.6
+    assert rows[("vn_iip_electricity", *MONTH, "yoy_pct")] == 16.4
+    assert rows[("vn_iip_water_waste", *MONTH, "yoy_pct")] == 11.1

@@ -30,7 +30,7 @@ from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_
 from .candidates import Candidate
 from .indicator import Target
 from .measure import named_month_base
-from .periods import Period
+from .periods import Period, last_period
 from .segment import Document
 
 #: A figure its words call estimated (folded): "ước", "ước tính", "dự tính", "dự kiến".
@@ -181,7 +181,9 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
     A release names the base once for a list ("Theo Tổng cục Thống kê, có 2 nhóm hàng giảm giá so
     với tháng trước. Trong đó, nhóm hàng ăn ... tăng 0,15%"). With no period named either, a
     change on the month before is the text's month; any other figure whose period is only
-    guessed gives no row (precision first).
+    guessed gives no row (precision first). A period named earlier in a long sentence, beyond the
+    candidate's window ("IIP tháng 4/2021 ... , trong đó ngành khai khoáng ...; ngành sản xuất và
+    phân phối điện tăng 2,6% và tăng 16,4%"), is named, not guessed.
     """
     if not explicit:
         earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
@@ -195,9 +197,11 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
             if not measure:
                 return None  # neither the month before nor a year before: ambiguous
     if target.period.inferred:
-        if measure != "mom_pct":
+        cut = doc.folded.text[doc.folded.at(cand.sentence):cand.fs]  # the sentence beyond the candidate's window
+        named = last_period(cut, doc.report, skip=("same_period",)) if cut else None
+        if named is None and measure != "mom_pct":
             return None
-        month = Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
-        target = Target(target.indicator_id, month, target.quote_start, target.sentence, target.number_end)
+        named = named or Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
+        target = Target(target.indicator_id, named, target.quote_start, target.sentence, target.number_end)
     return measure, target
 
