@@ -246,3 +246,19 @@ def test_sectors_listed_after_the_total_in_a_long_sentence_keep_its_month_and_it
     assert rows[("vn_iip_electricity", *MONTH, "mom_pct")] == 2.6
     assert rows[("vn_iip_electricity", *MONTH, "yoy_pct")] == 16.4
     assert rows[("vn_iip_water_waste", *MONTH, "yoy_pct")] == 11.1
+
+
+def test_a_year_to_date_rate_after_a_monthly_one_is_on_the_year_before_and_an_average_base_is_no_period():
+    """SYNTHETIC (issue 24, fs4): the second rate would take the first one's base ("so với tháng trước"), but a change
+    over five months is on the same months a year earlier; a quarter's headline running into "So với tháng trước"
+    gives no row; "so với bình quân cùng kỳ năm 2024" is a base, not the figure's period."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), CPI tháng 5/2025 giảm 0,03% so với tháng trước nhưng CPI bình "
+            "quân 5 tháng đầu năm 2025 vẫn tăng 4,39%, cao nhất trong 3 năm.\n\n"
+            "Chỉ số giá tiêu dùng quý I tăng 1,92% So với tháng trước, CPI tháng 3/2025 tăng 0,7%.\n\n"
+            "Trong 5 tháng, lạm phát cơ bản tăng 0,81% so với bình quân cùng kỳ năm 2024, thấp hơn mức CPI bình quân "
+            "chung (tăng 4,39%).")
+    rows = found(frame_of(text, "2025-05"))
+    five = ("2025-01-01", "2025-05-31")
+    assert rows[("vn_cpi", *five, "yoy_pct")] == 4.39 and ("vn_cpi", *five, "mom_pct") not in rows
+    assert not any(key[2] == "2025-03-31" and key[1] == "2025-01-01" for key in rows)  # the quarter: no row
+    assert not any(key[1].startswith("2024") for key in rows)

@@ -88,8 +88,10 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
                 + r")\b(?! (?:ngay|lan|dau|van)\b)(?:(?:[/-]| nam )(20\d\d))?"), "month_name"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
     # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
-    # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
-    (re.compile(r"(?<!so voi )(?<!so )(?<!\()(cung|cing) ky nam (20\d\d)\b(?! (tang|giam|ting|glam)\b)"), "same_period"),
+    # the base of a comparison, never a period (nor after "so với bình quân"), and "(cùng kỳ năm 2024 tăng 8,8%)" is
+    # read by rows._COMPARISON
+    (re.compile(r"(?<!so voi )(?<!so )(?<!\()(?<!binh quan )(cung|cing) ky nam (20\d\d)\b(?! (tang|giam|ting|glam)\b)"),
+     "same_period"),
     (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam|cong don"), "ytd"),
     (re.compile(r"(?<!dau )(?<!hoach )(?<!ky )(?<!ki )(?<!\d )\bnam (20\d\d)\b"), "year"),
 )

@@ -40,7 +40,7 @@ from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
 from .national import REASON_BY_WORDING, below_floor, country_guess, national_by_wording, national_rows, national_units
-from .periods import period_after, period_for, reserved, year_earlier
+from .periods import Period, period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -246,6 +246,9 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
         if guessed is None:
             return []
         measure, target = guessed
+    measure = month_base(measure, explicit, target.period)
+    if measure is None:
+        return []
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
@@ -274,6 +277,19 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
     row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
     return [row]
+
+
+def month_base(measure: str, explicit: bool, period: Period) -> str | None:
+    """A change on the month before belongs to a month: over a longer period it is on the year before.
+
+    "CPI tháng 5 giảm 0,03% so với tháng trước nhưng CPI bình quân 5 tháng vẫn tăng 4,39%": the
+    second rate took the base of the first, but a year to date is compared with the same period a
+    year earlier. A base printed after a longer period's rate ("CPI quý I tăng 1,92% So với tháng
+    trước, ...": a headline running into the next sentence) contradicts it: no row (``None``).
+    """
+    if measure != "mom_pct" or period.start.to_period("M") == period.end.to_period("M"):
+        return measure
+    return None if explicit else "yoy_pct"
 
 
 def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str, str]) -> list[dict]:
