@@ -5,6 +5,7 @@ statistics office's monthly release and of the press reprinting it, with invente
 """
 from __future__ import annotations
 
+import re
 import warnings
 
 import pandas as pd
@@ -262,3 +263,25 @@ def test_a_year_to_date_rate_after_a_monthly_one_is_on_the_year_before_and_an_av
     assert rows[("vn_cpi", *five, "yoy_pct")] == 4.39 and ("vn_cpi", *five, "mom_pct") not in rows
     assert not any(key[2] == "2025-03-31" and key[1] == "2025-01-01" for key in rows)  # the quarter: no row
     assert not any(key[1].startswith("2024") for key in rows)
+
+
+def test_a_months_change_with_no_base_in_its_paragraph_gives_no_row():
+    """SYNTHETIC (issue 24, fs4): "Tháng 10/2025, nhóm giao thông giảm 2,78%" names no base in its paragraph:
+    on the month before or the year before? Precision first. With the base named ("so cùng kỳ") it is read."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), CPI tháng 10/2025 tăng 0,2% so với tháng trước.\n\n"
+            "Tháng 10/2025, nhóm giao thông giảm 2,78%, qua đó làm CPI chung giảm 0,27 điểm phần trăm.\n\n"
+            "Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 10/2025 đạt 45,7 nghìn tỷ đồng, tăng 51,8% so cùng "
+            "kỳ năm 2024. Trong đó, vốn T.Ư quản lý 8,3 nghìn tỷ đồng, tăng 101,8%.")
+    rows = found(frame_of(text))
+    assert not any(key[0] == "vn_cpi_transport" for key in rows)
+    assert rows[("vn_sbi_central", *MONTH, "yoy_pct")] == 101.8
+
+
+@pytest.mark.parametrize("words, measure", [("so với cùng kỳ năm trước, IIP tháng 10/2025 tăng tới 11,2%", "yoy_pct"),
+                                            ("so với tháng trước, IIP tháng 10/2025 giảm nhiều nhất với 2,21%", "mom_pct"),
+                                            ("IIP tháng 10/2025 tăng 15,6% đối với tháng trước", "mom_pct")])
+def test_adverbs_between_the_verb_and_the_rate_and_doi_voi_for_so_voi(words, measure):
+    """SYNTHETIC: "tăng tới", "giảm nhiều nhất với"; "đối với" where a reworded copy prints it for "so với"."""
+    text = f"Theo Tổng cục Thống kê (văn bản giả lập), {words}."
+    value = float(re.search(r"(\d+,\d+)%", words).group(1).replace(",", "."))
+    assert found(frame_of(text)) == {("vn_iip", *MONTH, measure): -value if "giảm" in words else value}

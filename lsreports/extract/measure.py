@@ -22,7 +22,8 @@ from lsreports.sources.contract import PCT_MEASURES
 
 from .lexicon import LexiconError, phrase_pattern, read_phrase_table
 
-_SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|so\s+)?"
+#: "so với" (OCR spellings; "đối với" in a reworded copy) or "so" before a base printed after a percentage.
+_SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|doi voi\s*|so\s+)?"
 #: The bases a percentage is measured against, as a table a reader extends without code: one row per phrase
 #: printed after the number ("so với" optional); the first row that matches names the measure.
 BASES_TABLE = Path(__file__).resolve().parent / "tables" / "measure_bases.csv"
@@ -49,8 +50,10 @@ def load_bases(path: Path = BASES_TABLE) -> tuple[tuple[re.Pattern, str], ...]:
 BASES: tuple[tuple[re.Pattern, str], ...] = load_bases()
 #: Measures whose base carries on to a later bare "đạt X%" in the sentence.
 CARRIED = ("plan_pct", "est_central_pct", "est_local_pct")
-#: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%").
-_ADVERB = r"(\s(manh|nhe|cao|thap|nhanh|cham|khoang|hon|gan|tren|xap xi|lan luot|tuong ung))*"
+#: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%", "tăng tới 11,2%", "giảm nhiều
+#: nhất với 2,21%").
+_ADVERB = (r"(\s(manh|nhe|cao|thap|nhanh|cham|khoang|hon|gan|tren|xap xi|lan luot|tuong ung|toi"
+           r"|(nhieu|cao|manh|thap) nhat( voi)?))*")
 CHANGE = re.compile(r"(tang|ting|giam|glam|bang)" + _ADVERB + r"\s*$")
 FALL = re.compile(r"(giam|glam)" + _ADVERB + r"\s*$")
 #: "tốc độ tăng (trưởng) ... đạt 8,06%": a growth rate named before the number.

@@ -147,7 +147,7 @@ def national_by_wording(release: list[dict], grammar: list[dict], province: set[
 
 
 #: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").
-_PARAGRAPH_BASE = re.compile(r"so voi (thang truoc|(cung|cing) (ky|ki))")
+_PARAGRAPH_BASE = re.compile(r"\b(?:so|so voi|doi voi) (thang truoc|(cung|cing) (ky|ki))")
 
 
 #: A base named by its month ("so với tháng 1/2018"): a rate after it with no base of its own is ambiguous.
@@ -183,7 +183,9 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
     change on the month before is the text's month; any other figure whose period is only
     guessed gives no row (precision first). A period named earlier in a long sentence, beyond the
     candidate's window ("IIP tháng 4/2021 ... , trong đó ngành khai khoáng ...; ngành sản xuất và
-    phân phối điện tăng 2,6% và tăng 16,4%"), is named, not guessed.
+    phân phối điện tăng 2,6% và tăng 16,4%"), is named, not guessed. A month's change whose
+    paragraph names no base at all ("so (với)", "đối với" tháng trước / cùng kỳ) gives no row:
+    on the month before or the year before is a guess.
     """
     if not explicit:
         earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
@@ -192,6 +194,8 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
             measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
         measure = pair_base(cand, earlier) or measure
         named = list(_NAMED_MONTH_BASE.finditer(earlier))
+        if not bases and not named and not pair_base(cand, earlier) and target.period.kind == "month":
+            return None  # a month's change with no base named in its paragraph: month or year before?
         if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
             measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
             if not measure:
