@@ -285,3 +285,18 @@ def test_adverbs_between_the_verb_and_the_rate_and_doi_voi_for_so_voi(words, mea
     text = f"Theo Tổng cục Thống kê (văn bản giả lập), {words}."
     value = float(re.search(r"(\d+,\d+)%", words).group(1).replace(",", "."))
     assert found(frame_of(text)) == {("vn_iip", *MONTH, measure): -value if "giảm" in words else value}
+
+
+def test_rates_of_a_list_of_years_and_of_an_earlier_year_named_before_the_verb_but_never_a_reserved_year():
+    """SYNTHETIC (issue 24, fs4): one rate per year of "các năm 2016-2021 ... lần lượt là"; 2016-2018 and 2023 are
+    reserved for evaluation and give no row; "CPI năm 2024 tăng 3,66%" in a text of 2025 is 2024's."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tính chung cả năm 2021, CPI tăng 1,84% so với năm trước "
+            "(tốc độ tăng CPI bình quân các năm 2016-2021 so với năm trước lần lượt là: Tăng 2,66%; tăng 3,53%; tăng "
+            "3,54%; tăng 2,79%; tăng 3,23%; tăng 1,84%).")
+    rows = found(frame_of(text, "2021-12"))
+    assert rows[("vn_cpi", "2019-01-01", "2019-12-31", "yoy_pct")] == 2.79
+    assert rows[("vn_cpi", "2020-01-01", "2020-12-31", "yoy_pct")] == 3.23
+    assert not any(key[1] < "2019" for key in rows)
+    later = found(frame_of("Theo Cục Thống kê (văn bản giả lập), CPI năm 2024 tăng 3,66%. CPI năm 2023 tăng 3,25%.",
+                           "2025-02"))
+    assert later == {("vn_cpi", "2024-01-01", "2024-12-31", "yoy_pct"): 3.66}

@@ -230,6 +230,32 @@ def period_after(after: str, report: ReportMonth) -> Period | None:
     return Period(pd.Timestamp(year, 1, 1), ReportMonth(year, months).month_end, "ytd")
 
 
+#: "các năm 2016-2021 so với năm trước lần lượt là: tăng 2,66%; tăng 3,53%; ...": one rate per year, in order.
+_YEAR_LIST = re.compile(r"cac nam (20\d\d)\s*[-–]\s*(20\d\d)\b[^.%]{0,80}?lan luot( la)?\s*:?")
+#: "CPI năm 2024 tăng 3,66%": the rate of a year named right before its verb.
+_YEAR_BEFORE_VERB = re.compile(r"(?<!ky )(?<!ki )(?<!voi )(?<!so )(?<!quan )(?<!hoach )\bnam (20\d\d),?\s+(tang|giam)( nhe| manh)?\s*$")
+
+
+def listed_year(before: str, report: ReportMonth) -> Period | None:
+    """The year of a rate in a list of years ("các năm 2016-2021 ... lần lượt là: tăng a%; tăng b%; ...") or of
+    an earlier year named right before its verb ("CPI năm 2024 tăng 3,66%"), else ``None``.
+
+    The list's rates are counted from its opening; a rate beyond its last year is not placed.
+    """
+    opening = None
+    for opening in _YEAR_LIST.finditer(before):
+        pass
+    if opening is not None:
+        year = int(opening.group(1)) + before[opening.end():].count("%")
+        return Period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), "ytd") if (
+            year <= int(opening.group(2))) else None
+    named = _YEAR_BEFORE_VERB.search(before)
+    if named and int(named.group(1)) < report.year:
+        year = int(named.group(1))
+        return Period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), "ytd")
+    return None
+
+
 def reserved(year: int) -> bool:
     """Whether a year is reserved for evaluation (2023, and before 2019): a comparison's figure of it gives no row."""
     return year == 2023 or year < 2019

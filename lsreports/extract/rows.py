@@ -40,7 +40,7 @@ from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
 from .national import REASON_BY_WORDING, below_floor, country_guess, national_by_wording, national_rows, national_units
-from .periods import Period, period_after, period_for, reserved, year_earlier
+from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -236,6 +236,11 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     later = period_after(after, doc.report)
     if later is not None:  # "tăng 7,2% trong 2 tháng đầu năm 2025": the period printed after the rate
         target = dataclasses.replace(target, period=later)
+    listed = listed_year(cand.before, doc.report) if reading.country else None
+    if listed is not None:  # "các năm 2016-2021 ... lần lượt là: tăng 2,66%; ...", "CPI năm 2024 tăng 3,66%"
+        if reserved(listed.start.year):
+            return []  # a year reserved for evaluation
+        target = dataclasses.replace(target, period=listed)
     named = named_month_base(after, target.period.start, target.period.end)
     if named is not None:  # "so với tháng 7/2025": the month before, the same month a year earlier, or no measure
         if not named:
