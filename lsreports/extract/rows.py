@@ -233,27 +233,10 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
         return []
     if last is None or target.indicator_id != last.indicator_id:
         reading.last_rate = target
-    later = period_after(after, doc.report)
-    if later is not None:  # "tăng 7,2% trong 2 tháng đầu năm 2025": the period printed after the rate
-        target = dataclasses.replace(target, period=later)
-    listed = listed_year(cand.before, doc.report) if reading.country else None
-    if listed is not None:  # "các năm 2016-2021 ... lần lượt là: tăng 2,66%; ...", "CPI năm 2024 tăng 3,66%"
-        if reserved(listed.start.year):
-            return []  # a year reserved for evaluation
-        target = dataclasses.replace(target, period=listed)
-    named = named_month_base(after, target.period.start, target.period.end)
-    if named is not None:  # "so với tháng 7/2025": the month before, the same month a year earlier, or no measure
-        if not named:
-            return []
-        measure, explicit = named, True
-    if reading.country:  # a national text: the base its paragraph names; no row on a guessed period
-        guessed = country_guess(doc, cand, measure, explicit, target)
-        if guessed is None:
-            return []
-        measure, target = guessed
-    measure = month_base(measure, explicit, target.period)
-    if measure is None:
+    placed = placed_rate(doc, cand, after, reading.country, measure, explicit, target)
+    if placed is None:
         return []
+    measure, explicit, target = placed
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
@@ -282,6 +265,37 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
     row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
     return [row]
+
+
+def placed_rate(doc: Document, cand: Candidate, after: str, country: bool, measure: str, explicit: bool,
+                target: Target) -> tuple[str, bool, Target] | None:
+    """The period and base a rate's words name around it: (measure, explicit, target), or ``None`` for no row.
+
+    A period printed after the rate ("tăng 7,2% trong 2 tháng đầu năm 2025"); in a national text a
+    year of a list or named before the verb (:func:`.periods.listed_year`; a reserved year: no row);
+    a base named by its month ("so với tháng 7/2025"); in a national text the base its paragraph
+    names (:func:`.national.country_guess`); a change on the month before only for a month (:func:`month_base`).
+    """
+    later = period_after(after, doc.report)
+    if later is not None:
+        target = dataclasses.replace(target, period=later)
+    listed = listed_year(cand.before, doc.report) if country else None
+    if listed is not None:
+        if reserved(listed.start.year):
+            return None
+        target = dataclasses.replace(target, period=listed)
+    named = named_month_base(after, target.period.start, target.period.end)
+    if named is not None:  # the month before, the same month a year earlier, or no measure
+        if not named:
+            return None
+        measure, explicit = named, True
+    if country:
+        guessed = country_guess(doc, cand, measure, explicit, target)
+        if guessed is None:
+            return None
+        measure, target = guessed
+    measure = month_base(measure, explicit, target.period)
+    return None if measure is None else (measure, explicit, target)
 
 
 def month_base(measure: str, explicit: bool, period: Period) -> str | None:
