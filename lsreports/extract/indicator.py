@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .candidates import Candidate
-from .lexicon import FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_NAMED, PART_OF, RATE_VALUES, UNIT_ONLY, entries
+from .lexicon import (FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_NAMED, PART_OF, RATE_VALUES, UNIT_ONLY,
+                      entries, own_total)
 from .periods import Period, period_for
 from .segment import Document
 from .measure import CHANGE
@@ -76,7 +77,7 @@ def level_indicator(doc: Document, cand: Candidate, family: str, unit_length: in
     if _excluded(indicator, cand):
         return None
     if indicator.startswith("@"):
-        parent = parent_of(cand.context)
+        parent = parent_of(cand.context) or own_total(cand.before[:keyword_start])
         if parent is None:
             return None
         indicator = PART_OF[parent][indicator[1:]]
