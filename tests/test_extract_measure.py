@@ -9,7 +9,8 @@ from lsreports.extract.measure import base_length, measure_of, no_change_length,
 @pytest.mark.parametrize("after, measure", [
     (" so voi cung ky nam truoc", "yoy_pct"), (" ke hoach", "plan_pct"), (", so voi thang truoc", "mom_pct"),
     (" du toan trung uong giao", "est_central_pct"), (" so voi du toan tinh giao", "est_local_pct"),
-    (" muc tieu nam", "plan_pct")])
+    (" muc tieu nam", "plan_pct"),
+    (" so voi nam truoc", "yoy_pct"), (" so voi binh quan nam 2026", "yoy_pct")])  # SYNTHETIC: a year on the last
 def test_the_base_after_a_percentage_names_the_measure(after, measure):
     assert measure_of(after, "dat ", "") == (measure, True)
 
