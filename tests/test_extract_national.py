@@ -300,3 +300,17 @@ def test_rates_of_a_list_of_years_and_of_an_earlier_year_named_before_the_verb_b
     later = found(frame_of("Theo Cục Thống kê (văn bản giả lập), CPI năm 2024 tăng 3,66%. CPI năm 2023 tăng 3,25%.",
                            "2025-02"))
     assert later == {("vn_cpi", "2024-01-01", "2024-12-31", "yoy_pct"): 3.66}
+
+
+def test_a_paragraph_or_sentence_about_another_province_in_a_national_text_gives_no_national_row():
+    """SYNTHETIC (issue 24, fs4): a reprint adds Hà Nội's and TP. HCM's figures in the country's words."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10 "
+            "ước đạt 464,4 nghìn tỷ đồng, tăng 8,5% so với cùng kỳ năm trước.\n\n"
+            "Đối với Hà Nội, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10 ước tính đạt 54,5 nghìn "
+            "tỷ đồng, tăng 4,6% so với cùng kỳ năm trước. Tính chung 10 tháng, tổng mức bán lẻ hàng hóa và doanh thu "
+            "dịch vụ tiêu dùng ước tính đạt 530,1 nghìn tỷ đồng, tăng 2,7% so với cùng kỳ năm trước.\n\n"
+            "Tính chung 10 tháng, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 4.590,7 nghìn tỷ đồng, "
+            "tăng 2% so với cùng kỳ năm trước. Doanh thu bán lẻ hàng hóa tăng 9,9%; TP. HCM tăng 9,2%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_retail_sales", *MONTH, "yoy_pct")] == 8.5 and rows[("vn_retail_sales", *YTD, "yoy_pct")] == 2
+    assert 4.6 not in rows.values() and 2.7 not in rows.values() and 9.2 not in rows.values()

@@ -31,6 +31,7 @@ from .candidates import Candidate
 from .indicator import Target
 from .measure import named_month_base
 from .periods import Period, last_period
+from .scope import COUNTRY_SENTENCE
 from .segment import Document
 
 #: A figure its words call estimated (folded): "ước", "ước tính", "dự tính", "dự kiến".
@@ -123,6 +124,49 @@ def below_floor(row: dict) -> bool:
         return False
     months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
     return row["value"] < floor * months
+
+
+#: The other provinces and cities, folded (``tables/other_provinces.csv``). Gia Lai, Hòa Bình, Hà Nam, Thái Bình,
+#: Điện Biên and Cao Bằng are left out: folded they are also words ("giá lại", "hòa bình", "hạ năm", "trạng thái
+#: bình thường", "diễn biến", "cao bằng").
+OTHER_PROVINCES = FLOORS.with_name("other_provinces.csv")
+
+
+@lru_cache(maxsize=1)
+def _other_provinces() -> re.Pattern:
+    table = pd.read_csv(OTHER_PROVINCES, dtype=str, keep_default_na=False)
+    return re.compile(r"\b(?:" + "|".join(table["pattern"]) + r")\b")
+
+
+def foreign_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where a national text speaks of another province (collapsed spans): its figures are not the country's.
+
+    A paragraph whose first sentence names another province or city ("Đối với Hà Nội, tổng mức bán lẻ ...")
+    is that province's to its end; elsewhere, a sentence naming one ("Đà Nẵng dẫn đầu với mức tăng 17,7%").
+    A sentence naming the country as well ("cả nước") stays the country's.
+    """
+    def foreign(start: int, end: int) -> bool:
+        folded = doc.folded.text[doc.folded.at(start):doc.folded.at(end)]
+        return _other_provinces().search(folded) is not None and COUNTRY_SENTENCE.search(folded) is None
+
+    spans, bounds = [], sorted(set(doc.paragraphs) | {0, len(doc.collapsed)})
+    for start, end in zip(bounds, bounds[1:]):
+        if foreign(start, min(doc.sentence_end(start), end)):
+            spans.append((start, end))
+            continue
+        position = start
+        while position < end:
+            stop = min(max(doc.sentence_end(position), position + 1), end)
+            spans += [(position, stop)] if foreign(position, stop) else []
+            position = stop
+    return spans
+
+
+def outside(rows: list[dict], doc: Document, spans: list[tuple[int, int]]) -> list[dict]:
+    """The rows whose quote lies outside ``spans`` (:func:`foreign_spans`)."""
+    def at(row: dict) -> int:
+        return doc.collapsed.find(row["quote"])
+    return [row for row in rows if not any(start <= at(row) < end for start, end in spans)]
 
 
 def national_by_wording(release: list[dict], grammar: list[dict], province: set[str] | frozenset[str] = frozenset()

@@ -39,7 +39,8 @@ from .lexicon import GROWTH_ONLY, NATIONAL_ENTRIES, RATE_VALUES, STOCKS, vocabul
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
-from .national import REASON_BY_WORDING, below_floor, country_guess, national_by_wording, national_rows, national_units
+from .national import (REASON_BY_WORDING, below_floor, country_guess, foreign_spans, national_by_wording, national_rows,
+                       national_units, outside)
 from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
@@ -134,6 +135,7 @@ def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) 
         grammar = [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
     if scope == "unknown" and not national_by_wording(rows, grammar, set(units)):
         return None
+    rows, grammar = (outside(found, doc, foreign_spans(doc)) for found in (rows, grammar))  # another province's
     small = [row for row in rows + grammar if below_floor(row)]
     skipped += [f"{row['indicator_id']}: {row['value']:g} is under the country's magnitude, a misprint or another "
                 f"scope's figure: {row['quote']!r}" for row in small]
