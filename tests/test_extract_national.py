@@ -314,3 +314,18 @@ def test_a_paragraph_or_sentence_about_another_province_in_a_national_text_gives
     rows = found(frame_of(text))
     assert rows[("vn_retail_sales", *MONTH, "yoy_pct")] == 8.5 and rows[("vn_retail_sales", *YTD, "yoy_pct")] == 2
     assert 4.6 not in rows.values() and 2.7 not in rows.values() and 9.2 not in rows.values()
+
+
+def test_parts_after_a_caption_line_or_opening_on_cu_the_take_the_period_of_the_paragraph_before():
+    """SYNTHETIC (issue 24, fs4): a source line ("Nguồn: ...") between the total and its "Trong đó" paragraph;
+    "Cụ thể, ..." opens the parts of the figure before."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, IIP ước tính tăng 6% so với cùng "
+            "kỳ năm trước.\n\nNguồn: Tổng cục Thống kê\n\n"
+            "Trong đó, ngành chế biến, chế tạo tăng 6,3%; ngành khai khoáng giảm 4,6%.\n\n"
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng trong tháng 10/2025 ước đạt 573,3 nghìn tỷ đồng, "
+            "tăng 9,5% so với cùng kỳ năm trước.\n\n"
+            "Cụ thể, doanh thu bán lẻ hàng hóa ước đạt 441,4 nghìn tỷ đồng, tăng 8,6% so với cùng kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip_manufacturing", *YTD, "yoy_pct")] == 6.3 and rows[("vn_iip_mining", *YTD, "yoy_pct")] == -4.6
+    assert rows[("vn_retail_goods", *MONTH, "value")] == 441_400
+    assert rows[("vn_retail_goods", *MONTH, "yoy_pct")] == 8.6
