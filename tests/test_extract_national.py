@@ -329,3 +329,17 @@ def test_parts_after_a_caption_line_or_opening_on_cu_the_take_the_period_of_the_
     assert rows[("vn_iip_manufacturing", *YTD, "yoy_pct")] == 6.3 and rows[("vn_iip_mining", *YTD, "yoy_pct")] == -4.6
     assert rows[("vn_retail_goods", *MONTH, "value")] == 441_400
     assert rows[("vn_retail_goods", *MONTH, "yoy_pct")] == 8.6
+
+
+def test_the_cpis_groups_listed_over_paragraphs_take_the_base_of_the_releases_frame_until_another_is_named():
+    """SYNTHETIC (issue 24, fs4): "Trong mức giảm 0,03% của CPI tháng 10 so với tháng trước, ..." names the base of
+    the groups listed in the next paragraphs; "So với cùng kỳ năm trước, ..." takes over for the groups after it."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), trong mức giảm 0,03% của CPI tháng 10 so với tháng trước, có "
+            "4/11 nhóm hàng hóa và dịch vụ có chỉ số giá giảm.\n\n"
+            "Bên cạnh đó, giá ô tô giảm mạnh.\n\n"
+            "Nhóm may mặc, mũ nón và giày dép giảm 0,01% do các cửa hàng giảm giá.\n\n"
+            "So với cùng kỳ năm trước, CPI tháng 10 tăng 2,9%.\n\n"
+            "Nhóm hàng hóa và dịch vụ khác tăng 6,36%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_cpi_clothing", *MONTH, "mom_pct")] == -0.01
+    assert rows[("vn_cpi_other", *MONTH, "yoy_pct")] == 6.36

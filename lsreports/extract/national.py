@@ -218,6 +218,50 @@ def pair_base(cand: Candidate, earlier: str) -> str | None:
     return "mom_pct" if pairs[-1].group(position + 1) == "thang truoc" else "yoy_pct"
 
 
+#: The release's frame for the CPI's groups: "Trong mức giảm 0,03% của CPI tháng 5 so với tháng trước, có 4/11 nhóm ...".
+_GROUP_FRAME = re.compile(r"trong muc (?:tang|giam) \d+(?:,\d+)?\s?% cua (?:cpi|chi so gia tieu dung)[^.%]{0,40}?"
+                          r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
+
+
+def group_frame(doc: Document, cand: Candidate, indicator_id: str) -> str | None:
+    """The base of the last frame of the CPI's groups before a group's rate (:data:`_GROUP_FRAME`), else ``None``.
+
+    The groups are listed over several paragraphs after the frame names the base once; a base
+    named since ("So với cùng kỳ năm 2024, CPI tháng 2 tăng 2,91%. ... Nhóm ... tăng 6,36%") takes over.
+    """
+    if not indicator_id.startswith("vn_cpi_"):
+        return None
+    frames = list(_GROUP_FRAME.finditer(doc.folded.text, 0, cand.fn))
+    if not frames:
+        return None
+    later = list(_PARAGRAPH_BASE.finditer(doc.folded.text, frames[-1].end(), cand.fn))  # a base named since
+    base = later[-1].group(1) if later else frames[-1].group(1)
+    return "mom_pct" if base == "thang truoc" else "yoy_pct"
+
+
+def _guessed_base(doc: Document, cand: Candidate, measure: str, target: Target) -> tuple[str, bool] | None:
+    """The base of a rate printed without one: (measure, whether the groups' frame named it), or ``None`` for no row.
+
+    The last base its paragraph names, the order of a pair of bases, a named month, or the frame of
+    the CPI's groups (:func:`group_frame`); a month's change with none of these gives no row.
+    """
+    earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
+    bases = list(_PARAGRAPH_BASE.finditer(earlier))
+    if bases:
+        measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
+    measure = pair_base(cand, earlier) or measure
+    named = list(_NAMED_MONTH_BASE.finditer(earlier))
+    framed = group_frame(doc, cand, target.indicator_id) if not (bases or named) else None
+    measure = framed or measure
+    if not (bases or named or framed or pair_base(cand, earlier)) and target.period.kind == "month":
+        return None  # a month's change with no base named in its paragraph: month or year before?
+    if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
+        measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
+        if not measure:
+            return None  # neither the month before nor a year before: ambiguous
+    return measure, framed is not None
+
+
 def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, target: Target
                   ) -> tuple[str, Target] | None:
     """A national percentage with no base printed after it: the base named last in its paragraph.
@@ -229,25 +273,19 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
     candidate's window ("IIP tháng 4/2021 ... , trong đó ngành khai khoáng ...; ngành sản xuất và
     phân phối điện tăng 2,6% và tăng 16,4%"), is named, not guessed. A month's change whose
     paragraph names no base at all ("so (với)", "đối với" tháng trước / cùng kỳ) gives no row:
-    on the month before or the year before is a guess.
+    on the month before or the year before is a guess. A group of the CPI whose base the release's
+    frame names is of the text's month.
     """
+    framed = False
     if not explicit:
-        earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
-        bases = list(_PARAGRAPH_BASE.finditer(earlier))
-        if bases:
-            measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
-        measure = pair_base(cand, earlier) or measure
-        named = list(_NAMED_MONTH_BASE.finditer(earlier))
-        if not bases and not named and not pair_base(cand, earlier) and target.period.kind == "month":
-            return None  # a month's change with no base named in its paragraph: month or year before?
-        if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
-            measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
-            if not measure:
-                return None  # neither the month before nor a year before: ambiguous
+        based = _guessed_base(doc, cand, measure, target)
+        if based is None:
+            return None
+        measure, framed = based
     if target.period.inferred:
         cut = doc.folded.text[doc.folded.at(cand.sentence):cand.fs]  # the sentence beyond the candidate's window
         named = last_period(cut, doc.report, skip=("same_period",)) if cut else None
-        if named is None and measure != "mom_pct":
+        if named is None and measure != "mom_pct" and not framed:
             return None
         named = named or Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
         target = Target(target.indicator_id, named, target.quote_start, target.sentence, target.number_end)
