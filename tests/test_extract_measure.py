@@ -48,3 +48,15 @@ def test_wider_phrasing_of_changes():
     assert signed(3.0, "yoy_pct", "xuat khau giam khoang ") == -3.0
     assert percentage_measure("%.", "toc do tang truong grdp uoc dat ", "", None) == ("yoy_pct", False)
     assert percentage_measure("%.", "co cau: dich vu chiem ", "", None) == (None, False)
+
+
+def test_a_base_named_by_its_month_without_a_year():
+    """SYNTHETIC: "tăng 1,6% so với tháng 6" of a July figure is on the month before; a later month, no measure."""
+    import pandas as pd
+
+    from lsreports.extract.measure import named_month_base
+
+    july = pd.Timestamp(2027, 7, 1), pd.Timestamp(2027, 7, 31)
+    assert named_month_base("% so voi thang 6 nhung tang", *july) == "mom_pct"
+    assert named_month_base("% so voi thang 9", *july) == ""
+    assert named_month_base("% so voi thang 7/2026", *july) == "yoy_pct"

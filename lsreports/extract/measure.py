@@ -122,8 +122,8 @@ def percentage_measure(after: str, before: str, context: str, carried: str | Non
     return measure, explicit
 
 
-#: "so với tháng 7/2025", "so với tháng 12-2021": a base named by its month (:func:`named_month_base`).
-_NAMED_MONTH = re.compile(r"^[\s%]*(,\s*)?so(\s+v\S{1,2}i)?\s+thang (\d{1,2})[/-](20\d\d)\b")
+#: "so với tháng 7/2025", "so với tháng 12-2021", "so với tháng 6": a base named by its month (:func:`named_month_base`).
+_NAMED_MONTH = re.compile(r"^[\s%]*(,\s*)?so(\s+v\S{1,2}i)?\s+thang (\d{1,2})(?:[/-](20\d\d))?\b(?![/-]\d)")
 
 
 def named_month_base(after: str, start: pd.Timestamp, end: pd.Timestamp) -> str | None:
@@ -136,9 +136,12 @@ def named_month_base(after: str, start: pd.Timestamp, end: pd.Timestamp) -> str 
     match = _NAMED_MONTH.match(after.lstrip(" %"))
     if match is None:
         return None
-    named = pd.Period(year=int(match.group(4)), month=int(match.group(3)), freq="M") if (
-        1 <= int(match.group(3)) <= 12) else None
     month = pd.Period(end, freq="M")
+    year = int(match.group(4)) if match.group(4) else end.year  # "so với tháng 6": an earlier month of the year
+    named = pd.Period(year=year, month=int(match.group(3)), freq="M") if (
+        1 <= int(match.group(3)) <= 12) else None
+    if named is not None and not match.group(4) and named >= month:
+        return ""  # a month not before the figure's, with no year: which year?
     if named is None or pd.Period(start, freq="M") != month:
         return ""
     return {month - 1: "mom_pct", month - 12: "yoy_pct"}.get(named, "")
