@@ -343,3 +343,12 @@ def test_the_cpis_groups_listed_over_paragraphs_take_the_base_of_the_releases_fr
     rows = found(frame_of(text))
     assert rows[("vn_cpi_clothing", *MONTH, "mom_pct")] == -0.01
     assert rows[("vn_cpi_other", *MONTH, "yoy_pct")] == 6.36
+
+
+def test_a_comparison_in_brackets_without_its_year_and_the_power_sector_without_va():
+    """SYNTHETIC (issue 24, fs4): "(cùng kỳ tăng 2,2%)" is the year before's growth; "sản xuất phân phối điện"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), chỉ số sản xuất công nghiệp (IIP) tháng 10/2025 tăng 11,2% so "
+            "với cùng kỳ (cùng kỳ tăng 2,2%), trong đó ngành sản xuất phân phối điện tăng 6,4%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip", "2024-10-01", "2024-10-31", "yoy_pct")] == 2.2
+    assert rows[("vn_iip_electricity", *MONTH, "yoy_pct")] == 6.4

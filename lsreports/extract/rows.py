@@ -174,8 +174,9 @@ def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) ->
     return rows
 
 
-#: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)".
-_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki) (?:nam (20\d\d)|nam truoc)\s+(?:tang|giam|ting|glam)[^()]*$")
+#: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)",
+#: "(cùng kỳ tăng 2,2%)".
+_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki)(?: nam (20\d\d)| nam truoc)?\s+(?:tang|giam|ting|glam)[^()]*$")
 #: "nếu loại trừ yếu tố giá giảm 10,4% (cùng kỳ năm 2020 giảm 3,8%)": a comparison of the price-adjusted growth.
 _PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
