@@ -352,3 +352,10 @@ def test_a_comparison_in_brackets_without_its_year_and_the_power_sector_without_
     rows = found(frame_of(text))
     assert rows[("vn_iip", "2024-10-01", "2024-10-31", "yoy_pct")] == 2.2
     assert rows[("vn_iip_electricity", *MONTH, "yoy_pct")] == 6.4
+
+
+def test_a_rate_of_a_breakdown_named_after_the_indicator_is_not_the_indicators():
+    """SYNTHETIC (issue 24, fs4): "doanh thu bán lẻ hàng hóa 10 tháng có ngành hàng lương thực, thực phẩm tăng 4,9%"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), xét theo ngành hoạt động trong doanh thu bán lẻ hàng hóa 10 tháng "
+            "năm 2025 có ngành hàng lương thực, thực phẩm tăng 4,9%; may mặc giảm 12,4%.")
+    assert not found(frame_of(text))

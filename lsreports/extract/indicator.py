@@ -27,6 +27,10 @@ _GRDP_CUE = re.compile(r"grdp|tong san pham|muc tang (truong )?chung|khu vuc (no
                        r"|thue san pham tru tro cap")
 
 
+#: A breakdown named between an indicator and a rate ("ngành hàng", "nhóm hàng", "mặt hàng"): the rate is the part's.
+_BREAKDOWN_NAMED = re.compile(r"\b(nganh hang|nhom hang|mat hang)\b")
+
+
 @dataclass(frozen=True)
 class Target:
     """What a figure is about: the indicator, its period, where its quote starts (folded), its sentence."""
@@ -132,6 +136,8 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
     report, target = doc.report, last_level
     window = cand.before[-90:]
     rate_near = nearest_entry(window, "rate")
+    if rate_near and _BREAKDOWN_NAMED.search(window, rate_near[1]):
+        rate_near = None  # "doanh thu bán lẻ hàng hóa ... có ngành hàng lương thực tăng 4,9%": a part of it
     if rate_near:
         rate_end = cand.fn - len(window) + rate_near[1]
         after_level = last_level is None or rate_end > doc.folded.at(last_level.number_end)
