@@ -359,3 +359,12 @@ def test_a_rate_of_a_breakdown_named_after_the_indicator_is_not_the_indicators()
     text = ("Theo Tổng cục Thống kê (văn bản giả lập), xét theo ngành hoạt động trong doanh thu bán lẻ hàng hóa 10 tháng "
             "năm 2025 có ngành hàng lương thực, thực phẩm tăng 4,9%; may mặc giảm 12,4%.")
     assert not found(frame_of(text))
+
+
+def test_the_index_written_as_industrial_production_of_a_month_or_ipp():
+    """SYNTHETIC (issue 24, fs4): "sản xuất công nghiệp tháng 10/2025 ... tăng 0,8%", "(IPP) tăng 6%"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), sản xuất công nghiệp tháng 10/2025 tiếp tục xu hướng tăng trưởng, "
+            "ước tính tăng 0,8% so với tháng trước. Tính chung 10 tháng, chỉ số toàn ngành (IPP) tăng 6% so với cùng "
+            "kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows == {("vn_iip", *MONTH, "mom_pct"): 0.8, ("vn_iip", *YTD, "yoy_pct"): 6}
