@@ -17,6 +17,12 @@ change** (one province row's note edited in the copy, the national tables untouc
 every notebook runs again but the national fits are read back). The rebuild is the build
 issue 26's 3× target is about.
 
+Since the shared kernel (issue 26), the build executes an edition's notebooks in one kernel. The
+empty-notebook floor stays as issue 11 defined it (a kernel per notebook); an empty build in one
+kernel is timed too. Each round also builds the full edition with a kernel per notebook (the way
+before) and, once, exports the stored notebooks without a kernel (the tests' English edition); the
+pages of all three are compared (visible text, tables, image bytes) and any difference is reported.
+
 Run: ``python benchmarks/briefing_build.py [--rounds 3]``
 """
 from __future__ import annotations
@@ -81,6 +87,33 @@ def _with_env(values: dict[str, str], build) -> None:
                 os.environ[k] = v
 
 
+def page_facts(folder: Path) -> dict[str, tuple]:
+    """What a reader gets from each page of a build: its visible text, its tables' cells, its images' sha256."""
+    import hashlib
+
+    from bs4 import BeautifulSoup
+
+    facts = {}
+    for page in sorted(folder.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        images = tuple(hashlib.sha256(img.get("src", "").encode()).hexdigest()[:16] for img in soup.find_all("img"))
+        tables = tuple(tuple(" ".join(cell.get_text(" ").split()) for cell in table.find_all(["th", "td"]))
+                       for table in soup.find_all("table"))
+        for hidden in soup(["style", "script"]):
+            hidden.decompose()
+        facts[page.name] = (" ".join(soup.get_text(" ").split()), tables, images)
+    return facts
+
+
+def differences(one: dict[str, tuple], other: dict[str, tuple]) -> list[str]:
+    """The pages whose text, tables or images differ between two builds (``page: what``)."""
+    found = [f"{name}: only in one build" for name in sorted(set(one) ^ set(other))]
+    for name in sorted(set(one) & set(other)):
+        found += [f"{name}: {what}" for what, a, b in zip(("text", "tables", "images"), one[name], other[name])
+                  if a != b]
+    return found
+
+
 def _cached_builds(scratch: Path, round_: int, quiet, firsts, rebuilds, first_cpu, rebuild_cpu) -> None:
     """The first build on a copy of the data with an empty model cache, then the rebuild after a province-only change."""
     models, before, after = scratch / f"models_{round_}", scratch / f"data_{round_}", scratch / f"changed_{round_}"
@@ -102,17 +135,31 @@ def main() -> None:
     quiet = lambda _line: None  # noqa: E731
     empties, fulls, empty_cpu, full_cpu = [], [], [], []
     firsts, rebuilds, first_cpu, rebuild_cpu = [], [], [], []
+    empty_shared, empty_shared_cpu, separate, separate_cpu, diffs, pages = [], [], [], [], [], 0
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         empty_dir = scratch / "empty"
         empty_dir.mkdir()
         for i in range(count):
             (empty_dir / f"empty_{i}.py").write_text(EMPTY, encoding="utf-8")
-        build_briefings(scratch / "warm_up", notebook_dir=empty_dir, progress=quiet)
+        build_briefings(scratch / "warm_up", notebook_dir=empty_dir, progress=quiet, shared_kernel=False)
+        started = time.perf_counter()
+        build_briefings(scratch / "stored", progress=quiet, stored=True)
+        stored_s, stored_facts = time.perf_counter() - started, page_facts(scratch / "stored")
         for round_ in range(args.rounds):
             empties.append(_time(lambda: build_briefings(scratch / f"empty_{round_}", notebook_dir=empty_dir,
-                                                         progress=quiet), empty_cpu))
+                                                         progress=quiet, shared_kernel=False), empty_cpu))
+            empty_shared.append(_time(lambda: build_briefings(scratch / f"empty_shared_{round_}",
+                                                              notebook_dir=empty_dir, progress=quiet), empty_shared_cpu))
             fulls.append(_time(lambda: build_briefings(scratch / f"full_{round_}", progress=quiet), full_cpu))
+            separate.append(_time(lambda: build_briefings(scratch / f"separate_{round_}", progress=quiet,
+                                                          shared_kernel=False), separate_cpu))
+            shared_facts = page_facts(scratch / f"full_{round_}")
+            diffs += [f"round {round_ + 1}, one kernel against a kernel per notebook: {d}"
+                      for d in differences(shared_facts, page_facts(scratch / f"separate_{round_}"))]
+            diffs += [f"round {round_ + 1}, one kernel against the stored outputs: {d}"
+                      for d in differences(shared_facts, stored_facts)]
+            pages = len(shared_facts)
             _cached_builds(scratch, round_, quiet, firsts, rebuilds, first_cpu, rebuild_cpu)
     empty, full = statistics.median(empties), statistics.median(fulls)
     ratio = full / empty
@@ -127,12 +174,24 @@ def main() -> None:
         f"full {', '.join(f'{t:.1f}' for t in fulls)} s).\n\n"
         "| build | seconds |\n|---|---|\n"
         f"| {count} empty notebooks (kernel start + execute + HTML export + index) | {empty:.1f} |\n"
-        f"| full briefing build ({count} notebooks) | {full:.1f} |\n"
+        f"| full briefing build ({count} notebooks, one kernel) | {full:.1f} |\n"
         f"| ratio | {ratio:.2f}× ({verdict} the 3× target) |\n"
         f"| ratio within each round | median {statistics.median(per_round):.2f}×, "
         f"{min(per_round):.2f}-{max(per_round):.2f}×; {within} of {len(per_round)} rounds within 3× |\n"
         f"| CPU seconds, this process and its kernels (empty / full) | {statistics.median(empty_cpu):.1f} / "
         f"{statistics.median(full_cpu):.1f}: {statistics.median(full_cpu) / statistics.median(empty_cpu):.2f}× |\n")
+    report += (
+        "\n| the shared kernel (issue 26) | seconds | CPU s |\n|---|---|---|\n"
+        f"| {count} empty notebooks in one kernel | {statistics.median(empty_shared):.1f} | "
+        f"{statistics.median(empty_shared_cpu):.1f} |\n"
+        f"| full build, a kernel per notebook (as before; rounds: {', '.join(f'{t:.1f}' for t in separate)}) | "
+        f"{statistics.median(separate):.1f} | {statistics.median(separate_cpu):.1f} |\n"
+        f"| English edition exported from the stored notebooks (no kernel) | {stored_s:.1f} | |\n"
+        f"| pages compared each round (one kernel against a kernel per notebook, and against the stored outputs): "
+        f"visible text, tables, image bytes | {pages} pages | "
+        f"{'identical' if not diffs else f'{len(diffs)} DIFFERENCES'} |\n")
+    if diffs:
+        report += "\nDifferences:\n\n" + "".join(f"- {d}\n" for d in diffs[:40])
     first, rebuild = statistics.median(firsts), statistics.median(rebuilds)
     cpu0 = statistics.median(empty_cpu)
     report += (

@@ -9,7 +9,9 @@
 
 Every public name is in ``__all__`` (and so in ``dir(ls)`` and tab completion), each with
 a numpydoc docstring; importing the package changes nothing in the session (no plotting
-backend, no pandas or matplotlib option).
+backend, no pandas or matplotlib option), but for one thing inside IPython: every DataFrame
+displayed also carries its rendering in words for the briefings, as an extra MIME type that
+JupyterLab does not show (:mod:`lsreports.publish.reader_format`).
 """
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ __all__ = [
     "indicators", "load", "observations", "reports", "series", "targets",
 ]
 __version__ = "0.1.0"
+
+from .publish.reader_format import register as _register_reader_format  # noqa: E402
+
+_register_reader_format()
 
 
 def __getattr__(name: str):

@@ -73,13 +73,15 @@ def synthetic_rows() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def real_briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real briefings (curated data, read only), built once for the whole session from the notebooks'
-    stored outputs: nbval checks in the same run that executing them gives those outputs, so no notebook is
-    executed twice (``build_briefings(stored=True)``)."""
+    """The real briefings' English edition (curated data, read only), as `make briefings` builds it (its pages
+    link to ``vi/``, which ``test_browser.editions`` fills), built once for the whole session from the notebooks'
+    stored outputs: nbval checks in the same run that executing them gives those outputs, DataFrames in words
+    included (:mod:`lsreports.publish.reader_format`), so no notebook is executed twice in English
+    (``build_briefings(stored=True)``)."""
     from lsreports.publish.briefing import build_briefings
 
     out = tmp_path_factory.mktemp("briefings") / "briefings"
-    build_briefings(out, progress=lambda _: None, stored=True)
+    build_briefings(out, progress=lambda _: None, stored=True, other_edition="vi/")
     return out
 
 

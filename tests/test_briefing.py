@@ -163,14 +163,31 @@ def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []  # no staging left
 
 
-def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir, tmp_path, monkeypatch):
+def _tables(page: str) -> list[list[list[str]]]:
+    """Every table of a page: its rows, each a list of its cells' text."""
+    from bs4 import BeautifulSoup
+
+    return [[[" ".join(cell.get_text(" ").split()) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
+            for table in BeautifulSoup(page, "html.parser").find_all("table")]
+
+
+def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir, tmp_path, monkeypatch, built):
+    """The stored notebook carries each DataFrame in words (the kernel's reader MIME), so the page exported from it
+    has the same tables as the page built by executing the notebook (``built``: same SYNTHETIC data)."""
+    import nbformat
+
     from lsreports.publish import briefing
     from lsreports.publish.notebooks import pairs, refresh
+    from lsreports.publish.reader_format import READER_MIME
 
     [pair] = pairs(notebook_dir)
     with pytest.raises(NotebookError, match="'synthetic': the stored synthetic.ipynb does not match synthetic.py"):
         build_briefings(tmp_path / "none", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
     refresh(pair)
+    outputs = [o for c in nbformat.read(pair.notebook, as_version=4).cells for o in c.get("outputs", [])]
+    frames = [o["data"] for o in outputs if 'class="dataframe"' in o.get("data", {}).get("text/html", "")]
+    assert frames and all(READER_MIME in data for data in frames)  # the headline table, in words beside pandas'
+    assert "Change on a year earlier" in frames[0][READER_MIME] and "Change on last year" in frames[0]["text/html"]
 
     def no_execution(*args, **kwargs):
         raise AssertionError("a stored build executed a notebook")
@@ -179,6 +196,16 @@ def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir
     page = (tmp_path / "out" / "synthetic.html").read_text(encoding="utf-8")
     assert [p.name for p in written] == ["synthetic.html", "index.html"]
     assert "<img" in page and "code that must not appear" not in page
+    executed = (built[0] / "synthetic.html").read_text(encoding="utf-8")
+    assert _tables(page) == _tables(executed) and _tables(page)  # the tables in words, as the execution shows them
+    assert "lsr-reader" in page and "Change on last year" not in str(_tables(page))
+    stale = nbformat.read(pair.notebook, as_version=4)  # stored before the reader MIME: pandas' tables only
+    for cell in stale.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(READER_MIME, None)
+    nbformat.write(stale, pair.notebook)
+    with pytest.raises(NotebookError, match=r"'synthetic', cell 2: a DataFrame without its rendering in words"):
+        build_briefings(tmp_path / "old", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
     pair.source.write_text(pair.source.read_text(encoding="utf-8") + "\n# %%\n1 + 1\n", encoding="utf-8")
     with pytest.raises(NotebookError, match="refresh it first"):  # the source moved on: the stored page is stale
         build_briefings(tmp_path / "stale", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)

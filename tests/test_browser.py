@@ -25,14 +25,13 @@ def _need_chromium() -> None:
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory) -> dict[str, Path]:
-    """The real briefings (curated data, read only) in both languages, as `make briefings` builds them: executed
-    (the stored outputs are the economist's English session, DataFrames as they are)."""
+def editions(real_briefings) -> dict[str, Path]:
+    """The real briefings (curated data, read only) in both languages, as `make briefings` builds them. English:
+    the session's build from the stored outputs (:func:`conftest.real_briefings`: the executed English edition, as
+    nbval checks); Vietnamese: executed with its language, once, into its ``vi/`` folder."""
     _need_chromium()
-    out = tmp_path_factory.mktemp("briefings") / "briefings"
-    build_briefings(out, progress=lambda _: None, other_edition="vi/")
-    build_briefings(out / "vi", progress=lambda _: None, lang="vi", other_edition="../")
-    return {"en": out, "vi": out / "vi"}
+    build_briefings(real_briefings / "vi", progress=lambda _: None, lang="vi", other_edition="../")
+    return {"en": real_briefings, "vi": real_briefings / "vi"}
 
 
 @pytest.fixture(scope="module")

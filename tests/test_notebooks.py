@@ -58,3 +58,44 @@ def test_kernels_run_single_threaded_linear_algebra_unless_told(tmp_path, monkey
         "import os\nprint(os.environ['OPENBLAS_NUM_THREADS'], os.environ['OMP_NUM_THREADS'])")]
     execute(notebook, "tiny", tmp_path)
     assert notebook.cells[0].outputs[0]["text"].split() == ["1", "2"]
+
+
+#: SYNTHETIC notebook that leaves state behind in its kernel: a name, the working directory, an open figure,
+#: matplotlib and pandas settings, a warning already shown once.
+LEAVES_STATE = [
+    "import os, warnings\nimport matplotlib.pyplot as plt, pandas as pd\nleft_behind = 1\nos.chdir('/')",
+    "plt.figure(); plt.rcParams['font.size'] = 3; pd.set_option('display.width', 7)",
+    "warnings.warn('shown once per place')"]
+#: SYNTHETIC notebook that reports that state.
+READS_STATE = [
+    "import os, warnings\nimport matplotlib.pyplot as plt, pandas as pd",
+    "print('left_behind' in globals(), os.path.basename(os.getcwd()), plt.get_fignums(), plt.rcParams['font.size'],"
+    " pd.get_option('display.width'))",
+    "import sys; sys.path.insert(0, {folder!r}); import warner; warner.warn()"]
+
+
+def _synthetic(cells: list[str], folder: str = "") -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c.format(folder=folder)) for c in cells])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def test_a_shared_kernel_gives_each_notebook_a_fresh_start(tmp_path):
+    """SYNTHETIC: the second notebook in one kernel prints what it prints in a kernel of its own, although the
+    first left a name, the working directory, a figure, settings and a shown warning behind; a failure names the
+    notebook and its cell counted without the hidden reset cell."""
+    from lsreports.publish.notebooks import NotebookError, SharedKernel
+
+    (tmp_path / "warner.py").write_text("import warnings\n\ndef warn():\n    warnings.warn('from a module')\n",
+                                        encoding="utf-8")
+    alone = execute(_synthetic(READS_STATE, str(tmp_path)), "reads", tmp_path)
+    with SharedKernel(tmp_path) as kernel:
+        kernel.execute(_synthetic(LEAVES_STATE + READS_STATE[2:], str(tmp_path)), "leaves")  # the warning shown
+        shared = kernel.execute(_synthetic(READS_STATE, str(tmp_path)), "reads")
+        with pytest.raises(NotebookError, match=r"notebook 'broken', cell 1 \('1 / 0'\): ZeroDivisionError"):
+            kernel.execute(_synthetic(["x = 1", "1 / 0"]), "broken")
+    assert len(shared.cells) == len(READS_STATE)  # the reset cell is gone
+    printed = [[(o.get("name"), o.get("text")) for o in c.outputs] for c in shared.cells]
+    assert printed == [[(o.get("name"), o.get("text")) for o in c.outputs] for c in alone.cells]
+    assert printed[1] == [("stdout", f"False {tmp_path.name} [] 10.0 80\n")]
+    assert "from a module" in printed[2][0][1]

@@ -207,7 +207,7 @@ def test_each_edition_keeps_its_own_cells():
     """SYNTHETIC notebook: English, Vietnamese, exploratory and title cells, as a briefing build filters them."""
     import nbformat
 
-    from lsreports.publish.briefing import SETUP_CELL, for_edition
+    from lsreports.publish.briefing import for_edition
 
     def notebook():
         new = nbformat.v4
@@ -220,11 +220,10 @@ def test_each_edition_keeps_its_own_cells():
             new.new_code_cell("page.sources()")])
 
     english, vietnamese = for_edition(notebook(), "en"), for_edition(notebook(), "vi")
-    assert [c.source for c in english.cells][0] == SETUP_CELL  # DataFrames in words, in a hidden first cell
-    assert [c.source.splitlines()[0] for c in english.cells[1:]] == ["# Trade", "## Key figures", "page.sources()"]
-    assert [c.source.splitlines()[0] for c in vietnamese.cells[1:]] == ["# Thương mại", "## Số liệu chính",
-                                                                        "page.sources()"]
-    title = vietnamese.cells[1].source
+    assert [c.source.splitlines()[0] for c in english.cells] == ["# Trade", "## Key figures", "page.sources()"]
+    assert [c.source.splitlines()[0] for c in vietnamese.cells] == ["# Thương mại", "## Số liệu chính",
+                                                                    "page.sources()"]
+    title = vietnamese.cells[0].source
     assert "Version: 1.0.0" in title and "An English introduction" not in title
 
 
@@ -264,3 +263,32 @@ def test_the_band_widths_table_names_its_methods_and_domains_in_words():
     with i18n.using("en"):
         assert [cell_words(c) for c in ("prorata", "all")] == ["pro rata", "all domains"]
     assert table_codes("<table><tr><td>prorata</td></tr></table>")  # the scanner sees the code
+
+
+def test_inside_ipython_every_dataframe_also_carries_its_reader_rendering():
+    """`import lsreports` in an IPython shell adds the reader MIME beside pandas' table (in the language of
+    LSREPORTS_LANG); outside IPython it registers nothing, and a shell that shows no HTML gets none."""
+    import os
+    import subprocess
+    import sys
+
+    from lsreports.publish.reader_format import READER_MIME, register
+
+    assert register() is False  # pytest is no IPython shell
+    code = ("from IPython.core.interactiveshell import InteractiveShell\nshell = InteractiveShell.instance()\n"
+            "import lsreports, pandas as pd\nfrom lsreports.publish.reader_format import register\nregister()\n"
+            "data, _ = shell.display_formatter.format(pd.DataFrame({'indicator_id': ['trade_total'], 'unit': ['USD_mn']}))\n"
+            "shell.display_formatter.formatters['text/html'].enabled = False\nregister()  # as a terminal shell\n"
+            f"assert {READER_MIME!r} not in shell.display_formatter.format(pd.DataFrame({{'a': [1]}}))[0]\n"
+            "shell.display_formatter.formatters['text/html'].enabled = True\nregister()\n"
+            "from lsreports.publish.reader_format import READER_MAX_ROWS\n"
+            "long = shell.display_formatter.format(pd.DataFrame({'a': range(READER_MAX_ROWS + 1)}))[0]\n"
+            f"assert 'text/html' in long and {READER_MIME!r} not in long  # too long for any briefing: not rendered\n"
+            f"print(sorted(data))\nprint(data[{READER_MIME!r}])")
+    for lang, words in (("en", "million USD"), ("vi", "triệu USD")):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                env={**os.environ, "LSREPORTS_LANG": lang})
+        assert result.returncode == 0, result.stderr
+        keys, html = result.stdout.split("\n", 1)
+        assert READER_MIME in keys and "text/plain" in keys and "lsr-reader" in html and words in html
+        assert "trade_total" not in html and "USD_mn" not in html

@@ -2,7 +2,11 @@
 code hidden, plus the overview page ``index.html`` ("Lạng Sơn at a glance").
 
 Notebooks are executed from their ``.py`` sources (what is reviewed), in their own folder,
-with nbclient; nbconvert's HTML exporter then drops every input cell and prompt. Pages are
+with nbclient, an edition's notebooks in one kernel (each from a fresh namespace: the imports
+are paid once); nbconvert's HTML exporter then drops every input cell and prompt. Every
+DataFrame shows the rendering in words its kernel added to its display
+(:mod:`lsreports.publish.reader_format`), so the English pages can also be exported from the
+stored, nbval-checked notebooks without a kernel (``stored=True``). Pages are
 self-contained: images are embedded and nothing is loaded from the network (the
 ``briefing`` template removes the lab template's require.js, MathJax, Mermaid and widget
 scripts). Each chart's rows are written beside the page as a CSV the chart links to.
@@ -15,6 +19,7 @@ data under a shared lock, so that an ``ingest --apply`` cannot change it halfway
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -24,8 +29,9 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .notebooks import NotebookError, Pair, execute, pair_drift, pairs, read_source, version_of
+from .notebooks import NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source, version_of
 from .i18n import ENV, LANGS, check_lang, using
+from .reader_format import READER_MAX_ROWS, READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
 
 #: Order of the briefings in the index (others follow alphabetically).
@@ -55,8 +61,6 @@ def export_html(notebook: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-#: The hidden first cell of a briefing's notebook: DataFrames are shown in words (reader_tables).
-SETUP_CELL = "from lsreports.publish.reader_tables import install as _lsr_install\n_lsr_install()"
 #: Cell tags: ``lang-en`` / ``lang-vi`` cells belong to one edition; ``exploratory`` cells to none.
 HIDDEN_TAG = "exploratory"
 
@@ -76,19 +80,39 @@ def _translated_title(first: str, title: str) -> str:
     return title.strip() + ("\n\n" + kept if kept else "")
 
 
-def for_edition(notebook: nbformat.NotebookNode, code: str, *, setup: bool = True) -> nbformat.NotebookNode:
+def for_edition(notebook: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
     """Keep the cells of edition ``code``: drop the other languages' ``lang-xx`` cells and ``exploratory`` ones.
 
-    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition. With ``setup``, a hidden
-    first cell (:data:`SETUP_CELL`) makes the kernel show DataFrames in words.
+    A ``title-vi`` cell's heading replaces the title of the Vietnamese edition.
     """
     other = {f"lang-{c}" for c in LANGS if c != code} | {HIDDEN_TAG, TITLE_TAG}
     titles = [c.source for c in notebook.cells if TITLE_TAG in c.get("metadata", {}).get("tags", [])]
     notebook.cells = [c for c in notebook.cells if not other & set(c.get("metadata", {}).get("tags", []))]
     if code != LANGS[0] and titles and notebook.cells:
         notebook.cells[0].source = _translated_title(notebook.cells[0].source, titles[0])
-    if setup:
-        notebook.cells.insert(0, nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": ["lsreports-setup"]}))
+    return notebook
+
+
+def in_words(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """Show every DataFrame as its reader sees it: each output's :data:`~lsreports.publish.reader_format.READER_MIME`
+    (the frame in words, rendered by the kernel beside pandas' table) becomes its ``text/html``.
+
+    Raises
+    ------
+    lsreports.publish.notebooks.NotebookError
+        If a cell of notebook ``name`` shows pandas' table without the reader's (a stored notebook from before the
+        reader MIME, a DataFrame displayed before lsreports was imported, or one longer than
+        :data:`~lsreports.publish.reader_format.READER_MAX_ROWS`), naming the cell.
+    """
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if READER_MIME in data:
+                data["text/html"] = data.pop(READER_MIME)
+            elif 'class="dataframe"' in data.get("text/html", ""):
+                raise NotebookError(f"notebook {name!r}, cell {index}: a DataFrame without its rendering in words "
+                                    f"({READER_MIME}); refresh the notebook, import lsreports before showing a "
+                                    f"DataFrame, and show at most {READER_MAX_ROWS:,} rows")
     return notebook
 
 
@@ -117,26 +141,29 @@ def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
     return nbformat.read(pair.notebook, as_version=4)
 
 
-def _executed(pair: Pair, code: str, stored: bool) -> nbformat.NotebookNode:
-    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (DataFrames in words), or its
-    stored outputs (English only: they were rendered in the economist's session, DataFrames as they are)."""
+def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None = None) -> nbformat.NotebookNode:
+    """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (in ``kernel`` if given, else in a
+    kernel of its own), or its stored outputs (English only: the stored notebooks were executed in English),
+    with every DataFrame in words (:func:`in_words`)."""
     if stored:
         if code != LANGS[0]:
             raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
                                 "is built by executing the notebooks")
-        return for_edition(stored_notebook(pair), code, setup=False)
-    notebook = execute(for_edition(read_source(pair.source), code), pair.name, pair.source.parent, env={ENV: code})
-    notebook.cells = notebook.cells[1:]  # the setup cell
-    return notebook
+        return in_words(for_edition(stored_notebook(pair), code), pair.name)
+    notebook = for_edition(read_source(pair.source), code)
+    if kernel is not None:
+        return in_words(kernel.execute(notebook, pair.name), pair.name)
+    return in_words(execute(notebook, pair.name, pair.source.parent, env={ENV: code}), pair.name)
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
-              stored: bool = False) -> tuple[Path, str, str | None]:
-    """Execute one notebook in language ``code`` (or take its stored outputs) and write ``<name>.html`` and
-    its charts' CSVs; return its path, title and version. ``other_href`` links the page to its other edition.
+              stored: bool = False, kernel: SharedKernel | None = None) -> tuple[Path, str, str | None]:
+    """Execute one notebook in language ``code`` (in ``kernel``, if given; or take its stored outputs) and write
+    ``<name>.html`` and its charts' CSVs; return its path, title and version. ``other_href`` links the page to
+    its other edition.
     """
     with using(code):
-        notebook = _executed(pair, code, stored)
+        notebook = _executed(pair, code, stored, kernel)
         title, version = _title(notebook), version_of(notebook)
         chart_data_files(notebook, pair.name, out_dir)
         long_tables_to_appendix(notebook)
@@ -153,7 +180,7 @@ def _ordered(found: list[Pair]) -> list[Pair]:
 
 def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
                     progress: Callable[[str], None] = print, force: bool = False, stored: bool = False,
-                    lang: str = "en", other_edition: str | None = None) -> list[Path]:
+                    lang: str = "en", other_edition: str | None = None, shared_kernel: bool = True) -> list[Path]:
     """Build every briefing and the overview page into ``out_dir``, replacing only the files it owns.
 
     Parameters
@@ -176,6 +203,10 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
         Export each notebook's stored outputs (its ``.ipynb``, which must match its ``.py``:
         :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
         notebooks were just refreshed or checked by nbval, in seconds (the tests' build).
+    shared_kernel : bool, default True
+        Execute the notebooks in one kernel, each from a fresh namespace
+        (:class:`lsreports.publish.notebooks.SharedKernel`): the imports are paid once. False: a kernel
+        per notebook (the same pages, slower; kept to check that they are the same).
 
     Returns
     -------
@@ -201,17 +232,18 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     out_dir = Path(out_dir).resolve()
     with owned_folder(out_dir, force=force) as (staging, owned), data_lock(data_dir(), shared=True):
         with naming(out_dir):  # a full disk names the output folder
-            entries = _build_pages(found, staging, progress, stored, lang, link)
+            entries = _build_pages(found, staging, progress, stored, lang, link, shared_kernel and not stored)
             publish(staging, out_dir, owned)
     progress(f"wrote {len(entries)} briefings and the overview to {out_dir}/index.html")
     return [out_dir / name for name, _, _ in entries] + [out_dir / "index.html"]
 
 
 def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], None], stored: bool = False,
-                 lang: str = "en", link: Callable[[str], str | None] = lambda name: None
+                 lang: str = "en", link: Callable[[str], str | None] = lambda name: None, shared: bool = False
                  ) -> list[tuple[str, str, str]]:
-    """Execute (or take the stored outputs of) and export every notebook, then the overview page, into
-    ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in the other edition."""
+    """Execute (in one kernel if ``shared``, or take the stored outputs of) and export every notebook, then the
+    overview page, into ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in
+    the other edition."""
     from .. import access
     from ..sources.loader import indicators, reports
     from .page_inputs import compute, sharing
@@ -220,12 +252,15 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     obs, catalogue, manifest = access.observations(), indicators(), reports()
     context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
     entries = []
-    with sharing(context):
+    folders = {pair.source.parent for pair in found}
+    kernel = SharedKernel(found[0].source.parent, env={ENV: lang}) if shared and len(folders) == 1 else None
+    with sharing(context), kernel or contextlib.nullcontext():
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
             doing = "exporting its stored outputs" if stored else "executing and exporting"
             progress(f"[{number}/{len(found)}] {pair.name}: {doing} ...")
-            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"), stored=stored)
+            path, title, version = build_one(pair, staging, lang, link(f"{pair.name}.html"), stored=stored,
+                                             kernel=kernel)
             progress(f"[{number}/{len(found)}] {pair.name}: done ({time.perf_counter() - started:.1f} s)")
             entries.append((path.name, title, version))
     with using(lang):

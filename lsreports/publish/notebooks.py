@@ -70,9 +70,18 @@ def version_of(notebook: nbformat.NotebookNode) -> str | None:
     return match.group(1) if match else None
 
 
+def _config(sockets: str) -> Config:
+    """Kernels talk over Unix sockets in ``sockets`` instead of TCP ports: nothing listens on the network,
+    and the kernel does not print its warning about unencrypted TCP into the progress."""
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(Path(sockets) / "kernel")
+    return config
+
+
 def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path,
             env: dict[str, str] | None = None) -> nbformat.NotebookNode:
-    """Execute a notebook in ``cwd``; raise :class:`NotebookError` naming the failing cell.
+    """Execute a notebook in ``cwd``, in a kernel of its own; raise :class:`NotebookError` naming the failing cell.
 
     Parameters
     ----------
@@ -85,29 +94,92 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path,
     env : dict, optional
         Variables added to the kernel's environment (a briefing's ``LSREPORTS_LANG``).
     """
+    with tempfile.TemporaryDirectory(prefix="lsreports-kernel-") as sockets:
+        # "immediate": the outputs are in hand once the last cell replies; a graceful
+        # shutdown of ipykernel 7 sometimes stalls for its full 3 s grace period.
+        client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
+                                resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate",
+                                config=_config(sockets))
+        _run(client, name, env={**kernel_environment(), **(env or {})})
+    return notebook
+
+
+def _run(client: NotebookClient, name: str, **kwargs) -> None:
+    """Execute ``client``'s notebook; a failing cell becomes a :class:`NotebookError` naming it."""
+    notebook = client.nb
     try:
-        with tempfile.TemporaryDirectory(prefix="lsreports-kernel-") as sockets:
-            # Unix sockets instead of TCP ports: nothing listens on the network, and the
-            # kernel does not print its warning about unencrypted TCP into the progress.
-            config = Config()
-            config.KernelManager.transport = "ipc"
-            config.KernelManager.ip = str(Path(sockets) / "kernel")
-            # "immediate": the outputs are in hand once the last cell replies; a graceful
-            # shutdown of ipykernel 7 sometimes stalls for its full 3 s grace period.
-            client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
-                                    resources={"metadata": {"path": str(cwd)}}, shutdown_kernel="immediate",
-                                    config=config)
-            client.execute(env={**kernel_environment(), **(env or {})})
+        client.execute(**kwargs)
     except CellExecutionError as exc:
         index, cell = next(((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"
                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), (None, None))
         if index is not None:  # counted as the author sees the notebook: without a build's setup cell
-            index -= sum("lsreports-setup" in c.get("metadata", {}).get("tags", []) for c in notebook.cells[:index])
+            index -= sum(SETUP_TAG in c.get("metadata", {}).get("tags", []) for c in notebook.cells[:index])
         first_line = cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
         error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), {}) if cell else {}
         raise NotebookError(f"notebook {name!r}, cell {index} ({first_line!r}): "
                             f"{error.get('ename', 'error')}: {error.get('evalue', str(exc).splitlines()[-1])}") from None
-    return notebook
+
+
+#: The tag of a cell a build adds before a notebook's own (and removes after execution).
+SETUP_TAG = "lsreports-setup"
+
+
+class SharedKernel:
+    """One kernel that executes several notebooks in turn, so the imports are paid once.
+
+    Before each notebook a hidden cell clears the user namespace (``%reset -f``: the imported modules
+    stay) and resets what a notebook can leave in them (:func:`lsreports.publish.kernel_reset.fresh`).
+    Use as a context manager; the kernel starts with the first notebook and stops on leaving.
+
+    Parameters
+    ----------
+    cwd : pathlib.Path
+        The notebooks' folder: the kernel's working directory, set again before each notebook.
+    env : dict, optional
+        Variables added to the kernel's environment (a briefing's ``LSREPORTS_LANG``).
+    """
+
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
+        self.cwd, self.env = Path(cwd), dict(env or {})
+        self._sockets: tempfile.TemporaryDirectory | None = None
+        self._manager = None
+
+    def __enter__(self) -> "SharedKernel":
+        from jupyter_client.manager import AsyncKernelManager
+
+        self._sockets = tempfile.TemporaryDirectory(prefix="lsreports-kernel-")
+        self._manager = AsyncKernelManager(kernel_name=KERNELSPEC["name"], config=_config(self._sockets.name))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from jupyter_core.utils import run_sync
+
+        try:
+            if self._manager is not None and self._manager.has_kernel:
+                run_sync(self._manager.shutdown_kernel)(now=True)  # see execute(): no graceful stall
+                run_sync(self._manager.cleanup_resources)()
+        finally:
+            if self._sockets is not None:
+                self._sockets.cleanup()
+            self._manager = self._sockets = None
+
+    def execute(self, notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+        """Execute ``notebook`` (in place) after resetting the kernel; raise :class:`NotebookError` naming the cell."""
+        if self._manager is None:
+            raise RuntimeError("SharedKernel.execute outside its `with` block")
+        reset = (f"%reset -f\nfrom lsreports.publish.kernel_reset import fresh as _lsr_fresh\n"
+                 f"_lsr_fresh({str(self.cwd)!r})\ndel _lsr_fresh")
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(reset, metadata={"tags": [SETUP_TAG]}))
+        client = NotebookClient(notebook, km=self._manager, timeout=CELL_TIMEOUT_S, kernel_name=KERNELSPEC["name"],
+                                resources={"metadata": {"path": str(self.cwd)}})
+        try:
+            # env and cwd start the kernel (the first notebook): this process's environment at that moment
+            _run(client, name, env={**kernel_environment(), **self.env}, cwd=str(self.cwd))
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+            notebook.cells = [c for c in notebook.cells if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
+        return notebook
 
 
 def refresh(pair: Pair) -> Path:

@@ -2,12 +2,12 @@
 
 The notebooks show DataFrames as the analysis returns them (``indicator_id``, ``VND_bn``,
 ``projected_pct_of_target``): right for the economist in JupyterLab, not for a reader. In a
-briefing build, :func:`install` (run by the build in a hidden first cell) makes every
-DataFrame a notebook displays render through :func:`readable`: the indicator's name instead
-of its id, units, methods, verdicts, kinds of period and checks in words, dates and periods
+briefing, every DataFrame a notebook displays is shown as :func:`readable` renders it (the
+kernel adds that rendering to the DataFrame's display, :mod:`lsreports.publish.reader_format`):
+the indicator's name instead of its id, units, methods, verdicts, kinds of period and checks in words, dates and periods
 in words, numbers formatted for reading, and column headers from :data:`COLUMNS` — all in
-the current language (:mod:`lsreports.publish.i18n`). The economist's own session is not
-touched.
+the current language (:mod:`lsreports.publish.i18n`). The economist's own session shows
+pandas' tables as before.
 """
 from __future__ import annotations
 
@@ -330,21 +330,8 @@ def readable_html(frame: pd.DataFrame) -> str:
     return readable(frame).to_html(index=False, escape=True, border=0, classes="lsr-reader")
 
 
-def install() -> None:
-    """Render every DataFrame the running IPython kernel displays with :func:`readable_html`.
-
-    Run by the briefing build in a hidden first cell; does nothing outside IPython.
-    """
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is None:
-        return
-    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, readable_html)
-
-
-__all__ = ["COLUMNS", "FORECAST_METHODS", "CHECKS", "BARE_CODES", "table_codes", "column_words", "cell_words", "readable", "readable_html",
-           "install"]
+__all__ = ["COLUMNS", "FORECAST_METHODS", "CHECKS", "BARE_CODES", "table_codes", "column_words", "cell_words", "readable",
+           "readable_html"]
 
 
 #: Codes a whole cell may be without an underscore (methods, kinds, verdicts, unit codes).
