@@ -61,8 +61,8 @@ def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
                 or _LETTER.match(collapsed[number.end:number.end + 1] or " "))
 
 
-#: A paragraph that opens on "Trong đó", "Cụ thể" (or on a list of the CPI's groups: "Các nhóm hàng hóa và dịch vụ có chỉ số
-#: giá tăng: ...") lists the parts of the figure the paragraph before ends on.
+#: A paragraph that opens on "Trong đó", "Cụ thể" (or on a list of the CPI's groups: "Các nhóm hàng hóa và dịch vụ
+#: có chỉ số giá tăng: ...") lists the parts of the figure the paragraph before ends on.
 _PARTS_OPENING = re.compile(r"\s*(trong (do|so do)|rieng|cu the|cac nhom hang( hoa)?( va dich vu)? co chi so gia)\b")
 _NUMBER = re.compile(r"\d")
 

@@ -218,7 +218,8 @@ def pair_base(cand: Candidate, earlier: str) -> str | None:
     return "mom_pct" if pairs[-1].group(position + 1) == "thang truoc" else "yoy_pct"
 
 
-#: The release's frame for the CPI's groups: "Trong mức giảm 0,03% của CPI tháng 5 so với tháng trước, có 4/11 nhóm ...".
+#: The release's frame for the CPI's groups: "Trong mức giảm 0,03% của CPI tháng 5 so với tháng trước, có 4/11
+#: nhóm ...".
 _GROUP_FRAME = re.compile(r"trong muc (?:tang|giam) \d+(?:,\d+)?\s?% cua (?:cpi|chi so gia tieu dung)[^.%]{0,40}?"
                           r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
 

@@ -66,9 +66,9 @@ _DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
 #: Numbers of months written in words ("sáu tháng", "Tám tháng năm 2025"); "năm" (five) is left out: it is also "year".
 MONTH_WORDS: dict[str, int] = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
                                "muoi mot": 11, "muoi hai": 12}
-#: Months named in words ("tháng Tám", "tháng Mười"); "tháng năm" and "tháng sáu/sau" are left out ("năm" is also
-#: "year", "sau" also "after": "tháng sau" is the next month; "tháng tư vấn" is no April), and so are "tháng Giêng" and "tháng Chạp", the
-#: lunar calendar's ("mùng 5 tháng Giêng"), as is a month after a day ("29 tháng Chạp").
+#: Months named in words ("tháng Tám", "tháng Mười"). Left out: "tháng năm" and "tháng sáu/sau" ("năm" is also
+#: "year", "sau" also "after": "tháng sau" is the next month), "tháng Giêng" and "tháng Chạp", the lunar
+#: calendar's ("mùng 5 tháng Giêng"), a month after a day ("29 tháng Chạp") and "tháng tư vấn" (no April).
 MONTH_NAMES: dict[str, int] = {"hai": 2, "ba": 3, "tu": 4, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
                                "muoi mot": 11, "muoi hai": 12}
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
@@ -233,7 +233,8 @@ def period_after(after: str, report: ReportMonth) -> Period | None:
 #: "các năm 2016-2021 so với năm trước lần lượt là: tăng 2,66%; tăng 3,53%; ...": one rate per year, in order.
 _YEAR_LIST = re.compile(r"cac nam (20\d\d)\s*[-–]\s*(20\d\d)\b[^.%]{0,80}?lan luot( la)?\s*:?")
 #: "CPI năm 2024 tăng 3,66%": the rate of a year named right before its verb.
-_YEAR_BEFORE_VERB = re.compile(r"(?<!ky )(?<!ki )(?<!voi )(?<!so )(?<!quan )(?<!hoach )\bnam (20\d\d),?\s+(tang|giam)( nhe| manh)?\s*$")
+_YEAR_BEFORE_VERB = re.compile(r"(?<!ky )(?<!ki )(?<!voi )(?<!so )(?<!quan )(?<!hoach )"
+                               r"\bnam (20\d\d),?\s+(tang|giam)( nhe| manh)?\s*$")
 
 
 def listed_year(before: str, report: ReportMonth) -> Period | None:
