@@ -301,3 +301,24 @@ def test_a_derived_row_refers_to_the_flag_of_its_input():
     previous = derived_rows(frame).iloc[0]
     assert previous["value"] == pytest.approx(800)
     assert "input flagged: conflict_in_source (retail_sales 2026-01-01..2026-05-31)" in previous["note"]
+
+
+def test_the_national_family_is_read_again_when_its_file_changes(tmp_path, monkeypatch):
+    """Kept by the files it reads, never trusted stale: a row added to national_flags.csv shows at once."""
+    import shutil
+
+    from lsreports.analysis.checks.flags import national_family
+
+    from lsreports.sources.paths import curated_dir
+
+    shutil.copytree(curated_dir(), tmp_path / "curated")
+    monkeypatch.setenv("LSREPORTS_DATA", str(tmp_path))
+    before = national_family()
+    before.loc[:, "reason"] = "mutated by the caller"  # a caller's copy: the cache must not see it
+    again = national_family()
+    assert len(again) == len(before) and not (again["reason"] == "mutated by the caller").any()
+    with open(tmp_path / "curated" / "national_flags.csv", "a", encoding="utf-8") as out:
+        out.write("vn_cpi,2024-01-01,2024-01-31,yoy_pct,ytd_sums,error,SYNTHETIC planted,SYNTHETIC.csv:2:3\n")
+    after = national_family()
+    assert len(after) == len(before) + 1
+    assert (after["evidence"] == "SYNTHETIC planted").sum() == 1

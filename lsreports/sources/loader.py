@@ -21,7 +21,7 @@ from .contract import (
 )
 from .csvread import check_separators, read_columns, read_frame, record_lines
 from ..errors import DataFileError, UnknownIndicatorError
-from .paths import curated_dir, data_dir
+from .paths import curated_dir, data_dir, file_key
 from .periods import period_kind, period_label
 from .national_join import TEXT_ROWS_FILE, join
 from .validate import check_table, nonnegative_ids
@@ -63,14 +63,6 @@ def _parse_floats(path: Path, frame: pd.DataFrame, column: str, *, allow_empty: 
     bad = ~np.isfinite(parsed.to_numpy(dtype=float, na_value=np.nan)) & ~(allow_empty & (text == ""))
     _fail_at(path, frame, bad, f"column {column!r} must be a finite number with '.' as decimal mark", column)
     return parsed.astype(float)
-
-
-def _file_key(path: Path) -> tuple[str, int, int]:
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return (str(path), -1, -1)
-    return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=8)
@@ -134,7 +126,7 @@ def indicators(national: bool = False) -> pd.DataFrame:
     DataFileError
         If the file is missing or a line is malformed (the message names the line).
     """
-    frame = _indicators_cached(_file_key(curated_dir() / "indicators.csv"))
+    frame = _indicators_cached(file_key(curated_dir() / "indicators.csv"))
     if not national:
         frame = frame.loc[~frame["indicator_id"].str.startswith(NATIONAL_PREFIX)].reset_index(drop=True)
     return frame.copy()
@@ -284,7 +276,7 @@ def read_observations_file(path: Path) -> pd.DataFrame:
     DataFileError
         As :func:`observations`, naming ``path``.
     """
-    catalogue = _file_key(curated_dir() / "indicators.csv")
+    catalogue = file_key(curated_dir() / "indicators.csv")
     return _read_observations(Path(path), _unit_map(catalogue), _nonnegative(catalogue))
 
 
@@ -308,8 +300,8 @@ def national_observations() -> pd.DataFrame:
     path = curated_dir() / "national_observations.csv"
     if not path.exists():
         raise DataFileError(f"{path}: no national rows; build them with `lsreports curate national`")
-    return _national_joined(_file_key(path), _file_key(curated_dir() / TEXT_ROWS_FILE),
-                            _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+    return _national_joined(file_key(path), file_key(curated_dir() / TEXT_ROWS_FILE),
+                            file_key(curated_dir() / "indicators.csv")).copy(deep=False)
 
 
 def national_text_observations() -> pd.DataFrame:
@@ -318,7 +310,7 @@ def national_text_observations() -> pd.DataFrame:
     if not path.exists():
         return pd.DataFrame(columns=["indicator_id", "start", "end", "measure", "value", "unit", "source_doc", "quote",
                                      "derived", "status", "flag", "note"])
-    return _observations_cached(_file_key(path), _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+    return _observations_cached(file_key(path), file_key(curated_dir() / "indicators.csv")).copy(deep=False)
 
 
 @lru_cache(maxsize=4)
@@ -346,8 +338,8 @@ def observations() -> pd.DataFrame:
         message names the file, the line and what was expected.
     """
     # A shallow copy is enough: under pandas' copy-on-write an edit to it copies the data first.
-    return _observations_cached(_file_key(curated_dir() / "observations.csv"),
-                                _file_key(curated_dir() / "indicators.csv")).copy(deep=False)
+    return _observations_cached(file_key(curated_dir() / "observations.csv"),
+                                file_key(curated_dir() / "indicators.csv")).copy(deep=False)
 
 
 @lru_cache(maxsize=4)
@@ -378,7 +370,7 @@ def targets() -> pd.DataFrame:
         One row per target: ``target_id, indicator_id, name_en, start, end, kind, value,
         value_high, unit, bound, source_doc, quote, note``.
     """
-    return _targets_cached(_file_key(curated_dir() / "targets.csv")).copy()
+    return _targets_cached(file_key(curated_dir() / "targets.csv")).copy()
 
 
 def reports() -> pd.DataFrame:

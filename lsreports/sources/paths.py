@@ -25,6 +25,15 @@ def curated_dir() -> Path:
     return data_dir() / "curated"
 
 
+def file_key(path: Path) -> tuple[str, int, int]:
+    """A file's identity for a cache: its path, modification time (ns) and size (``-1, -1`` if absent)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (str(path), -1, -1)
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
 def reports_dir() -> Path:
     """Return the folder of vendored source report texts."""
     return data_dir() / "raw" / "reports"

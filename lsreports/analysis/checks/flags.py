@@ -24,6 +24,8 @@ in one line (``vintage: implied span 2025-06; curated: ...``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -138,10 +140,23 @@ def vintage_family(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
 
 
 def national_family() -> pd.DataFrame:
-    """The national checks stored in ``data/curated/national_flags.csv`` (empty without the file)."""
-    from ...sources.paths import curated_dir
+    """The national checks stored in ``data/curated/national_flags.csv`` (empty without the file).
 
-    path = curated_dir() / "national_flags.csv"
+    Kept for as long as the files it reads are unchanged (path, modification time and size of the
+    flags, the national tables, the releases' rows and the catalogue): every chart of a briefing asks.
+    """
+    from ...sources.national_join import TEXT_ROWS_FILE
+    from ...sources.paths import curated_dir, file_key
+
+    folder = curated_dir()
+    keys = tuple(file_key(folder / name) for name in ("national_flags.csv", "national_observations.csv",
+                                                      TEXT_ROWS_FILE, "indicators.csv"))
+    return _national_family(keys).copy()
+
+
+@lru_cache(maxsize=4)
+def _national_family(keys: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
+    path = Path(keys[0][0])
     if not path.exists():
         return _frame([])
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
