@@ -346,3 +346,19 @@ def test_lan_luot_gives_two_rates_their_bases_in_order():
     """ "lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ": respectively (synthetic)."""
     found = rows("Doanh thu du lịch tháng 5 đạt 80 tỷ đồng, lần lượt tăng 2,5% và 5,5% so với tháng trước và cùng kỳ.")
     assert found[("tourism_revenue", *MAY, "mom_pct")] == 2.5 and found[("tourism_revenue", *MAY, "yoy_pct")] == 5.5
+
+
+def test_an_export_named_with_its_own_noun_and_no_total_is_the_part_of_the_turnover_through_the_province():
+    """SYNTHETIC (issue 24, fs4: the statistics office's release): "Kim ngạch xuất khẩu" with no total in its sentence
+    is `trade_total_export`; a bare "xuất khẩu" with no total stays unread."""
+    from lsreports.extract import extract_report
+
+    text = ("Tình hình kinh tế - xã hội tỉnh Lạng Sơn tháng 8 năm 2027 (văn bản giả lập). Kim ngạch xuất khẩu trong "
+            "tháng 8/2027 ước đạt 210 triệu USD, lũy kế 8 tháng ước đạt 1.700 triệu USD, đạt 31,5% kế hoạch, giảm "
+            "7,5% so với cùng kỳ. Xuất khẩu đạt 5 triệu USD.")
+    frame = extract_report(text, "syn", "2027-08")
+    rows = {(r.indicator_id, r.start, r.end, r.measure): r.value for r in frame.itertuples()}
+    assert rows == {("trade_total_export", "2027-08-01", "2027-08-31", "value"): 210,
+                    ("trade_total_export", "2027-01-01", "2027-08-31", "value"): 1700,
+                    ("trade_total_export", "2027-01-01", "2027-08-31", "plan_pct"): 31.5,
+                    ("trade_total_export", "2027-01-01", "2027-08-31", "yoy_pct"): -7.5}

@@ -9,7 +9,8 @@ from lsreports.extract.measure import base_length, measure_of, no_change_length,
 @pytest.mark.parametrize("after, measure", [
     (" so voi cung ky nam truoc", "yoy_pct"), (" ke hoach", "plan_pct"), (", so voi thang truoc", "mom_pct"),
     (" du toan trung uong giao", "est_central_pct"), (" so voi du toan tinh giao", "est_local_pct"),
-    (" muc tieu nam", "plan_pct")])
+    (" muc tieu nam", "plan_pct"),
+    (" so voi nam truoc", "yoy_pct"), (" so voi binh quan nam 2026", "yoy_pct")])  # SYNTHETIC: a year on the last
 def test_the_base_after_a_percentage_names_the_measure(after, measure):
     assert measure_of(after, "dat ", "") == (measure, True)
 
@@ -47,3 +48,15 @@ def test_wider_phrasing_of_changes():
     assert signed(3.0, "yoy_pct", "xuat khau giam khoang ") == -3.0
     assert percentage_measure("%.", "toc do tang truong grdp uoc dat ", "", None) == ("yoy_pct", False)
     assert percentage_measure("%.", "co cau: dich vu chiem ", "", None) == (None, False)
+
+
+def test_a_base_named_by_its_month_without_a_year():
+    """SYNTHETIC: "tăng 1,6% so với tháng 6" of a July figure is on the month before; a later month, no measure."""
+    import pandas as pd
+
+    from lsreports.extract.measure import named_month_base
+
+    july = pd.Timestamp(2027, 7, 1), pd.Timestamp(2027, 7, 31)
+    assert named_month_base("% so voi thang 6 nhung tang", *july) == "mom_pct"
+    assert named_month_base("% so voi thang 9", *july) == ""
+    assert named_month_base("% so voi thang 7/2026", *july) == "yoy_pct"

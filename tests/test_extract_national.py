@@ -5,6 +5,7 @@ statistics office's monthly release and of the press reprinting it, with invente
 """
 from __future__ import annotations
 
+import re
 import warnings
 
 import pandas as pd
@@ -162,3 +163,208 @@ def test_a_national_level_under_the_countrys_magnitude_gives_no_row_and_a_warnin
         frame = extract_report(text, "syn", "2025-10")
     assert ("vn_retail_sales", *MONTH, "value") not in found(frame)
     assert found(frame)[("vn_retail_sales", *YTD, "value")] == 5_432_100
+
+
+def _level(indicator_id: str, start: str, end: str, value: float) -> dict:
+    return {"indicator_id": indicator_id, "start": start, "end": end, "measure": "value", "value": value}
+
+
+def test_a_level_short_of_its_periods_magnitude_but_over_one_months_is_no_provinces():
+    """SYNTHETIC rows (issue 24, fs4's Dân Việt reprint): a month's 422,9 nghìn tỷ read for 8 months misses 8 months
+    of the country's magnitude, yet no province prints one month of it; 2,5 nghìn tỷ is a province's."""
+    from lsreports.extract.national import national_by_wording
+
+    misread = _level("vn_retail_sales", "2027-01-01", "2027-08-31", 422_900)
+    ytd = _level("vn_retail_sales", "2027-01-01", "2027-08-31", 3_225_100)
+    assert national_by_wording([], [misread, ytd], {"retail_sales"})
+    assert not national_by_wording([], [misread], {"retail_sales"})  # neither the province's nor evidence of the country
+    province = _level("vn_retail_sales", "2027-08-01", "2027-08-31", 2_500)
+    assert not national_by_wording([], [ytd, province], {"retail_sales"})
+
+
+# SYNTHETIC reprint of a national release on state-budget investment (invented figures; issue 24, fs4).
+BUDGET = ("Theo Cục Thống kê (văn bản giả lập), vốn đầu tư từ ngân sách nhà nước (NSNN) trong tháng 10/2025 đạt 70,2 "
+          "nghìn tỷ đồng, tăng 2,5% so với cùng kỳ năm trước. Trong đó, vốn T.Ư quản lý đạt 12,1 nghìn tỷ đồng, tăng "
+          "7,1%; vốn địa phương quản lý đạt 58,1 nghìn tỷ đồng, tăng 1,5%. Tính chung 10 tháng năm 2025, vốn đầu tư "
+          "từ NSNN ước đạt 500,5 nghìn tỷ đồng, tương đương 65,5% kế hoạch năm và tăng 3,3% so với cùng kỳ năm trước. "
+          "Vốn ngân sách cấp tỉnh đạt 300,3 nghìn tỷ đồng, tăng 1,2% so với cùng kỳ năm trước.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_state_budget_investment_its_central_local_and_provincial_parts_and_its_share_of_the_plan(variant):
+    """"vốn ngân sách cấp tỉnh" is a level of government, not the province naming itself."""
+    rows = found(frame_of(variant(BUDGET)))
+    assert rows[("vn_sbi_total", *MONTH, "value")] == 70_200 and rows[("vn_sbi_total", *MONTH, "yoy_pct")] == 2.5
+    assert rows[("vn_sbi_central", *MONTH, "value")] == 12_100 and rows[("vn_sbi_central", *MONTH, "yoy_pct")] == 7.1
+    assert rows[("vn_sbi_local", *MONTH, "value")] == 58_100 and rows[("vn_sbi_local", *MONTH, "yoy_pct")] == 1.5
+    assert rows[("vn_sbi_total", *YTD, "value")] == 500_500 and rows[("vn_sbi_total", *YTD, "plan_pct")] == 65.5
+    assert rows[("vn_sbi_total", *YTD, "yoy_pct")] == 3.3
+    assert rows[("vn_sbi_provincial", *YTD, "value")] == 300_300
+
+
+def test_a_level_of_state_budget_investment_named_after_another_noun():
+    """SYNTHETIC: a reprint's misworded "sản xuất công nghiệp thực hiện từ nguồn ngân sách nhà nước" is the investment."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), sản xuất công nghiệp thực hiện từ nguồn ngân sách nhà nước tháng "
+            "10 ước đạt gần 45.000 tỷ đồng, tăng 8,1% so với cùng kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows == {("vn_sbi_total", *MONTH, "value"): 45_000, ("vn_sbi_total", *MONTH, "yoy_pct"): 8.1}
+
+
+def test_a_level_of_government_does_not_name_the_province():
+    """SYNTHETIC phrases: "cấp tỉnh" in the country's release is no province; "của tỉnh" is."""
+    from lsreports.extract.scope import names_province
+    from lsreports.extract.text import Folded
+
+    for phrase, province in (("vốn ngân sách cấp tỉnh đạt 300,3 nghìn tỷ đồng", False),
+                             ("vốn ngân sách của tỉnh đạt 3,3 nghìn tỷ đồng", True)):
+        assert names_province(Folded(phrase).text, phrase) is province
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_list_of_the_cpis_groups_without_nhom_takes_the_base_and_month_of_the_paragraph_before(variant):
+    """SYNTHETIC (issue 24, fs4): the groups are listed bare in their own paragraph, one base for the list; a bare
+    "giáo dục" in a retail list ("vật phẩm văn hóa, giáo dục") is no CPI group."""
+    text = ("Theo Cục Thống kê (văn bản giả lập), trong mức tăng 0,5% của CPI tháng 10/2025 so với tháng trước, 3 "
+            "nhóm hàng hóa và dịch vụ có chỉ số giá tăng.\n\n"
+            "Các nhóm hàng hóa và dịch vụ có chỉ số giá tăng: Giao thông (tăng 0,71% do giá xăng tăng); nhà ở, điện "
+            "nước, chất đốt và vật liệu xây dựng (tăng 0,42%); giáo dục (tăng 0,03%).\n\n"
+            "Tính chung 10 tháng năm 2025, doanh thu bán lẻ vật phẩm văn hóa, giáo dục tăng 9,1%.")
+    rows = found(frame_of(variant(text)))
+    assert rows[("vn_cpi_transport", *MONTH, "mom_pct")] == 0.71
+    assert rows[("vn_cpi_housing", *MONTH, "mom_pct")] == 0.42
+    assert rows[("vn_cpi_education", *MONTH, "mom_pct")] == 0.03
+    assert not any(key[0] == "vn_cpi_education" and value == 9.1 for key, value in rows.items())
+
+
+def test_sectors_listed_after_the_total_in_a_long_sentence_keep_its_month_and_its_pair_of_bases():
+    """SYNTHETIC (issue 24, fs4): the month is named more than a candidate's window before the last sectors."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), chỉ số sản xuất toàn ngành công nghiệp (IIP) tháng 10/2025 ước "
+            "tính tăng 1,1% so với tháng trước và tăng 24,1% so với cùng kỳ năm trước, trong đó ngành khai khoáng tăng "
+            "3,8% và tăng 1,8%; ngành chế biến, chế tạo tăng 0,5% và tăng 29,1%; ngành sản xuất và phân phối điện tăng "
+            "2,6% và tăng 16,4%; ngành cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải tăng 4,4% và tăng "
+            "11,1%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip_electricity", *MONTH, "mom_pct")] == 2.6
+    assert rows[("vn_iip_electricity", *MONTH, "yoy_pct")] == 16.4
+    assert rows[("vn_iip_water_waste", *MONTH, "yoy_pct")] == 11.1
+
+
+def test_a_year_to_date_rate_after_a_monthly_one_is_on_the_year_before_and_an_average_base_is_no_period():
+    """SYNTHETIC (issue 24, fs4): the second rate would take the first one's base ("so với tháng trước"), but a change
+    over five months is on the same months a year earlier; a quarter's headline running into "So với tháng trước"
+    gives no row; "so với bình quân cùng kỳ năm 2024" is a base, not the figure's period."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), CPI tháng 5/2025 giảm 0,03% so với tháng trước nhưng CPI bình "
+            "quân 5 tháng đầu năm 2025 vẫn tăng 4,39%, cao nhất trong 3 năm.\n\n"
+            "Chỉ số giá tiêu dùng quý I tăng 1,92% So với tháng trước, CPI tháng 3/2025 tăng 0,7%.\n\n"
+            "Trong 5 tháng, lạm phát cơ bản tăng 0,81% so với bình quân cùng kỳ năm 2024, thấp hơn mức CPI bình quân "
+            "chung (tăng 4,39%).")
+    rows = found(frame_of(text, "2025-05"))
+    five = ("2025-01-01", "2025-05-31")
+    assert rows[("vn_cpi", *five, "yoy_pct")] == 4.39 and ("vn_cpi", *five, "mom_pct") not in rows
+    assert not any(key[2] == "2025-03-31" and key[1] == "2025-01-01" for key in rows)  # the quarter: no row
+    assert not any(key[1].startswith("2024") for key in rows)
+
+
+def test_a_months_change_with_no_base_in_its_paragraph_gives_no_row():
+    """SYNTHETIC (issue 24, fs4): "Tháng 10/2025, nhóm giao thông giảm 2,78%" names no base in its paragraph:
+    on the month before or the year before? Precision first. With the base named ("so cùng kỳ") it is read."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), CPI tháng 10/2025 tăng 0,2% so với tháng trước.\n\n"
+            "Tháng 10/2025, nhóm giao thông giảm 2,78%, qua đó làm CPI chung giảm 0,27 điểm phần trăm.\n\n"
+            "Vốn đầu tư thực hiện từ nguồn ngân sách nhà nước tháng 10/2025 đạt 45,7 nghìn tỷ đồng, tăng 51,8% so cùng "
+            "kỳ năm 2024. Trong đó, vốn T.Ư quản lý 8,3 nghìn tỷ đồng, tăng 101,8%.")
+    rows = found(frame_of(text))
+    assert not any(key[0] == "vn_cpi_transport" for key in rows)
+    assert rows[("vn_sbi_central", *MONTH, "yoy_pct")] == 101.8
+
+
+@pytest.mark.parametrize("words, measure", [("so với cùng kỳ năm trước, IIP tháng 10/2025 tăng tới 11,2%", "yoy_pct"),
+                                            ("so với tháng trước, IIP tháng 10/2025 giảm nhiều nhất với 2,21%", "mom_pct"),
+                                            ("IIP tháng 10/2025 tăng 15,6% đối với tháng trước", "mom_pct")])
+def test_adverbs_between_the_verb_and_the_rate_and_doi_voi_for_so_voi(words, measure):
+    """SYNTHETIC: "tăng tới", "giảm nhiều nhất với"; "đối với" where a reworded copy prints it for "so với"."""
+    text = f"Theo Tổng cục Thống kê (văn bản giả lập), {words}."
+    value = float(re.search(r"(\d+,\d+)%", words).group(1).replace(",", "."))
+    assert found(frame_of(text)) == {("vn_iip", *MONTH, measure): -value if "giảm" in words else value}
+
+
+def test_rates_of_a_list_of_years_and_of_an_earlier_year_named_before_the_verb_but_never_a_reserved_year():
+    """SYNTHETIC (issue 24, fs4): one rate per year of "các năm 2016-2021 ... lần lượt là"; 2016-2018 and 2023 are
+    reserved for evaluation and give no row; "CPI năm 2024 tăng 3,66%" in a text of 2025 is 2024's."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tính chung cả năm 2021, CPI tăng 1,84% so với năm trước "
+            "(tốc độ tăng CPI bình quân các năm 2016-2021 so với năm trước lần lượt là: Tăng 2,66%; tăng 3,53%; tăng "
+            "3,54%; tăng 2,79%; tăng 3,23%; tăng 1,84%).")
+    rows = found(frame_of(text, "2021-12"))
+    assert rows[("vn_cpi", "2019-01-01", "2019-12-31", "yoy_pct")] == 2.79
+    assert rows[("vn_cpi", "2020-01-01", "2020-12-31", "yoy_pct")] == 3.23
+    assert not any(key[1] < "2019" for key in rows)
+    later = found(frame_of("Theo Cục Thống kê (văn bản giả lập), CPI năm 2024 tăng 3,66%. CPI năm 2023 tăng 3,25%.",
+                           "2025-02"))
+    assert later == {("vn_cpi", "2024-01-01", "2024-12-31", "yoy_pct"): 3.66}
+
+
+def test_a_paragraph_or_sentence_about_another_province_in_a_national_text_gives_no_national_row():
+    """SYNTHETIC (issue 24, fs4): a reprint adds Hà Nội's and TP. HCM's figures in the country's words."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10 "
+            "ước đạt 464,4 nghìn tỷ đồng, tăng 8,5% so với cùng kỳ năm trước.\n\n"
+            "Đối với Hà Nội, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10 ước tính đạt 54,5 nghìn "
+            "tỷ đồng, tăng 4,6% so với cùng kỳ năm trước. Tính chung 10 tháng, tổng mức bán lẻ hàng hóa và doanh thu "
+            "dịch vụ tiêu dùng ước tính đạt 530,1 nghìn tỷ đồng, tăng 2,7% so với cùng kỳ năm trước.\n\n"
+            "Tính chung 10 tháng, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 4.590,7 nghìn tỷ đồng, "
+            "tăng 2% so với cùng kỳ năm trước. Doanh thu bán lẻ hàng hóa tăng 9,9%; TP. HCM tăng 9,2%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_retail_sales", *MONTH, "yoy_pct")] == 8.5 and rows[("vn_retail_sales", *YTD, "yoy_pct")] == 2
+    assert 4.6 not in rows.values() and 2.7 not in rows.values() and 9.2 not in rows.values()
+
+
+def test_parts_after_a_caption_line_or_opening_on_cu_the_take_the_period_of_the_paragraph_before():
+    """SYNTHETIC (issue 24, fs4): a source line ("Nguồn: ...") between the total and its "Trong đó" paragraph;
+    "Cụ thể, ..." opens the parts of the figure before."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, IIP ước tính tăng 6% so với cùng "
+            "kỳ năm trước.\n\nNguồn: Tổng cục Thống kê\n\n"
+            "Trong đó, ngành chế biến, chế tạo tăng 6,3%; ngành khai khoáng giảm 4,6%.\n\n"
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng trong tháng 10/2025 ước đạt 573,3 nghìn tỷ đồng, "
+            "tăng 9,5% so với cùng kỳ năm trước.\n\n"
+            "Cụ thể, doanh thu bán lẻ hàng hóa ước đạt 441,4 nghìn tỷ đồng, tăng 8,6% so với cùng kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip_manufacturing", *YTD, "yoy_pct")] == 6.3 and rows[("vn_iip_mining", *YTD, "yoy_pct")] == -4.6
+    assert rows[("vn_retail_goods", *MONTH, "value")] == 441_400
+    assert rows[("vn_retail_goods", *MONTH, "yoy_pct")] == 8.6
+
+
+def test_the_cpis_groups_listed_over_paragraphs_take_the_base_of_the_releases_frame_until_another_is_named():
+    """SYNTHETIC (issue 24, fs4): "Trong mức giảm 0,03% của CPI tháng 10 so với tháng trước, ..." names the base of
+    the groups listed in the next paragraphs; "So với cùng kỳ năm trước, ..." takes over for the groups after it."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), trong mức giảm 0,03% của CPI tháng 10 so với tháng trước, có "
+            "4/11 nhóm hàng hóa và dịch vụ có chỉ số giá giảm.\n\n"
+            "Bên cạnh đó, giá ô tô giảm mạnh.\n\n"
+            "Nhóm may mặc, mũ nón và giày dép giảm 0,01% do các cửa hàng giảm giá.\n\n"
+            "So với cùng kỳ năm trước, CPI tháng 10 tăng 2,9%.\n\n"
+            "Nhóm hàng hóa và dịch vụ khác tăng 6,36%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_cpi_clothing", *MONTH, "mom_pct")] == -0.01
+    assert rows[("vn_cpi_other", *MONTH, "yoy_pct")] == 6.36
+
+
+def test_a_comparison_in_brackets_without_its_year_and_the_power_sector_without_va():
+    """SYNTHETIC (issue 24, fs4): "(cùng kỳ tăng 2,2%)" is the year before's growth; "sản xuất phân phối điện"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), chỉ số sản xuất công nghiệp (IIP) tháng 10/2025 tăng 11,2% so "
+            "với cùng kỳ (cùng kỳ tăng 2,2%), trong đó ngành sản xuất phân phối điện tăng 6,4%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_iip", "2024-10-01", "2024-10-31", "yoy_pct")] == 2.2
+    assert rows[("vn_iip_electricity", *MONTH, "yoy_pct")] == 6.4
+
+
+def test_a_rate_of_a_breakdown_named_after_the_indicator_is_not_the_indicators():
+    """SYNTHETIC (issue 24, fs4): "doanh thu bán lẻ hàng hóa 10 tháng có ngành hàng lương thực, thực phẩm tăng 4,9%"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), xét theo ngành hoạt động trong doanh thu bán lẻ hàng hóa 10 tháng "
+            "năm 2025 có ngành hàng lương thực, thực phẩm tăng 4,9%; may mặc giảm 12,4%.")
+    assert not found(frame_of(text))
+
+
+def test_the_index_written_as_industrial_production_of_a_month_or_ipp():
+    """SYNTHETIC (issue 24, fs4): "sản xuất công nghiệp tháng 10/2025 ... tăng 0,8%", "(IPP) tăng 6%"."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), sản xuất công nghiệp tháng 10/2025 tiếp tục xu hướng tăng trưởng, "
+            "ước tính tăng 0,8% so với tháng trước. Tính chung 10 tháng, chỉ số toàn ngành (IPP) tăng 6% so với cùng "
+            "kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows == {("vn_iip", *MONTH, "mom_pct"): 0.8, ("vn_iip", *YTD, "yoy_pct"): 6}

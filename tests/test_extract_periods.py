@@ -26,6 +26,14 @@ def test_the_last_period_phrase(phrase, expected):
     assert _dates(last_period(phrase, AUG)) == expected
 
 
+def test_a_month_named_in_words_is_that_month_but_not_a_lunar_date_nor_the_next_month():
+    """SYNTHETIC phrases: "tháng Tám" is August, "tháng Mười một năm 2026" November 2026 (issue 24, fs4)."""
+    assert _dates(last_period("ban le thang tam uoc dat ", AUG)) == ("2027-08-01", "2027-08-31", "month")
+    assert _dates(last_period("thang muoi mot nam 2026 dat ", AUG)) == ("2026-11-01", "2026-11-30", "month")
+    assert last_period("tu ngay 29 thang chap, ", AUG) is None
+    assert last_period("du kien thang sau se tang ", AUG) is None
+
+
 def test_months_beyond_the_report_are_not_periods():
     assert last_period("10 thang ", AUG) is None
 

@@ -71,3 +71,13 @@ def test_sentences_and_footnotes_may_begin_with_any_vietnamese_capital():
     assert doc.sentence_start(doc.collapsed.index("40 tỷ")) == doc.collapsed.index("Ước giải ngân")
     [footnote] = doc.footnotes
     assert footnote.start == doc.collapsed.index("² Ở") and footnote.context.startswith("o cac xa")
+
+
+def test_a_line_opening_like_a_sentence_of_the_line_before_starts_where_it_is():
+    """SYNTHETIC: the second line repeats the opening of the first line's second sentence."""
+    from lsreports.extract.segment import line_starts
+
+    text = ("Đối với Hà Nội, tổng mức bán lẻ hàng hóa tăng 4,6%. Tính chung 10 tháng, tổng mức bán lẻ tăng 2,7%.\n"
+            "Tính chung 10 tháng, tổng mức bán lẻ tăng 2%.")
+    collapsed = " ".join(text.split())
+    assert line_starts(text, collapsed) == [0, collapsed.rindex("Tính chung")]

@@ -61,15 +61,23 @@ def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
                 or _LETTER.match(collapsed[number.end:number.end + 1] or " "))
 
 
-#: A paragraph that opens on "Trong đó" lists the parts of the figure the paragraph before ends on.
-_PARTS_OPENING = re.compile(r"\s*(trong (do|so do)|rieng)\b")
+#: A paragraph that opens on "Trong đó", "Cụ thể" (or on a list of the CPI's groups: "Các nhóm hàng hóa và dịch vụ
+#: có chỉ số giá tăng: ...") lists the parts of the figure the paragraph before ends on.
+_PARTS_OPENING = re.compile(r"\s*(trong (do|so do)|rieng|cu the|cac nhom hang( hoa)?( va dich vu)? co chi so gia)\b")
+_NUMBER = re.compile(r"\d")
 
 
 def _topic_start(doc: Document, position: int) -> int:
-    """Where the paragraph holding ``position`` starts, or the one before when it opens on "Trong đó"."""
+    """Where the paragraph holding ``position`` starts, or the one before when it opens on "Trong đó".
+
+    A line between them that prints no number (a caption: "Nguồn: Tổng cục Thống kê", "Ảnh minh họa.") is passed over.
+    """
     start = doc.paragraph_start(position)
     if start > 0 and _PARTS_OPENING.match(doc.folded.text, doc.folded.at(start)):
-        return doc.paragraph_start(start - 1)
+        before = doc.paragraph_start(start - 1)
+        while before > 0 and not _NUMBER.search(doc.collapsed, before, start):
+            start, before = before, doc.paragraph_start(before - 1)
+        return before
     return start
 
 

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .candidates import Candidate
-from .lexicon import FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_NAMED, PART_OF, RATE_VALUES, UNIT_ONLY, entries
+from .lexicon import (FLOWS_EXCLUDED_IN_STOCK_CLAUSE, GRDP_PARTS, GROWTH_NAMED, PART_OF, RATE_VALUES, UNIT_ONLY,
+                      entries, own_total)
 from .periods import Period, period_for
 from .segment import Document
 from .measure import CHANGE
@@ -24,6 +25,10 @@ _RUNNING_TOTAL = re.compile(r"\s*(uoc )?(luy ke|lily ke|tinh chung|cong don)")
 #: Words that put a sector's growth in GRDP terms ("khu vực dịch vụ tăng 7,45%", "thuế sản phẩm trừ trợ cấp").
 _GRDP_CUE = re.compile(r"grdp|tong san pham|muc tang (truong )?chung|khu vuc (nong|cong nghiep|dich vu)"
                        r"|thue san pham tru tro cap")
+
+
+#: A breakdown named between an indicator and a rate ("ngành hàng", "nhóm hàng", "mặt hàng"): the rate is the part's.
+_BREAKDOWN_NAMED = re.compile(r"\b(nganh hang|nhom hang|mat hang)\b")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def level_indicator(doc: Document, cand: Candidate, family: str, unit_length: in
     if _excluded(indicator, cand):
         return None
     if indicator.startswith("@"):
-        parent = parent_of(cand.context)
+        parent = parent_of(cand.context) or own_total(cand.before[:keyword_start])
         if parent is None:
             return None
         indicator = PART_OF[parent][indicator[1:]]
@@ -131,6 +136,8 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
     report, target = doc.report, last_level
     window = cand.before[-90:]
     rate_near = nearest_entry(window, "rate")
+    if rate_near and _BREAKDOWN_NAMED.search(window, rate_near[1]):
+        rate_near = None  # "doanh thu bán lẻ hàng hóa ... có ngành hàng lương thực tăng 4,9%": a part of it
     if rate_near:
         rate_end = cand.fn - len(window) + rate_near[1]
         after_level = last_level is None or rate_end > doc.folded.at(last_level.number_end)

@@ -69,6 +69,17 @@ PART_OF: dict[str, dict[str, str]] = {
     "trade_declared": {"export": "trade_declared_export", "import": "trade_declared_import"},
 }
 
+#: A part named with its own noun and no total in its sentence ("Kim ngạch xuất khẩu trong tháng 8 ước đạt 200
+#: triệu USD", the statistics office's release): the noun before the part's phrase -> the total it is a part of.
+PART_OWN_TOTAL: dict[str, str] = {"kim ngach": "trade_total"}
+
+
+def own_total(before_part: str) -> str | None:
+    """The total of :data:`PART_OF` a part belongs to when its own noun names it (``before_part``: the text up to it)."""
+    words = before_part.rstrip()
+    return next((total for noun, total in PART_OWN_TOTAL.items() if words.endswith(noun)), None)
+
+
 #: The indicator lexicon: one row per phrase, extended by editing the table, not the code.
 PHRASES_TABLE = Path(__file__).resolve().parent / "tables" / "indicator_phrases.csv"
 PHRASE_COLUMNS = ("indicator_id", "family", "syntax", "phrase", "kind", "note")

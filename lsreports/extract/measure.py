@@ -22,7 +22,8 @@ from lsreports.sources.contract import PCT_MEASURES
 
 from .lexicon import LexiconError, phrase_pattern, read_phrase_table
 
-_SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|so\s+)?"
+#: "so với" (OCR spellings; "đối với" in a reworded copy) or "so" before a base printed after a percentage.
+_SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|doi voi\s*|so\s+)?"
 #: The bases a percentage is measured against, as a table a reader extends without code: one row per phrase
 #: printed after the number ("so với" optional); the first row that matches names the measure.
 BASES_TABLE = Path(__file__).resolve().parent / "tables" / "measure_bases.csv"
@@ -49,8 +50,10 @@ def load_bases(path: Path = BASES_TABLE) -> tuple[tuple[re.Pattern, str], ...]:
 BASES: tuple[tuple[re.Pattern, str], ...] = load_bases()
 #: Measures whose base carries on to a later bare "đạt X%" in the sentence.
 CARRIED = ("plan_pct", "est_central_pct", "est_local_pct")
-#: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%").
-_ADVERB = r"(\s(manh|nhe|cao|thap|nhanh|cham|khoang|hon|gan|tren|xap xi|lan luot|tuong ung))*"
+#: Words between "tăng"/"giảm" and the number ("tăng mạnh 11,89%", "giảm khoảng 3%", "tăng tới 11,2%", "giảm nhiều
+#: nhất với 2,21%").
+_ADVERB = (r"(\s(manh|nhe|cao|thap|nhanh|cham|khoang|hon|gan|tren|xap xi|lan luot|tuong ung|toi"
+           r"|(nhieu|cao|manh|thap) nhat( voi)?))*")
 CHANGE = re.compile(r"(tang|ting|giam|glam|bang)" + _ADVERB + r"\s*$")
 FALL = re.compile(r"(giam|glam)" + _ADVERB + r"\s*$")
 #: "tốc độ tăng (trưởng) ... đạt 8,06%": a growth rate named before the number.
@@ -119,8 +122,8 @@ def percentage_measure(after: str, before: str, context: str, carried: str | Non
     return measure, explicit
 
 
-#: "so với tháng 7/2025", "so với tháng 12-2021": a base named by its month (:func:`named_month_base`).
-_NAMED_MONTH = re.compile(r"^[\s%]*(,\s*)?so(\s+v\S{1,2}i)?\s+thang (\d{1,2})[/-](20\d\d)\b")
+#: "so với tháng 7/2025", "so với tháng 12-2021", "so với tháng 6": a base named by its month (:func:`named_month_base`).
+_NAMED_MONTH = re.compile(r"^[\s%]*(,\s*)?so(\s+v\S{1,2}i)?\s+thang (\d{1,2})(?:[/-](20\d\d))?\b(?![/-]\d)")
 
 
 def named_month_base(after: str, start: pd.Timestamp, end: pd.Timestamp) -> str | None:
@@ -133,9 +136,12 @@ def named_month_base(after: str, start: pd.Timestamp, end: pd.Timestamp) -> str 
     match = _NAMED_MONTH.match(after.lstrip(" %"))
     if match is None:
         return None
-    named = pd.Period(year=int(match.group(4)), month=int(match.group(3)), freq="M") if (
-        1 <= int(match.group(3)) <= 12) else None
     month = pd.Period(end, freq="M")
+    year = int(match.group(4)) if match.group(4) else end.year  # "so với tháng 6": an earlier month of the year
+    named = pd.Period(year=year, month=int(match.group(3)), freq="M") if (
+        1 <= int(match.group(3)) <= 12) else None
+    if named is not None and not match.group(4) and named >= month:
+        return ""  # a month not before the figure's, with no year: which year?
     if named is None or pd.Period(start, freq="M") != month:
         return ""
     return {month - 1: "mom_pct", month - 12: "yoy_pct"}.get(named, "")

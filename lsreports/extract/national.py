@@ -30,7 +30,8 @@ from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_
 from .candidates import Candidate
 from .indicator import Target
 from .measure import named_month_base
-from .periods import Period
+from .periods import Period, last_period
+from .scope import COUNTRY_SENTENCE
 from .segment import Document
 
 #: A figure its words call estimated (folded): "ước", "ước tính", "dự tính", "dự kiến".
@@ -125,6 +126,49 @@ def below_floor(row: dict) -> bool:
     return row["value"] < floor * months
 
 
+#: The other provinces and cities, folded (``tables/other_provinces.csv``). Gia Lai, Hòa Bình, Hà Nam, Thái Bình,
+#: Điện Biên and Cao Bằng are left out: folded they are also words ("giá lại", "hòa bình", "hạ năm", "trạng thái
+#: bình thường", "diễn biến", "cao bằng").
+OTHER_PROVINCES = FLOORS.with_name("other_provinces.csv")
+
+
+@lru_cache(maxsize=1)
+def _other_provinces() -> re.Pattern:
+    table = pd.read_csv(OTHER_PROVINCES, dtype=str, keep_default_na=False)
+    return re.compile(r"\b(?:" + "|".join(table["pattern"]) + r")\b")
+
+
+def foreign_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where a national text speaks of another province (collapsed spans): its figures are not the country's.
+
+    A paragraph whose first sentence names another province or city ("Đối với Hà Nội, tổng mức bán lẻ ...")
+    is that province's to its end; elsewhere, a sentence naming one ("Đà Nẵng dẫn đầu với mức tăng 17,7%").
+    A sentence naming the country as well ("cả nước") stays the country's.
+    """
+    def foreign(start: int, end: int) -> bool:
+        folded = doc.folded.text[doc.folded.at(start):doc.folded.at(end)]
+        return _other_provinces().search(folded) is not None and COUNTRY_SENTENCE.search(folded) is None
+
+    spans, bounds = [], sorted(set(doc.paragraphs) | {0, len(doc.collapsed)})
+    for start, end in zip(bounds, bounds[1:]):
+        if foreign(start, min(doc.sentence_end(start), end)):
+            spans.append((start, end))
+            continue
+        position = start
+        while position < end:
+            stop = min(max(doc.sentence_end(position), position + 1), end)
+            spans += [(position, stop)] if foreign(position, stop) else []
+            position = stop
+    return spans
+
+
+def outside(rows: list[dict], doc: Document, spans: list[tuple[int, int]]) -> list[dict]:
+    """The rows whose quote lies outside ``spans`` (:func:`foreign_spans`)."""
+    def at(row: dict) -> int:
+        return doc.collapsed.find(row["quote"])
+    return [row for row in rows if not any(start <= at(row) < end for start, end in spans)]
+
+
 def national_by_wording(release: list[dict], grammar: list[dict], province: set[str] | frozenset[str] = frozenset()
                         ) -> bool:
     """Whether a text naming neither the province nor the country is the country's.
@@ -133,18 +177,21 @@ def national_by_wording(release: list[dict], grammar: list[dict], province: set[
     those read with the country's vocabulary; ``province``: the province's indicator ids. It is
     the country's when the release's wording is found, a level reaches the country's magnitude
     or a figure has no counterpart among the province's (the CPI, core inflation), and no level
-    falls short of the country's magnitude: a level under :data:`FLOORS` times its months
-    ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's.
+    falls short of one month of the country's magnitude: a level under :data:`FLOORS`
+    ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's. A level
+    between one month's floor and its period's (its period misread: "tháng Tám" taken for "8
+    tháng") is neither a province's nor evidence of the country.
     """
     levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
-    if any(below_floor(row) for row in levels):
+    if any(row["value"] < _floors()[row["indicator_id"]] for row in levels):
         return False
+    reached = [row for row in levels if not below_floor(row)]
     only_national = [row for row in grammar if row["indicator_id"].removeprefix("vn_") not in province]
-    return bool(release or levels or only_national)
+    return bool(release or reached or only_national)
 
 
 #: A base named in the paragraph without a figure of its own ("có 2 nhóm hàng giảm giá so với tháng trước").
-_PARAGRAPH_BASE = re.compile(r"so voi (thang truoc|(cung|cing) (ky|ki))")
+_PARAGRAPH_BASE = re.compile(r"\b(?:so|so voi|doi voi) (thang truoc|(cung|cing) (ky|ki))")
 
 
 #: A base named by its month ("so với tháng 1/2018"): a rate after it with no base of its own is ambiguous.
@@ -171,6 +218,51 @@ def pair_base(cand: Candidate, earlier: str) -> str | None:
     return "mom_pct" if pairs[-1].group(position + 1) == "thang truoc" else "yoy_pct"
 
 
+#: The release's frame for the CPI's groups: "Trong mức giảm 0,03% của CPI tháng 5 so với tháng trước, có 4/11
+#: nhóm ...".
+_GROUP_FRAME = re.compile(r"trong muc (?:tang|giam) \d+(?:,\d+)?\s?% cua (?:cpi|chi so gia tieu dung)[^.%]{0,40}?"
+                          r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
+
+
+def group_frame(doc: Document, cand: Candidate, indicator_id: str) -> str | None:
+    """The base of the last frame of the CPI's groups before a group's rate (:data:`_GROUP_FRAME`), else ``None``.
+
+    The groups are listed over several paragraphs after the frame names the base once; a base
+    named since ("So với cùng kỳ năm 2024, CPI tháng 2 tăng 2,91%. ... Nhóm ... tăng 6,36%") takes over.
+    """
+    if not indicator_id.startswith("vn_cpi_"):
+        return None
+    frames = list(_GROUP_FRAME.finditer(doc.folded.text, 0, cand.fn))
+    if not frames:
+        return None
+    later = list(_PARAGRAPH_BASE.finditer(doc.folded.text, frames[-1].end(), cand.fn))  # a base named since
+    base = later[-1].group(1) if later else frames[-1].group(1)
+    return "mom_pct" if base == "thang truoc" else "yoy_pct"
+
+
+def _guessed_base(doc: Document, cand: Candidate, measure: str, target: Target) -> tuple[str, bool] | None:
+    """The base of a rate printed without one: (measure, whether the groups' frame named it), or ``None`` for no row.
+
+    The last base its paragraph names, the order of a pair of bases, a named month, or the frame of
+    the CPI's groups (:func:`group_frame`); a month's change with none of these gives no row.
+    """
+    earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
+    bases = list(_PARAGRAPH_BASE.finditer(earlier))
+    if bases:
+        measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
+    measure = pair_base(cand, earlier) or measure
+    named = list(_NAMED_MONTH_BASE.finditer(earlier))
+    framed = group_frame(doc, cand, target.indicator_id) if not (bases or named) else None
+    measure = framed or measure
+    if not (bases or named or framed or pair_base(cand, earlier)) and target.period.kind == "month":
+        return None  # a month's change with no base named in its paragraph: month or year before?
+    if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
+        measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
+        if not measure:
+            return None  # neither the month before nor a year before: ambiguous
+    return measure, framed is not None
+
+
 def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, target: Target
                   ) -> tuple[str, Target] | None:
     """A national percentage with no base printed after it: the base named last in its paragraph.
@@ -178,23 +270,25 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
     A release names the base once for a list ("Theo Tổng cục Thống kê, có 2 nhóm hàng giảm giá so
     với tháng trước. Trong đó, nhóm hàng ăn ... tăng 0,15%"). With no period named either, a
     change on the month before is the text's month; any other figure whose period is only
-    guessed gives no row (precision first).
+    guessed gives no row (precision first). A period named earlier in a long sentence, beyond the
+    candidate's window ("IIP tháng 4/2021 ... , trong đó ngành khai khoáng ...; ngành sản xuất và
+    phân phối điện tăng 2,6% và tăng 16,4%"), is named, not guessed. A month's change whose
+    paragraph names no base at all ("so (với)", "đối với" tháng trước / cùng kỳ) gives no row:
+    on the month before or the year before is a guess. A group of the CPI whose base the release's
+    frame names is of the text's month.
     """
+    framed = False
     if not explicit:
-        earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
-        bases = list(_PARAGRAPH_BASE.finditer(earlier))
-        if bases:
-            measure = "mom_pct" if bases[-1].group(1) == "thang truoc" else "yoy_pct"
-        measure = pair_base(cand, earlier) or measure
-        named = list(_NAMED_MONTH_BASE.finditer(earlier))
-        if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
-            measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
-            if not measure:
-                return None  # neither the month before nor a year before: ambiguous
-    if target.period.inferred:
-        if measure != "mom_pct":
+        based = _guessed_base(doc, cand, measure, target)
+        if based is None:
             return None
-        month = Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
-        target = Target(target.indicator_id, month, target.quote_start, target.sentence, target.number_end)
+        measure, framed = based
+    if target.period.inferred:
+        cut = doc.folded.text[doc.folded.at(cand.sentence):cand.fs]  # the sentence beyond the candidate's window
+        named = last_period(cut, doc.report, skip=("same_period",)) if cut else None
+        if named is None and measure != "mom_pct" and not framed:
+            return None
+        named = named or Period(doc.report.month_start, doc.report.month_end, "month", inferred=True)
+        target = Target(target.indicator_id, named, target.quote_start, target.sentence, target.number_end)
     return measure, target
 

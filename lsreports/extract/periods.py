@@ -66,6 +66,11 @@ _DATE = r"(\d{1,2})/(\d{1,2})/(20\d\d)"
 #: Numbers of months written in words ("sáu tháng", "Tám tháng năm 2025"); "năm" (five) is left out: it is also "year".
 MONTH_WORDS: dict[str, int] = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
                                "muoi mot": 11, "muoi hai": 12}
+#: Months named in words ("tháng Tám", "tháng Mười"). Left out: "tháng năm" and "tháng sáu/sau" ("năm" is also
+#: "year", "sau" also "after": "tháng sau" is the next month), "tháng Giêng" and "tháng Chạp", the lunar
+#: calendar's ("mùng 5 tháng Giêng"), a month after a day ("29 tháng Chạp") and "tháng tư vấn" (no April).
+MONTH_NAMES: dict[str, int] = {"hai": 2, "ba": 3, "tu": 4, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+                               "muoi mot": 11, "muoi hai": 12}
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
      "days"),
@@ -79,10 +84,14 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"nua (dau|dau) nam"), "first_half"),
     # "so với tháng 7/2025" is the base of a change (:func:`.measure.named_month_base`), not the figure's month
     (re.compile(r"(?<!so voi )(?<!so )thang (\d{1,2})([/-](20\d\d))?\b"), "month"),
+    (re.compile(r"(?<!so voi )(?<!so )(?<!\d )\bthang (" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+                + r")\b(?! (?:ngay|lan|dau|van)\b)(?:(?:[/-]| nam )(20\d\d))?"), "month_name"),
     (re.compile(r"trong thang|thang nay|hang thang"), "this_month"),
     # "cùng kỳ năm 2024 là 1.029,6 tỷ đồng" names the period of a figure printed for it; after "so với" it is
-    # the base of a comparison, never a period, and "(cùng kỳ năm 2024 tăng 8,8%)" is read by rows._COMPARISON
-    (re.compile(r"(?<!so voi )(?<!so )(?<!\()(cung|cing) ky nam (20\d\d)\b(?! (tang|giam|ting|glam)\b)"), "same_period"),
+    # the base of a comparison, never a period (nor after "so với bình quân"), and "(cùng kỳ năm 2024 tăng 8,8%)" is
+    # read by rows._COMPARISON
+    (re.compile(r"(?<!so voi )(?<!so )(?<!\()(?<!binh quan )(cung|cing) ky nam (20\d\d)\b(?! (tang|giam|ting|glam)\b)"),
+     "same_period"),
     (re.compile(r"luy ke|lily ke|tinh chung|tu dau nam|luy ke nam|cong don"), "ytd"),
     (re.compile(r"(?<!dau )(?<!hoach )(?<!ky )(?<!ki )(?<!\d )\bnam (20\d\d)\b"), "year"),
 )
@@ -132,6 +141,9 @@ def period_from(kind: str, match: re.Match, report: ReportMonth) -> Period | Non
         if not 1 <= month <= 12:
             return None
         rm = ReportMonth(year, month)
+        return Period(rm.month_start, rm.month_end, "month")
+    if kind == "month_name":
+        rm = ReportMonth(int(match.group(2)) if match.group(2) else y, MONTH_NAMES[match.group(1)])
         return Period(rm.month_start, rm.month_end, "month")
     if kind == "same_period":
         year = int(match.group(2))
@@ -216,6 +228,33 @@ def period_after(after: str, report: ReportMonth) -> Period | None:
     if not 1 <= months <= 12 or year == report.year and months > report.month:
         return None
     return Period(pd.Timestamp(year, 1, 1), ReportMonth(year, months).month_end, "ytd")
+
+
+#: "các năm 2016-2021 so với năm trước lần lượt là: tăng 2,66%; tăng 3,53%; ...": one rate per year, in order.
+_YEAR_LIST = re.compile(r"cac nam (20\d\d)\s*[-–]\s*(20\d\d)\b[^.%]{0,80}?lan luot( la)?\s*:?")
+#: "CPI năm 2024 tăng 3,66%": the rate of a year named right before its verb.
+_YEAR_BEFORE_VERB = re.compile(r"(?<!ky )(?<!ki )(?<!voi )(?<!so )(?<!quan )(?<!hoach )"
+                               r"\bnam (20\d\d),?\s+(tang|giam)( nhe| manh)?\s*$")
+
+
+def listed_year(before: str, report: ReportMonth) -> Period | None:
+    """The year of a rate in a list of years ("các năm 2016-2021 ... lần lượt là: tăng a%; tăng b%; ...") or of
+    an earlier year named right before its verb ("CPI năm 2024 tăng 3,66%"), else ``None``.
+
+    The list's rates are counted from its opening; a rate beyond its last year is not placed.
+    """
+    opening = None
+    for opening in _YEAR_LIST.finditer(before):
+        pass
+    if opening is not None:
+        year = int(opening.group(1)) + before[opening.end():].count("%")
+        return Period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), "ytd") if (
+            year <= int(opening.group(2))) else None
+    named = _YEAR_BEFORE_VERB.search(before)
+    if named and int(named.group(1)) < report.year:
+        year = int(named.group(1))
+        return Period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), "ytd")
+    return None
 
 
 def reserved(year: int) -> bool:

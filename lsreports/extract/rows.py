@@ -39,8 +39,9 @@ from .lexicon import GROWTH_ONLY, NATIONAL_ENTRIES, RATE_VALUES, STOCKS, vocabul
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
-from .national import REASON_BY_WORDING, below_floor, country_guess, national_by_wording, national_rows, national_units
-from .periods import period_after, period_for, reserved, year_earlier
+from .national import (REASON_BY_WORDING, below_floor, country_guess, foreign_spans, national_by_wording, national_rows,
+                       national_units, outside)
+from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -134,6 +135,7 @@ def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) 
         grammar = [row for row in read_rows(doc, country_units, country=True) if row["indicator_id"].startswith("vn_")]
     if scope == "unknown" and not national_by_wording(rows, grammar, set(units)):
         return None
+    rows, grammar = (outside(found, doc, foreign_spans(doc)) for found in (rows, grammar))  # another province's
     small = [row for row in rows + grammar if below_floor(row)]
     skipped += [f"{row['indicator_id']}: {row['value']:g} is under the country's magnitude, a misprint or another "
                 f"scope's figure: {row['quote']!r}" for row in small]
@@ -172,8 +174,9 @@ def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) ->
     return rows
 
 
-#: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)".
-_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki) (?:nam (20\d\d)|nam truoc)\s+(?:tang|giam|ting|glam)[^()]*$")
+#: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)",
+#: "(cùng kỳ tăng 2,2%)".
+_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki)(?: nam (20\d\d)| nam truoc)?\s+(?:tang|giam|ting|glam)[^()]*$")
 #: "nếu loại trừ yếu tố giá giảm 10,4% (cùng kỳ năm 2020 giảm 3,8%)": a comparison of the price-adjusted growth.
 _PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
@@ -233,19 +236,10 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
         return []
     if last is None or target.indicator_id != last.indicator_id:
         reading.last_rate = target
-    later = period_after(after, doc.report)
-    if later is not None:  # "tăng 7,2% trong 2 tháng đầu năm 2025": the period printed after the rate
-        target = dataclasses.replace(target, period=later)
-    named = named_month_base(after, target.period.start, target.period.end)
-    if named is not None:  # "so với tháng 7/2025": the month before, the same month a year earlier, or no measure
-        if not named:
-            return []
-        measure, explicit = named, True
-    if reading.country:  # a national text: the base its paragraph names; no row on a guessed period
-        guessed = country_guess(doc, cand, measure, explicit, target)
-        if guessed is None:
-            return []
-        measure, target = guessed
+    placed = placed_rate(doc, cand, after, reading.country, measure, explicit, target)
+    if placed is None:
+        return []
+    measure, explicit, target = placed
     comparison = _COMPARISON.search(cand.before)
     if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
@@ -274,6 +268,50 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     confidence, reason = judge(EXPLICIT if explicit else IMPLICIT, doubts)
     row = _row(target, measure, reading_.value, "pct", doc, cand, end, confidence, reading_.note, reason)
     return [row]
+
+
+def placed_rate(doc: Document, cand: Candidate, after: str, country: bool, measure: str, explicit: bool,
+                target: Target) -> tuple[str, bool, Target] | None:
+    """The period and base a rate's words name around it: (measure, explicit, target), or ``None`` for no row.
+
+    A period printed after the rate ("tăng 7,2% trong 2 tháng đầu năm 2025"); in a national text a
+    year of a list or named before the verb (:func:`.periods.listed_year`; a reserved year: no row);
+    a base named by its month ("so với tháng 7/2025"); in a national text the base its paragraph
+    names (:func:`.national.country_guess`); a change on the month before only for a month (:func:`month_base`).
+    """
+    later = period_after(after, doc.report)
+    if later is not None:
+        target = dataclasses.replace(target, period=later)
+    listed = listed_year(cand.before, doc.report) if country else None
+    if listed is not None:
+        if reserved(listed.start.year):
+            return None
+        target = dataclasses.replace(target, period=listed)
+    named = named_month_base(after, target.period.start, target.period.end)
+    if named is not None:  # the month before, the same month a year earlier, or no measure
+        if not named:
+            return None
+        measure, explicit = named, True
+    if country:
+        guessed = country_guess(doc, cand, measure, explicit, target)
+        if guessed is None:
+            return None
+        measure, target = guessed
+    measure = month_base(measure, explicit, target.period)
+    return None if measure is None else (measure, explicit, target)
+
+
+def month_base(measure: str, explicit: bool, period: Period) -> str | None:
+    """A change on the month before belongs to a month: over a longer period it is on the year before.
+
+    "CPI tháng 5 giảm 0,03% so với tháng trước nhưng CPI bình quân 5 tháng vẫn tăng 4,39%": the
+    second rate took the base of the first, but a year to date is compared with the same period a
+    year earlier. A base printed after a longer period's rate ("CPI quý I tăng 1,92% So với tháng
+    trước, ...": a headline running into the next sentence) contradicts it: no row (``None``).
+    """
+    if measure != "mom_pct" or period.start.to_period("M") == period.end.to_period("M"):
+        return measure
+    return None if explicit else "yoy_pct"
 
 
 def level_rows(doc: Document, cand: Candidate, reading: Reading, units: dict[str, str]) -> list[dict]:

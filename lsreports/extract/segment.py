@@ -106,13 +106,13 @@ def line_starts(text: str, collapsed: str) -> list[int]:
     """Where each non-blank line of ``text`` starts in the collapsed text (in order)."""
     starts, cursor = [], 0
     for line in text.splitlines():
-        head = collapse(line)[:40]
-        if not head:
+        whole = collapse(line)
+        if not whole:
             continue
-        start = collapsed.find(head, cursor)
-        if start >= 0:
+        start = collapsed.find(whole[:40], cursor)
+        if start >= 0:  # past the whole line: a later line opening like a sentence of this one is not found in it
             starts.append(start)
-            cursor = start + len(head)
+            cursor = start + len(whole)
     return starts
 
 
