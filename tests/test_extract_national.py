@@ -368,3 +368,18 @@ def test_the_index_written_as_industrial_production_of_a_month_or_ipp():
             "kỳ năm trước.")
     rows = found(frame_of(text))
     assert rows == {("vn_iip", *MONTH, "mom_pct"): 0.8, ("vn_iip", *YTD, "yoy_pct"): 6}
+
+
+def test_the_value_added_of_industry_and_an_industrys_own_index_are_not_the_iip():
+    # SYNTHETIC (giả lập): value added of industry with the same sector names as the IIP, a quarter in brackets,
+    # the IIP itself after it, and a level-II industry "có chỉ số IIP"; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), tính chung 9 tháng năm 2025, giá trị tăng thêm toàn ngành công nghiệp "
+            "ước tính tăng 8,1% so với cùng kỳ năm trước.\nTrong đó, ngành chế biến, chế tạo là động lực tăng trưởng "
+            "của toàn nền kinh tế với tốc độ tăng 9,2% (quý III tăng 11,4%); ngành khai khoáng giảm 7,3%.\n"
+            "Tính chung 9 tháng năm 2025, chỉ số sản xuất công nghiệp (IIP) ước tính tăng 8,4% so với cùng kỳ năm "
+            "trước. Trong đó, ngành chế biến, chế tạo tăng 9,6%; ngành khai khoáng giảm 6,2%.\n"
+            "Cụ thể, sản xuất đồ uống có chỉ số IIP tăng 25,1% so với cùng kỳ.")
+    ytd = ("2025-01-01", "2025-09-30")
+    assert found(frame_of(text, "2025-09")) == {("vn_iip", *ytd, "yoy_pct"): 8.4,
+                                                ("vn_iip_manufacturing", *ytd, "yoy_pct"): 9.6,
+                                                ("vn_iip_mining", *ytd, "yoy_pct"): -6.2}

@@ -41,6 +41,7 @@ from .measure import (CARRIED, Converted, base_length, converted, multiple, name
                       percentage_measure)
 from .national import (REASON_BY_WORDING, below_floor, country_guess, foreign_spans, national_by_wording, national_rows,
                        national_units, outside)
+from .quantities import other_quantity
 from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
@@ -234,6 +235,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
         target = reading.last_rate  # "CPI ... giảm 0,2% so với tháng trước và so với cùng kỳ năm trước tăng 3,9%"
     if measure is None or target is None or times and measure not in ("yoy_pct", "mom_pct"):
         return []
+    if other_quantity(cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn], target.indicator_id):
+        return []  # the value added of industry, an industry's own index: not the indicator its words name
     if last is None or target.indicator_id != last.indicator_id:
         reading.last_rate = target
     placed = placed_rate(doc, cand, after, reading.country, measure, explicit, target)
