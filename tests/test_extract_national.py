@@ -383,3 +383,24 @@ def test_the_value_added_of_industry_and_an_industrys_own_index_are_not_the_iip(
     assert found(frame_of(text, "2025-09")) == {("vn_iip", *ytd, "yoy_pct"): 8.4,
                                                 ("vn_iip_manufacturing", *ytd, "yoy_pct"): 9.6,
                                                 ("vn_iip_mining", *ytd, "yoy_pct"): -6.2}
+
+
+def test_a_text_naming_neither_with_levels_of_the_countrys_magnitude_gives_no_province_row():
+    # SYNTHETIC (giả lập): an excerpt opening on "Cụ thể", no period, no province, no country; invented figures.
+    text = ("Cụ thể (giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 3,111 triệu tỉ đồng. "
+            "Doanh thu du lịch lữ hành ước đạt 12.300 tỉ đồng, giảm 51,2% so với cùng kỳ năm trước.")
+    with pytest.warns(UserWarning, match="country's magnitude"):
+        frame = extract_report(text, "syn", "2020-08")
+    assert frame.empty
+
+
+def test_a_level_under_any_provinces_month_is_a_misprint_not_a_provinces_level():
+    # SYNTHETIC (giả lập): the country's retail sales of a month and its goods part with the scale dropped
+    # ("2,553 triệu đồng" for "triệu tỉ"); the text names neither the province nor the country; invented figures.
+    text = ("Tháng 8/2020 (giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 410.200 tỉ đồng, "
+            "tăng 2,1% so với cùng kỳ năm trước. Doanh thu bán lẻ hàng hóa đạt hơn 3,105 triệu đồng, tăng 4% so với "
+            "cùng kỳ năm trước.")
+    rows = found(frame_of(text, "2020-08"))
+    month = ("2020-08-01", "2020-08-31")
+    assert rows[("vn_retail_sales", *month, "value")] == 410_200
+    assert not any(key[0] == "retail_sales" for key in rows)

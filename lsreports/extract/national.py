@@ -108,9 +108,18 @@ def _candidate(row: dict, words: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def _floor_table() -> pd.DataFrame:
+    return pd.read_csv(FLOORS, dtype={"monthly_floor": float, "province_monthly_floor": float},
+                       keep_default_na=False).set_index("indicator_id")
+
+
 def _floors() -> dict[str, float]:
-    table = pd.read_csv(FLOORS, dtype={"monthly_floor": float}, keep_default_na=False)
-    return dict(zip(table["indicator_id"], table["monthly_floor"]))
+    return _floor_table()["monthly_floor"].to_dict()
+
+
+def _province_floors() -> dict[str, float]:
+    """The least a province's level prints in a month: under it a level is a misprint for anyone ("2,553 triệu đồng")."""
+    return _floor_table()["province_monthly_floor"].to_dict()
 
 
 def below_floor(row: dict) -> bool:
@@ -124,6 +133,17 @@ def below_floor(row: dict) -> bool:
         return False
     months = pd.Period(row["end"], "M").ordinal - pd.Period(row["start"], "M").ordinal + 1
     return row["value"] < floor * months
+
+
+def of_country_magnitude(rows: list[dict]) -> list[dict]:
+    """The province's levels (``retail_sales``) that reach the country's magnitude (``vn_retail_sales``'s floor).
+
+    A text naming neither the province nor the country whose national reading found no period
+    ("Cụ thể, tổng mức bán lẻ ... đạt 3,225 triệu tỉ đồng") is still not the province's when its
+    levels are the country's: a province's month is a hundredth of the country's.
+    """
+    return [row for row in rows if row["measure"] == "value" and "vn_" + row["indicator_id"] in _floors()
+            and not below_floor({**row, "indicator_id": "vn_" + row["indicator_id"]})]
 
 
 #: The other provinces and cities, folded (``tables/other_provinces.csv``). Gia Lai, Hòa Bình, Hà Nam, Thái Bình,
@@ -180,9 +200,12 @@ def national_by_wording(release: list[dict], grammar: list[dict], province: set[
     falls short of one month of the country's magnitude: a level under :data:`FLOORS`
     ("tổng kim ngạch xuất nhập khẩu hàng hóa tháng 8 đạt 2,5 tỷ USD") is a province's. A level
     between one month's floor and its period's (its period misread: "tháng Tám" taken for "8
-    tháng") is neither a province's nor evidence of the country.
+    tháng") is neither a province's nor evidence of the country; nor is a level under any province's
+    month (``province_monthly_floor``: "doanh thu bán lẻ hàng hóa đạt hơn 2,553 triệu đồng", a
+    dropped "tỉ"), a misprint.
     """
     levels = [row for row in release + grammar if row["measure"] == "value" and row["indicator_id"] in _floors()]
+    levels = [row for row in levels if row["value"] >= _province_floors()[row["indicator_id"]]]  # no misprint
     if any(row["value"] < _floors()[row["indicator_id"]] for row in levels):
         return False
     reached = [row for row in levels if not below_floor(row)]

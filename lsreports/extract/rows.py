@@ -40,9 +40,9 @@ from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
 from .national import (REASON_BY_WORDING, below_floor, country_guess, foreign_spans, national_by_wording, national_rows,
-                       national_units, outside)
-from .quantities import other_quantity
+                       national_units, of_country_magnitude, outside)
 from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
+from .quantities import other_quantity
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
 from .units import convert, family_of, unit_of
@@ -114,7 +114,13 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         national = country_rows(doc, doc_id, scope, units)
         if national is not None:
             return national
-    frame = _finish(read_rows(doc, units), doc_id)
+    rows = read_rows(doc, units)
+    if scope == "unknown" and of_country_magnitude(rows):
+        warnings.warn(f"{doc_id}: {of_country_magnitude(rows)[0]['quote']!r} is of the country's magnitude: no row of "
+                      "the province is read from a text that names neither (`lsreports curate gaps` lists its figures)",
+                      stacklevel=2)
+        return _finish([], doc_id)
+    frame = _finish(rows, doc_id)
     if scope == "unknown":
         frame = doubted(frame, "scope_unknown")
     if frame.empty:
