@@ -404,3 +404,17 @@ def test_a_level_under_any_provinces_month_is_a_misprint_not_a_provinces_level()
     month = ("2020-08-01", "2020-08-31")
     assert rows[("vn_retail_sales", *month, "value")] == 410_200
     assert not any(key[0] == "retail_sales" for key in rows)
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_doanh_thu_ban_le_hang_hoa_va_dich_vu_is_the_total_not_the_goods(variant):
+    # SYNTHETIC (giả lập): a headline without a full stop, the total as "doanh thu bán lẻ hàng hóa và dịch vụ tiêu
+    # dùng", then its goods part; invented figures.
+    text = ("Doanh thu bán lẻ hàng hóa, dịch vụ tháng 11 tăng cao (giả lập)\n\nTheo Tổng cục Thống kê, trong tháng "
+            "11/2019, doanh thu bán lẻ hàng hóa và dịch vụ tiêu dùng trong nước ước đạt 411.100 tỉ đồng, tăng 12,1% so "
+            "với cùng kì năm trước. Trong đó, doanh thu bán lẻ hàng hóa đạt 311.200 tỉ đồng, tăng 13,3% so với cùng kì "
+            "năm trước.")
+    month = ("2019-11-01", "2019-11-30")
+    assert found(frame_of(variant(text), "2019-11")) == {
+        ("vn_retail_sales", *month, "value"): 411_100, ("vn_retail_sales", *month, "yoy_pct"): 12.1,
+        ("vn_retail_goods", *month, "value"): 311_200, ("vn_retail_goods", *month, "yoy_pct"): 13.3}
