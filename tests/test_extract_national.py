@@ -418,3 +418,14 @@ def test_doanh_thu_ban_le_hang_hoa_va_dich_vu_is_the_total_not_the_goods(variant
     assert found(frame_of(variant(text), "2019-11")) == {
         ("vn_retail_sales", *month, "value"): 411_100, ("vn_retail_sales", *month, "yoy_pct"): 12.1,
         ("vn_retail_goods", *month, "value"): 311_200, ("vn_retail_goods", *month, "yoy_pct"): 13.3}
+
+
+def test_a_commoditys_exports_and_a_change_in_volume_are_not_the_countrys_exports():
+    # SYNTHETIC (giả lập): crude oil's exports in a release's paragraph, then the country's exports; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), xuất khẩu dầu thô trong tháng 9 ước khoảng 600.000 tấn với tổng trị giá "
+            "205 triệu USD, giảm 12% so với tháng trước. So với cùng kỳ năm 2019, lượng dầu thô xuất khẩu trong 9 "
+            "tháng tăng 40% về lượng. Kim ngạch xuất khẩu hàng hóa tháng 9 ước đạt 26.100 triệu USD, tăng 2,5% so với "
+            "tháng trước. Tính chung 9 tháng năm 2020, xuất khẩu hàng hóa tăng 4,1% về lượng so với cùng kỳ năm trước.")
+    month = ("2020-09-01", "2020-09-30")
+    assert found(frame_of(text, "2020-09")) == {("vn_exports", *month, "value"): 26_100,
+                                                ("vn_exports", *month, "mom_pct"): 2.5}

@@ -188,6 +188,8 @@ _COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki)(?: nam (20\d\d)| nam truoc)
 _PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
 _MULTIPLE = re.compile(r"\s?lan\b")
+#: "tăng gần 41% về lượng": a change in the volume (tonnes), not in the value the indicator is.
+_VOLUME = re.compile(r"\s?%\s*ve (so )?luong\b")
 _TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
 
 
@@ -227,7 +229,7 @@ class _TargetSentences:
 def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[dict]:
     """The row of a percentage or of a multiple "gấp n lần" (none for percentage points or without a base or target)."""
     times = not cand.is_percentage
-    if re.match(r"\s?%\s*diem", cand.after):  # percentage points, not a rate of change
+    if re.match(r"\s?%\s*diem", cand.after) or _VOLUME.match(cand.after):  # points, or a change in volume
         return []
     after = cand.after[_MULTIPLE.match(cand.after).end():] if times else cand.after
     measure, explicit = percentage_measure(after, cand.before, cand.context, reading.last_measure)
