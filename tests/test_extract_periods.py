@@ -93,3 +93,13 @@ def test_a_paragraph_period_and_not_its_comparison_base():
         ("2027-08-03", "2027-08-09", "span")
     assert _dates(period_for("tourism_revenue", "doanh thu dat ", AUG, paragraph="so voi cung ky nam 2026. ")) == \
         ("2027-01-01", "2027-08-31", "ytd")
+
+
+def test_a_period_carried_from_a_sentence_naming_several_of_its_kind_is_a_guess():
+    """SYNTHETIC paragraphs: "quý II ..., quý III ..." are parts named in passing; "quý III ...; tính chung 8 tháng" is not."""
+    passing = period_for("x", "doanh thu dich vu luu tru dat ", AUG,
+                         paragraph="quy ii chi ghi nhan hon 57.000 luot khach, quy iii la 51.000 luot. ")
+    assert _dates(passing) == ("2027-07-01", "2027-09-30", "quarter") and passing.inferred
+    carried = period_for("x", "trong do, nganh khai khoang tang ", AUG,
+                         paragraph="chi so quy ii/2027 tang 10%; tinh chung 8 thang nam 2027 tang 9,1%. ")
+    assert _dates(carried) == ("2027-01-01", "2027-08-31", "ytd") and not carried.inferred

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -165,17 +166,40 @@ def _days(match: re.Match, report: ReportMonth) -> Period | None:
     return Period(start, end, "span") if start <= end else None
 
 
-def last_period(folded: str, report: ReportMonth, skip: tuple[str, ...] = ()) -> Period | None:
-    """The period named by the last period phrase in ``folded`` (the text before a number), of a kind not in ``skip``."""
-    best: tuple[int, Period] | None = None
+def periods_named(folded: str, report: ReportMonth, skip: tuple[str, ...] = ()) -> list[tuple[int, Period]]:
+    """Every period phrase in ``folded`` of a kind not in ``skip``: (where it ends, its period), in the text's order."""
+    named = []
     for pattern, kind in PHRASES:
         if kind in skip:
             continue
         for match in pattern.finditer(folded):
             period = period_from(kind, match, report)
-            if period is not None and (best is None or match.end() > best[0]):
-                best = (match.end(), period)
-    return best[1] if best else None
+            if period is not None:
+                named.append((match.end(), period))
+    return sorted(named, key=lambda found: found[0])
+
+
+def last_period(folded: str, report: ReportMonth, skip: tuple[str, ...] = ()) -> Period | None:
+    """The period named by the last period phrase in ``folded`` (the text before a number), of a kind not in ``skip``."""
+    named = periods_named(folded, report, skip)
+    return max(named, key=lambda found: found[0])[1] if named else None
+
+
+def carried_period(paragraph: str, report: ReportMonth) -> Period | None:
+    """The period a sentence without one takes from the earlier sentences of its paragraph.
+
+    The last sentence that names a period gives it, the last it names ("quý III ... ; tính chung 9
+    tháng ...": the 9 months). When it names several periods of that kind ("Quý II chỉ ghi nhận
+    hơn 57.000 lượt khách, quý III là 51.000 lượt": parts named in passing), which one the next
+    sentence means is a guess: the last, marked ``inferred``.
+    """
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+", paragraph)):
+        named = periods_named(sentence, report, skip=("same_period",))  # a base compared with is no topic
+        if named:
+            period = max(named, key=lambda found: found[0])[1]
+            spans = {(other.start, other.end) for _, other in named if other.kind == period.kind}
+            return period if len(spans) == 1 else dataclasses.replace(period, inferred=True)
+    return None
 
 
 def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str = "", ahead: str = "",
@@ -196,7 +220,7 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
     if period is None:
         period = last_period(context, report)
     if period is None and paragraph:
-        period = last_period(paragraph, report, skip=("same_period",))  # a base compared with is no topic
+        period = carried_period(paragraph, report)
     if period is None:
         period = Period(pd.Timestamp(report.year, 1, 1), report.month_end, "ytd", inferred=True)
     if indicator_id in STOCKS:
