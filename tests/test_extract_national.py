@@ -429,3 +429,13 @@ def test_a_commoditys_exports_and_a_change_in_volume_are_not_the_countrys_export
     month = ("2020-09-01", "2020-09-30")
     assert found(frame_of(text, "2020-09")) == {("vn_exports", *month, "value"): 26_100,
                                                 ("vn_exports", *month, "mom_pct"): 2.5}
+
+
+def test_a_hedged_level_gives_way_to_the_same_figure_printed_exactly():
+    # SYNTHETIC (giả lập): a lead rounding the quarter's goods sales ("trên 1.190 nghìn tỷ"), then the body's exact
+    # figure; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), doanh thu bán lẻ hàng hóa quý I/2024 ước đạt trên 1.190 nghìn tỷ đồng. "
+            "Cụ thể, quý I/2024, doanh thu bán lẻ hàng hóa ước đạt 1.191.300 tỷ đồng, tăng 7% so với cùng kỳ năm trước.")
+    quarter = ("2024-01-01", "2024-03-31")
+    assert found(frame_of(text, "2024-03")) == {("vn_retail_goods", *quarter, "value"): 1_191_300,
+                                                ("vn_retail_goods", *quarter, "yoy_pct"): 7}

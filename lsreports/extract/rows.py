@@ -45,6 +45,7 @@ from .periods import Period, listed_year, period_after, period_for, reserved, ye
 from .quantities import other_quantity
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
 from .segment import Document, segment
+from .text import Folded
 from .units import convert, family_of, unit_of
 
 #: The columns of a candidate row: the contract's, then status, note (a conversion made), confidence and reason.
@@ -406,7 +407,7 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
     """
     columns = list(OUTPUT_COLUMNS)
     kept, seen = [], set()
-    for row in rows:
+    for row in _exact_wins(rows):
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])
         if key in seen or row["value"] is None:
             continue
@@ -415,6 +416,26 @@ def _finish(rows: list[dict], doc_id: str) -> pd.DataFrame:
         seen.add(key)
         kept.append({**{c: row.get(c, "") for c in columns}, "source_doc": doc_id})
     return pd.DataFrame(_named_base_wins(_named_period_wins(kept)), columns=columns)
+
+
+#: A level hedged just before its number ("ước vượt 1 triệu tỷ đồng", "đạt trên 1.190 nghìn tỷ"): a rounded restatement.
+_HEDGED = re.compile(r"\b(tren|vuot|hon|gan|khoang|xap xi)\s+\d[\d.,]*\D*$")
+
+
+def _exact_wins(rows: list[dict]) -> list[dict]:
+    """Drop a hedged level when the same figure is printed exactly elsewhere in the text.
+
+    A release's headline or lead rounds ("ước vượt 1 triệu tỷ đồng") what its body prints
+    ("ước đạt 1.030,5 nghìn tỷ đồng"): the exact figure is the row, whichever comes first.
+    """
+    def key(row: dict) -> tuple:
+        return row["indicator_id"], row["start"], row["end"], row["measure"]
+
+    def hedged(row: dict) -> bool:
+        return row["measure"] == "value" and _HEDGED.search(Folded(row["quote"] or "").text) is not None
+
+    exact = {key(row) for row in rows if row["measure"] == "value" and row["quote"] and not hedged(row)}
+    return [row for row in rows if not (hedged(row) and key(row) in exact)]
 
 
 def _named_base_wins(rows: list[dict]) -> list[dict]:
