@@ -439,3 +439,13 @@ def test_a_hedged_level_gives_way_to_the_same_figure_printed_exactly():
     quarter = ("2024-01-01", "2024-03-31")
     assert found(frame_of(text, "2024-03")) == {("vn_retail_goods", *quarter, "value"): 1_191_300,
                                                 ("vn_retail_goods", *quarter, "yoy_pct"): 7}
+
+
+def test_the_releases_wording_does_not_take_the_rate_of_the_next_clause():
+    # SYNTHETIC (giả lập): two parts in two clauses split by ";", the base named once at the end; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), doanh thu dịch vụ lưu trú, ăn uống 4 tháng đầu năm 2024 ước đạt 231.100 "
+            "tỉ đồng, tăng 15,1%; doanh thu du lịch lữ hành ước đạt 19.200 tỉ đồng, tăng 48,2% so với cùng kỳ năm 2023.")
+    ytd = ("2024-01-01", "2024-04-30")
+    rows = found(frame_of(text, "2024-04"))
+    assert rows[("vn_travel_services", *ytd, "yoy_pct")] == 48.2
+    assert rows.get(("vn_accommodation_food", *ytd, "yoy_pct")) != 48.2

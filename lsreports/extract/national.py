@@ -90,6 +90,8 @@ def national_rows(doc: Document, units: dict[str, str], lexicon: tuple[LexiconEn
         if not value_is_printed(row["value"], row["measure"], row["quote"], row["unit"]):
             skipped.append(f"{entry.indicator_id}: the quote does not print the value: {row['quote']!r}")
             continue
+        if ";" in row["quote"] and row["measure"] != "value":
+            continue  # the rate of the next clause ("tăng 15,3%; doanh thu du lịch ... tăng 49,3%"): the grammar reads it
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])
         if key in seen:
             if seen[key]["value"] != row["value"]:
