@@ -103,3 +103,10 @@ def test_a_period_carried_from_a_sentence_naming_several_of_its_kind_is_a_guess(
     carried = period_for("x", "trong do, nganh khai khoang tang ", AUG,
                          paragraph="chi so quy ii/2027 tang 10%; tinh chung 8 thang nam 2027 tang 9,1%. ")
     assert _dates(carried) == ("2027-01-01", "2027-08-31", "ytd") and not carried.inferred
+
+
+def test_a_period_printed_after_a_rate_is_carried_to_the_next_sentence():
+    """SYNTHETIC paragraph: "tháng 8 tăng 10,8% ... và tăng 9,2% trong 8 tháng. Ngành ... tăng 10,5%": the 8 months."""
+    carried = period_for("x", "nganh che bien, che tao tang ", AUG,
+                         paragraph="chi so iip thang 8 tang 10,8% so voi cung ky va tang 9,2% trong 8 thang. ")
+    assert _dates(carried) == ("2027-01-01", "2027-08-31", "ytd")

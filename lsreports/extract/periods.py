@@ -189,12 +189,14 @@ def carried_period(paragraph: str, report: ReportMonth) -> Period | None:
     """The period a sentence without one takes from the earlier sentences of its paragraph.
 
     The last sentence that names a period gives it, the last it names ("quý III ... ; tính chung 9
-    tháng ...": the 9 months). When it names several periods of that kind ("Quý II chỉ ghi nhận
+    tháng ...": the 9 months; "tháng 10 tăng 10,8% ... và tăng 9,2% trong 10 tháng": the 10 months). When it names several periods of that kind ("Quý II chỉ ghi nhận
     hơn 57.000 lượt khách, quý III là 51.000 lượt": parts named in passing), which one the next
     sentence means is a guess: the last, marked ``inferred``.
     """
     for sentence in reversed(re.split(r"(?<=[.!?])\s+", paragraph)):
         named = periods_named(sentence, report, skip=("same_period",))  # a base compared with is no topic
+        named += [(sign.end(), later) for sign in re.finditer("%", sentence)  # "tăng 9,2% trong 10 tháng"
+                  if (later := period_after(sentence[sign.start():], report)) is not None]
         if named:
             period = max(named, key=lambda found: found[0])[1]
             spans = {(other.start, other.end) for _, other in named if other.kind == period.kind}
