@@ -80,7 +80,8 @@ PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
     (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),
     (re.compile(r"(den |luy ke |lily ke )?het thang (\d{1,2})\b"), "to_month_this_year"),
-    (re.compile(r"(\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang (dau nam|nam|\b)"),
+    # "còn 1 tháng nữa" counts the months left, not a period
+    (re.compile(r"(\d{1,2}|" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r") thang (dau nam|nam|\b)(?!nua\b)"),
      "months"),
     (re.compile(r"nua (dau|dau) nam"), "first_half"),
     # "so với tháng 7/2025" is the base of a change (:func:`.measure.named_month_base`), not the figure's month
