@@ -449,3 +449,12 @@ def test_the_releases_wording_does_not_take_the_rate_of_the_next_clause():
     rows = found(frame_of(text, "2024-04"))
     assert rows[("vn_travel_services", *ytd, "yoy_pct")] == 48.2
     assert rows.get(("vn_accommodation_food", *ytd, "yoy_pct")) != 48.2
+
+
+def test_a_text_naming_neither_but_another_province_gives_no_province_row():
+    # SYNTHETIC (giả lập): no period read as the country's, the province's rate wording, other provinces named.
+    text = ("(Văn bản giả lập) Chỉ số sản xuất công nghiệp tăng 6% so với cùng kỳ. Một số địa phương tăng cao như "
+            "Hải Phòng tăng 11%; Bắc Ninh tăng 9,8%.")
+    with pytest.warns(UserWarning, match="another province"):
+        frame = extract_report(text, "syn", "2020-08")
+    assert frame.empty

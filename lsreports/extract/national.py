@@ -160,6 +160,12 @@ def _other_provinces() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(table["pattern"]) + r")\b")
 
 
+def other_province(folded: str) -> str | None:
+    """The first other province or city ``folded`` names (:data:`OTHER_PROVINCES`), else ``None``."""
+    found = _other_provinces().search(folded)
+    return found.group(0) if found else None
+
+
 def foreign_spans(doc: Document) -> list[tuple[int, int]]:
     """Where a national text speaks of another province (collapsed spans): its figures are not the country's.
 

@@ -40,7 +40,7 @@ from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
 from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
                       percentage_measure)
 from .national import (REASON_BY_WORDING, below_floor, country_guess, foreign_spans, national_by_wording, national_rows,
-                       national_units, of_country_magnitude, outside)
+                       national_units, of_country_magnitude, other_province, outside)
 from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
 from .quantities import other_quantity
 from .scope import REASON_COUNTRY, sentence_is_national, text_scope
@@ -116,10 +116,10 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
         if national is not None:
             return national
     rows = read_rows(doc, units)
-    if scope == "unknown" and of_country_magnitude(rows):
-        warnings.warn(f"{doc_id}: {of_country_magnitude(rows)[0]['quote']!r} is of the country's magnitude: no row of "
-                      "the province is read from a text that names neither (`lsreports curate gaps` lists its figures)",
-                      stacklevel=2)
+    elsewhere = not_the_provinces(doc, rows) if scope == "unknown" else None
+    if elsewhere:
+        warnings.warn(f"{doc_id}: {elsewhere}: no row of the province is read from a text that never names it "
+                      "(`lsreports curate gaps` lists its figures)", stacklevel=2)
         return _finish([], doc_id)
     frame = _finish(rows, doc_id)
     if scope == "unknown":
@@ -127,6 +127,20 @@ def extract_report(text: str, doc_id: str, month: str | None = None, units: dict
     if frame.empty:
         warnings.warn(f"{doc_id}: no recognisable figures found", stacklevel=2)
     return frame
+
+
+def not_the_provinces(doc: Document, rows: list[dict]) -> str | None:
+    """Why a text naming neither the province nor the country is not the province's, else ``None``.
+
+    Its levels reach the country's magnitude (:func:`.national.of_country_magnitude`), or it names
+    another province or city ("Hải Phòng tăng 11%; Hà Nội tăng 9,8%", ``tables/other_provinces.csv``)
+    and never Lạng Sơn: a reprint of the country's release, or another province's text.
+    """
+    large = of_country_magnitude(rows)
+    if large:
+        return f"{large[0]['quote']!r} is of the country's magnitude"
+    other = other_province(doc.folded.text)
+    return f"it names {other!r}, another province" if other else None
 
 
 def country_rows(doc: Document, doc_id: str, scope: str, units: dict[str, str]) -> pd.DataFrame | None:
