@@ -458,3 +458,14 @@ def test_a_text_naming_neither_but_another_province_gives_no_province_row():
     with pytest.warns(UserWarning, match="another province"):
         frame = extract_report(text, "syn", "2020-08")
     assert frame.empty
+
+
+def test_a_quarter_named_in_brackets_is_not_the_period_of_the_sectors_after_them():
+    # SYNTHETIC (giả lập): a sector's quarters in brackets, then the next sectors of the 9 months; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), tính chung 9 tháng năm 2024, chỉ số sản xuất công nghiệp (IIP) ước tính "
+            "tăng 8,6% so với cùng kỳ năm trước. Trong đó, ngành chế biến, chế tạo tăng 9,9% (quý I tăng 7,2%; quý II "
+            "tăng 10,3%; quý III tăng 11,4%); ngành sản xuất và phân phối điện tăng 11,1%; ngành khai khoáng giảm 6,5%.")
+    rows = found(frame_of(text, "2024-09"))
+    ytd, q3 = ("2024-01-01", "2024-09-30"), ("2024-07-01", "2024-09-30")
+    assert rows[("vn_iip_electricity", *ytd, "yoy_pct")] == 11.1 and rows[("vn_iip_mining", *ytd, "yoy_pct")] == -6.5
+    assert ("vn_iip_electricity", *q3, "yoy_pct") not in rows and ("vn_iip_mining", *q3, "yoy_pct") not in rows

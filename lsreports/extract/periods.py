@@ -205,6 +205,9 @@ def carried_period(paragraph: str, report: ReportMonth) -> Period | None:
     return None
 
 
+_CLOSED_BRACKET = re.compile(r"\([^()]*\)")
+
+
 def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str = "", ahead: str = "",
                lead: Period | None = None, paragraph: str = "") -> Period:
     """Stage 4, period: the period of a number of ``indicator_id``.
@@ -220,8 +223,8 @@ def period_for(indicator_id: str, context: str, report: ReportMonth, clause: str
         period = Period(report.month_start, report.month_end, "month")
     if period is None and lead is not None:
         period = lead
-    if period is None:
-        period = last_period(context, report)
+    if period is None:  # a period inside a closed bracket is the bracket's ("(quý III tăng 11,4%)"), not a later figure's
+        period = last_period(_CLOSED_BRACKET.sub(" ", context), report)
     if period is None and paragraph:
         period = carried_period(paragraph, report)
     if period is None:
