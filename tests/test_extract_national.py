@@ -469,3 +469,11 @@ def test_a_quarter_named_in_brackets_is_not_the_period_of_the_sectors_after_them
     ytd, q3 = ("2024-01-01", "2024-09-30"), ("2024-07-01", "2024-09-30")
     assert rows[("vn_iip_electricity", *ytd, "yoy_pct")] == 11.1 and rows[("vn_iip_mining", *ytd, "yoy_pct")] == -6.5
     assert ("vn_iip_electricity", *q3, "yoy_pct") not in rows and ("vn_iip_mining", *q3, "yoy_pct") not in rows
+
+
+def test_the_consumption_inventory_and_employment_indices_of_industry_are_not_the_iip():
+    # SYNTHETIC (giả lập): the release's paragraph after the IIP; invented figures.
+    text = ("Theo Cục Thống kê (giả lập), chỉ số sản xuất công nghiệp (IIP) tháng 5/2025 ước tính tăng 2,1% so với tháng "
+            "trước. Chỉ số tiêu thụ toàn ngành chế biến, chế tạo tháng 5 tăng 2,2% so với tháng trước. Chỉ số sử dụng "
+            "lao động của doanh nghiệp công nghiệp tháng 5 tăng 0,5% so với tháng trước.")
+    assert found(frame_of(text, "2025-05")) == {("vn_iip", "2025-05-01", "2025-05-31", "mom_pct"): 2.1}
