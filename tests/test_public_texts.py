@@ -26,9 +26,12 @@ from conftest import write_rows
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_DOC = "pub_synthetic_2025_11"
 # SYNTHETIC release text (invented figures, the register of the monthly releases).
-PUBLIC_TEXT = ("(SYNTHETIC) Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng theo giá hiện hành tháng 11 "
-               "ước đạt 555,5 nghìn tỷ đồng, tăng 7,7% so với cùng kỳ năm trước.")
-QUOTE = "tháng 11 ước đạt 555,5 nghìn tỷ đồng, tăng 7,7% so với cùng kỳ năm trước"
+PUBLIC_TEXT = ("(SYNTHETIC) Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng trên địa bàn tỉnh Lạng Sơn tháng 11 "
+               "ước đạt 5.555,5 tỷ đồng, tăng 7,7% so với cùng kỳ năm trước.")
+QUOTE = "tháng 11 ước đạt 5.555,5 tỷ đồng, tăng 7,7% so với cùng kỳ năm trước"
+# SYNTHETIC: the country's release in the same register (a level at the country's magnitude, no province named).
+NATIONAL_TEXT = ("(SYNTHETIC) Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng theo giá hiện hành tháng 11 "
+                 "ước đạt 555,5 nghìn tỷ đồng, tăng 7,7% so với cùng kỳ năm trước.")
 
 
 def _public_row(value: str, measure: str = "value", unit: str = "VND_bn", quote: str = QUOTE) -> dict:
@@ -60,7 +63,7 @@ def _problems(rows: list[dict]) -> list[str]:
 
 def test_an_uncached_public_text_is_checked_by_its_form(public):
     assert source_text(PUBLIC_DOC) is None
-    assert _problems([_public_row("555500"), _public_row("7.7", "yoy_pct")]) == []
+    assert _problems([_public_row("5555.5"), _public_row("7.7", "yoy_pct")]) == []
     [wrong] = _problems([_public_row("7.8", "yoy_pct")])
     assert wrong.startswith("no number printed in the quote equals 7.8")
     [long] = _problems([_public_row("7.7", "yoy_pct", quote="x" * 196 + " 7,7%")])
@@ -77,7 +80,7 @@ def test_a_cached_public_text_is_checked_against_its_copy_and_sha256(public):
     # a quote that holds its value but is not in the cached text is found out only with the cache
     assert _problems([_public_row("7.7", "yoy_pct", quote="tháng 11 tăng 7,7% so với cùng kỳ")]) == [
         "quote not found in the source text"]
-    path.write_text(PUBLIC_TEXT.replace("555,5", "556,5"), encoding="utf-8")
+    path.write_text(PUBLIC_TEXT.replace("5.555,5", "5.556,5"), encoding="utf-8")
     with pytest.raises(DataFileError, match=rf"{PUBLIC_DOC}\.txt: sha256 .* differs .* recorded for {PUBLIC_DOC}"):
         source_text(PUBLIC_DOC)
 
@@ -142,3 +145,22 @@ def test_ingesting_another_text_under_a_public_id_is_refused(public, tmp_path, c
     assert main(["ingest", str(text), "--apply", str(review)]) == 2
     assert "already used by another text" in capsys.readouterr().err  # refused before anything is staged
     assert not cached_path(PUBLIC_DOC).exists() and PUBLIC_DOC not in set(ls.observations()["source_doc"])
+
+
+def test_the_province_ingest_refuses_the_country_figures_of_a_release_and_says_where_they_go(public, tmp_path, capsys):
+    """The extractor reads a national release as the country's (vn_ ids); accepting its rows into the province's
+    tables is refused, naming the row and the command that reads national releases; nothing is written."""
+    from lsreports.cli import main
+
+    text = tmp_path / "national.txt"
+    text.write_text(NATIONAL_TEXT, encoding="utf-8")
+    review = tmp_path / "review.csv"
+    assert main(["ingest", str(text), "--doc-id", "pub_synthetic_vn", "--month", "2025-11", "--review", str(review)]) == 0
+    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert set(table["indicator_id"]) == {"vn_retail_sales"}
+    table["accept"] = "yes"
+    table.to_csv(review, index=False, encoding="utf-8-sig")
+    assert main(["ingest", str(text), "--apply", str(review)]) == 2
+    err = capsys.readouterr().err
+    assert "line 2" in err and "the country's figure" in err and "curate national-texts" in err
+    assert "pub_synthetic_vn" not in set(ls.observations()["source_doc"])

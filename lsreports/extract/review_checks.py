@@ -54,6 +54,9 @@ def _problem(row: pd.Series, collapsed: str, units: dict[str, str]) -> str:
 
 def _coded(row: pd.Series, units: dict[str, str]) -> str:
     indicator, measure, unit = row["indicator_id"], row["measure"], row["unit"]
+    if indicator not in units and str(indicator).startswith("vn_"):
+        return (f"{indicator!r} is the country's figure (a national release): the province's tables do not take it; "
+                "national releases are read with `lsreports curate national-texts`")
     if indicator not in units:
         close = difflib.get_close_matches(indicator, list(units), n=3)
         return f"unknown indicator_id {indicator!r}" + (f" (close: {', '.join(close)})" if close else "")
