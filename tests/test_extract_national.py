@@ -477,3 +477,14 @@ def test_the_consumption_inventory_and_employment_indices_of_industry_are_not_th
             "trước. Chỉ số tiêu thụ toàn ngành chế biến, chế tạo tháng 5 tăng 2,2% so với tháng trước. Chỉ số sử dụng "
             "lao động của doanh nghiệp công nghiệp tháng 5 tăng 0,5% so với tháng trước.")
     assert found(frame_of(text, "2025-05")) == {("vn_iip", "2025-05-01", "2025-05-31", "mom_pct"): 2.1}
+
+
+def test_the_price_indices_of_trade_and_a_base_the_contract_has_no_measure_for_give_no_row():
+    # SYNTHETIC (giả lập): trade's price indices against the quarter before, then the CPI against its base year and
+    # visitors against the time before the pandemic; invented figures.
+    text = ("Theo Cục Thống kê (giả lập), chỉ số giá xuất khẩu hàng hóa quý I/2025 tăng 2,1% so với quý trước; chỉ số "
+            "giá nhập khẩu hàng hóa tăng 1,5%. CPI tháng 3/2025 tăng 0,2% so với tháng trước và tăng 45,1% so với kỳ "
+            "gốc 2019. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng quý I/2025 tăng 9,9% so với cùng kỳ năm "
+            "trước và tăng 25% so với thời điểm trước dịch Covid-19.")
+    assert found(frame_of(text, "2025-03")) == {("vn_cpi", "2025-03-01", "2025-03-31", "mom_pct"): 0.2,
+                                                ("vn_retail_sales", "2025-01-01", "2025-03-31", "yoy_pct"): 9.9}

@@ -27,6 +27,8 @@ _SO_VOI = r"^[\s%]*(,\s*)?(so\s+(voi|vai|vdi|véi|v6i|voi)\s*|doi voi\s*|so\s+)?
 #: The bases a percentage is measured against, as a table a reader extends without code: one row per phrase
 #: printed after the number ("so với" optional); the first row that matches names the measure.
 BASES_TABLE = Path(__file__).resolve().parent / "tables" / "measure_bases.csv"
+#: The measure of a base the contract has no measure for ("so với quý trước", "so với kỳ gốc"): the rate gives no row.
+NO_MEASURE = "none"
 
 
 def load_bases(path: Path = BASES_TABLE) -> tuple[tuple[re.Pattern, str], ...]:
@@ -39,9 +41,9 @@ def load_bases(path: Path = BASES_TABLE) -> tuple[tuple[re.Pattern, str], ...]:
     """
     bases = []
     for line, row in read_phrase_table(path, ("measure", "syntax", "phrase", "note")):
-        if row["measure"] not in PCT_MEASURES:
+        if row["measure"] not in PCT_MEASURES and row["measure"] != NO_MEASURE:
             raise LexiconError(f"{path}: line {line}: measure {row['measure']!r}, expected one of "
-                               f"{sorted(PCT_MEASURES)}")
+                               f"{sorted(PCT_MEASURES)} or {NO_MEASURE!r}")
         pattern = phrase_pattern(row["phrase"], row["syntax"], f"{path}: line {line}").pattern
         bases.append((re.compile(_SO_VOI + "(" + pattern.removeprefix(r"(?<!\w)") + ")"), row["measure"]))
     return tuple(bases)

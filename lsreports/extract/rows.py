@@ -37,8 +37,8 @@ from .candidates import Candidate, candidates
 from .indicator import Target, level_indicator, percentage_target
 from .lexicon import GROWTH_ONLY, NATIONAL_ENTRIES, RATE_VALUES, STOCKS, vocabulary
 from .confidence import DOUBTS, EXPLICIT, IMPLICIT, LEVEL, doubted, judge
-from .measure import (CARRIED, Converted, base_length, converted, multiple, named_month_base, no_change_length,
-                      percentage_measure)
+from .measure import (CARRIED, NO_MEASURE, Converted, base_length, converted, multiple, named_month_base,
+                      no_change_length, percentage_measure)
 from .national import (REASON_BY_WORDING, below_floor, country_guess, foreign_spans, national_by_wording, national_rows,
                        national_units, of_country_magnitude, other_province, outside)
 from .periods import Period, listed_year, period_after, period_for, reserved, year_earlier
@@ -248,6 +248,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
         return []
     after = cand.after[_MULTIPLE.match(cand.after).end():] if times else cand.after
     measure, explicit = percentage_measure(after, cand.before, cand.context, reading.last_measure)
+    if measure == NO_MEASURE:
+        return []  # "so với quý trước", "so với kỳ gốc": a base the contract has no measure for
     last = reading.last_level
     if last is None and _THIS_FIGURE.match(doc.folded.text, doc.folded.at(cand.sentence)):
         last = reading.previous_level  # "Con số này giảm 40,5%": the figure of the sentence before
