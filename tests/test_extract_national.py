@@ -488,3 +488,24 @@ def test_the_price_indices_of_trade_and_a_base_the_contract_has_no_measure_for_g
             "trước và tăng 25% so với thời điểm trước dịch Covid-19.")
     assert found(frame_of(text, "2025-03")) == {("vn_cpi", "2025-03-01", "2025-03-31", "mom_pct"): 0.2,
                                                 ("vn_retail_sales", "2025-01-01", "2025-03-31", "yoy_pct"): 9.9}
+
+
+# SYNTHETIC reprint (invented figures; issue 24, fs6): the year to date of state-budget investment, then its parts by
+# who manages them, each in a paragraph of its own, each with its share of the year's plan and its change.
+BUDGET_PARTS = ("Theo Cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, vốn đầu tư thực hiện từ nguồn ngân "
+                "sách nhà nước ước đạt 500,5 nghìn tỷ đồng, bằng 65,5% kế hoạch năm và tăng 3,3% so với cùng kỳ năm "
+                "trước.\n\nCụ thể, vốn đầu tư thực hiện do Trung ương quản lý ước đạt 80,8 nghìn tỷ đồng, bằng 60,1% kế "
+                "hoạch năm và tăng 4,4% so với cùng kỳ năm trước.\n\nVốn đầu tư thực hiện do địa phương quản lý ước đạt "
+                "419,7 nghìn tỷ đồng, bằng 66,6% kế hoạch năm và tăng 3,1% so với cùng kỳ năm trước.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_state_budget_investment_parts_managed_by_the_centre_and_the_localities_in_the_year_to_date(variant):
+    """"vốn đầu tư thực hiện do Trung ương quản lý" names the central part; a paragraph opening on a part continues
+    the total's paragraph, so the part takes the total's period (the year to date)."""
+    rows = found(frame_of(variant(BUDGET_PARTS)))
+    assert rows[("vn_sbi_central", *YTD, "value")] == 80_800 and rows[("vn_sbi_central", *YTD, "plan_pct")] == 60.1
+    assert rows[("vn_sbi_central", *YTD, "yoy_pct")] == 4.4
+    assert rows[("vn_sbi_local", *YTD, "value")] == 419_700 and rows[("vn_sbi_local", *YTD, "plan_pct")] == 66.6
+    assert rows[("vn_sbi_local", *YTD, "yoy_pct")] == 3.1
+    assert not any(key[1] == MONTH[0] for key in rows)

@@ -62,8 +62,11 @@ def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
 
 
 #: A paragraph that opens on "Trong đó", "Cụ thể" (or on a list of the CPI's groups: "Các nhóm hàng hóa và dịch vụ
-#: có chỉ số giá tăng: ...") lists the parts of the figure the paragraph before ends on.
-_PARTS_OPENING = re.compile(r"\s*(trong (do|so do)|rieng|cu the|cac nhom hang( hoa)?( va dich vu)? co chi so gia)\b")
+#: có chỉ số giá tăng: ...", or on a part of state-budget investment by who manages it: "Vốn đầu tư thực hiện do
+#: địa phương quản lý ...", "- Vốn NSNN cấp tỉnh ...") lists the parts of the figure the paragraph before ends on.
+_PARTS_OPENING = re.compile(r"[\s\-–+•]*(trong (do|so do)|rieng|cu the|cac nhom hang( hoa)?( va dich vu)? co chi so gia"
+                            r"|von (dau tu )?(thuc hien )?(do )?(ngan sach )?(trung uong|dia phuong) quan ly"
+                            r"|von (ngan sach (nha nuoc )?|nsnn )cap (tinh|huyen|xa))\b")
 _NUMBER = re.compile(r"\d")
 
 
@@ -73,11 +76,13 @@ def _topic_start(doc: Document, position: int) -> int:
     A line between them that prints no number (a caption: "Nguồn: Tổng cục Thống kê", "Ảnh minh họa.") is passed over.
     """
     start = doc.paragraph_start(position)
-    if start > 0 and _PARTS_OPENING.match(doc.folded.text, doc.folded.at(start)):
+    while start > 0 and _PARTS_OPENING.match(doc.folded.text, doc.folded.at(start)):
         before = doc.paragraph_start(start - 1)
         while before > 0 and not _NUMBER.search(doc.collapsed, before, start):
             start, before = before, doc.paragraph_start(before - 1)
-        return before
+        if before == start or not _PARTS_OPENING.match(doc.folded.text, doc.folded.at(before)):
+            return before
+        start = before  # a list of parts in several paragraphs, each opening on a part: back to their total
     return start
 
 
