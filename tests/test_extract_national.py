@@ -509,3 +509,21 @@ def test_state_budget_investment_parts_managed_by_the_centre_and_the_localities_
     assert rows[("vn_sbi_local", *YTD, "value")] == 419_700 and rows[("vn_sbi_local", *YTD, "plan_pct")] == 66.6
     assert rows[("vn_sbi_local", *YTD, "yoy_pct")] == 3.1
     assert not any(key[1] == MONTH[0] for key in rows)
+
+
+# SYNTHETIC reprint (invented figures; issue 24, fs6): the year to date's CPI, then the groups' changes on the month
+# before, the base named once at the head of their list.
+CPI_LIST = ("Bình quân 7 tháng năm 2025, CPI tăng 3,21% so với cùng kỳ năm trước (văn bản giả lập).\nCụ thể, theo Cục "
+            "Thống kê, so với tháng trước, trong 11 nhóm hàng hóa và dịch vụ tiêu dùng chính có 8 nhóm hàng tăng giá: "
+            "giáo dục tăng 0,31%; hàng ăn và dịch vụ ăn uống tăng 0,44%; giao thông giảm 0,05%.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_cpi_groups_after_a_base_named_once_for_their_list_are_the_months(variant):
+    """"so với tháng trước" named after the topic's 7 months: the groups' changes are of the text's month, on the
+    month before, not the year to date's changes on the year before."""
+    rows = found(frame_of(variant(CPI_LIST), "2025-07"))
+    month = ("2025-07-01", "2025-07-31")
+    assert rows[("vn_cpi_food", *month, "mom_pct")] == 0.44 and rows[("vn_cpi_education", *month, "mom_pct")] == 0.31
+    assert rows[("vn_cpi_transport", *month, "mom_pct")] == -0.05
+    assert not any(key[0] != "vn_cpi" and key[1] == "2025-01-01" for key in rows)

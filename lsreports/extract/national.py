@@ -30,7 +30,7 @@ from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_
 from .candidates import Candidate
 from .indicator import Target
 from .measure import named_month_base
-from .periods import Period, last_period
+from .periods import Period, last_period, periods_named
 from .scope import COUNTRY_SENTENCE
 from .segment import Document
 
@@ -294,6 +294,25 @@ def _guessed_base(doc: Document, cand: Candidate, measure: str, target: Target) 
     return measure, framed is not None
 
 
+def month_of_the_base(doc: Document, cand: Candidate, measure: str, target: Target) -> Target:
+    """A change on the month before whose base was named after the last period: of the text's month.
+
+    "Bình quân 7 tháng năm 2019, CPI tăng 2,61% ... Cụ thể, so với tháng trước, ... có 9 nhóm hàng tăng giá:
+    ... giáo dục tăng 0,22%": the base named once for the list is the month's; the 7 months before it are
+    the topic's period, and a year to date has no change on the month before.
+    """
+    period = target.period
+    if measure != "mom_pct" or period.inferred or period.start.to_period("M") == period.end.to_period("M"):
+        return target
+    earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
+    bases = list(_PARAGRAPH_BASE.finditer(earlier))
+    named = periods_named(earlier, doc.report, skip=("same_period",))
+    if not bases or named and max(end for end, _ in named) > bases[-1].start():
+        return target
+    month = Period(doc.report.month_start, doc.report.month_end, "month")
+    return Target(target.indicator_id, month, target.quote_start, target.sentence, target.number_end)
+
+
 def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, target: Target
                   ) -> tuple[str, Target] | None:
     """A national percentage with no base printed after it: the base named last in its paragraph.
@@ -314,6 +333,7 @@ def country_guess(doc: Document, cand: Candidate, measure: str, explicit: bool, 
         if based is None:
             return None
         measure, framed = based
+    target = month_of_the_base(doc, cand, measure, target)
     if target.period.inferred:
         cut = doc.folded.text[doc.folded.at(cand.sentence):cand.fs]  # the sentence beyond the candidate's window
         named = last_period(cut, doc.report, skip=("same_period",)) if cut else None
