@@ -527,3 +527,14 @@ def test_cpi_groups_after_a_base_named_once_for_their_list_are_the_months(varian
     assert rows[("vn_cpi_food", *month, "mom_pct")] == 0.44 and rows[("vn_cpi_education", *month, "mom_pct")] == 0.31
     assert rows[("vn_cpi_transport", *month, "mom_pct")] == -0.05
     assert not any(key[0] != "vn_cpi" and key[1] == "2025-01-01" for key in rows)
+
+
+def test_a_text_naming_neither_whose_investment_is_of_the_countrys_magnitude_gives_no_province_row():
+    """SYNTHETIC (giả lập, invented figures; issue 24, fs6): the country's state-budget investment of a month read
+    as the province's disbursement of the year to date: 43.200 tỷ is over one month of the country's (10 nghìn tỷ);
+    the province's whole year is a few thousand tỷ."""
+    text = ("Luỹ kế (giả lập), vốn đầu tư từ ngân sách đã giải ngân trong 10 tháng đạt 43.200 tỷ đồng, gần bằng 66% kế "
+            "hoạch năm.")
+    with pytest.warns(UserWarning, match="country's magnitude"):
+        frame = extract_report(text, "syn", "2025-10")
+    assert not frame["indicator_id"].isin(["pubinv_disbursed"]).any()

@@ -137,15 +137,23 @@ def below_floor(row: dict) -> bool:
     return row["value"] < floor * months
 
 
+def _counterparts() -> dict[str, str]:
+    """The province's indicator → the country's whose floor it is held to (``province_counterparts``)."""
+    table = _floor_table()["province_counterparts"]
+    return {part: country for country, parts in table.items() for part in parts.split(";") if part}
+
+
 def of_country_magnitude(rows: list[dict]) -> list[dict]:
-    """The province's levels (``retail_sales``) that reach the country's magnitude (``vn_retail_sales``'s floor).
+    """The province's levels that reach the country's magnitude: one month of the country's counterpart.
 
     A text naming neither the province nor the country whose national reading found no period
-    ("Cụ thể, tổng mức bán lẻ ... đạt 3,225 triệu tỉ đồng") is still not the province's when its
-    levels are the country's: a province's month is a hundredth of the country's.
+    ("Cụ thể, tổng mức bán lẻ ... đạt 3,225 triệu tỉ đồng"; "vốn đầu tư từ ngân sách Nhà nước ... đạt
+    41.700 tỷ đồng" read as ``pubinv_disbursed``) is still not the province's when its levels are the
+    country's: the province's whole year is under one month of the country's.
     """
-    return [row for row in rows if row["measure"] == "value" and "vn_" + row["indicator_id"] in _floors()
-            and not below_floor({**row, "indicator_id": "vn_" + row["indicator_id"]})]
+    counterparts, floors = _counterparts(), _floors()
+    return [row for row in rows if row["measure"] == "value" and row["indicator_id"] in counterparts
+            and row["value"] >= floors[counterparts[row["indicator_id"]]]]
 
 
 #: The other provinces and cities, folded (``tables/other_provinces.csv``). Gia Lai, Hòa Bình, Hà Nam, Thái Bình,
