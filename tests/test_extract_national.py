@@ -538,3 +538,24 @@ def test_a_text_naming_neither_whose_investment_is_of_the_countrys_magnitude_giv
     with pytest.warns(UserWarning, match="country's magnitude"):
         frame = extract_report(text, "syn", "2025-10")
     assert not frame["indicator_id"].isin(["pubinv_disbursed"]).any()
+
+
+# SYNTHETIC reprint (invented figures; issue 24, fs6): a month's retail sales and its parts, "ngàn tỷ" for "nghìn tỷ",
+# the bases named once as a pair, the second rate's decimal comma printed as a point ("33.1%").
+RETAIL_PAIR = ("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng "
+               "8 ước tính đạt 281,2 ngàn tỷ đồng, giảm 10,1% so với tháng trước và giảm 33.1% so với cùng kỳ năm trước, "
+               "trong đó: Doanh thu bán lẻ hàng hóa đạt 250,3 ngàn tỷ đồng, giảm 7,9% và giảm 25,1%; doanh thu dịch vụ "
+               "lưu trú, ăn uống đạt 13,4 ngàn tỷ đồng, giảm 26,2% và giảm 66,8%.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_parts_after_a_pair_of_bases_with_a_misprinted_decimal_point_and_the_scale_ngan_ty(variant):
+    """"ngàn tỷ đồng" is "nghìn tỷ đồng"; "33.1%" does not end the pair of bases, so the parts' pairs are on the
+    month before, then on the year before."""
+    rows = found(frame_of(variant(RETAIL_PAIR), "2021-08"))
+    month = ("2021-08-01", "2021-08-31")
+    assert rows[("vn_retail_sales", *month, "value")] == 281_200 and rows[("vn_retail_goods", *month, "value")] == 250_300
+    assert rows[("vn_accommodation_food", *month, "value")] == 13_400
+    assert rows[("vn_retail_goods", *month, "mom_pct")] == -7.9 and rows[("vn_retail_goods", *month, "yoy_pct")] == -25.1
+    assert rows[("vn_accommodation_food", *month, "mom_pct")] == -26.2
+    assert rows[("vn_accommodation_food", *month, "yoy_pct")] == -66.8

@@ -235,9 +235,11 @@ _PARAGRAPH_BASE = re.compile(r"\b(?:so|so voi|doi voi) (thang truoc|(cung|cing) 
 
 #: A base named by its month ("so với tháng 1/2018"): a rate after it with no base of its own is ambiguous.
 _NAMED_MONTH_BASE = re.compile(r"so voi thang \d{1,2}[/-]20\d\d")
-#: Two bases named in order ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ").
-_BASE_PAIR = re.compile(r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))[^;.]{0,60}? va [^;.]{0,30}?"
-                        r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
+#: Two bases named in order ("tăng 0,8% so với tháng trước và tăng 12,6% so với cùng kỳ"); a point between digits
+#: ("giảm 33.7%": a decimal misprinted) does not end the clause.
+_IN_CLAUSE = r"(?:[^;.]|(?<=\d)\.(?=\d))"
+_BASE_PAIR = re.compile(r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))" + _IN_CLAUSE + r"{0,60}? va " + _IN_CLAUSE
+                        + r"{0,30}?so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
 #: A number that opens or closes a pair of rates with no base ("tăng 0,7% và tăng 13,2%", "lần lượt tăng 22,5% và 5,5%").
 _PAIR_FIRST = re.compile(r"^\s?%\s*va\s+((tang|giam)\s+)?\d")
 _PAIR_SECOND = re.compile(r"\d\s?%\s*va\s+((tang|giam)\s+)?$")
