@@ -559,3 +559,20 @@ def test_parts_after_a_pair_of_bases_with_a_misprinted_decimal_point_and_the_sca
     assert rows[("vn_retail_goods", *month, "mom_pct")] == -7.9 and rows[("vn_retail_goods", *month, "yoy_pct")] == -25.1
     assert rows[("vn_accommodation_food", *month, "mom_pct")] == -26.2
     assert rows[("vn_accommodation_food", *month, "yoy_pct")] == -66.8
+
+
+# SYNTHETIC reprint (invented figures; issue 24, fs6): a release hard-wrapped at a fixed width, a line break inside
+# the sentences of the year to date's IIP and its sectors.
+IIP_WRAPPED = ("Theo Tổng cục Thống kê (văn bản giả lập).\nTính chung 10 tháng năm 2025, IIP\nước tính tăng 3,8% so với "
+               "cùng kỳ năm trước (cao hơn tốc độ tăng 2,9% của cùng\nkỳ năm 2024). Trong đó, ngành chế biến, chế tạo "
+               "tăng 4,6%, đóng góp 3,8 điểm\nphần trăm; ngành sản xuất và phân phối điện tăng 4,2%; riêng ngành\nkhai "
+               "khoáng giảm 6,9%.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_line_wrapped_inside_a_sentence_continues_its_paragraph(variant):
+    """A line opening in lower case after a line that closes no sentence ("... của cùng" / "kỳ năm 2024). Trong đó,
+    ...") continues the paragraph, so the sectors take the year to date its first line names."""
+    rows = found(frame_of(variant(IIP_WRAPPED)))
+    assert rows[("vn_iip_manufacturing", *YTD, "yoy_pct")] == 4.6 and rows[("vn_iip_electricity", *YTD, "yoy_pct")] == 4.2
+    assert rows[("vn_iip_mining", *YTD, "yoy_pct")] == -6.9

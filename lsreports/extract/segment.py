@@ -103,17 +103,26 @@ def segment(text: str, month: str | None = None) -> Document:
 
 
 def line_starts(text: str, collapsed: str) -> list[int]:
-    """Where each non-blank line of ``text`` starts in the collapsed text (in order)."""
-    starts, cursor = [], 0
+    """Where each non-blank line of ``text`` starts in the collapsed text (in order), wrapped lines left out."""
+    starts, cursor, previous = [], 0, ""
     for line in text.splitlines():
         whole = collapse(line)
         if not whole:
             continue
+        wrapped = _wrapped(previous, whole)
+        previous = whole
         start = collapsed.find(whole[:40], cursor)
         if start >= 0:  # past the whole line: a later line opening like a sentence of this one is not found in it
-            starts.append(start)
+            if not wrapped:
+                starts.append(start)
             cursor = start + len(whole)
     return starts
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether ``line`` continues a sentence the line before broke off (a hard-wrapped text: "... (cùng" / "kỳ năm
+    2020 tăng 4,1%)"): the line before ends on no mark that closes a sentence and this one opens in lower case."""
+    return bool(previous) and not re.search(r"[.!?:;…|]\W*$", previous) and line[:1].islower()
 
 
 def footnote_contexts(text: str, collapsed: str, folded: Folded, boundaries: list[int]) -> list[Footnote]:
