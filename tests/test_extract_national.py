@@ -576,3 +576,25 @@ def test_a_line_wrapped_inside_a_sentence_continues_its_paragraph(variant):
     rows = found(frame_of(variant(IIP_WRAPPED)))
     assert rows[("vn_iip_manufacturing", *YTD, "yoy_pct")] == 4.6 and rows[("vn_iip_electricity", *YTD, "yoy_pct")] == 4.2
     assert rows[("vn_iip_mining", *YTD, "yoy_pct")] == -6.9
+
+
+# SYNTHETIC (invented figures; issue 24, fs6): the total's paragraph, a long paragraph of the central part and its
+# ministries, then the local part and its provincial part: a share of the plan left unsaid ("bằng 49,9% và tăng").
+MINISTRIES = "; ".join(f"Bộ số {n} (giả lập) đạt {n},{n} nghìn tỷ đồng, tăng {n},5%" for n in range(1, 15))
+BUDGET_LONG = ("Theo Cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, vốn đầu tư thực hiện từ nguồn ngân "
+               "sách nhà nước ước đạt 500,5 nghìn tỷ đồng, bằng 65,5% kế hoạch năm và tăng 3,3% so với cùng kỳ năm "
+               "trước.\n\nCụ thể, vốn đầu tư thực hiện do Trung ương quản lý ước đạt 80,8 nghìn tỷ đồng, bằng 60,1% kế "
+               f"hoạch năm và tăng 4,4% so với cùng kỳ năm trước. Trong đó, {MINISTRIES}.\n\nVốn đầu tư thực hiện do "
+               "địa phương quản lý ước đạt 419,7 nghìn tỷ đồng, bằng 66,6% kế hoạch năm và tăng 3,1% so với cùng kỳ "
+               "năm trước. Trong đó:\n\n- Vốn NSNN cấp tỉnh đạt 250,2 nghìn tỷ đồng, bằng 49,9% và tăng 2,2% so với "
+               "cùng kỳ năm trước.")
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_parts_after_a_long_list_keep_the_period_of_their_totals_first_sentence(variant):
+    """The local part's paragraph continues the total's beyond a long paragraph of ministries: the total's first
+    sentence still names the period. "bằng 49,9% và tăng 2,2%": the ratio is no second change on the year before."""
+    rows = found(frame_of(variant(BUDGET_LONG)))
+    assert rows[("vn_sbi_local", *YTD, "value")] == 419_700 and rows[("vn_sbi_local", *YTD, "plan_pct")] == 66.6
+    assert rows[("vn_sbi_provincial", *YTD, "value")] == 250_200
+    assert rows[("vn_sbi_provincial", *YTD, "yoy_pct")] == 2.2

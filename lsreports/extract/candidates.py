@@ -86,6 +86,19 @@ def _topic_start(doc: Document, position: int) -> int:
     return start
 
 
+def _paragraph(doc: Document, position: int, sentence_start: int) -> str:
+    """The folded text before the sentence that its topic spans: its paragraph, or from its total's (see
+    :func:`_topic_start`), the last :data:`PARAGRAPH_LOOKBACK` characters; a total's paragraph beyond them
+    (a long list of parts between) keeps its first sentence, which names the period of the parts."""
+    folded, topic = doc.folded, _topic_start(doc, position)
+    start = max(topic, sentence_start - PARAGRAPH_LOOKBACK)
+    near = folded.text[folded.at(start):folded.at(sentence_start)]
+    if topic >= start or topic >= doc.paragraph_start(position):
+        return near
+    head_end = min(doc.sentence_end(topic), start)
+    return folded.text[folded.at(topic):folded.at(head_end)] + " " + near
+
+
 def candidate_at(doc: Document, number: PrintedNumber) -> Candidate:
     """Cut the windows around ``number`` (see the module docstring)."""
     folded = doc.folded
@@ -99,7 +112,6 @@ def candidate_at(doc: Document, number: PrintedNumber) -> Candidate:
     after_start = folded.at(number.end)
     ahead = re.split(r"\.\s", folded.text[after_start:after_start + 70])[0]
     context = (footnote.context + " | " + before) if footnote is not None else before
-    paragraph_start = max(_topic_start(doc, number.start), sentence_start - PARAGRAPH_LOOKBACK)
-    paragraph = folded.text[folded.at(paragraph_start):folded.at(sentence_start)] if footnote is None else ""
+    paragraph = _paragraph(doc, number.start, sentence_start) if footnote is None else ""
     return Candidate(number, sentence_start, footnote.start if footnote is not None else None, fn, fs, before,
                      clause, ahead, context, paragraph, after_start, folded.text[after_start:after_start + 60])

@@ -205,6 +205,9 @@ _PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 _MULTIPLE = re.compile(r"\s?lan\b")
 #: "tăng gần 41% về lượng": a change in the volume (tonnes), not in the value the indicator is.
 _VOLUME = re.compile(r"\s?%\s*ve (so )?luong\b")
+#: "bằng 49,2% và tăng 13,3% so với cùng kỳ": a ratio with no base before a change is not that change again (a
+#: share of a plan the sentence leaves unsaid): no row rather than a guessed base.
+_RATIO_BEFORE_CHANGE = re.compile(r"\s?%\s*(,|va)\s*(tang|giam) [\d.,]+\s?%")
 _TIMES = re.compile(r"gap( (hon|khoang|gan|tren|xap xi))?\s*$")
 
 
@@ -250,6 +253,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     measure, explicit = percentage_measure(after, cand.before, cand.context, reading.last_measure)
     if measure == NO_MEASURE:
         return []  # "so với quý trước", "so với kỳ gốc": a base the contract has no measure for
+    if not explicit and re.search(r"\bbang\s?$", cand.before) and _RATIO_BEFORE_CHANGE.match(after):
+        return []
     last = reading.last_level
     if last is None and _THIS_FIGURE.match(doc.folded.text, doc.folded.at(cand.sentence)):
         last = reading.previous_level  # "Con số này giảm 40,5%": the figure of the sentence before
