@@ -598,3 +598,16 @@ def test_parts_after_a_long_list_keep_the_period_of_their_totals_first_sentence(
     assert rows[("vn_sbi_local", *YTD, "value")] == 419_700 and rows[("vn_sbi_local", *YTD, "plan_pct")] == 66.6
     assert rows[("vn_sbi_provincial", *YTD, "value")] == 250_200
     assert rows[("vn_sbi_provincial", *YTD, "yoy_pct")] == 2.2
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_the_comparison_years_share_of_its_plan_and_change_in_brackets(variant):
+    """SYNTHETIC (giả lập, invented figures; issue 24, fs6): "(cùng kỳ năm 2024 bằng 61,2% và tăng 4,4%)" after the
+    year to date's "bằng 65,5% kế hoạch năm và tăng 3,3%": the year before's share of its plan and its change."""
+    text = ("Theo Cục Thống kê (văn bản giả lập), tính chung 10 tháng năm 2025, vốn đầu tư thực hiện từ nguồn ngân sách "
+            "nhà nước ước đạt 500,5 nghìn tỷ đồng, bằng 65,5% kế hoạch năm và tăng 3,3% so với cùng kỳ năm trước (cùng "
+            "kỳ năm 2024 bằng 61,2% và tăng 4,4%).")
+    rows = found(frame_of(variant(text)))
+    before = ("2024-01-01", "2024-10-31")
+    assert rows[("vn_sbi_total", *before, "plan_pct")] == 61.2 and rows[("vn_sbi_total", *before, "yoy_pct")] == 4.4
+    assert rows[("vn_sbi_total", *YTD, "plan_pct")] == 65.5 and rows[("vn_sbi_total", *YTD, "yoy_pct")] == 3.3

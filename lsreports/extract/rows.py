@@ -187,7 +187,7 @@ def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) ->
             continue
         last = reading.last_level
         if last is not None and doc.open_breakdown(doc.folded.at(last.number_end), cand.fn) and not (
-                cand.is_percentage and _COMPARISON.search(cand.before)):
+                cand.is_percentage and (_COMPARISON.search(cand.before) or _COMPARED_SHARE.search(cand.before))):
             continue  # a breakdown in brackets (a sub-scope, a project): not the indicator itself
         if cand.is_percentage or _MULTIPLE.match(cand.after) and _TIMES.search(cand.before[-30:]):
             rows += percentage_rows(doc, cand, reading)
@@ -198,7 +198,11 @@ def read_rows(doc: Document, units: dict[str, str], *, country: bool = False) ->
 
 #: A change printed for the comparison period, in brackets after the figure's own: "(cùng kỳ năm 2024 tăng 8,8%)",
 #: "(cùng kỳ tăng 2,2%)".
-_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki)(?: nam (20\d\d)| nam truoc)?\s+(?:tang|giam|ting|glam)[^()]*$")
+_COMPARISON = re.compile(r"\((?:cung|cing) (?:ky|ki)(?: nam (20\d\d)| nam truoc)?\s+(?:bang [\d.,]+\s?%\s*(?:va|,)\s*)?"
+                         r"(?:tang|giam|ting|glam)[^()]*$")
+#: "bằng 18,6% kế hoạch năm và tăng 17,7% ... (cùng kỳ năm 2024 bằng 18,0% và tăng 4,4%)": the comparison year's share
+#: of its plan, in the order of the figure's own clauses.
+_COMPARED_SHARE = re.compile(r"bang [\d.,]+\s?% (?:ke hoach|du toan)[^()]*\((?:cung|cing) (?:ky|ki) nam (20\d\d) bang\s?$")
 #: "nếu loại trừ yếu tố giá giảm 10,4% (cùng kỳ năm 2020 giảm 3,8%)": a comparison of the price-adjusted growth.
 _PRICE_ADJUSTED = re.compile(r"loai tru (yeu to )?gia")
 #: "gấp 3,22 lần": a multiple of the base (the number is followed by "lần" after "gấp").
@@ -253,7 +257,10 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     measure, explicit = percentage_measure(after, cand.before, cand.context, reading.last_measure)
     if measure == NO_MEASURE:
         return []  # "so với quý trước", "so với kỳ gốc": a base the contract has no measure for
-    if not explicit and re.search(r"\bbang\s?$", cand.before) and _RATIO_BEFORE_CHANGE.match(after):
+    share = _COMPARED_SHARE.search(cand.before)
+    if share:
+        measure, explicit = "plan_pct", True
+    elif not explicit and re.search(r"\bbang\s?$", cand.before) and _RATIO_BEFORE_CHANGE.match(after):
         return []
     last = reading.last_level
     if last is None and _THIS_FIGURE.match(doc.folded.text, doc.folded.at(cand.sentence)):
@@ -273,8 +280,8 @@ def percentage_rows(doc: Document, cand: Candidate, reading: Reading) -> list[di
     if placed is None:
         return []
     measure, explicit, target = placed
-    comparison = _COMPARISON.search(cand.before)
-    if comparison and measure in ("yoy_pct", "mom_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
+    comparison = _COMPARISON.search(cand.before) or share
+    if comparison and measure in ("yoy_pct", "mom_pct", "plan_pct"):  # "(cùng kỳ năm 2024 tăng 8,8%)": the year before's growth
         years = target.period.end.year - int(comparison.group(1)) if comparison.group(1) else 1
         if years != 1 or reserved(target.period.end.year - 1) or _PRICE_ADJUSTED.search(cand.before[-90:]):
             return []  # another year's base, a year reserved for evaluation, or the price-adjusted figure's
