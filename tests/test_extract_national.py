@@ -611,3 +611,14 @@ def test_the_comparison_years_share_of_its_plan_and_change_in_brackets(variant):
     before = ("2024-01-01", "2024-10-31")
     assert rows[("vn_sbi_total", *before, "plan_pct")] == 61.2 and rows[("vn_sbi_total", *before, "yoy_pct")] == 4.4
     assert rows[("vn_sbi_total", *YTD, "plan_pct")] == 65.5 and rows[("vn_sbi_total", *YTD, "yoy_pct")] == 3.3
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_releases_month_rate_whose_words_run_on_to_another_period_is_left_to_the_grammar(variant):
+    """SYNTHETIC (giả lập, invented figures; issue 24, fs6): the month's rate and then the 7 months' in one clause;
+    the release's wording would read the 7 months' 3,61% as the month's change on the year before."""
+    text = ("Theo Tổng cục Thống kê (văn bản giả lập), chỉ số giá tiêu dùng (CPI) tháng 7/2025 tăng 0,18% so với tháng "
+            "trước, bình quân 7 tháng năm 2025 tăng 3,61% so với cùng kỳ năm trước.")
+    rows = found(frame_of(variant(text), "2025-07"))
+    assert rows == {("vn_cpi", "2025-07-01", "2025-07-31", "mom_pct"): 0.18,
+                    ("vn_cpi", "2025-01-01", "2025-07-31", "yoy_pct"): 3.61}

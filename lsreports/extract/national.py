@@ -92,6 +92,8 @@ def national_rows(doc: Document, units: dict[str, str], lexicon: tuple[LexiconEn
             continue
         if ";" in row["quote"] and row["measure"] != "value":
             continue  # the rate of the next clause ("tăng 15,3%; doanh thu du lịch ... tăng 49,3%"): the grammar reads it
+        if row["measure"] != "value" and _another_period(folded.text[match.start():match.end()], row, doc):
+            continue  # "CPI tháng 7 tăng 0,18% ..., bình quân 7 tháng tăng 2,61%": the grammar reads it
         key = (row["indicator_id"], row["start"], row["end"], row["measure"])
         if key in seen:
             if seen[key]["value"] != row["value"]:
@@ -100,6 +102,13 @@ def national_rows(doc: Document, units: dict[str, str], lexicon: tuple[LexiconEn
         seen[key] = _candidate(row, folded.text[match.start():match.end()])
         rows.append(seen[key])
     return rows, skipped
+
+
+def _another_period(words: str, row: dict, doc: Document) -> bool:
+    """Whether the release's words name, after their first rate, a period other than the row's (its gap ran on)."""
+    tail = words[words.find("%") + 1:] if "%" in words else ""
+    named = periods_named(tail, doc.report, skip=("same_period",))
+    return any((period.start, period.end) != (row["start"], row["end"]) for _, period in named)
 
 
 def _candidate(row: dict, words: str) -> dict:
