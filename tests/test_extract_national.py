@@ -622,3 +622,32 @@ def test_a_releases_month_rate_whose_words_run_on_to_another_period_is_left_to_t
     rows = found(frame_of(variant(text), "2025-07"))
     assert rows == {("vn_cpi", "2025-07-01", "2025-07-31", "mom_pct"): 0.18,
                     ("vn_cpi", "2025-01-01", "2025-07-31", "yoy_pct"): 3.61}
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_iip_sectors_in_their_own_paragraph_make_a_text_naming_neither_the_countrys(variant):
+    """A paragraph opening on a sector of industry ("Ngành chế biến, chế tạo tăng ...") lists the parts of the IIP of
+    the paragraph before: the sectors take its month, and since the province has no such sectors the text naming
+    neither place is the country's, not the province's ``iip``."""
+    # SYNTHETIC (giả lập): a short reprint naming neither the province nor the country; invented figures.
+    text = ("Chỉ số sản xuất công nghiệp tháng 1/2021 ước tính tăng 21,7% so với tháng 1/2020 (giả lập).\n\n"
+            "Ngành chế biến, chế tạo tăng 26,4%; ngành sản xuất và phân phối điện tăng 15,9%; ngành cung cấp nước, "
+            "hoạt động quản lý và xử lý rác thải, nước thải tăng 8,1%; riêng ngành khai khoáng giảm 5,8%./.")
+    frame = frame_of(variant(text), "2021-01")
+    jan = ("2021-01-01", "2021-01-31", "yoy_pct")
+    assert found(frame) == {("vn_iip", *jan): 21.7, ("vn_iip_manufacturing", *jan): 26.4,
+                            ("vn_iip_electricity", *jan): 15.9, ("vn_iip_water_waste", *jan): 8.1,
+                            ("vn_iip_mining", *jan): -5.8}
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_photo_caption_between_sectors_and_their_total_is_passed_over(variant):
+    """A caption printing a number ("... quý IV/2022 ... Ảnh: TL.") between two paragraphs of sectors is passed
+    over: the second paragraph's sectors stay those of the value added, which give no IIP row."""
+    # SYNTHETIC (giả lập): the value added of industry and its sectors, a caption, more sectors; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), tốc độ tăng giá trị tăng thêm ngành công nghiệp quý IV/2022 ước đạt "
+            "3,4% so với cùng kỳ năm trước.\n\nTrong đó, ngành công nghiệp chế biến, chế tạo tăng 8,2%, đóng góp 2,1 "
+            "điểm phần trăm.\n\nSản xuất công nghiệp quý IV/2022 tăng chậm lại. Ảnh: TL.\n\n"
+            "Ngành cung cấp nước, quản lý và xử lý rác thải, nước thải tăng 7,3%. Ngành khai khoáng tăng 5,1%.")
+    rows = found(frame_of(variant(text), "2022-12"))
+    assert not any(key[0].startswith("vn_iip") for key in rows), rows

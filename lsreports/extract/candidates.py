@@ -63,22 +63,34 @@ def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
 
 #: A paragraph that opens on "Trong đó", "Cụ thể" (or on a list of the CPI's groups: "Các nhóm hàng hóa và dịch vụ
 #: có chỉ số giá tăng: ...", or on a part of state-budget investment by who manages it: "Vốn đầu tư thực hiện do
-#: địa phương quản lý ...", "- Vốn NSNN cấp tỉnh ...") lists the parts of the figure the paragraph before ends on.
+#: địa phương quản lý ...", "- Vốn NSNN cấp tỉnh ...", or on a sector of industry: "Ngành chế biến, chế tạo tăng 27,2%;
+#: ngành sản xuất và phân phối điện ...") lists the parts of the figure the paragraph before ends on.
 _PARTS_OPENING = re.compile(r"[\s\-–+•]*(trong (do|so do)|rieng|cu the|cac nhom hang( hoa)?( va dich vu)? co chi so gia"
                             r"|von (dau tu )?(thuc hien )?(do )?(ngan sach )?(trung uong|dia phuong) quan ly"
-                            r"|von (ngan sach (nha nuoc )?|nsnn )cap (tinh|huyen|xa))\b")
+                            r"|von (ngan sach (nha nuoc )?|nsnn )cap (tinh|huyen|xa)"
+                            r"|(nganh )?(khai khoang|(cong nghiep )?che bien,? che tao|san xuat (va )?phan phoi dien"
+                            r"|cung cap nuoc))\b")
 _NUMBER = re.compile(r"\d")
+#: A photo's caption, which may print a number ("Sản xuất công nghiệp quý IV/2022 tăng chậm lại. Ảnh: TL."; folded).
+_CAPTION = re.compile(r"\b(anh|nguon)( minh hoa)?\s?:[^.:]{0,40}\.?\s*$")
+
+
+def _passed_over(doc: Document, start: int, end: int) -> bool:
+    """Whether the line ``start..end`` between parts and their total is passed over: no number, or a caption."""
+    return not _NUMBER.search(doc.collapsed, start, end) or _CAPTION.search(
+        doc.folded.text[doc.folded.at(start):doc.folded.at(end)]) is not None
 
 
 def _topic_start(doc: Document, position: int) -> int:
     """Where the paragraph holding ``position`` starts, or the one before when it opens on "Trong đó".
 
-    A line between them that prints no number (a caption: "Nguồn: Tổng cục Thống kê", "Ảnh minh họa.") is passed over.
+    A line between them that prints no number ("Nguồn: Tổng cục Thống kê", "Ảnh minh họa.") or is a photo's caption
+    ("... quý IV/2022 tăng chậm lại. Ảnh: TL.") is passed over.
     """
     start = doc.paragraph_start(position)
     while start > 0 and _PARTS_OPENING.match(doc.folded.text, doc.folded.at(start)):
         before = doc.paragraph_start(start - 1)
-        while before > 0 and not _NUMBER.search(doc.collapsed, before, start):
+        while before > 0 and _passed_over(doc, before, start):
             start, before = before, doc.paragraph_start(before - 1)
         if before == start or not _PARTS_OPENING.match(doc.folded.text, doc.folded.at(before)):
             return before
