@@ -651,3 +651,36 @@ def test_a_photo_caption_between_sectors_and_their_total_is_passed_over(variant)
             "Ngành cung cấp nước, quản lý và xử lý rác thải, nước thải tăng 7,3%. Ngành khai khoáng tăng 5,1%.")
     rows = found(frame_of(variant(text), "2022-12"))
     assert not any(key[0].startswith("vn_iip") for key in rows), rows
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_bare_months_rate_beside_the_year_to_dates_is_on_the_year_before(variant):
+    """A whole-release summary prints the month's and the year to date's rates with no base ("IIP 5 tháng tăng
+    8,6% và tháng 5 tăng 9,1%"): the year to date is only compared with a year earlier, so the month is too.
+    A month's bare rate alone, or the CPI's (headlined on the month before), still gives no row."""
+    # SYNTHETIC (giả lập): a summary of the country's month; invented figures.
+    text = ("Kinh tế cả nước tháng 5 (giả lập).\n\nChỉ số sản xuất công nghiệp (IIP) cả nước 5 tháng tăng 8,6% và "
+            "tháng 5 tăng 9,1%. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5 tăng 10,4% và 5 "
+            "tháng tăng 9,5%. Chỉ số giá tiêu dùng (CPI) tháng 5 tăng 0,2% và 5 tháng tăng 3,1%.")
+    rows = found(frame_of(variant(text), "2025-05"))
+    may = ("2025-05-01", "2025-05-31")
+    assert rows[("vn_iip", *may, "yoy_pct")] == 9.1 and rows[("vn_retail_sales", *may, "yoy_pct")] == 10.4
+    assert not any(key[0] == "vn_cpi" and key[1:3] == may for key in rows), rows
+    alone = "Kinh tế cả nước tháng 5 (giả lập).\n\nChỉ số sản xuất công nghiệp (IIP) cả nước tháng 5 tăng 9,1%."
+    assert found(frame_of(variant(alone), "2025-05")) == {}
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_the_consumer_price_index_is_not_the_price_index_of_trade(variant):
+    """"Chỉ số giá tiêu dùng" earlier in the paragraph does not make the exports' rates after it the price index of
+    exports (which "chỉ số giá xuất khẩu" names and gives no row)."""
+    # SYNTHETIC (giả lập): a summary's paragraph; invented figures.
+    text = ("Kinh tế cả nước tháng 5 (giả lập).\n\nChỉ số giá tiêu dùng (CPI) 5 tháng tăng bình quân 3,3%. Trong tháng "
+            "5, xuất khẩu tăng 16%, nhập khẩu tăng 13,8%; 5 tháng xuất khẩu đạt 178,4 tỷ USD, tăng 13,5%.")
+    rows = found(frame_of(variant(text), "2025-05"))
+    may, ytd = ("2025-05-01", "2025-05-31"), ("2025-01-01", "2025-05-31")
+    assert rows[("vn_exports", *may, "yoy_pct")] == 16 and rows[("vn_imports", *may, "yoy_pct")] == 13.8
+    assert rows[("vn_exports", *ytd, "yoy_pct")] == 13.5
+    prices = ("Kinh tế cả nước tháng 5 (giả lập).\n\nChỉ số giá xuất khẩu hàng hóa tháng 5 tăng 2,1% so với cùng kỳ "
+              "năm trước.")
+    assert not any(key[0] == "vn_exports" for key in found(frame_of(variant(prices), "2025-05")))

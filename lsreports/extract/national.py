@@ -305,12 +305,35 @@ def _guessed_base(doc: Document, cand: Candidate, measure: str, target: Target) 
     framed = group_frame(doc, cand, target.indicator_id) if not (bases or named) else None
     measure = framed or measure
     if not (bases or named or framed or pair_base(cand, earlier)) and target.period.kind == "month":
-        return None  # a month's change with no base named in its paragraph: month or year before?
+        # a month's change with no base named in its paragraph: month or year before? Unless beside the year to date
+        return ("yoy_pct", False) if beside_year_to_date(doc, cand, target) else None
     if named and (not bases or named[-1].start() > bases[-1].start()):  # the last base named is a month
         measure = named_month_base(earlier[named[-1].start():], target.period.start, target.period.end)
         if not measure:
             return None  # neither the month before nor a year before: ambiguous
     return measure, framed is not None
+
+
+#: Indicators whose month's rate printed bare is on the month before, as the release headlines it ("CPI tháng 5 tăng
+#: 0,16%"): :func:`beside_year_to_date` does not apply to them.
+_BARE_MONTH_ON_MONTH_BEFORE = re.compile(r"^vn_(cpi|core_inflation)")
+
+
+def beside_year_to_date(doc: Document, cand: Candidate, target: Target) -> bool:
+    """Whether a month's rate with no base shares its sentence with the year to date's ("IIP 5 tháng tăng 8,8% và
+    tháng 5 tăng 9,4%"; "Trong tháng 5, xuất khẩu tăng 17%, ...; 5 tháng xuất khẩu ... tăng 14%").
+
+    A whole-release summary prints both bare, the year to date with a figure of its own: the year to date is only ever compared with the same
+    period a year earlier, so the month beside it is too. The month must be named, not the report's month
+    guessed; not the CPI (:data:`_BARE_MONTH_ON_MONTH_BEFORE`).
+    """
+    if target.period.inferred or _BARE_MONTH_ON_MONTH_BEFORE.match(target.indicator_id):
+        return False  # the month guessed (the year to date named, the rate's own period unread), or the CPI
+    folded = doc.folded
+    sentence = folded.text[folded.at(doc.sentence_start(cand.number.start)):folded.at(doc.sentence_end(cand.number.start))]
+    month = target.period.end.month
+    ytd = rf"(?<!thang )\b{month} thang\b(?! (truoc|qua|toi|gan day))[^;.%]{{0,50}}?\b(tang|giam|dat)\b[^;%]{{0,30}}?\d"
+    return re.search(ytd, sentence) is not None  # the year to date with a figure of its own, not the rate's period
 
 
 def month_of_the_base(doc: Document, cand: Candidate, measure: str, target: Target) -> Target:
