@@ -684,3 +684,28 @@ def test_the_consumer_price_index_is_not_the_price_index_of_trade(variant):
     prices = ("Kinh tế cả nước tháng 5 (giả lập).\n\nChỉ số giá xuất khẩu hàng hóa tháng 5 tăng 2,1% so với cùng kỳ "
               "năm trước.")
     assert not any(key[0] == "vn_exports" for key in found(frame_of(variant(prices), "2025-05")))
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_name_cut_by_the_rates_window_is_read_whole(variant):
+    """The second rate of "tổng kim ngạch xuất, nhập khẩu ... đạt X tỉ USD, tăng a% so với tháng trước và tăng b% so
+    với cùng kỳ" lies so far from the name that a window of fixed width cut it to "nhập khẩu": b is the turnover's
+    change, not the imports'."""
+    # SYNTHETIC (giả lập): one sentence of a reprint; invented figures.
+    text = ("Thông tin thêm (giả lập), Tổng cục Thống kê nêu rõ, tổng kim ngạch xuất, nhập khẩu hàng hóa tháng 5 ước "
+            "đạt 65,48 tỉ USD, tăng 8,7% so với tháng trước và tăng 21,9% so với cùng kỳ năm trước.")
+    rows = found(frame_of(variant(text), "2024-05"))
+    may = ("2024-05-01", "2024-05-31")
+    assert rows == pytest.approx({("vn_trade_total", *may, "value"): 65_480, ("vn_trade_total", *may, "mom_pct"): 8.7,
+                                  ("vn_trade_total", *may, "yoy_pct"): 21.9})
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_the_ministrys_group_of_processing_industries_is_manufacturing(variant):
+    """ "nhóm ngành công nghiệp chế biến" (the ministry of industry's wording) is the IIP's manufacturing sector, and
+    being the country's only, it makes a text naming neither place the country's."""
+    # SYNTHETIC (giả lập): a reprint naming neither place; invented figures.
+    text = ("Theo Bộ Công Thương (giả lập), chỉ số sản xuất công nghiệp tháng 11/2019 nhóm ngành công nghiệp chế "
+            "biến tiếp tục tăng với tốc độ cao nhất tăng 10,2% so cùng kỳ, tiếp tục là điểm sáng của toàn ngành.")
+    rows = found(frame_of(variant(text), "2019-11"))
+    assert rows == {("vn_iip_manufacturing", "2019-11-01", "2019-11-30", "yoy_pct"): 10.2}

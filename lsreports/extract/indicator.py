@@ -130,12 +130,18 @@ def _last_sentence(paragraph: str) -> str:
     return re.split(r"[.!?]\s", paragraph.rstrip())[-1] if paragraph else ""
 
 
+#: How far before a rate's 90 characters a name ending within them may start.
+_PHRASE_REACH = 40
+
+
 def percentage_target(doc: Document, cand: Candidate, last_level: Target | None, measure: str | None,
                       explicit: bool) -> tuple[str | None, Target | None]:
     """Return (measure, target) of a percentage: the level before it, or a rate, index or GRDP part named."""
     report, target = doc.report, last_level
-    window = cand.before[-90:]
+    window = cand.before[-90 - _PHRASE_REACH:]  # a name cut by the window ("xuất, | nhập khẩu") is read whole
     rate_near = nearest_entry(window, "rate")
+    if rate_near and rate_near[1] <= len(window) - 90:
+        rate_near = None  # no name ends in the last 90 characters
     if rate_near and _BREAKDOWN_NAMED.search(window, rate_near[1]):
         rate_near = None  # "doanh thu bán lẻ hàng hóa ... có ngành hàng lương thực tăng 4,9%": a part of it
     if rate_near:
