@@ -709,3 +709,20 @@ def test_the_ministrys_group_of_processing_industries_is_manufacturing(variant):
             "biến tiếp tục tăng với tốc độ cao nhất tăng 10,2% so cùng kỳ, tiếp tục là điểm sáng của toàn ngành.")
     rows = found(frame_of(variant(text), "2019-11"))
     assert rows == {("vn_iip_manufacturing", "2019-11-01", "2019-11-30", "yoy_pct"): 10.2}
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_year_named_before_the_verb_is_not_the_month_of_the_paragraphs_base(variant):
+    """A link line "CPI Việt Nam năm 2021 tăng 1,84%" after a paragraph naming "so với tháng trước" is the year's
+    change, not the text's month on the month before; nor is "CPI bình quân năm 2021 tăng ... so với cùng kỳ" the
+    month's year-on-year change."""
+    # SYNTHETIC (giả lập): a January reprint with a link line; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), lạm phát cơ bản tháng 01/2022 tăng 0,21% so với tháng trước.\n\n"
+            "  • CPI Việt Nam năm 2021 tăng 1,79%\n\n")
+    year = ("vn_cpi", "2021-01-01", "2021-12-31", "yoy_pct")
+    rows = found(frame_of(variant(text), "2022-01"))
+    assert rows[year] == 1.79 and not any(k[0] == "vn_cpi" and k[1] == "2022-01-01" for k in rows), rows
+    average = text.replace("  • CPI Việt Nam năm 2021 tăng 1,79%", "Theo đó, CPI bình quân năm 2021 tăng 1,79% so với "
+                           "cùng kỳ và là mức tăng bình quân năm thấp nhất kể từ năm 2016.")
+    rows = found(frame_of(variant(average), "2022-01"))
+    assert rows[year] == 1.79 and not any(k[0] == "vn_cpi" and k[1] == "2022-01-01" for k in rows), rows

@@ -30,7 +30,7 @@ from .national_release import LEXICON, LexiconEntry, ReleaseError, figure, load_
 from .candidates import Candidate
 from .indicator import Target
 from .measure import named_month_base
-from .periods import Period, last_period, periods_named
+from .periods import Period, last_period, listed_year, periods_named
 from .scope import COUNTRY_SENTENCE
 from .segment import Document
 
@@ -341,10 +341,12 @@ def month_of_the_base(doc: Document, cand: Candidate, measure: str, target: Targ
 
     "Bình quân 7 tháng năm 2019, CPI tăng 2,61% ... Cụ thể, so với tháng trước, ... có 9 nhóm hàng tăng giá:
     ... giáo dục tăng 0,22%": the base named once for the list is the month's; the 7 months before it are
-    the topic's period, and a year to date has no change on the month before.
+    the topic's period, and a year to date has no change on the month before. A year named right before the
+    rate's verb ("CPI Việt Nam năm 2021 tăng 1,84%") is the rate's own period, not the topic's: kept.
     """
     period = target.period
-    if measure != "mom_pct" or period.inferred or period.start.to_period("M") == period.end.to_period("M"):
+    if measure != "mom_pct" or period.inferred or period.start.to_period("M") == period.end.to_period("M") or \
+            listed_year(cand.before, doc.report) is not None:
         return target
     earlier = cand.paragraph + " " + doc.folded.text[doc.folded.at(cand.sentence):cand.fn]
     bases = list(_PARAGRAPH_BASE.finditer(earlier))

@@ -263,7 +263,7 @@ def period_after(after: str, report: ReportMonth) -> Period | None:
 #: "các năm 2016-2021 so với năm trước lần lượt là: tăng 2,66%; tăng 3,53%; ...": one rate per year, in order.
 _YEAR_LIST = re.compile(r"cac nam (20\d\d)\s*[-–]\s*(20\d\d)\b[^.%]{0,80}?lan luot( la)?\s*:?")
 #: "CPI năm 2024 tăng 3,66%": the rate of a year named right before its verb.
-_YEAR_BEFORE_VERB = re.compile(r"(?<!ky )(?<!ki )(?<!voi )(?<!so )(?<!quan )(?<!hoach )"
+_YEAR_BEFORE_VERB = re.compile(r"(?<!ky )(?<!ki )(?<!voi )(?<!so )(?<!voi binh quan )(?<!hoach )"
                                r"\bnam (20\d\d),?\s+(tang|giam)( nhe| manh)?\s*$")
 
 
