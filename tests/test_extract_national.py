@@ -726,3 +726,20 @@ def test_a_year_named_before_the_verb_is_not_the_month_of_the_paragraphs_base(va
                            "cùng kỳ và là mức tăng bình quân năm thấp nhất kể từ năm 2016.")
     rows = found(frame_of(variant(average), "2022-01"))
     assert rows[year] == 1.79 and not any(k[0] == "vn_cpi" and k[1] == "2022-01-01" for k in rows), rows
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_retail_parts_in_their_own_paragraphs_take_the_totals_period(variant):
+    """A paragraph opening on a part of retail sales ("Doanh thu dịch vụ lưu trú, ăn uống đạt ...", "Doanh thu du
+    lịch lữ hành ...") continues the total's paragraph: the parts take the period the total names."""
+    # SYNTHETIC (giả lập): a reprint of the country's month, one part per paragraph; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 1/2025 "
+            "ước đạt 570.100 tỉ đồng, tăng 9,2% so với cùng kỳ năm 2024.\n\n"
+            "Doanh thu dịch vụ lưu trú, ăn uống đạt 66.800 tỉ đồng, tăng 14,1% so với cùng kỳ. Đà Nẵng dẫn đầu.\n\n"
+            "Doanh thu du lịch lữ hành đạt 5.100 tỉ đồng, tăng 17,3% so với cùng kỳ.")
+    rows = found(frame_of(variant(text), "2025-01"))
+    jan = ("2025-01-01", "2025-01-31")
+    assert rows[("vn_accommodation_food", *jan, "value")] == pytest.approx(66_800)
+    assert rows[("vn_accommodation_food", *jan, "yoy_pct")] == 14.1
+    assert rows[("vn_travel_services", *jan, "value")] == pytest.approx(5_100)
+    assert rows[("vn_travel_services", *jan, "yoy_pct")] == 17.3

@@ -64,12 +64,15 @@ def _glued_to_letters(collapsed: str, number: PrintedNumber) -> bool:
 #: A paragraph that opens on "Trong đó", "Cụ thể" (or on a list of the CPI's groups: "Các nhóm hàng hóa và dịch vụ
 #: có chỉ số giá tăng: ...", or on a part of state-budget investment by who manages it: "Vốn đầu tư thực hiện do
 #: địa phương quản lý ...", "- Vốn NSNN cấp tỉnh ...", or on a sector of industry: "Ngành chế biến, chế tạo tăng 27,2%;
-#: ngành sản xuất và phân phối điện ...") lists the parts of the figure the paragraph before ends on.
+#: ngành sản xuất và phân phối điện ...", or on a part of retail sales: "(Bên cạnh đó,) doanh thu dịch vụ lưu trú, ăn
+#: uống đạt ...", "Doanh thu du lịch lữ hành ...") lists the parts of the figure the paragraph before ends on.
 _PARTS_OPENING = re.compile(r"[\s\-–+•]*(trong (do|so do)|rieng|cu the|cac nhom hang( hoa)?( va dich vu)? co chi so gia"
                             r"|von (dau tu )?(thuc hien )?(do )?(ngan sach )?(trung uong|dia phuong) quan ly"
                             r"|von (ngan sach (nha nuoc )?|nsnn )cap (tinh|huyen|xa)"
                             r"|(nganh )?(khai khoang|(cong nghiep )?che bien,? che tao|san xuat (va )?phan phoi dien"
-                            r"|cung cap nuoc))\b")
+                            r"|cung cap nuoc)"
+                            r"|((ben canh do|ngoai ra),? )?(doanh thu )?(dich vu luu tru,? an uong|du lich lu hanh"
+                            r"|(cac )?dich vu khac))\b")
 _NUMBER = re.compile(r"\d")
 #: A photo's caption, which may print a number ("Sản xuất công nghiệp quý IV/2022 tăng chậm lại. Ảnh: TL."; folded).
 _CAPTION = re.compile(r"\b(anh|nguon)( minh hoa)?\s?:[^.:]{0,40}\.?\s*$")
