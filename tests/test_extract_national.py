@@ -743,3 +743,20 @@ def test_retail_parts_in_their_own_paragraphs_take_the_totals_period(variant):
     assert rows[("vn_accommodation_food", *jan, "yoy_pct")] == 14.1
     assert rows[("vn_travel_services", *jan, "value")] == pytest.approx(5_100)
     assert rows[("vn_travel_services", *jan, "yoy_pct")] == 17.3
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_rate_printing_its_own_month_far_from_the_one_name_of_its_sentence(variant):
+    """"Chỉ số sản xuất công nghiệp (IIP) có xu hướng giảm trong quý IV do ... , trong đó tháng 12/2022 ước giảm 1%
+    so với tháng trước": the rate prints its own month and base, and its sentence names one index only, too far
+    back for the rate's window: it is that index's. A sentence naming two gives no such row."""
+    # SYNTHETIC (giả lập): one sentence of a December reprint; invented figures.
+    text = ("Theo Tổng cục Thống kê (giả lập), chỉ số sản xuất công nghiệp (IIP) có xu hướng giảm trong quý IV do đơn "
+            "hàng sụt giảm, chi phí đầu vào ở mức cao và thiếu hụt nguồn cung nguyên vật liệu, trong đó tháng 12/2022 "
+            "ước giảm 1,2% so với tháng trước và chỉ tăng 0,4% so với cùng kỳ năm trước.")
+    rows = found(frame_of(variant(text), "2022-12"))
+    dec = ("vn_iip", "2022-12-01", "2022-12-31")
+    assert rows[(*dec, "mom_pct")] == -1.2 and rows[(*dec, "yoy_pct")] == 0.4
+    two = text.replace("chỉ số sản xuất công nghiệp (IIP) có", "chỉ số sản xuất công nghiệp (IIP) và tổng mức bán lẻ "
+                       "hàng hóa và doanh thu dịch vụ tiêu dùng có")
+    assert (*dec, "mom_pct") not in found(frame_of(variant(two), "2022-12"))

@@ -134,6 +134,19 @@ def _last_sentence(paragraph: str) -> str:
 _PHRASE_REACH = 40
 
 
+#: A rate whose own month and base are printed right before it ("..., trong đó tháng 12/2022 ước giảm 1%").
+_OWN_MONTH = re.compile(r"thang \d{1,2}[/-]20\d\d (uoc (tinh )?)?(chi )?(tang|giam)\s*$")
+
+
+def _sentence_subject(cand: Candidate) -> tuple[str, int, int] | None:
+    """The one rate named in the sentence before a rate far from it that prints its own month (:data:`_OWN_MONTH`):
+    "Chỉ số sản xuất công nghiệp (IIP) có xu hướng giảm trong quý IV do ..., trong đó tháng 12/2022 ước giảm 1%"."""
+    if not _OWN_MONTH.search(cand.clause if cand.clause.strip() else cand.before):
+        return None
+    named = {entry.indicator_id for entry in entries() if entry.family == "rate" and entry.pattern.search(cand.before)}
+    return nearest_entry(cand.before, "rate") if len(named) == 1 else None
+
+
 def percentage_target(doc: Document, cand: Candidate, last_level: Target | None, measure: str | None,
                       explicit: bool) -> tuple[str | None, Target | None]:
     """Return (measure, target) of a percentage: the level before it, or a rate, index or GRDP part named."""
@@ -142,6 +155,8 @@ def percentage_target(doc: Document, cand: Candidate, last_level: Target | None,
     rate_near = nearest_entry(window, "rate")
     if rate_near and rate_near[1] <= len(window) - 90:
         rate_near = None  # no name ends in the last 90 characters
+    if rate_near is None and target is None:
+        window, rate_near = cand.before, _sentence_subject(cand)
     if rate_near and _BREAKDOWN_NAMED.search(window, rate_near[1]):
         rate_near = None  # "doanh thu bán lẻ hàng hóa ... có ngành hàng lương thực tăng 4,9%": a part of it
     if rate_near:
