@@ -760,3 +760,16 @@ def test_a_rate_printing_its_own_month_far_from_the_one_name_of_its_sentence(var
     two = text.replace("chỉ số sản xuất công nghiệp (IIP) có", "chỉ số sản xuất công nghiệp (IIP) và tổng mức bán lẻ "
                        "hàng hóa và doanh thu dịch vụ tiêu dùng có")
     assert (*dec, "mom_pct") not in found(frame_of(variant(two), "2022-12"))
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_an_infographics_caption_between_the_index_and_its_sectors_is_passed_over(variant):
+    """An infographic's caption repeating the index's rate with no base ("... tăng 21,7% ảnh 1Nhấp chuột để xem kích
+    thước chuẩn.") is passed over: the sectors after it take the base the index's own sentence names."""
+    # SYNTHETIC (giả lập): a short reprint naming neither place, with a web page's caption; invented figures.
+    text = ("Chỉ số sản xuất công nghiệp tháng 1/2021 ước tính tăng 21,7% so với tháng 1/2020 (giả lập).\n"
+            "[Infographics] Chỉ số sản xuất công nghiệp trong tháng 1 tăng 21,7% ảnh 1Nhấp chuột để xem kích thước "
+            "chuẩn.\n\nNgành chế biến, chế tạo tăng 26,4%; riêng ngành khai khoáng giảm 5,8%./.")
+    jan = ("2021-01-01", "2021-01-31", "yoy_pct")
+    assert found(frame_of(variant(text), "2021-01")) == {("vn_iip", *jan): 21.7, ("vn_iip_manufacturing", *jan): 26.4,
+                                                         ("vn_iip_mining", *jan): -5.8}

@@ -74,8 +74,9 @@ _PARTS_OPENING = re.compile(r"[\s\-–+•]*(trong (do|so do)|rieng|cu the|cac n
                             r"|((ben canh do|ngoai ra),? )?(doanh thu )?(dich vu luu tru,? an uong|du lich lu hanh"
                             r"|(cac )?dich vu khac))\b")
 _NUMBER = re.compile(r"\d")
-#: A photo's caption, which may print a number ("Sản xuất công nghiệp quý IV/2022 tăng chậm lại. Ảnh: TL."; folded).
-_CAPTION = re.compile(r"\b(anh|nguon)( minh hoa)?\s?:[^.:]{0,40}\.?\s*$")
+#: A photo's caption, which may print a number ("Sản xuất công nghiệp quý IV/2022 tăng chậm lại. Ảnh: TL."; an
+#: infographic's "... tăng 22,2% ảnh 1Nhấp chuột để xem kích thước chuẩn."; folded).
+_CAPTION = re.compile(r"\b(anh|nguon)( minh hoa)?\s?:[^.:]{0,40}\.?\s*$|nhap chuot de xem")
 
 
 def _passed_over(doc: Document, start: int, end: int) -> bool:
