@@ -98,7 +98,15 @@ def test_backtest_band_and_method_sentences():
                             "national_ape": [6.0, 7.0]}, index=["H1", "all"])
     assert ("over the 5 indicators all three methods could score, the median absolute error is 10.0 % pro-rata, "
             "2.0 % growth-based and 6.0 % with the national profile. Over every pair: 11.0 %, 3.0 % and 7.0 % (9 "
-            "scores)") in text.method_comparison(medians, "H1")
+            "scores). In these scores growth-based erred least") in text.method_comparison(medians, "H1")
+    # SYNTHETIC: the page's case on 2026-12-07: no indicator scored on the first pair, one score over all
+    few = pd.DataFrame({"n": [0, 1], "prorata_ape": [float("nan"), 18.8], "growth_ape": [float("nan"), 23.9],
+                        "national_ape": [float("nan"), 17.6]}, index=["H1", "all"])
+    sentence = text.method_comparison(few, "H1")
+    assert "nan" not in sentence and sentence.startswith("From the first half of 2025 to 11 months no indicator could")
+    assert "1 scores are too few to prefer a method" in sentence and "erred least" not in sentence
+    medians.loc["all", "national_ape"] = 1.0
+    assert "In these scores the national profile erred least" in text.method_comparison(medians, "H1")
 
 
 def test_vintage_derived_and_comparison_sentences():
