@@ -91,6 +91,10 @@ def test_backtest_band_and_method_sentences():
     by_pair = {"H1 to 11M 2025": {"median_prorata_ape": 12.34, "median_growth_ape": 3.21, "n_both": 7}}
     assert text.backtest_summary(by_pair, "SYNTHETIC caveat").endswith(
         "H1 to 11M 2025: pro-rata 12.3 %, growth-based 3.2 % (7 indicators).")
+    by_pair["2019-04 -> 2019-09"] = {"median_prorata_ape": float("nan"), "median_growth_ape": float("nan"),
+                                     "n_both": 0}  # SYNTHETIC: a pair nothing was scored on
+    assert text.backtest_summary(by_pair, "SYNTHETIC caveat").endswith(
+        "(7 indicators); 2019-04 -> 2019-09: no indicator scored by both.")
     widths = pd.DataFrame({"method": ["growth", "prorata", "growth"], "domain": ["all", "all", "trade"],
                            "width_pct_per_year": [8.4, 21.6, 3.0]})
     assert "half-width of 8 % and a pro-rata one 22 %" in text.band_summary(widths)

@@ -137,16 +137,25 @@ def backloading(paths: pd.DataFrame, figure: Figure, year: int = 2025) -> str:
 
 
 def backtest_summary(by_pair: dict[str, dict], caveats: str) -> str:
-    """The backtest's caveats and its median errors by pair (the caveats stay in English: the analysis's text)."""
-    scores = "; ".join(pick(f"{pair}: pro-rata {_n(s['median_prorata_ape'], 1)} %, growth-based "
-                            f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} indicators)",
-                            f"{pair}: theo tỷ lệ thời gian {_n(s['median_prorata_ape'], 1)} %, theo tốc độ tăng "
-                            f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} chỉ tiêu)") for pair, s in by_pair.items())
+    """The backtest's caveats and its median errors by pair (the caveats stay in English: the analysis's text).
+
+    A pair with no indicator scored by both methods says so instead of showing a median of nothing.
+    """
+    scores = "; ".join(_pair_medians(pair, s) for pair, s in by_pair.items())
     return pick("What this test can and cannot show: " + caveats + ". Median absolute errors over the unflagged "
                 "indicators with both methods: " + scores + ".",
                 "Giới hạn của kiểm định: cách ước theo tốc độ tăng chỉ dùng những gì đã biết tại thời điểm ước; "
                 "một năm, hai tầm dự báo và khoảng hai mươi chỉ tiêu, nên các trung vị chỉ mang tính tham khảo. "
                 "Sai số tuyệt đối trung vị ở các chỉ tiêu không bị đánh dấu, tính được cả hai cách: " + scores + ".")
+
+
+def _pair_medians(pair: str, s: dict) -> str:
+    if not s["n_both"]:
+        return pick(f"{pair}: no indicator scored by both", f"{pair}: không chỉ tiêu nào chấm được cả hai cách")
+    return pick(f"{pair}: pro-rata {_n(s['median_prorata_ape'], 1)} %, growth-based "
+                f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} indicators)",
+                f"{pair}: theo tỷ lệ thời gian {_n(s['median_prorata_ape'], 1)} %, theo tốc độ tăng "
+                f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} chỉ tiêu)")
 
 
 def band_summary(widths: pd.DataFrame) -> str:
