@@ -371,3 +371,23 @@ def test_on_paper_the_hover_line_says_where_the_sources_are(editions, tmp_path):
         pdf = browser.print_pdf(page, tmp_path / f"trade-{code}.pdf")
         printed = " ".join(" ".join(sheet.extract_text().split()) for sheet in PdfReader(pdf).pages[:2])
         assert hover not in printed and paper in printed, (code, printed[:600])
+
+
+#: What a missing number turns into when formatted: never shown to a reader.
+MISSING_WORDS = re.compile(r"\b(?:nan|NaN|NaT|None|inf)\b")
+
+
+def test_no_page_of_either_edition_shows_a_missing_number_as_nan(editions):
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for code, folder in editions.items():
+        for page in _pages(folder):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            for hidden in soup(["script", "style"]):
+                hidden.decompose()
+            text = " ".join(soup.get_text(" ").split())
+            hits = [text[max(m.start() - 40, 0):m.end() + 20] for m in MISSING_WORDS.finditer(text)]
+            if hits:
+                found[f"{code}/{page.name}"] = hits
+    assert found == {}

@@ -91,6 +91,10 @@ def test_backtest_band_and_method_sentences():
     by_pair = {"H1 to 11M 2025": {"median_prorata_ape": 12.34, "median_growth_ape": 3.21, "n_both": 7}}
     assert text.backtest_summary(by_pair, "SYNTHETIC caveat").endswith(
         "H1 to 11M 2025: pro-rata 12.3 %, growth-based 3.2 % (7 indicators).")
+    by_pair["2019-04 -> 2019-09"] = {"median_prorata_ape": float("nan"), "median_growth_ape": float("nan"),
+                                     "n_both": 0}  # SYNTHETIC: a pair nothing was scored on
+    assert text.backtest_summary(by_pair, "SYNTHETIC caveat").endswith(
+        "(7 indicators); 2019-04 -> 2019-09: no indicator scored by both.")
     widths = pd.DataFrame({"method": ["growth", "prorata", "growth"], "domain": ["all", "all", "trade"],
                            "width_pct_per_year": [8.4, 21.6, 3.0]})
     assert "half-width of 8 % and a pro-rata one 22 %" in text.band_summary(widths)
@@ -98,7 +102,15 @@ def test_backtest_band_and_method_sentences():
                             "national_ape": [6.0, 7.0]}, index=["H1", "all"])
     assert ("over the 5 indicators all three methods could score, the median absolute error is 10.0 % pro-rata, "
             "2.0 % growth-based and 6.0 % with the national profile. Over every pair: 11.0 %, 3.0 % and 7.0 % (9 "
-            "scores)") in text.method_comparison(medians, "H1")
+            "scores). In these scores growth-based erred least") in text.method_comparison(medians, "H1")
+    # SYNTHETIC: the page's case on 2026-12-07: no indicator scored on the first pair, one score over all
+    few = pd.DataFrame({"n": [0, 1], "prorata_ape": [float("nan"), 18.8], "growth_ape": [float("nan"), 23.9],
+                        "national_ape": [float("nan"), 17.6]}, index=["H1", "all"])
+    sentence = text.method_comparison(few, "H1")
+    assert "nan" not in sentence and sentence.startswith("From the first half of 2025 to 11 months no indicator could")
+    assert "1 scores are too few to prefer a method" in sentence and "erred least" not in sentence
+    medians.loc["all", "national_ape"] = 1.0
+    assert "In these scores the national profile erred least" in text.method_comparison(medians, "H1")
 
 
 def test_vintage_derived_and_comparison_sentences():

@@ -137,16 +137,25 @@ def backloading(paths: pd.DataFrame, figure: Figure, year: int = 2025) -> str:
 
 
 def backtest_summary(by_pair: dict[str, dict], caveats: str) -> str:
-    """The backtest's caveats and its median errors by pair (the caveats stay in English: the analysis's text)."""
-    scores = "; ".join(pick(f"{pair}: pro-rata {_n(s['median_prorata_ape'], 1)} %, growth-based "
-                            f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} indicators)",
-                            f"{pair}: theo tỷ lệ thời gian {_n(s['median_prorata_ape'], 1)} %, theo tốc độ tăng "
-                            f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} chỉ tiêu)") for pair, s in by_pair.items())
+    """The backtest's caveats and its median errors by pair (the caveats stay in English: the analysis's text).
+
+    A pair with no indicator scored by both methods says so instead of showing a median of nothing.
+    """
+    scores = "; ".join(_pair_medians(pair, s) for pair, s in by_pair.items())
     return pick("What this test can and cannot show: " + caveats + ". Median absolute errors over the unflagged "
                 "indicators with both methods: " + scores + ".",
                 "Giới hạn của kiểm định: cách ước theo tốc độ tăng chỉ dùng những gì đã biết tại thời điểm ước; "
                 "một năm, hai tầm dự báo và khoảng hai mươi chỉ tiêu, nên các trung vị chỉ mang tính tham khảo. "
                 "Sai số tuyệt đối trung vị ở các chỉ tiêu không bị đánh dấu, tính được cả hai cách: " + scores + ".")
+
+
+def _pair_medians(pair: str, s: dict) -> str:
+    if not s["n_both"]:
+        return pick(f"{pair}: no indicator scored by both", f"{pair}: không chỉ tiêu nào chấm được cả hai cách")
+    return pick(f"{pair}: pro-rata {_n(s['median_prorata_ape'], 1)} %, growth-based "
+                f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} indicators)",
+                f"{pair}: theo tỷ lệ thời gian {_n(s['median_prorata_ape'], 1)} %, theo tốc độ tăng "
+                f"{_n(s['median_growth_ape'], 1)} % ({s['n_both']} chỉ tiêu)")
 
 
 def band_summary(widths: pd.DataFrame) -> str:
@@ -159,21 +168,62 @@ def band_summary(widths: pd.DataFrame) -> str:
                 f"ước theo tỷ lệ thời gian {prorata} %; khi còn bảy tháng, bằng 7/12 mức đó.")
 
 
+#: Fewer scores than this (all three methods on the same indicator and pair) prefer no method.
+MIN_SCORES_TO_PREFER = 5
+_METHODS = {"prorata_ape": ("pro-rata", "theo tỷ lệ thời gian"), "growth_ape": ("growth-based", "theo tốc độ tăng"),
+            "national_ape": ("the national profile", "theo cấu trúc mùa vụ cả nước")}
+
+
 def method_comparison(medians: pd.DataFrame, first_pair: str) -> str:
-    """Median errors of the three methods (pro-rata, growth-based, national profile), first pair and all."""
-    h1, every = medians.loc[first_pair], medians.loc["all"]
-    a, b, c = (_n(h1[k], 1) for k in ("prorata_ape", "growth_ape", "national_ape"))
-    x, y, z = (_n(every[k], 1) for k in ("prorata_ape", "growth_ape", "national_ape"))
+    """Median errors of the three methods (pro-rata, growth-based, national profile), first pair and all.
+
+    Which method did best is computed from the scores, and said only with at least
+    :data:`MIN_SCORES_TO_PREFER` of them; a pair no indicator could be scored on says so.
+    """
+    return " ".join([_first_pair_errors(medians.loc[first_pair]), _all_pairs_errors(medians.loc["all"])])
+
+
+def _errors(row: pd.Series) -> tuple[str, str, str]:
+    return tuple(_n(row[k], 1) for k in _METHODS)
+
+
+def _first_pair_errors(h1: pd.Series) -> str:
+    if not int(h1["n"]):
+        return pick("From the first half of 2025 to 11 months no indicator could be scored by all three methods (the "
+                    "growth-based one needs last year's level as printed by the projection date).",
+                    "Từ 6 tháng đầu năm 2025 đến 11 tháng, không chỉ tiêu nào chấm được cả ba cách (cách theo tốc độ "
+                    "tăng cần mức cùng kỳ năm trước đã công bố trước thời điểm ước tính).")
+    a, b, c = _errors(h1)
     return pick(f"From the first half of 2025 to 11 months, over the {int(h1['n'])} indicators all three methods "
                 f"could score, the median absolute error is {a} % pro-rata, {b} % growth-based and {c} % with the "
-                f"national profile. Over every pair: {x} %, {y} % and {z} % ({int(every['n'])} scores). In these "
-                "scores the province's own growth rate says more than the country's calendar; the national profile "
-                "is shown beside the 2026 projections below, not used as their default.",
+                "national profile.",
                 f"Từ 6 tháng đầu năm 2025 đến 11 tháng, ở {int(h1['n'])} chỉ tiêu chấm được cả ba cách, sai số tuyệt "
                 f"đối trung vị là {a} % theo tỷ lệ thời gian, {b} % theo tốc độ tăng và {c} % theo cấu trúc mùa vụ cả "
-                f"nước. Trên mọi cặp: {x} %, {y} % và {z} % ({int(every['n'])} lượt chấm). Tốc độ tăng của chính tỉnh "
-                "cho kết quả tốt hơn lịch mùa vụ của cả nước; cấu trúc cả nước chỉ được trình bày bên cạnh các ước "
-                "tính năm 2026 dưới đây, không dùng làm mặc định.")
+                "nước.")
+
+
+def _all_pairs_errors(every: pd.Series) -> str:
+    n = int(every["n"])
+    if not n:
+        return pick("No pair has an indicator all three methods scored; the national profile is shown beside the "
+                    "2026 projections below, not used as their default.",
+                    "Không cặp nào có chỉ tiêu chấm được cả ba cách; cấu trúc cả nước chỉ được trình bày bên cạnh các "
+                    "ước tính năm 2026 dưới đây, không dùng làm mặc định.")
+    x, y, z = _errors(every)
+    head = pick(f"Over every pair: {x} %, {y} % and {z} % ({n} scores).",
+                f"Trên mọi cặp: {x} %, {y} % và {z} % ({n} lượt chấm).")
+    if n < MIN_SCORES_TO_PREFER:
+        verdict = pick(f"{n} scores are too few to prefer a method; the national profile is shown beside the 2026 "
+                       "projections below, not used as their default.",
+                       f"{n} lượt chấm là quá ít để chọn một cách; cấu trúc cả nước chỉ được trình bày bên cạnh các "
+                       "ước tính năm 2026 dưới đây, không dùng làm mặc định.")
+    else:
+        best = min(_METHODS, key=lambda k: every[k])
+        verdict = pick(f"In these scores {_METHODS[best][0]} erred least; the national profile is shown beside the "
+                       "2026 projections below, not used as their default.",
+                       f"Trong các lượt chấm này, cách {_METHODS[best][1]} sai ít nhất; cấu trúc cả nước chỉ được trình "
+                       "bày bên cạnh các ước tính năm 2026 dưới đây, không dùng làm mặc định.")
+    return f"{head} {verdict}"
 
 
 def vintage_line(span: pd.Series, names: dict[str, str]) -> str:
