@@ -108,7 +108,7 @@ def test_backtest_band_and_method_sentences():
                         "national_ape": [float("nan"), 17.6]}, index=["H1", "all"])
     sentence = text.method_comparison(few, "H1")
     assert "nan" not in sentence and sentence.startswith("From the first half of 2025 to 11 months no indicator could")
-    assert "1 scores are too few to prefer a method" in sentence and "erred least" not in sentence
+    assert "(1 score). 1 score is too few to prefer a method" in sentence and "erred least" not in sentence
     medians.loc["all", "national_ape"] = 1.0
     assert "In these scores the national profile erred least" in text.method_comparison(medians, "H1")
 

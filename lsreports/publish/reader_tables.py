@@ -69,6 +69,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "known_share": ("National share with the known months", "Tỷ trọng cả nước với các tháng đã biết"),
     "known_months": ("National months known", "Số tháng cả nước đã biết"),
     "n_oracle": ("Scores with hindsight", "Số lần chấm khi biết trước"),
+    "pairs": ("Pairs", "Số cặp"),
     "trailing_growth": ("Country's growth over the last 12 months (ratio)", "Tăng 12 tháng gần nhất của cả nước (lần)"),
     "flags": ("Flags", "Lưu ý"), "check": ("What disagrees", "Điểm không khớp"), "detail": ("In words", "Diễn giải"), "n": ("Scores", "Số lần chấm"),
     "width_pct_per_year": ("Band half-width per year left, %", "Nửa độ rộng khoảng cho mỗi năm còn lại, %"),

@@ -210,10 +210,12 @@ def _all_pairs_errors(every: pd.Series) -> str:
                     "Không cặp nào có chỉ tiêu chấm được cả ba cách; cấu trúc cả nước chỉ được trình bày bên cạnh các "
                     "ước tính năm 2026 dưới đây, không dùng làm mặc định.")
     x, y, z = _errors(every)
-    head = pick(f"Over every pair: {x} %, {y} % and {z} % ({n} scores).",
+    scores = "1 score" if n == 1 else f"{n} scores"
+    head = pick(f"Over every pair: {x} %, {y} % and {z} % ({scores}).",
                 f"Trên mọi cặp: {x} %, {y} % và {z} % ({n} lượt chấm).")
     if n < MIN_SCORES_TO_PREFER:
-        verdict = pick(f"{n} scores are too few to prefer a method; the national profile is shown beside the 2026 "
+        verdict = pick(f"{scores.capitalize()} {'is' if n == 1 else 'are'} too few to prefer a method; the national "
+                       "profile is shown beside the 2026 "
                        "projections below, not used as their default.",
                        f"{n} lượt chấm là quá ít để chọn một cách; cấu trúc cả nước chỉ được trình bày bên cạnh các "
                        "ước tính năm 2026 dưới đây, không dùng làm mặc định.")
