@@ -220,6 +220,26 @@ def test_a_level_of_government_does_not_name_the_province():
         assert names_province(Folded(phrase).text, phrase) is province
 
 
+@pytest.mark.parametrize("phrase", ["Du lịch suy giảm trong quý I, tỉnh nào bị ảnh hưởng nặng nề nhất?",
+                                    "học phí ở một số tỉnh tăng", "nhiều tỉnh tăng giá điện", "những tỉnh khác"])
+def test_provinces_in_general_do_not_name_the_province(phrase):
+    """SYNTHETIC phrases (issue 24, fs8): "tỉnh nào", "một số tỉnh", "nhiều tỉnh", "tỉnh khác" name no province."""
+    from lsreports.extract.scope import names_province
+    from lsreports.extract.text import Folded
+
+    assert names_province(Folded(phrase).text, phrase) is False
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_reprint_asking_which_province_is_read_as_the_country_in_both_variants(variant):
+    """SYNTHETIC (issue 24, fs8): a headline "tỉnh nào ..." lost the whole text as printed, not once stripped."""
+    text = variant("Bán lẻ suy giảm vì dịch, tỉnh nào bị ảnh hưởng nặng nề nhất?\n\nTheo Tổng cục Thống kê (văn bản "
+                   "giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 10 giảm 4,1% so với tháng "
+                   "trước và giảm 0,9% so với cùng kỳ năm trước.")
+    rows = found(frame_of(text))
+    assert rows == {("vn_retail_sales", *MONTH, "mom_pct"): -4.1, ("vn_retail_sales", *MONTH, "yoy_pct"): -0.9}
+
+
 @pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
 def test_a_list_of_the_cpis_groups_without_nhom_takes_the_base_and_month_of_the_paragraph_before(variant):
     """SYNTHETIC (issue 24, fs4): the groups are listed bare in their own paragraph, one base for the list; a bare

@@ -18,9 +18,12 @@ import unicodedata
 #: Words that name the province, on the folded text ("tính" and "tỉnh" both fold to "tinh", so only phrases).
 PROVINCE = re.compile(r"lang son|xu lang|toan tinh\b|tren dia ban tinh\b|(dang bo|ubnd|hdnd|"
                       r"uy ban nhan dan|hoi dong nhan dan|chu tich|cuc thong ke|chi cuc thong ke) tinh\b|tinh uy\b")
-#: "tỉnh" printed with its diacritics, not counted among others ("59/63 tỉnh, thành phố", "các tỉnh") nor as a
-#: level of government ("vốn ngân sách cấp tỉnh" in the country's release).
-PROVINCE_PRINTED = re.compile(r"(?<![\d/] )(?<!các )(?<!mỗi )(?<!cấp )\btỉnh\b(?!,? (thành|tp)\b)", re.IGNORECASE)
+#: "tỉnh" printed with its diacritics, not counted among others ("59/63 tỉnh, thành phố", "các tỉnh", "ở một số
+#: tỉnh", "nhiều tỉnh", "tỉnh nào", "tỉnh khác") nor as a level of government ("vốn ngân sách cấp tỉnh" in the
+#: country's release): a reprint of the country's release asking "tỉnh nào bị ảnh hưởng nặng nề nhất?" is not the
+#: province's, as it is not once its diacritics are stripped.
+PROVINCE_PRINTED = re.compile(r"(?<![\d/] )(?<!các )(?<!mỗi )(?<!cấp )(?<!số )(?<!nhiều )(?<!những )"
+                              r"\btỉnh\b(?!,? (thành|tp|nào|khác|bạn)\b)", re.IGNORECASE)
 #: Words that name the country or its statistics office as the subject.
 COUNTRY_TEXT = re.compile(r"\bca nuoc\b|\bviet nam\b|\bnuoc ta\b|\btoan quoc\b|tong cuc thong ke|\bcuc thong ke\b"
                           r"|\bgdp\b|\bfdi\b")
