@@ -241,6 +241,20 @@ def test_a_reprint_asking_which_province_is_read_as_the_country_in_both_variants
 
 
 @pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_quarter_named_as_the_base_is_not_the_period_of_the_groups_after_it(variant):
+    """SYNTHETIC (issue 24, fs8): "so với quý 4/2024, trong đó nhóm ..." keeps the groups in the quarter of the
+    figure (Q4 2025), never the base's (Q4 2024)."""
+    text = variant("Theo Tổng cục Thống kê (văn bản giả lập), tính chung quý 4/2025, CPI tăng 0,31% so với quý trước "
+                   "và tăng 2,47% so với quý 4/2024, trong đó nhóm hàng ăn và dịch vụ ăn uống tăng 5,12% so với cùng "
+                   "kỳ năm trước; giáo dục tăng 2,93%.")
+    rows = found(frame_of(text, "2025-12"))
+    q4 = ("2025-10-01", "2025-12-31")
+    assert not [key for key in rows if key[1].startswith("2024")]
+    assert rows[("vn_cpi_food", *q4, "yoy_pct")] == 5.12 and rows[("vn_cpi_education", *q4, "yoy_pct")] == 2.93
+    assert rows[("vn_cpi", *q4, "yoy_pct")] == 2.47
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
 def test_a_list_of_the_cpis_groups_without_nhom_takes_the_base_and_month_of_the_paragraph_before(variant):
     """SYNTHETIC (issue 24, fs4): the groups are listed bare in their own paragraph, one base for the list; a bare
     "giáo dục" in a retail list ("vật phẩm văn hóa, giáo dục") is no CPI group."""

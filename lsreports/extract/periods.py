@@ -75,7 +75,9 @@ MONTH_NAMES: dict[str, int] = {"hai": 2, "ba": 3, "tu": 4, "bay": 7, "tam": 8, "
 PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"tu (ngay )?(\d{1,2})(?:[/-](\d{1,2}))? (den|toi) (het )?(ngay )?(\d{1,2})[/-](\d{1,2})(?:[/-](20\d\d))?\b"),
      "days"),
-    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b(?:(?:[/-]| nam )(20\d\d))?"), "quarter"),
+    # "so với quý 4/2019" is the base of a change, never the period of the figures after it (fs8: Q4 2020's CPI
+    # groups after "tăng 1,38% so với quý 4/2019, trong đó ..." were read as 2019's)
+    (re.compile(r"(?<!so voi )(?<!so )\bquy (iv|iii|ii|i|[1-4])\b(?:(?:[/-]| nam )(20\d\d))?"), "quarter"),
     (re.compile(r"(luy ke|lily ke|tinh) (den|dén|dén) (ngay )?" + _DATE), "ytd_day"),
     (re.compile(r"(den|dén) (ngay |het ngay )?" + _DATE), "to_day"),
     (re.compile(r"(den|dén) (het )?thang (\d{1,2})/(20\d\d)"), "to_month"),
