@@ -254,6 +254,25 @@ def test_a_quarter_named_as_the_base_is_not_the_period_of_the_groups_after_it(va
     assert rows[("vn_cpi", *q4, "yoy_pct")] == 2.47
 
 
+FRAMES = {  # SYNTHETIC frames of the CPI's groups named once, the groups in paragraphs of their own after them
+    "a count of the groups": "Trong 11 nhóm hàng hóa và dịch vụ tiêu dùng chính, 9 nhóm có chỉ số giá tăng, riêng "
+                             "nhóm giao thông giảm giá so với tháng trước.",
+    "the CPI's base before the groups": "CPI tháng 10/2025 ổn định so với tháng trước. Các nhóm hàng hóa và dịch vụ "
+                                        "có chỉ số giá tăng như:",
+}
+
+
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+@pytest.mark.parametrize("frame", list(FRAMES), ids=list(FRAMES))
+def test_the_cpis_groups_in_paragraphs_after_a_frame_take_its_base(frame, variant):
+    """SYNTHETIC (issue 24, fs8): "Nhóm ... tăng 0,27%" alone in its paragraph takes the base of the groups' frame."""
+    text = variant("Theo Tổng cục Thống kê (văn bản giả lập), " + FRAMES[frame] + "\n\nNhóm hàng ăn và dịch vụ ăn uống "
+                   "tăng 0,37%, trong đó lương thực tăng 0,19%.\n\nNhóm giáo dục tăng 0,24%, do học phí tăng.")
+    rows = found(frame_of(text))
+    assert rows[("vn_cpi_food", *MONTH, "mom_pct")] == 0.37 and rows[("vn_cpi_education", *MONTH, "mom_pct")] == 0.24
+    assert not [key for key in rows if key[0] in ("vn_cpi_food", "vn_cpi_education") and key[3] != "mom_pct"]
+
+
 @pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
 def test_a_list_of_the_cpis_groups_without_nhom_takes_the_base_and_month_of_the_paragraph_before(variant):
     """SYNTHETIC (issue 24, fs4): the groups are listed bare in their own paragraph, one base for the list; a bare

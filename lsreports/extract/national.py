@@ -270,8 +270,15 @@ def pair_base(cand: Candidate, earlier: str) -> str | None:
 
 #: The release's frame for the CPI's groups: "Trong mức giảm 0,03% của CPI tháng 5 so với tháng trước, có 4/11
 #: nhóm ...".
+#: Also a count of the groups with the base ("Trong 11 nhóm hàng ..., 10 nhóm có chỉ số giá tăng nhẹ, riêng nhóm
+#: giao thông giảm giá so với tháng trước") and the CPI's base right before the groups ("CPI tháng 8/2024 ổn định so
+#: với tháng trước. Các nhóm hàng hóa và dịch vụ có chỉ số giá tăng như: ...").
 _GROUP_FRAME = re.compile(r"trong muc (?:tang|giam) \d+(?:,\d+)?\s?% cua (?:cpi|chi so gia tieu dung)[^.%]{0,40}?"
-                          r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))")
+                          r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))"
+                          r"|(?:\b\d{1,2}(?:/11)?|\bcac|trong 11) nhom hang[^.%]{0,120}?"
+                          r"so voi (thang truoc|(?:cung|cing) (?:ky|ki))"
+                          r"|so voi (thang truoc|(?:cung|cing) (?:ky|ki))[^.%]{0,20}\.\s*(?:cac|co \d{1,2}(?:/11)?) "
+                          r"nhom hang")
 
 
 def group_frame(doc: Document, cand: Candidate, indicator_id: str) -> str | None:
@@ -286,7 +293,7 @@ def group_frame(doc: Document, cand: Candidate, indicator_id: str) -> str | None
     if not frames:
         return None
     later = list(_PARAGRAPH_BASE.finditer(doc.folded.text, frames[-1].end(), cand.fn))  # a base named since
-    base = later[-1].group(1) if later else frames[-1].group(1)
+    base = later[-1].group(1) if later else next(group for group in frames[-1].groups() if group)
     return "mom_pct" if base == "thang truoc" else "yoy_pct"
 
 
