@@ -254,6 +254,15 @@ def test_a_quarter_named_as_the_base_is_not_the_period_of_the_groups_after_it(va
     assert rows[("vn_cpi", *q4, "yoy_pct")] == 2.47
 
 
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_the_housing_group_by_its_short_name(variant):
+    """SYNTHETIC (issue 24, fs8): "nhà ở và vật liệu xây dựng tăng 0,61%" in a list of groups is the housing group."""
+    text = variant("Theo Tổng cục Thống kê (văn bản giả lập), CPI tháng 10 tăng 0,2% so với tháng trước, trong đó nhóm "
+                   "giáo dục tăng 0,34%; nhà ở và vật liệu xây dựng tăng 0,61%.")
+    rows = found(frame_of(text))
+    assert rows[("vn_cpi_housing", *MONTH, "mom_pct")] == 0.61
+
+
 FRAMES = {  # SYNTHETIC frames of the CPI's groups named once, the groups in paragraphs of their own after them
     "a count of the groups": "Trong 11 nhóm hàng hóa và dịch vụ tiêu dùng chính, 9 nhóm có chỉ số giá tăng, riêng "
                              "nhóm giao thông giảm giá so với tháng trước.",
