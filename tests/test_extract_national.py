@@ -263,6 +263,15 @@ def test_the_housing_group_by_its_short_name(variant):
     assert rows[("vn_cpi_housing", *MONTH, "mom_pct")] == 0.61
 
 
+@pytest.mark.parametrize("variant", [str, strip_marks], ids=["as printed", "diacritics stripped"])
+def test_a_level_in_nghin_ty_vnd(variant):
+    """SYNTHETIC (issue 24, fs8): "390 nghìn tỷ VND" is the same level as "390 nghìn tỷ đồng"."""
+    text = variant("Theo Tổng cục Thống kê (văn bản giả lập), tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng "
+                   "tháng 10 ước tính đạt 512,3 nghìn tỷ VND, giảm 4% so với tháng trước.")
+    rows = found(frame_of(text))
+    assert rows[("vn_retail_sales", *MONTH, "value")] == 512_300
+
+
 FRAMES = {  # SYNTHETIC frames of the CPI's groups named once, the groups in paragraphs of their own after them
     "a count of the groups": "Trong 11 nhóm hàng hóa và dịch vụ tiêu dùng chính, 9 nhóm có chỉ số giá tăng, riêng "
                              "nhóm giao thông giảm giá so với tháng trước.",

@@ -10,6 +10,7 @@ from lsreports.extract.units import convert, family_of, unit_after, unit_of
 
 @pytest.mark.parametrize("after, family, factor", [
     (" ty usd, tang", "usd", 1e9), (" nghin ty dong", "vnd", 1e12), (" trieu dong", "vnd", 1e6),
+    (" nghin ty vnd, giam", "vnd", 1e12), (" ty vnd", "vnd", 1e9),
     (" nghin tan xi mang", "mass", 1e3), (" tan.", "mass", 1.0), (" trieu kwh", "energy", 1e6),
     (" luot nguoi", "persons", 1.0), (" luot khach", "visits", 1.0), (" ho ngheo", "households", 1.0)])
 def test_units_after_a_number(after, family, factor):

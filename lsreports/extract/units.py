@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 UNIT_PATTERNS: tuple[tuple[re.Pattern, str, float, str], ...] = tuple(
     (re.compile(r"^\s?" + pattern), family, factor, base) for pattern, family, factor, base in (
         (r"ty usd", "usd", 1e9, "USD"), (r"trieu usd", "usd", 1e6, "USD"),
-        (r"trieu t[yi] (dong|ddng|deng)", "vnd", 1e15, "VND"),
-        (r"(nghin|ngan) t[yi] (dong|ddng|deng)", "vnd", 1e12, "VND"), (r"(t[yi]|y) (dong|ddng|deng)", "vnd", 1e9, "VND"),
-        (r"trieu (dong|ddng|deng)", "vnd", 1e6, "VND"), (r"nghin (dong|ddng|deng)", "vnd", 1e3, "VND"),
+        (r"trieu t[yi] (dong|ddng|deng|vnd\b)", "vnd", 1e15, "VND"),
+        (r"(nghin|ngan) t[yi] (dong|ddng|deng|vnd\b)", "vnd", 1e12, "VND"), (r"(t[yi]|y) (dong|ddng|deng|vnd\b)", "vnd", 1e9, "VND"),
+        (r"trieu (dong|ddng|deng|vnd\b)", "vnd", 1e6, "VND"), (r"nghin (dong|ddng|deng|vnd\b)", "vnd", 1e3, "VND"),
         (r"(nghin|ngan) (tan|tin)\b", "mass", 1e3, "t"), (r"(tan|tin)\b", "mass", 1.0, "t"),
         (r"(nghin|ngan) m(3|³)", "volume", 1e3, "m3"), (r"m(3|³)", "volume", 1.0, "m3"),
         (r"trieu kwh", "energy", 1e6, "kWh"),
