@@ -114,19 +114,26 @@ def test_every_public_text_records_url_retrieval_date_and_sha256():
     assert public["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
 
 
+def _reviewed(text: Path, content: str, doc_id: str) -> Path:
+    """Write ``content`` to ``text``, extract it into ``review.csv`` beside it and accept every row there."""
+    from lsreports.cli import main
+
+    text.write_text(content, encoding="utf-8")
+    review = text.parent / "review.csv"
+    assert main(["ingest", str(text), "--doc-id", doc_id, "--month", "2025-11", "--review", str(review)]) == 0
+    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table["accept"] = "yes"
+    table.to_csv(review, index=False, encoding="utf-8-sig")
+    return text
+
+
 def test_ingesting_a_public_text_caches_it_and_never_vendors_it(public, tmp_path):
     """The SYNTHETIC release of this module, listed in the manifest, goes through ingest: rows added,
     the text in .cache/texts/, nothing under data/raw/reports/."""
     from lsreports.cli import main
 
-    text = tmp_path / f"{PUBLIC_DOC}.txt"
-    text.write_text(PUBLIC_TEXT, encoding="utf-8")
-    review = tmp_path / "review.csv"
-    assert main(["ingest", str(text), "--doc-id", PUBLIC_DOC, "--month", "2025-11", "--review", str(review)]) == 0
-    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    table["accept"] = "yes"
-    table.to_csv(review, index=False, encoding="utf-8-sig")
-    assert main(["ingest", str(text), "--apply", str(review)]) == 0
+    text = _reviewed(tmp_path / f"{PUBLIC_DOC}.txt", PUBLIC_TEXT, PUBLIC_DOC)
+    assert main(["ingest", str(text), "--apply", str(tmp_path / "review.csv")]) == 0
     assert not (public / "raw" / "reports" / f"{PUBLIC_DOC}.txt").exists()
     assert cached_path(PUBLIC_DOC).read_text(encoding="utf-8") == PUBLIC_TEXT
     assert PUBLIC_DOC in set(ls.observations()["source_doc"])
@@ -135,14 +142,8 @@ def test_ingesting_a_public_text_caches_it_and_never_vendors_it(public, tmp_path
 def test_ingesting_another_text_under_a_public_id_is_refused(public, tmp_path, capsys):
     from lsreports.cli import main
 
-    text = tmp_path / "changed.txt"
-    text.write_text(PUBLIC_TEXT.replace("7,7%", "7,8%"), encoding="utf-8")
-    review = tmp_path / "review.csv"
-    assert main(["ingest", str(text), "--doc-id", PUBLIC_DOC, "--month", "2025-11", "--review", str(review)]) == 0
-    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    table["accept"] = "yes"
-    table.to_csv(review, index=False, encoding="utf-8-sig")
-    assert main(["ingest", str(text), "--apply", str(review)]) == 2
+    text = _reviewed(tmp_path / "changed.txt", PUBLIC_TEXT.replace("7,7%", "7,8%"), PUBLIC_DOC)
+    assert main(["ingest", str(text), "--apply", str(tmp_path / "review.csv")]) == 2
     assert "already used by another text" in capsys.readouterr().err  # refused before anything is staged
     assert not cached_path(PUBLIC_DOC).exists() and PUBLIC_DOC not in set(ls.observations()["source_doc"])
 
@@ -152,14 +153,9 @@ def test_the_province_ingest_refuses_the_country_figures_of_a_release_and_says_w
     tables is refused, naming the row and the command that reads national releases; nothing is written."""
     from lsreports.cli import main
 
-    text = tmp_path / "national.txt"
-    text.write_text(NATIONAL_TEXT, encoding="utf-8")
+    text = _reviewed(tmp_path / "national.txt", NATIONAL_TEXT, "pub_synthetic_vn")
     review = tmp_path / "review.csv"
-    assert main(["ingest", str(text), "--doc-id", "pub_synthetic_vn", "--month", "2025-11", "--review", str(review)]) == 0
-    table = pd.read_csv(review, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert set(table["indicator_id"]) == {"vn_retail_sales"}
-    table["accept"] = "yes"
-    table.to_csv(review, index=False, encoding="utf-8-sig")
+    assert set(pd.read_csv(review, dtype=str, encoding="utf-8-sig")["indicator_id"]) == {"vn_retail_sales"}
     assert main(["ingest", str(text), "--apply", str(review)]) == 2
     err = capsys.readouterr().err
     assert "line 2" in err and "the country's figure" in err and "curate national-texts" in err

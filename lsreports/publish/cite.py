@@ -117,6 +117,7 @@ class Citations:
         self.flags = flags if flags is not None else pd.DataFrame(columns=["indicator_id", "period", "source_docs"])
         self.anchor = anchor
         self.table = table
+        self._figure_flags = None  # the table prepared for many figures (FigureFlags), built on first use
         self.entries: dict[tuple, tuple[int, dict]] = {}
         #: Derived figures shown with a flag: (shown, formula, reason), listed under Sources for paper.
         self.flagged_derived: list[tuple[str, str, str]] = []
@@ -135,7 +136,7 @@ class Citations:
         if self.table is not None:
             from ..analysis.checks.flags import FigureFlags, flag_reasons
 
-            if getattr(self, "_figure_flags", None) is None or self._figure_flags.flags is not self.table:
+            if self._figure_flags is None or self._figure_flags.flags is not self.table:
                 self._figure_flags = FigureFlags(self.table)
             found = self._figure_flags.of(row)
             reasons = ([curated] if curated else []) + (flag_reasons(found) if lang() == "en" else
