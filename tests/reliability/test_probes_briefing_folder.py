@@ -43,7 +43,8 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The SYNTHETIC notebook executed once (its ``.ipynb`` with outputs beside its ``.py``)."""
     folder = tmp_path_factory.mktemp("executed")
     (folder / "synthetic.py").write_text(NOTEBOOK, encoding="utf-8")
-    return refresh(Pair("synthetic", folder / "synthetic.py", folder / "synthetic.ipynb"))
+    [stored] = refresh(Pair("synthetic", folder / "synthetic.py", folder / "synthetic.ipynb"), ("en",))
+    return stored
 
 
 @pytest.fixture
