@@ -150,9 +150,11 @@ def test_labels_and_quotes_from_the_data_are_text_in_every_page(notebook_dir, ho
     assert "&lt;b&gt;html&lt;/b&gt;" in pages["index.html"] and "&lt;b&gt;html&lt;/b&gt;" in pages["synthetic.html"]
 
 
-def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_dir, tmp_path):
+def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_dir, tmp_path, built):
+    import shutil
+
     out = tmp_path / "out"
-    build_briefings(out, notebook_dir=notebook_dir, progress=lambda _: None)
+    shutil.copytree(built[0], out)  # the previous briefings: a build's pages and its manifest (built once)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (notebook_dir / "broken.py").write_text(
         "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\nraise ValueError('planted failure')\n", encoding="utf-8")
