@@ -8,7 +8,8 @@ tests export instead of executing the Vietnamese edition themselves). Issue 26's
 nbval part. CPU seconds of pytest and its children (kernels, Chromium) are recorded too: on a
 shared machine they are the fairer figure. Results go to ``benchmarks/results/test_suite.md``.
 
-Run: ``python benchmarks/test_suite.py`` (runs the suite, minutes), or
+Run: ``python benchmarks/test_suite.py [--save-log LOG]`` (runs the suite, minutes; keeps its output, the
+per-test durations, in LOG), or
 ``python benchmarks/test_suite.py --log LOG [--time TIME]`` to read a saved run's output
 (``--durations=0``) and, optionally, ``/usr/bin/time -f "wall %e s, user %U s, sys %S s"``'s line.
 """
@@ -53,6 +54,17 @@ def parse(log: str) -> dict[str, float]:
     return {"total": float(totals[-1]), "nbval": nbval, "nbval_vi": nbval_vi, "tests": tests}
 
 
+def per_file(log: str, top: int = 20) -> str:
+    """The ``top`` files by their items' summed seconds (setup + call + teardown), one line each."""
+    sums: dict[str, float] = {}
+    for line in log.splitlines():
+        found = DURATION.match(line)
+        if found:
+            sums[found.group(3)] = sums.get(found.group(3), 0.0) + float(found.group(1))
+    ranked = sorted(sums.items(), key=lambda item: -item[1])[:top]
+    return "\n".join(f"{seconds:7.1f} s  {name}" for name, seconds in ranked)
+
+
 def run_suite() -> tuple[str, str]:
     """Run the suite; return its output and a line of wall and CPU seconds (this process's children)."""
     start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -84,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", type=Path, help="a saved run's output instead of running the suite")
     parser.add_argument("--time", type=Path, help="/usr/bin/time's output line for the saved run")
     parser.add_argument("--load", default="", help="the load averages of the saved run (before / after)")
+    parser.add_argument("--save-log", type=Path, help="keep the run's output (per-test durations) in this file")
     args = parser.parse_args(argv)
     if args.log:
         log = args.log.read_text(encoding="utf-8")
@@ -93,11 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
         log, time_line = run_suite()
+        if args.save_log:
+            args.save_log.write_text(log, encoding="utf-8")
         load = f"{load_before} / " + " ".join(f"{x:.2f}" for x in os.getloadavg())
     outcome = (re.findall(r"=+ (.*? in [\d.]+s.*?) =+", log) or ["no summary"])[-1]
     text = table(parse(log), time_line, load or "not recorded", outcome)
     write_measured(RESULTS, text)
     print(text)
+    print(per_file(log))
     return 0
 
 

@@ -38,3 +38,9 @@ def test_the_nbval_part_is_the_notebook_items_and_the_total_is_pytests():
 def test_a_log_without_notebook_items_is_refused():
     with pytest.raises(ValueError, match="no duration of a notebook item"):
         _module().parse(LOG.replace("notebooks/", "tests/"))
+
+
+def test_per_file_sums_each_files_items_largest_first():
+    assert _module().per_file(LOG).splitlines() == ["   30.0 s  notebooks/trade.ipynb", "   10.0 s  tests/test_browser.py",
+                                                    "    4.0 s  notebooks/vi/trade.ipynb",
+                                                    "    2.5 s  notebooks/budget.ipynb", "    0.5 s  tests/test_briefing.py"]
