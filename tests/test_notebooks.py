@@ -81,6 +81,26 @@ def test_the_stored_vietnamese_notebook_was_executed_in_vietnamese(pair):
     assert all(t != e for t, e in zip(tables, english)) and not any("year to date" in t for t in tables)
 
 
+def test_stored_notebooks_use_the_generic_kernel():
+    for pair in PAIRS:
+        for code in ("en", "vi"):
+            assert nbformat.read(stored_path(pair, code), as_version=4).metadata["kernelspec"]["name"] == "python3"
+
+
+def test_make_test_gives_nbval_the_folder_so_both_editions_are_checked():
+    """``make test`` hands nbval the folder ``notebooks``, which pytest searches recursively, so the Vietnamese
+    notebooks in ``notebooks/vi/`` are re-executed and compared too (checked by hand with ``--collect-only``:
+    12 notebooks, 2026-12-07); a list of files, or a ``norecursedirs`` naming ``vi``, would drop them silently."""
+    import tomllib
+
+    root = NOTEBOOK_DIR.parent
+    command = next(line for line in (root / "Makefile").read_text(encoding="utf-8").splitlines() if "--nbval" in line)
+    assert command.split()[-2:] == ["tests", "notebooks"]
+    options = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "notebooks" in options["testpaths"] and not any("vi" in d for d in options.get("norecursedirs", []))
+    assert sorted(p.stem for p in (NOTEBOOK_DIR / "vi").glob("*.ipynb")) == sorted(p.name for p in PAIRS)
+
+
 def test_execution_uses_unix_sockets_and_keeps_the_progress_clean(tmp_path, capfd):
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell("import os\nprint(os.getcwd())")]
