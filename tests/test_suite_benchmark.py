@@ -41,6 +41,6 @@ def test_a_log_without_notebook_items_is_refused():
 
 
 def test_per_file_sums_each_files_items_largest_first():
-    assert _module().per_file(LOG).splitlines() == ["   30.0 s  notebooks/trade.ipynb", "   10.0 s  tests/test_browser.py",
-                                                    "    4.0 s  notebooks/vi/trade.ipynb",
-                                                    "    2.5 s  notebooks/budget.ipynb", "    0.5 s  tests/test_briefing.py"]
+    assert _module().per_file(LOG).splitlines() == [
+        "   30.0 s  notebooks/trade.ipynb", "   10.0 s  tests/test_browser.py", "    4.0 s  notebooks/vi/trade.ipynb",
+        "    2.5 s  notebooks/budget.ipynb", "    0.5 s  tests/test_briefing.py"]

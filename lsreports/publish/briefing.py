@@ -129,8 +129,9 @@ def _edition_html(page: str, code: str, other_href: str | None) -> str:
 
 
 def stored_notebook(pair: Pair, code: str = LANGS[0]) -> nbformat.NotebookNode:
-    """The executed notebook of edition ``code`` stored beside a source (:func:`~lsreports.publish.notebooks.stored_path`),
-    if it matches its ``.py`` cell by cell; without its hidden language cell.
+    """The executed notebook of edition ``code`` stored beside a source
+    (:func:`~lsreports.publish.notebooks.stored_path`), if it matches its ``.py`` cell by cell; without its hidden
+    language cell.
 
     Raises
     ------
