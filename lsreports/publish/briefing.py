@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 import time
 from collections.abc import Callable
@@ -153,7 +154,16 @@ def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None =
     notebook = for_edition(read_source(pair.source), code)
     if kernel is not None:
         return in_words(kernel.execute(notebook, pair.name), pair.name)
-    return in_words(execute(notebook, pair.name, pair.source.parent, env={ENV: code}), pair.name)
+    return in_words(execute(notebook, pair.name, pair.source.parent, env=kernel_env(code)), pair.name)
+
+
+def kernel_env(code: str) -> dict[str, str]:
+    """The variables a build adds to its kernels: the edition's language and the chart store's folder
+    (:mod:`lsreports.publish.chart_store`: ``LSREPORTS_CHART_CACHE`` if set, ``off`` included, else
+    ``.cache/charts/`` of the checkout)."""
+    from . import chart_store
+
+    return {ENV: code, chart_store.ENV: os.environ.get(chart_store.ENV, "").strip() or str(chart_store.default_dir())}
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
@@ -253,7 +263,7 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
     entries = []
     folders = {pair.source.parent for pair in found}
-    kernel = SharedKernel(found[0].source.parent, env={ENV: lang}) if shared and len(folders) == 1 else None
+    kernel = SharedKernel(found[0].source.parent, env=kernel_env(lang)) if shared and len(folders) == 1 else None
     with sharing(context), kernel or contextlib.nullcontext():
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()

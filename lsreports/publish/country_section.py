@@ -25,6 +25,7 @@ from ..analysis.tsa.series import indicator_series
 from ..sources.loader import indicators, national_observations, reports
 from ..sources.national_join import reach
 from . import labels
+from .chart_store import stored_chart
 from .cite import PLAIN
 from .formatting import fixed, localise
 from .i18n import lang
@@ -51,6 +52,7 @@ def _label(catalogue: pd.DataFrame, indicator_id: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@stored_chart
 def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], years: int = YEARS_SHOWN) -> plt.Figure:
     """One panel per series: the level by calendar month, one line per year (seaborn)."""
     frames = []

@@ -245,9 +245,9 @@ def flag_table(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame | None =
         One row per finding, families in :data:`FAMILIES` order, then indicator and period.
         Kept by content of ``obs`` and ``catalogue`` (callers get a copy).
     """
-    from ...sources.loader import indicators, observations
+    from ...sources.loader import declared_read, indicators
 
-    obs = observations() if obs is None else obs
+    obs = declared_read() if obs is None else obs  # declared: a chart's stored key holds the flag table
     catalogue = indicators() if catalogue is None else catalogue
     table = _TABLE_MEMO.get(lambda: _province_flags(obs, catalogue), obs, catalogue)
     if national:
