@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
 import time
 from collections.abc import Callable
@@ -30,7 +29,9 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .notebooks import NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source, version_of
+from . import build_cache
+from .notebooks import (NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source, stable,
+                        version_of)
 from .i18n import ENV, LANGS, check_lang, using
 from .reader_format import READER_MAX_ROWS, READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
@@ -158,12 +159,10 @@ def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None =
 
 
 def kernel_env(code: str) -> dict[str, str]:
-    """The variables a build adds to its kernels: the edition's language and the chart store's folder
-    (:mod:`lsreports.publish.chart_store`: ``LSREPORTS_CHART_CACHE`` if set, ``off`` included, else
-    ``.cache/charts/`` of the checkout)."""
-    from . import chart_store
-
-    return {ENV: code, chart_store.ENV: os.environ.get(chart_store.ENV, "").strip() or str(chart_store.default_dir())}
+    """The variables a build adds to its kernels: the edition's language and the folder where they keep
+    charts (:mod:`lsreports.publish.build_cache`; ``off`` where the build keeps nothing)."""
+    folder = build_cache.for_build()
+    return {ENV: code, build_cache.ENV: "off" if folder is None else str(folder)}
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
@@ -178,7 +177,8 @@ def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | Non
         chart_data_files(notebook, pair.name, out_dir)
         long_tables_to_appendix(notebook)
         about_footer(notebook)
-        page = export_html(notebook, title)
+        stable(notebook)  # the same notebook, the same page bytes (and the exported page can be kept by content)
+        page = build_cache.exported(nbformat.writes(notebook), code, title, lambda: export_html(notebook, title))
     target = out_dir / f"{pair.name}.html"
     target.write_text(_edition_html(page, code, other_href), encoding="utf-8")
     return target, title, version
@@ -255,16 +255,19 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     overview page, into ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in
     the other edition."""
     from .. import access
+    from ..analysis.checks.flags import flag_table
+    from ..analysis.memo import sharing as shared_memos
     from ..sources.loader import indicators, reports
     from .page_inputs import compute, sharing
     from .overview_page import overview_html
 
     obs, catalogue, manifest = access.observations(), indicators(), reports()
     context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
+    flag_table()  # the table the charts mark flags from: computed here once, shared with the kernels below
     entries = []
     folders = {pair.source.parent for pair in found}
     kernel = SharedKernel(found[0].source.parent, env=kernel_env(lang)) if shared and len(folders) == 1 else None
-    with sharing(context), kernel or contextlib.nullcontext():
+    with sharing(context), shared_memos(), kernel or contextlib.nullcontext():
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
             doing = "exporting its stored outputs" if stored else "executing and exporting"

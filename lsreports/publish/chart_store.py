@@ -20,15 +20,15 @@ as arguments. A drawing that reads the table by itself (any read but the flag ta
 see :func:`lsreports.sources.loader.observation_reads`) is shown but not kept. A recipe that
 is asked for anything else than a step (``fig.axes``...) is drawn there and then and is never
 kept, since what the caller does with the figure is not in its key. Entries are read back
-only whole (:mod:`lsreports.sources.content_store`). ``LSREPORTS_CHART_CACHE`` names the
-folder; unset (JupyterLab, nbval) or ``off``, charts are drawn as before.
+only whole (:mod:`lsreports.sources.content_store`), from ``charts/`` in the build's folder
+(:mod:`lsreports.publish.build_cache`); outside a build (JupyterLab, nbval) charts are drawn as before.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
-import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,26 +37,14 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
-from ..sources.content_store import entry_path, read_entry, write_entry
-from ..sources.paths import PROJECT_ROOT
+from ..sources.content_store import kept
+from .build_cache import code_version, in_this_process
 
-#: The variable naming the store's folder (unset or ``off``: charts are drawn every time).
-ENV = "LSREPORTS_CHART_CACHE"
 #: Bump when what an entry holds changes.
 FORMAT = 1
-
-
-def default_dir() -> Path:
-    """The folder a briefing build's kernels use unless ``LSREPORTS_CHART_CACHE`` says otherwise."""
-    return PROJECT_ROOT / ".cache" / "charts"
-
-
-def store_dir() -> Path | None:
-    """The store's folder in this process, or None when charts are drawn every time."""
-    value = os.environ.get(ENV, "").strip()
-    return None if not value or value.lower() == "off" else Path(value)
 
 
 @dataclass(frozen=True)
@@ -118,11 +106,10 @@ class Recipe:
     def key(self) -> str | None:
         """The sha256 of everything that decides the image (see the module), or None if an argument can't be pickled."""
         try:
-            call = pickle.dumps((_name(self.build), self.args, self.kwargs,
-                                 [(_name(step), args) for step, args in self.steps]), protocol=5)
-        except (pickle.PicklingError, TypeError, AttributeError):
+            call = content_digest((self.build, self.args, self.kwargs, self.steps))
+        except (pickle.PicklingError, TypeError):
             return None
-        digest = hashlib.sha256(f"{FORMAT}\n{_code_version()}\n{_data_digest()}\n".encode())
+        digest = hashlib.sha256(f"chart {FORMAT}\n{code_version()}\n{_data_digest()}\n".encode())
         digest.update(_flags_digest())
         digest.update(repr(sorted(matplotlib.rcParams.items())).encode())
         from .i18n import lang
@@ -135,50 +122,94 @@ class Recipe:
         """The stored rendering of this chart, or its drawing (kept when its key holds all it read)."""
         if self.drawn is not None:
             return render(self.drawn)
-        folder, key = store_dir(), self.key()
-        if folder is None or key is None:
-            return render(self.figure())
-        path = entry_path(folder, key)
-        kept = read_entry(path, key, lambda value: isinstance(value, Rendered))
-        if kept is not None:
-            return kept
         from ..sources.loader import observation_reads
 
-        before = observation_reads()
-        out = render(self.figure())
-        after = observation_reads()
-        if after[0] - before[0] == after[1] - before[1]:  # no read of the province's table outside the flag table
-            write_entry(path, key, out)
-        return out
+        folder, reads = in_this_process(), []
+
+        def draw() -> Rendered:
+            reads.append(observation_reads())
+            out = render(self.figure())
+            reads.append(observation_reads())
+            return out
+
+        def read_nothing_else() -> bool:  # no read of the province's table but the flag table's own
+            (all_before, declared_before), (all_after, declared_after) = reads
+            return all_after - all_before == declared_after - declared_before
+
+        return kept(None if folder is None else folder / "charts", None if folder is None else self.key(), draw,
+                    lambda value: isinstance(value, Rendered), read_nothing_else)
 
 
 def stored_chart(build: Callable[..., plt.Figure]) -> Callable[..., "plt.Figure | Recipe"]:
-    """Mark a chart function: where the store is on (:func:`store_dir`), calling it returns a :class:`Recipe`."""
+    """Mark a chart function: where the store is on (:func:`lsreports.publish.build_cache.in_this_process`), calling it returns a :class:`Recipe`."""
     @functools.wraps(build)
     def chart(*args, **kwargs):
-        if store_dir() is None:
+        if in_this_process() is None:
             return build(*args, **kwargs)
         return Recipe(build, args, kwargs)
     return chart
 
 
+def content_digest(value: object) -> bytes:
+    """A digest of ``value``'s content: equal frames give equal digests however they were built.
+
+    Frames, series and indexes are digested by their labels, dtypes, values
+    (:func:`pandas.util.hash_pandas_object`) and ``attrs``; arrays by their bytes; dataclasses,
+    dicts (in order), lists and tuples by their parts; functions by their qualified name; scalars
+    by type and ``repr``. Anything else by its pickle (a ``TypeError`` or ``PicklingError`` if it
+    has none).
+    """
+    digest = hashlib.blake2b(digest_size=32)
+    _digest_into(digest, value)
+    return digest.digest()
+
+
+def _digest_into(digest, value: object) -> None:
+    put = lambda *parts: digest.update("\x1f".join(map(str, parts)).encode() + b"\x1e")  # noqa: E731
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        frame = isinstance(value, pd.DataFrame)
+        put(type(value).__name__, list(map(str, value.columns)) if frame else value.name,
+            list(map(str, value.dtypes)) if frame else value.dtype)
+        _digest_into(digest, value.index)
+        digest.update(pd.util.hash_pandas_object(value, index=False).to_numpy().tobytes())
+        _digest_into(digest, dict(value.attrs))
+    elif isinstance(value, pd.Index):
+        put("Index", type(value).__name__, value.names, value.dtype if not isinstance(value, pd.MultiIndex) else "")
+        digest.update(pd.util.hash_pandas_object(value).to_numpy().tobytes())
+    elif isinstance(value, np.ndarray):
+        put("ndarray", value.dtype, value.shape)
+        digest.update(np.ascontiguousarray(value).tobytes() if value.dtype != object else pickle.dumps(value.tolist()))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        put("dataclass", _name(type(value)))
+        for item in dataclasses.fields(value):
+            put(item.name)
+            _digest_into(digest, getattr(value, item.name))
+    elif isinstance(value, dict):
+        put("dict", len(value))
+        for key, item in value.items():
+            _digest_into(digest, key)
+            _digest_into(digest, item)
+    elif isinstance(value, (list, tuple)):
+        put(type(value).__name__, len(value))
+        for item in value:
+            _digest_into(digest, item)
+    elif isinstance(value, (set, frozenset)):
+        put(type(value).__name__, sorted(map(repr, value)))
+    elif callable(value) and hasattr(value, "__qualname__"):
+        if "<" in value.__qualname__:  # a lambda or a local function: its name does not say what it does
+            raise TypeError(f"{value.__qualname__} has no content digest")
+        put("callable", _name(value))
+    elif value is None or isinstance(value, (str, bytes, bool, int, float, complex, np.generic, pd.Timestamp,
+                                              pd.Period, pd.Timedelta)):
+        put(type(value).__name__, repr(value))
+    else:
+        put("pickle", type(value).__name__)
+        digest.update(pickle.dumps(value, protocol=5))
+
+
 def _name(function: Callable) -> str:
     target = getattr(function, "__wrapped__", function)
     return f"{target.__module__}.{target.__qualname__}"
-
-
-@lru_cache(maxsize=1)
-def _code_version() -> str:
-    """The versions of the drawing libraries and the sha256 of the library's source."""
-    import numpy
-    import seaborn
-
-    digest = hashlib.sha256(f"{matplotlib.__version__} {seaborn.__version__} {pd.__version__} "
-                            f"{numpy.__version__}".encode())
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 @lru_cache(maxsize=256)
@@ -215,5 +246,4 @@ def _flags_digest_of(observations_key: tuple, data_digest: str) -> bytes:
     return hashlib.sha256("\0".join(map(str, table.columns)).encode() + hashed).digest()
 
 
-__all__ = ["ENV", "FORMAT", "Recipe", "Rendered", "default_dir", "png_bytes", "render", "store_dir",
-           "stored_chart"]
+__all__ = ["FORMAT", "Recipe", "Rendered", "content_digest", "png_bytes", "render", "stored_chart"]

@@ -184,12 +184,20 @@ class SharedKernel:
 
 def refresh(pair: Pair) -> Path:
     """Rebuild ``<name>.ipynb`` from ``<name>.py`` and execute it, storing outputs; return its path."""
-    notebook = execute(read_source(pair.source), pair.name, pair.source.parent)
-    for index, cell in enumerate(notebook.cells):  # random ids and timings would make every refresh a diff
-        cell.metadata.pop("execution", None)
-        cell.id = hashlib.sha1(f"{index}:{cell.source}".encode("utf-8")).hexdigest()[:8]
+    notebook = stable(execute(read_source(pair.source), pair.name, pair.source.parent))
     nbformat.write(notebook, pair.notebook)
     return pair.notebook
+
+
+def stable(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop the cells' execution timings and give each cell an id made of its place and source (in place).
+
+    Random ids and timings would make every refresh a diff and every build's pages different bytes.
+    """
+    for index, cell in enumerate(notebook.cells):
+        cell.metadata.pop("execution", None)
+        cell.id = hashlib.sha1(f"{index}:{cell.source}".encode("utf-8")).hexdigest()[:8]
+    return notebook
 
 
 def pair_drift(pair: Pair) -> list[str]:

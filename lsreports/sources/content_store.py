@@ -59,4 +59,25 @@ def write_entry(path: Path, key: str, value: object) -> bool:
     return True
 
 
-__all__ = ["entry_path", "read_entry", "write_entry"]
+
+
+def kept(folder: Path | None, key: str | None, compute: Callable[[], object], accept: Callable[[object], bool],
+         keep: Callable[[], bool] = lambda: True) -> object:
+    """The value stored under ``key`` in ``folder``, else ``compute()``'s, stored when ``keep()`` says so.
+
+    ``folder`` or ``key`` None: computed, not stored. ``keep`` is asked after computing (a
+    computation that read something its key does not hold is not kept).
+    """
+    if folder is None or key is None:
+        return compute()
+    path = entry_path(folder, key)
+    stored = read_entry(path, key, accept)
+    if stored is not None:
+        return stored
+    value = compute()
+    if keep():
+        write_entry(path, key, value)
+    return value
+
+
+__all__ = ["entry_path", "kept", "read_entry", "write_entry"]

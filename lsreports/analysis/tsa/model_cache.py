@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ...sources.content_store import entry_path, read_entry, write_entry
+from ...sources.content_store import kept, read_entry
 from ...sources.paths import PROJECT_ROOT
 from .results import TSResult
 
@@ -82,13 +82,5 @@ def cached_fit(kind: str, series: pd.Series, options: dict, fit: Callable[[], TS
         Computes the result when no valid entry exists.
     """
     folder = cache_dir()
-    if folder is None:
-        return fit()
-    key = model_key(kind, series, options)
-    path = entry_path(folder, key)
-    stored = _read(path, key)
-    if stored is not None:
-        return stored
-    result = fit()
-    write_entry(path, key, result)
-    return result
+    key = None if folder is None else model_key(kind, series, options)
+    return kept(folder, key, fit, lambda value: isinstance(value, TSResult))
