@@ -160,9 +160,8 @@ def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None =
 
 def kernel_env(code: str) -> dict[str, str]:
     """The variables a build adds to its kernels: the edition's language and the folder where they keep
-    charts (:mod:`lsreports.publish.build_cache`; ``off`` where the build keeps nothing)."""
-    folder = build_cache.for_build()
-    return {ENV: code, build_cache.ENV: "off" if folder is None else str(folder)}
+    charts (:mod:`lsreports.publish.build_cache`; empty where the build keeps nothing)."""
+    return {ENV: code, **build_cache.kernel_variables()}
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,

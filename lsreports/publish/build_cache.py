@@ -12,7 +12,8 @@ Every key holds :func:`code_version`: the library's source and templates and the
 the libraries that draw and export, so a change to any of them is a new key. Entries are read
 back only whole (:mod:`lsreports.sources.content_store`). ``LSREPORTS_BUILD_CACHE`` names the
 folder (default ``.cache/build/`` of the checkout, ignored by git); ``off`` keeps nothing.
-Outside a build (JupyterLab, nbval) nothing is kept: charts are drawn as before.
+Charts are kept only in a build's kernels (:func:`kernel_variables`); elsewhere (JupyterLab, nbval,
+the tests) they are drawn as before.
 """
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ from pathlib import Path
 from ..sources.content_store import kept
 from ..sources.paths import PROJECT_ROOT
 
-#: The variable naming the folder (``off``: nothing kept). A build's kernels get it set.
+#: The variable naming the folder (``off``: nothing kept).
 ENV = "LSREPORTS_BUILD_CACHE"
+#: The variable a build sets for its kernels only, naming the folder where their charts are kept.
+KERNEL_ENV = "LSREPORTS_BUILD_KERNEL_CACHE"
 #: Bump when what an entry holds changes.
 FORMAT = 1
 #: The libraries whose versions are part of every key.
@@ -45,10 +48,15 @@ def for_build() -> Path | None:
 
 
 def in_this_process() -> Path | None:
-    """The folder where this process keeps charts: only where ``LSREPORTS_BUILD_CACHE`` names one (a build's
-    kernels), else None."""
-    value = os.environ.get(ENV, "").strip()
-    return None if not value or value.lower() == "off" else Path(value)
+    """The folder where this process keeps charts: only in a build's kernels (:data:`KERNEL_ENV`), else None."""
+    value = os.environ.get(KERNEL_ENV, "").strip()
+    return Path(value) if value else None
+
+
+def kernel_variables() -> dict[str, str]:
+    """What a build adds to its kernels' environment: :data:`KERNEL_ENV` naming its folder (empty: keep nothing)."""
+    folder = for_build()
+    return {KERNEL_ENV: "" if folder is None else str(folder)}
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +78,5 @@ def exported(notebook_text: str, lang: str, title: str, export: Callable[[], str
     return kept(None if folder is None else folder / "pages", key, export, lambda value: isinstance(value, str))
 
 
-__all__ = ["ENV", "FORMAT", "LIBRARIES", "code_version", "default_dir", "exported", "for_build", "in_this_process"]
+__all__ = ["ENV", "FORMAT", "KERNEL_ENV", "LIBRARIES", "code_version", "default_dir", "exported", "for_build",
+           "in_this_process", "kernel_variables"]
