@@ -165,21 +165,24 @@ def test_an_exported_page_is_kept_by_the_notebooks_content(monkeypatch, tmp_path
     assert len(exports) == 4 and not (tmp_path / "off").exists()
 
 
-def test_a_builds_named_memos_are_shared_with_its_kernels_by_content(monkeypatch):
+def test_a_builds_named_memos_are_shared_with_its_kernels_by_content(monkeypatch, tmp_path):
     shared_memo = memo.FrameMemo(name="tests.synthetic_shared")
     try:
         frame = pd.DataFrame({"value": [1.0, 2.0]})  # SYNTHETIC
         computed = []
         compute = lambda: computed.append(1) or frame * 2  # noqa: E731
         shared_memo.get(compute, frame)
-        with memo.sharing() as path:
-            assert path.exists()
-            shared_memo.clear()  # as a kernel starts: nothing computed yet
-            pd.testing.assert_frame_equal(shared_memo.get(compute, frame), frame * 2)
-            assert computed == [1]
-            shared_memo.get(compute, frame.assign(value=[1.0, 5.0]))  # other data: computed here
-            assert computed == [1, 1]
-        assert not path.exists()
+        path = tmp_path / "memos.pickle"
+        monkeypatch.setenv(memo.SHARED_ENV, str(path))
+        shared_memo.clear()  # as a kernel starts: nothing computed yet
+        shared_memo.get(compute, frame)  # the build has not written the file yet: computed here
+        assert computed == [1, 1]
+        memo.write_shared(path)
+        shared_memo.clear()
+        pd.testing.assert_frame_equal(shared_memo.get(compute, frame), frame * 2)
+        assert computed == [1, 1]
+        shared_memo.get(compute, frame.assign(value=[1.0, 5.0]))  # other data: computed here
+        assert computed == [1, 1, 1]
     finally:
         memo._MEMOS.remove(shared_memo)
     with pytest.raises(ValueError, match="exists already"):

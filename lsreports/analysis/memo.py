@@ -7,8 +7,8 @@ hands out copies, so a caller's edit never reaches the next caller.
 
 A briefing build computes the pages' shared inputs once, in its own process, then runs the
 notebooks in kernels that ask for the same results. The build writes its named memos'
-results to a file (:func:`sharing`) named in :data:`SHARED_ENV`; a memo that misses looks
-there before computing. The file's results are keyed by the same content digests, so a
+results to a file (:func:`write_shared`) named in :data:`SHARED_ENV`; a memo that misses
+looks there before computing. The file's results are keyed by the same content digests, so a
 kernel whose data differ from the build's finds nothing in it and computes its own.
 """
 from __future__ import annotations
@@ -16,10 +16,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -54,7 +52,7 @@ class FrameMemo:
     """The last ``size`` results of one computation, by :func:`fingerprint` of its input frames.
 
     A memo with a ``name`` (unique: the computation's module and function) is shared by a
-    briefing build with its kernels (:func:`sharing`).
+    briefing build with its kernels (:func:`write_shared`).
     """
 
     def __init__(self, size: int = 4, name: str | None = None) -> None:
@@ -84,7 +82,8 @@ class FrameMemo:
 
 
 def _shared_results() -> dict[str, dict[bytes, pd.DataFrame]]:
-    """The results a build shared (:data:`SHARED_ENV`), read once per file; empty outside a build."""
+    """The results a build shared (:data:`SHARED_ENV`), read once per file; empty outside a build or before the
+    build has written them (a missing or unreadable file shares nothing: every memo computes its own)."""
     path = os.environ.get(SHARED_ENV, "")
     if not path:
         return {}
@@ -93,7 +92,7 @@ def _shared_results() -> dict[str, dict[bytes, pd.DataFrame]]:
             with open(path, "rb") as handle:
                 results = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            results = {}  # an unreadable file shares nothing: every memo computes its own
+            return {}
         _SHARED.update(path=path, results=results if isinstance(results, dict) else {})
     return _SHARED["results"]
 
@@ -106,22 +105,12 @@ def shared_results() -> dict[str, dict[bytes, pd.DataFrame]]:
     return {memo.name: dict(memo._results) for memo in _MEMOS if memo.name and memo._results}
 
 
-@contextmanager
-def sharing() -> Iterator[Path]:
-    """Share this process's named memos' results with the kernels started inside the ``with`` block."""
-    handle, name = tempfile.mkstemp(prefix="lsreports-memos-", suffix=".pickle")
-    previous = os.environ.get(SHARED_ENV)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(shared_results(), out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.environ[SHARED_ENV] = name
-        yield Path(name)
-    finally:
-        if previous is None:
-            os.environ.pop(SHARED_ENV, None)
-        else:
-            os.environ[SHARED_ENV] = previous
-        Path(name).unlink(missing_ok=True)
+def write_shared(path: Path) -> Path:
+    """Write this process's named memos' results to ``path``, for the kernels whose :data:`SHARED_ENV` names it."""
+    from ..sources.atomic import write_atomic
+
+    payload = pickle.dumps(shared_results(), protocol=pickle.HIGHEST_PROTOCOL)
+    return write_atomic(Path(path), lambda handle: handle.write(payload), mode="wb", encoding=None, newline=None)
 
 
 def clear_memos() -> None:

@@ -255,18 +255,23 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     the other edition."""
     from .. import access
     from ..analysis.checks.flags import flag_table
-    from ..analysis.memo import sharing as shared_memos
+    from ..analysis.memo import write_shared
     from ..sources.loader import indicators, reports
-    from .page_inputs import compute, sharing
     from .overview_page import overview_html
+    from .page_inputs import compute, shared_files, write
 
-    obs, catalogue, manifest = access.observations(), indicators(), reports()
-    context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
-    flag_table()  # the table the charts mark flags from: computed here once, shared with the kernels below
     entries = []
     folders = {pair.source.parent for pair in found}
     kernel = SharedKernel(found[0].source.parent, env=kernel_env(lang)) if shared and len(folders) == 1 else None
-    with sharing(context), shared_memos(), kernel or contextlib.nullcontext():
+    with shared_files() as (context_file, memos_file), kernel or contextlib.nullcontext():
+        if kernel is not None:
+            kernel.start()  # it starts and imports on the other core while this process computes
+        obs, catalogue, manifest = access.observations(), indicators(), reports()
+        context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
+        if not stored:
+            flag_table()  # the table the charts mark flags from: computed here once, shared with the kernels
+        write(context, context_file)
+        write_shared(memos_file)
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
             doing = "exporting its stored outputs" if stored else "executing and exporting"
