@@ -108,10 +108,11 @@ def real_overviews(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 @pytest.fixture(autouse=True)
 def model_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test keeps fitted models in a cache of its own (a test never reads a fit another test, or the
-    checkout's ``.cache/models/``, stored); returns the folder."""
+    """Each test keeps fitted models, and its builds' charts and pages, in caches of its own (a test never reads
+    what another test, or the checkout's ``.cache/``, stored); returns the models' folder."""
     folder = tmp_path_factory.mktemp("models")
     monkeypatch.setenv("LSREPORTS_MODEL_CACHE", str(folder))
+    monkeypatch.setenv("LSREPORTS_BUILD_CACHE", str(tmp_path_factory.mktemp("build")))
     return folder
 
 

@@ -4,7 +4,7 @@ import pytest
 from matplotlib.transforms import Bbox
 
 import lsreports as ls
-from lsreports.publish import charts
+from lsreports.publish import chart_store, charts
 
 
 def test_mixed_units_are_refused(synthetic_data):
@@ -23,8 +23,8 @@ def test_empty_frame_is_refused(synthetic_data):
 def test_png_is_deterministic(synthetic_data):
     charts.use_report_style()
     frame = ls.load("trade")
-    first = charts.png_bytes(charts.bars_by_period(frame, "Trade", "Source: test"))
-    second = charts.png_bytes(charts.bars_by_period(frame, "Trade", "Source: test"))
+    first = chart_store.png_bytes(charts.bars_by_period(frame, "Trade", "Source: test"))
+    second = chart_store.png_bytes(charts.bars_by_period(frame, "Trade", "Source: test"))
     assert first[:8] == b"\x89PNG\r\n\x1a\n" and first == second
 
 
@@ -192,7 +192,7 @@ def test_one_length_gives_one_panel_and_the_rows_drawn():
 def test_a_dollar_sign_in_a_label_is_text_not_mathtext():
     charts.use_report_style()
     fig = charts.bars_by_period(_frame([("2025-01-01", "2025-11-30")], [1.0], ("$x^2$ and $y$",)), "$a$", "Source")
-    charts.png_bytes(fig)  # mathtext would fail or render x²; as text it draws as typed
+    chart_store.png_bytes(fig)  # mathtext would fail or render x²; as text it draws as typed
     assert charts.plt.rcParams["text.parse_math"] is False
 
 

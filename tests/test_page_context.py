@@ -10,8 +10,10 @@ def test_a_shared_context_is_used_for_the_same_data_and_ignored_otherwise(synthe
     obs, catalogue, manifest = access.observations(), ls.indicators(), ls.reports()
     made = context.compute(obs, catalogue, manifest)
     made.year_end_label = "SYNTHETIC marker"  # tells the shared copy from a fresh computation
-    with context.sharing(made) as path:
+    with context.shared_files() as (path, _):
         assert os.environ[context.ENV] == str(path)
+        assert context.shared(obs, catalogue, manifest).year_end_label != "SYNTHETIC marker"  # not written yet
+        context.write(made, path)
         assert context.shared(obs, catalogue, manifest).year_end_label == "SYNTHETIC marker"
         observations = synthetic_data / "curated" / "observations.csv"
         observations.write_text(observations.read_text(encoding="utf-8"), encoding="utf-8")  # touched: new mtime

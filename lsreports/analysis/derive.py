@@ -428,8 +428,8 @@ def _shares_frame(printed: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
 
 
 #: Recent results of :func:`derivation_candidates` and :func:`implied_targets`, by content of the observations.
-_CANDIDATES_MEMO = FrameMemo()
-_TARGETS_MEMO = FrameMemo()
+_CANDIDATES_MEMO = FrameMemo(name="derive.candidates")
+_TARGETS_MEMO = FrameMemo(name="derive.implied_targets")
 
 
 def derivation_candidates(obs: pd.DataFrame) -> pd.DataFrame:

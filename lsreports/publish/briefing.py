@@ -30,8 +30,9 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from . import build_cache
 from .notebooks import (SETUP_TAG, NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source,
-                        stored_path, version_of)
+                        stable, stored_path, version_of)
 from .i18n import ENV, LANGS, check_lang, using
 from .reader_format import READER_MAX_ROWS, READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
@@ -157,7 +158,13 @@ def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None =
     notebook = for_edition(read_source(pair.source), code)
     if kernel is not None:
         return in_words(kernel.execute(notebook, pair.name), pair.name)
-    return in_words(execute(notebook, pair.name, pair.source.parent, env={ENV: code}), pair.name)
+    return in_words(execute(notebook, pair.name, pair.source.parent, env=kernel_env(code)), pair.name)
+
+
+def kernel_env(code: str) -> dict[str, str]:
+    """The variables a build adds to its kernels: the edition's language and the folder where they keep
+    charts (:mod:`lsreports.publish.build_cache`; empty where the build keeps nothing)."""
+    return {ENV: code, **build_cache.kernel_variables()}
 
 
 def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | None = None, *,
@@ -172,7 +179,8 @@ def build_one(pair: Pair, out_dir: Path, code: str = "en", other_href: str | Non
         chart_data_files(notebook, pair.name, out_dir)
         long_tables_to_appendix(notebook)
         about_footer(notebook)
-        page = export_html(notebook, title)
+        stable(notebook)  # the same notebook, the same page bytes (and the exported page can be kept by content)
+        page = build_cache.exported(nbformat.writes(notebook), code, title, lambda: export_html(notebook, title))
     target = out_dir / f"{pair.name}.html"
     target.write_text(_edition_html(page, code, other_href), encoding="utf-8")
     return target, title, version
@@ -249,16 +257,24 @@ def _build_pages(found: list[Pair], staging: Path, progress: Callable[[str], Non
     overview page, into ``staging``, in ``lang``; return the index entries. ``link(name)`` is a page's address in
     the other edition."""
     from .. import access
+    from ..analysis.checks.flags import flag_table
+    from ..analysis.memo import write_shared
     from ..sources.loader import indicators, reports
-    from .page_inputs import compute, sharing
     from .overview_page import overview_html
+    from .page_inputs import compute, shared_files, write
 
-    obs, catalogue, manifest = access.observations(), indicators(), reports()
-    context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
     entries = []
     folders = {pair.source.parent for pair in found}
-    kernel = SharedKernel(found[0].source.parent, env={ENV: lang}) if shared and len(folders) == 1 else None
-    with sharing(context), kernel or contextlib.nullcontext():
+    kernel = SharedKernel(found[0].source.parent, env=kernel_env(lang)) if shared and len(folders) == 1 else None
+    with shared_files() as (context_file, memos_file), kernel or contextlib.nullcontext():
+        if kernel is not None:
+            kernel.start()  # it starts and imports on the other core while this process computes
+        obs, catalogue, manifest = access.observations(), indicators(), reports()
+        context = compute(obs, catalogue, manifest)  # flags, changes, year ends: once for every page
+        if not stored:
+            flag_table()  # the table the charts mark flags from: computed here once, shared with the kernels
+        write(context, context_file)
+        write_shared(memos_file)
         for number, pair in enumerate(found, start=1):
             started = time.perf_counter()
             doing = "exporting its stored outputs" if stored else "executing and exporting"

@@ -7,7 +7,6 @@ matplotlib), which covers Vietnamese; tick labels are formatted explicitly.
 """
 from __future__ import annotations
 
-import io
 import re
 import textwrap
 from collections import Counter
@@ -21,6 +20,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from . import labels
+from .chart_store import Recipe, render, stored_chart
 from .formatting import fmt_number, fmt_pct, unit_label
 from ..sources.periods import period_kind, period_label
 
@@ -266,6 +266,7 @@ def _panel_axes(widths: list[float], n_series: int) -> tuple[plt.Figure, list[pl
     return fig, axes
 
 
+@stored_chart
 def bars_by_period(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
                    value_column: str = "value", ylabel: str | None = None) -> plt.Figure:
     """Grouped bars by period (in time order), one bar per series, one panel per period length.
@@ -359,6 +360,7 @@ def _rows_drawn(frame: pd.DataFrame, label_column: str, value_column: str) -> pd
     return rows
 
 
+@stored_chart
 def change_bars(frame: pd.DataFrame, title: str, source: str, *, label_column: str = "name_en",
                 value_column: str = "value", xlabel: str = "% change on the same period a year earlier"
                 ) -> plt.Figure:
@@ -422,6 +424,7 @@ def _draw_change_panel(ax: plt.Axes, part: pd.DataFrame, label_column: str, valu
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}%"))
 
 
+@stored_chart
 def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, source: str) -> plt.Figure:
     """Cumulative % of plan by months covered, one panel per indicator and one line per plan year.
 
@@ -458,14 +461,7 @@ def plan_path_chart(paths: pd.DataFrame, catalogue: pd.DataFrame, title: str, so
     return add_source(fig, source)
 
 
-def png_bytes(fig: plt.Figure) -> bytes:
-    """Render a figure to PNG without timestamps or software tags (same figure, same bytes)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 3})
-    plt.close(fig)
-    return buffer.getvalue()
-
-
+@stored_chart
 def months_by_basis(shown: pd.DataFrame, indicator_id: str, title: str, ylabel: str) -> plt.Figure:
     """Monthly bars of one indicator, one panel (own y-axis) per basis where its definition changed.
 
@@ -495,13 +491,14 @@ def months_by_basis(shown: pd.DataFrame, indicator_id: str, title: str, ylabel: 
     return fig
 
 
-def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:
+def show(fig: "plt.Figure | Recipe", data: pd.DataFrame | None = None) -> None:
     """Display a figure in a notebook as a PNG image, followed by the rows it draws.
 
     Parameters
     ----------
-    fig : matplotlib.figure.Figure
-        The chart (closed once rendered).
+    fig : matplotlib.figure.Figure or lsreports.publish.chart_store.Recipe
+        The chart (closed once rendered). A recipe (a chart function's result in a briefing
+        build's kernel) is shown from the chart store when its inputs did not change.
     data : pandas.DataFrame, optional
         The rows it draws; by default the ones the chart functions attach
         (``fig.lsreports_rows``). They are displayed as CSV, which the briefing build
@@ -510,12 +507,14 @@ def show(fig: plt.Figure, data: pd.DataFrame | None = None) -> None:
     """
     from IPython.display import Image, display
 
-    rows = data if data is not None else getattr(fig, "lsreports_rows", None)
-    titles = [fig.get_suptitle()] + [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center")]
-    display(Image(data=png_bytes(fig), format="png", alt=next((t for t in titles if t), "chart")))
-    if rows is not None:
-        display({"text/csv": rows.to_csv(index=False, lineterminator="\n"),
-                 "text/plain": f"(the {len(rows)} rows of the chart above, as CSV beside the briefing)"}, raw=True)
+    if isinstance(fig, Recipe):
+        shown = fig.rendered() if data is None else render(fig.figure(), data)
+    else:
+        shown = render(fig, data)
+    display(Image(data=shown.png, format="png", alt=shown.alt))
+    if shown.rows_csv is not None:
+        display({"text/csv": shown.rows_csv,
+                 "text/plain": f"(the {shown.rows_count} rows of the chart above, as CSV beside the briefing)"}, raw=True)
 
 
 def month_ticks(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp, *, every: int = 2, most: int = 12) -> None:
@@ -581,8 +580,10 @@ def source_height(fig: plt.Figure, drawn: str) -> float:
     return (0.13 * drawn.count("\n") + 0.28) / fig.get_figheight()
 
 
-def add_source(fig: plt.Figure, source: str) -> plt.Figure:
+def add_source(fig: "plt.Figure | Recipe", source: str) -> "plt.Figure | Recipe":
     """Put the source line under a figure built by hand and lay it out leaving room for it."""
+    if isinstance(fig, Recipe):
+        return fig.then(add_source, source)
     bottom = source_height(fig, source_block(fig, source))
     if len(fig.axes) == 1 and fig.get_suptitle() == "":
         fit_layout(fig, fig.axes[0], rect=(0, bottom, 1, 1))

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 
 from ..analysis.tsa.country import (COUNTERPARTS, YTD_PAIRS, national_summary, province_beside_country,
                                     report_periods, years_to_date_beside)
@@ -25,6 +24,7 @@ from ..analysis.tsa.series import indicator_series
 from ..sources.loader import indicators, national_observations, reports
 from ..sources.national_join import reach
 from . import labels
+from .chart_store import stored_chart
 from .cite import PLAIN
 from .formatting import fixed, localise
 from .i18n import lang
@@ -51,8 +51,11 @@ def _label(catalogue: pd.DataFrame, indicator_id: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@stored_chart
 def seasonal_lines(histories: dict[str, pd.Series], titles: dict[str, str], years: int = YEARS_SHOWN) -> plt.Figure:
     """One panel per series: the level by calendar month, one line per year (seaborn)."""
+    import seaborn as sns  # imported when a chart is drawn: a build that reads its charts back never needs it
+
     frames = []
     for series_id, levels in histories.items():
         recent = levels.dropna()

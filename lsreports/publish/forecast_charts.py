@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.tsa.results import TSResult
+from .chart_store import stored_chart
 from .charts import PALETTE
 
 MONTH_LETTERS = "JFMAMJJASOND"
@@ -19,6 +20,7 @@ def _dates(index: pd.PeriodIndex) -> pd.DatetimeIndex:
     return index.to_timestamp(how="start")
 
 
+@stored_chart
 def decomposition_grid(decompositions: dict[str, TSResult], labels: dict[str, str],
                        unit_labels: dict[str, str]) -> plt.Figure:
     """One row per series: level with its STL trend, seasonal profile by month, remainder over time.
@@ -74,6 +76,7 @@ def forecast_panel(ax: plt.Axes, history: pd.Series, result: TSResult, title: st
     ax.tick_params(labelsize=7)
 
 
+@stored_chart
 def forecast_grid(histories: dict[str, pd.Series], forecasts: dict[str, TSResult], titles: dict[str, str],
                   columns: int = 2) -> plt.Figure:
     """Small multiples of :func:`forecast_panel`, one per series."""

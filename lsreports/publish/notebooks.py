@@ -129,6 +129,11 @@ def _run(client: NotebookClient, name: str, **kwargs) -> None:
 SETUP_TAG = "lsreports-setup"
 
 
+#: What a build's kernel imports as it starts (:meth:`SharedKernel.start`): what every notebook imports first.
+WARM_IMPORTS: tuple[str, ...] = ("pandas", "matplotlib.pyplot", "IPython.display", "lsreports.publish.page",
+                                 "lsreports.publish.charts")
+
+
 class SharedKernel:
     """One kernel that executes several notebooks in turn, so the imports are paid once.
 
@@ -167,6 +172,21 @@ class SharedKernel:
             if self._sockets is not None:
                 self._sockets.cleanup()
             self._manager = self._sockets = None
+
+    def start(self, imports: tuple[str, ...] = WARM_IMPORTS) -> None:
+        """Start the kernel now, importing ``imports`` as it starts, without waiting for it.
+
+        The kernel is another process: it starts and imports on the other core while this one
+        goes on (a build computes the pages' shared inputs meanwhile). The first :meth:`execute`
+        waits for it to be ready.
+        """
+        from jupyter_core.utils import run_sync
+
+        if self._manager is None:
+            raise RuntimeError("SharedKernel.start outside its `with` block")
+        lines = [f"--IPKernelApp.exec_lines=import {module}" for module in imports]
+        run_sync(self._manager.start_kernel)(env={**kernel_environment(), **self.env}, cwd=str(self.cwd),
+                                             extra_arguments=lines)
 
     def execute(self, notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
         """Execute ``notebook`` (in place) after resetting the kernel; raise :class:`NotebookError` naming the cell."""
@@ -219,13 +239,21 @@ def refresh(pair: Pair, langs: tuple[str, ...] = LANGS) -> list[Path]:
         target = stored_path(pair, code)
         target.parent.mkdir(exist_ok=True)
         label = pair.name if code == LANGS[0] else f"{code}/{pair.name}"
-        notebook = execute(edition_source(pair, code), label, target.parent)
-        for index, cell in enumerate(notebook.cells):  # random ids and timings would make every refresh a diff
-            cell.metadata.pop("execution", None)
-            cell.id = hashlib.sha1(f"{index}:{cell.source}".encode("utf-8")).hexdigest()[:8]
+        notebook = stable(execute(edition_source(pair, code), label, target.parent))
         nbformat.write(notebook, target)
         written.append(target)
     return written
+
+
+def stable(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop the cells' execution timings and give each cell an id made of its place and source (in place).
+
+    Random ids and timings would make every refresh a diff and every build's pages different bytes.
+    """
+    for index, cell in enumerate(notebook.cells):
+        cell.metadata.pop("execution", None)
+        cell.id = hashlib.sha1(f"{index}:{cell.source}".encode("utf-8")).hexdigest()[:8]
+    return notebook
 
 
 def pair_drift(pair: Pair, langs: tuple[str, ...] = LANGS) -> list[str]:

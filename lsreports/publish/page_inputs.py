@@ -2,7 +2,7 @@
 
 The overview and each domain briefing show the consistency flags, what the latest report
 changed and the year-end nowcasts. The build computes them once, for the overview, and
-hands them to the notebook kernels through a file named in :data:`ENV`; a kernel uses it
+hands them to the notebook kernels through a file named in :data:`ENV` (:func:`shared_files`); a kernel uses it
 only when it was computed from the same data files (their paths, sizes and modification
 times), and computes its own otherwise (in JupyterLab, for instance).
 """
@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from unittest.mock import patch
 
 import pandas as pd
 
@@ -72,22 +73,29 @@ def shared(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFrame) -
     return compute(obs, catalogue, manifest)
 
 
+def write(context: PageContext, path: Path) -> Path:
+    """Write ``context`` to ``path``, for the kernels whose :data:`ENV` names it."""
+    from ..sources.atomic import write_atomic
+
+    payload = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+    return write_atomic(Path(path), lambda handle: handle.write(payload), mode="wb", encoding=None, newline=None)
+
+
 @contextmanager
-def sharing(context: PageContext) -> Iterator[Path]:
-    """Make ``context`` available to the kernels started inside the ``with`` block."""
-    handle, name = tempfile.mkstemp(prefix="lsreports-context-", suffix=".pickle")
-    previous = os.environ.get(ENV)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(context, out)
-        os.environ[ENV] = name
-        yield Path(name)
-    finally:
-        if previous is None:
-            os.environ.pop(ENV, None)
-        else:
-            os.environ[ENV] = previous
-        Path(name).unlink(missing_ok=True)
+def shared_files() -> Iterator[tuple[Path, Path]]:
+    """Name the files a build shares with its kernels, in the environment of the kernels started in the block.
+
+    Yields the paths of the context (:func:`write`) and of the memos' results
+    (:func:`lsreports.analysis.memo.write_shared`). They are written later: a kernel can start
+    (and import) while the build computes them, and reads them when a notebook first asks (a file
+    not written yet shares nothing). Both are removed on leaving.
+    """
+    from ..analysis.memo import SHARED_ENV
+
+    with tempfile.TemporaryDirectory(prefix="lsreports-shared-") as folder:
+        paths = (Path(folder) / "context.pickle", Path(folder) / "memos.pickle")
+        with patch.dict(os.environ, {ENV: str(paths[0]), SHARED_ENV: str(paths[1])}):
+            yield paths
 
 
-__all__ = ["ENV", "PageContext", "compute", "data_key", "shared", "sharing"]
+__all__ = ["ENV", "PageContext", "compute", "data_key", "shared", "shared_files", "write"]

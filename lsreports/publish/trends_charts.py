@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..analysis.tsa.series import monthly_series
 from . import charts, labels
+from .chart_store import stored_chart
 
 #: The columns of the backtest rows written beside the chart.
 BACKTEST_DRAWN = ["pair", "indicator_id", "unit", "base_value", "target_value", "prorata_projection",
@@ -24,6 +25,7 @@ def backtest_errors(backtest: pd.DataFrame, pair: str) -> pd.DataFrame:
     return scored.sort_values("prorata_ape")
 
 
+@stored_chart
 def backtest_chart(scored: pd.DataFrame, catalogue: pd.DataFrame, title: str, xlabel: str,
                    manifest: pd.DataFrame) -> plt.Figure:
     """Absolute errors of pro-rata and growth-based projections, two bars an indicator.
@@ -60,6 +62,7 @@ def backtest_chart(scored: pd.DataFrame, catalogue: pd.DataFrame, title: str, xl
     return fig
 
 
+@stored_chart
 def monthly_panels(obs: pd.DataFrame, indicator_ids: list[str], catalogue: pd.DataFrame, title: str,
                    manifest: pd.DataFrame) -> plt.Figure:
     """One panel an indicator of its printed month levels, the months no report gives left empty.

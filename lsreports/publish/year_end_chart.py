@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import charts, labels
+from .chart_store import stored_chart
 from .charts import _panels, _rows_drawn, horizontal_bars, source_block
 from .i18n import pick
 
@@ -85,6 +86,7 @@ def plan_view(with_target: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFram
     return view.loc[view["method"] != "not_projected"].sort_values("projected_pct_of_target")
 
 
+@stored_chart
 def year_end_chart(view: pd.DataFrame, title: str, source: str, xlabel: str) -> plt.Figure:
     """Bars of the year to date's share of plan, markers of the projected year end with its band.
 

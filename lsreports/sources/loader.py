@@ -319,6 +319,27 @@ def _national_joined(key: tuple, texts_key: tuple, catalogue_key: tuple) -> pd.D
     return join(_observations_cached(key, catalogue_key), national_text_observations())
 
 
+#: Calls of :func:`observations` in this process, by whoever asked (:func:`observation_reads`).
+_reads = {"all": 0, "declared": 0}
+
+
+def observation_reads() -> tuple[int, int]:
+    """How many times this process has asked for the province's table: ``(all, declared)``.
+
+    ``declared`` counts the reads a caller announced with :func:`declared_read` (the flag table's
+    own read). The chart store (:mod:`lsreports.publish.chart_store`) keys a chart by its inputs
+    and the flag table, not by this table; it keeps no chart whose drawing read the table
+    otherwise.
+    """
+    return _reads["all"], _reads["declared"]
+
+
+def declared_read() -> pd.DataFrame:
+    """:func:`observations`, counted as a read its caller declares (see :func:`observation_reads`)."""
+    _reads["declared"] += 1
+    return observations()
+
+
 def observations() -> pd.DataFrame:
     """Return the printed rows of ``data/curated/observations.csv`` in the contract's shape.
 
@@ -337,6 +358,7 @@ def observations() -> pd.DataFrame:
         If ``observations.csv`` or ``indicators.csv`` is missing or malformed; the
         message names the file, the line and what was expected.
     """
+    _reads["all"] += 1
     # A shallow copy is enough: under pandas' copy-on-write an edit to it copies the data first.
     return _observations_cached(file_key(curated_dir() / "observations.csv"),
                                 file_key(curated_dir() / "indicators.csv")).copy(deep=False)

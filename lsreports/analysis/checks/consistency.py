@@ -352,7 +352,7 @@ def consistency_flags(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame |
 
 
 #: Recent results of :func:`consistency_flags`, by content of the observations and catalogue.
-_FLAGS_MEMO = FrameMemo()
+_FLAGS_MEMO = FrameMemo(name="checks.consistency_flags")
 
 
 def _all_flags(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:

@@ -245,9 +245,9 @@ def flag_table(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame | None =
         One row per finding, families in :data:`FAMILIES` order, then indicator and period.
         Kept by content of ``obs`` and ``catalogue`` (callers get a copy).
     """
-    from ...sources.loader import indicators, observations
+    from ...sources.loader import declared_read, indicators
 
-    obs = observations() if obs is None else obs
+    obs = declared_read() if obs is None else obs  # declared: a chart's stored key holds the flag table
     catalogue = indicators() if catalogue is None else catalogue
     table = _TABLE_MEMO.get(lambda: _province_flags(obs, catalogue), obs, catalogue)
     if national:
@@ -259,7 +259,7 @@ def flag_table(obs: pd.DataFrame | None = None, catalogue: pd.DataFrame | None =
 
 
 #: Recent province flag tables, by content of the observations and catalogue.
-_TABLE_MEMO = FrameMemo()
+_TABLE_MEMO = FrameMemo(name="checks.province_flags")
 
 
 def _province_flags(obs: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -426,6 +426,14 @@ def annotate_projections(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.D
         ``flag_reason`` (the reasons in words); a verdict resting on a flagged input reads
         e.g. "likely, but the inputs are in doubt: …" in ``verdict_text``.
     """
+    return _ANNOTATED_MEMO.get(lambda: _annotated(projections, flags), projections, flags)
+
+
+#: Recent annotated projections (every briefing's headline and the trends page ask), by content.
+_ANNOTATED_MEMO = FrameMemo(name="checks.annotated_projections")
+
+
+def _annotated(projections: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
     summaries, reasons, texts = [], [], []
     for r in projections.itertuples(index=False):
         hits = projection_inputs_flags(r, flags) if r.method != "not_projected" else flags.iloc[0:0]

@@ -42,7 +42,6 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
 from .calendar import tet_days
 
@@ -79,11 +78,18 @@ def prepare(series: pd.Series, min_length: int = MIN_MONTHS) -> pd.Series:
     return np.log(series).reindex(months).interpolate()
 
 
+def _normal_quantile(p):
+    """The standard normal's quantile (scipy.stats imported on a fit: a fit read back never needs it)."""
+    from scipy.stats import norm
+
+    return norm.ppf(p)
+
+
 def _interval_frame(months: pd.PeriodIndex, mean: np.ndarray, se: np.ndarray) -> pd.DataFrame:
     """Back-transformed mean and normal intervals from a log-scale mean and standard error."""
     frame = pd.DataFrame({"mean": np.exp(mean)}, index=months)
     for level in LEVELS:
-        z = norm.ppf(0.5 + level / 200)
+        z = _normal_quantile(0.5 + level / 200)
         frame[f"lower_{level}"] = np.exp(mean - z * se)
         frame[f"upper_{level}"] = np.exp(mean + z * se)
     return frame
@@ -109,7 +115,7 @@ def _ets(y: pd.Series, horizon: int, params=None) -> tuple[np.ndarray, np.ndarra
     result = model.fit(disp=False) if params is None else model.smooth(params)
     prediction = result.get_prediction(start=len(y), end=len(y) + horizon - 1)
     frame = prediction.summary_frame(alpha=0.05)
-    se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * norm.ppf(0.975))
+    se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * _normal_quantile(0.975))
     return frame["mean"].to_numpy(), se, result.params
 
 
@@ -133,7 +139,7 @@ def _stl_ets(y: pd.Series, horizon: int, params=None) -> tuple[np.ndarray, np.nd
     model = ETSModel(adjusted, error="add", trend="add", damped_trend=True)
     result = model.fit(disp=False) if params is None else model.smooth(params)
     frame = result.get_prediction(start=len(y), end=len(y) + horizon - 1).summary_frame(alpha=0.05)
-    se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * norm.ppf(0.975))
+    se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * _normal_quantile(0.975))
     steps = np.arange(horizon)
     return frame["mean"].to_numpy() + seasonal[len(y) - SEASON + steps % SEASON], se, result.params
 
@@ -146,7 +152,7 @@ def _short_ets(spec: dict):
         model = ETSModel(y.reset_index(drop=True), error="add", **spec)
         result = model.fit(disp=False) if params is None else model.smooth(params)
         frame = result.get_prediction(start=len(y), end=len(y) + horizon - 1).summary_frame(alpha=0.05)
-        se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * norm.ppf(0.975))
+        se = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / (2 * _normal_quantile(0.975))
         return frame["mean"].to_numpy(), se, result.params
     return fit
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -25,12 +24,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ...sources.atomic import write_atomic
+from ...sources.content_store import kept, read_entry
 from ...sources.paths import PROJECT_ROOT
 from .results import TSResult
 
 #: Bump when the stored format changes.
-FORMAT = 1
+FORMAT = 2
 #: The modules whose source is part of every key (their code decides the fit).
 FITTING_MODULES: tuple[str, ...] = ("forecast.py", "decompose.py", "results.py", "calendar.py")
 
@@ -65,24 +64,7 @@ def model_key(kind: str, series: pd.Series, options: dict) -> str:
 
 def _read(path: Path, key: str) -> TSResult | None:
     """The result stored at ``path`` under ``key``, or None if it is missing, corrupt or another key's."""
-    try:
-        data = path.read_bytes()
-        digest, payload = data[:64].decode("ascii"), data[65:]
-        if data[64:65] != b"\n" or hashlib.sha256(payload).hexdigest() != digest:
-            return None
-        stored = pickle.loads(payload)
-    except (OSError, UnicodeDecodeError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return None
-    if not isinstance(stored, dict) or stored.get("key") != key or not isinstance(stored.get("result"), TSResult):
-        return None
-    return stored["result"]
-
-
-def _write(path: Path, key: str, result: TSResult) -> None:
-    payload = pickle.dumps({"key": key, "result": result}, protocol=pickle.HIGHEST_PROTOCOL)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, lambda handle: handle.write(hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
-                                                   + payload), mode="wb", encoding=None, newline=None)
+    return read_entry(path, key, lambda value: isinstance(value, TSResult))
 
 
 def cached_fit(kind: str, series: pd.Series, options: dict, fit: Callable[[], TSResult]) -> TSResult:
@@ -100,16 +82,5 @@ def cached_fit(kind: str, series: pd.Series, options: dict, fit: Callable[[], TS
         Computes the result when no valid entry exists.
     """
     folder = cache_dir()
-    if folder is None:
-        return fit()
-    key = model_key(kind, series, options)
-    path = folder / key[:2] / f"{key}.pkl"
-    stored = _read(path, key)
-    if stored is not None:
-        return stored
-    result = fit()
-    try:
-        _write(path, key, result)
-    except OSError:  # a read-only checkout still fits, it just does not keep the result
-        pass
-    return result
+    key = None if folder is None else model_key(kind, series, options)
+    return kept(folder, key, fit, lambda value: isinstance(value, TSResult))

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ...sources.contract import normalise_observations, printed_rows
+from ..memo import FrameMemo
 
 #: (base, target) periods scored, each ``(start, end)``.
 BACKTEST_PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
@@ -190,7 +191,19 @@ def _report_ends(printed: pd.DataFrame) -> dict[str, pd.Timestamp]:
 
 
 def backtest_pairs(obs: pd.DataFrame, pairs=BACKTEST_PAIRS) -> pd.DataFrame:
-    """:func:`backtest_ytd` over several (base, target) pairs, stacked; ``attrs`` summarise all rows."""
+    """:func:`backtest_ytd` over several (base, target) pairs, stacked; ``attrs`` summarise all rows.
+
+    Kept by content of ``obs`` and the pairs (a page's headline and the trends page both ask).
+    """
+    asked = pd.DataFrame(list(pairs), columns=["base", "target"]).astype(str)
+    return _PAIRS_MEMO.get(lambda: _backtest_pairs(obs, pairs), obs, asked)
+
+
+#: Recent results of :func:`backtest_pairs`, by content.
+_PAIRS_MEMO = FrameMemo(name="yearend.backtest_pairs")
+
+
+def _backtest_pairs(obs: pd.DataFrame, pairs) -> pd.DataFrame:
     tables = [backtest_ytd(obs, base, target) for base, target in pairs]
     table = pd.concat([t for t in tables if not t.empty] or [tables[0]], ignore_index=True)
     table.attrs.update(summarise(table))

@@ -176,7 +176,7 @@ def curated_national() -> pd.DataFrame:
 
 #: Recent results of :func:`year_end_projections` (a briefing page and its notebook both ask), by
 #: content of the observations, catalogue, widths and options.
-_PROJECTIONS_MEMO = FrameMemo()
+_PROJECTIONS_MEMO = FrameMemo(name="yearend.projections")
 
 
 def _project_all(obs: pd.DataFrame, year: int | None, latest_only: bool, target_kinds: tuple[str, ...],
