@@ -120,6 +120,15 @@ def test_a_step_after_the_chart_is_part_of_it_and_applied_in_place(kernel, monke
     assert synthetic_chart(FRAME, "S").rendered().png != with_source.png  # without the step: another chart
 
 
+def test_a_frame_changed_after_the_call_does_not_change_the_chart(kernel, monkeypatch):
+    frame = FRAME.copy()
+    recipe = synthetic_chart(frame, "M")
+    frame.loc[0, "value"] = 100.0  # the caller changes its frame before showing the chart
+    out = recipe.rendered()
+    monkeypatch.delenv(build_cache.KERNEL_ENV)
+    assert out.png == chart_store.render(synthetic_chart(FRAME, "M")).png
+
+
 def test_a_figure_its_caller_changed_is_drawn_as_changed_and_not_kept(kernel):
     recipe = synthetic_chart(FRAME, "E")
     recipe.axes[0].set_title("changed by the caller")  # asks the figure itself: drawn here

@@ -25,6 +25,7 @@ only whole (:mod:`lsreports.sources.content_store`), from ``charts/`` in the bui
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import hashlib
@@ -145,6 +146,10 @@ def stored_chart(build: Callable[..., plt.Figure]) -> Callable[..., "plt.Figure 
     @functools.wraps(build)
     def chart(*args, **kwargs):
         if in_this_process() is None:
+            return build(*args, **kwargs)
+        try:  # the arguments as they are now: a frame the caller changes before showing must not change the chart
+            args, kwargs = copy.deepcopy((args, kwargs))
+        except (TypeError, copy.Error, pickle.PicklingError):
             return build(*args, **kwargs)
         return Recipe(build, args, kwargs)
     return chart
