@@ -51,6 +51,9 @@ summary: $(STAMP)
 excel: $(STAMP)
 	$(BIN)/lsreports excel -o exports/lsreports.xlsx
 
+# nbval checks every stored notebook under notebooks/, both editions: <name>.ipynb (English) and
+# vi/<name>.ipynb (Vietnamese; pytest collects the subfolder). The browser tests export both
+# editions from them rather than executing any notebook again.
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg tests notebooks
 

@@ -74,15 +74,36 @@ def synthetic_rows() -> list[dict]:
 @pytest.fixture(scope="session")
 def real_briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real briefings' English edition (curated data, read only), as `make briefings` builds it (its pages
-    link to ``vi/``, which ``test_browser.editions`` fills), built once for the whole session from the notebooks'
-    stored outputs: nbval checks in the same run that executing them gives those outputs, DataFrames in words
-    included (:mod:`lsreports.publish.reader_format`), so no notebook is executed twice in English
-    (``build_briefings(stored=True)``)."""
+    link to ``vi/``, which ``test_browser.editions`` fills the same way from ``notebooks/vi/``), built once for the
+    whole session from the notebooks' stored outputs: nbval checks in the same run that executing them gives those
+    outputs, DataFrames in words included (:mod:`lsreports.publish.reader_format`), so no notebook is executed
+    twice in a suite (``build_briefings(stored=True)``)."""
     from lsreports.publish.briefing import build_briefings
 
     out = tmp_path_factory.mktemp("briefings") / "briefings"
     build_briefings(out, progress=lambda _: None, stored=True, other_edition="vi/")
     return out
+
+
+#: The one briefing the session's overview pages list: its title holds markup, which must come out as text.
+OVERVIEW_ENTRY = ("trade.html", "Trade <b>", "1.1.0")
+
+
+@pytest.fixture(scope="session")
+def real_overviews(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The overview page of the real curated data (read only) in each language, built once for the tests that only
+    read it (the flags, key messages and key table of every page are computed alike): listing
+    :data:`OVERVIEW_ENTRY`, built "2026-12-07", linking to its other edition at ``other/index.html``."""
+    from lsreports.publish import i18n
+    from lsreports.publish.overview_page import overview_html
+
+    pages = {}
+    with pytest.MonkeyPatch.context() as patch:  # a model cache of its own, as every test has
+        patch.setenv("LSREPORTS_MODEL_CACHE", str(tmp_path_factory.mktemp("models")))
+        for code in i18n.LANGS:
+            with i18n.using(code):
+                pages[code] = overview_html([OVERVIEW_ENTRY], "2026-12-07", other_edition="other/index.html")
+    return pages
 
 
 @pytest.fixture(autouse=True)

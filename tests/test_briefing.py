@@ -150,9 +150,11 @@ def test_labels_and_quotes_from_the_data_are_text_in_every_page(notebook_dir, ho
     assert "&lt;b&gt;html&lt;/b&gt;" in pages["index.html"] and "&lt;b&gt;html&lt;/b&gt;" in pages["synthetic.html"]
 
 
-def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_dir, tmp_path):
+def test_a_failing_notebook_is_named_and_leaves_the_previous_briefings(notebook_dir, tmp_path, built):
+    import shutil
+
     out = tmp_path / "out"
-    build_briefings(out, notebook_dir=notebook_dir, progress=lambda _: None)
+    shutil.copytree(built[0], out)  # the previous briefings: a build's pages and its manifest (built once)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (notebook_dir / "broken.py").write_text(
         "# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\nraise ValueError('planted failure')\n", encoding="utf-8")
@@ -183,7 +185,7 @@ def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir
     [pair] = pairs(notebook_dir)
     with pytest.raises(NotebookError, match="'synthetic': the stored synthetic.ipynb does not match synthetic.py"):
         build_briefings(tmp_path / "none", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
-    refresh(pair)
+    refresh(pair, ("en",))  # the English edition only: a stored English build checks no other
     outputs = [o for c in nbformat.read(pair.notebook, as_version=4).cells for o in c.get("outputs", [])]
     frames = [o["data"] for o in outputs if 'class="dataframe"' in o.get("data", {}).get("text/html", "")]
     assert frames and all(READER_MIME in data for data in frames)  # the headline table, in words beside pandas'
@@ -209,3 +211,42 @@ def test_a_build_from_stored_outputs_exports_them_without_executing(notebook_dir
     pair.source.write_text(pair.source.read_text(encoding="utf-8") + "\n# %%\n1 + 1\n", encoding="utf-8")
     with pytest.raises(NotebookError, match="refresh it first"):  # the source moved on: the stored page is stale
         build_briefings(tmp_path / "stale", notebook_dir=notebook_dir, progress=lambda _: None, stored=True)
+
+
+def _visible_text(page: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    for hidden in soup(["style", "script"]):
+        hidden.decompose()
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_the_vietnamese_edition_is_exported_from_its_stored_notebook_as_executed(notebook_dir, tmp_path, monkeypatch):
+    """SYNTHETIC: ``refresh`` stores ``vi/synthetic.ipynb``, executed in Vietnamese by its hidden first cell (so nbval
+    re-executes it in Vietnamese too); a stored Vietnamese build drops that cell and writes the page an executed
+    Vietnamese build writes (text and tables in words), without a kernel."""
+    import nbformat
+
+    from lsreports.publish import briefing
+    from lsreports.publish.notebooks import SETUP_TAG, pairs, refresh
+
+    [pair] = pairs(notebook_dir)
+    build_briefings(tmp_path / "executed", notebook_dir=notebook_dir, progress=lambda _: None, lang="vi")
+    with pytest.raises(NotebookError, match=r"the stored vi/synthetic.ipynb does not match synthetic.py "
+                                            r"\(vi/synthetic.ipynb is missing\); refresh it first"):
+        build_briefings(tmp_path / "none", notebook_dir=notebook_dir, progress=lambda _: None, stored=True, lang="vi")
+    assert refresh(pair, ("vi",)) == [notebook_dir / "vi" / "synthetic.ipynb"]
+    first = nbformat.read(notebook_dir / "vi" / "synthetic.ipynb", as_version=4).cells[0]
+    assert first.source == "%env LSREPORTS_LANG=vi" and first.metadata["tags"] == [SETUP_TAG]
+
+    def no_execution(*args, **kwargs):
+        raise AssertionError("a stored build executed a notebook")
+    monkeypatch.setattr(briefing, "execute", no_execution)
+    build_briefings(tmp_path / "stored", notebook_dir=notebook_dir, progress=lambda _: None, stored=True, lang="vi")
+    page = (tmp_path / "stored" / "synthetic.html").read_text(encoding="utf-8")
+    executed = (tmp_path / "executed" / "synthetic.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page and "LSREPORTS_LANG" not in page and "env:" not in page
+    assert _tables(page) == _tables(executed) and "Chỉ tiêu" in str(_tables(page))  # in words, in Vietnamese
+    assert _visible_text(page) == _visible_text(executed)
+    assert page.count("<img") == executed.count("<img") == 1

@@ -259,10 +259,8 @@ def test_a_trailing_year_of_level_errors_is_kept_out_of_fits_and_an_interior_one
     assert "unresolved_level_error" in set(ls.flags("vn_prod_cement")["check"])
 
 
-def test_the_overview_shows_the_four_numbers_of_the_issue_flagged_with_their_reasons():
-    from lsreports.publish.overview_page import overview_html
-
-    page = overview_html([("trade.html", "Trade", "1")], "2026-12-07")
+def test_the_overview_shows_the_four_numbers_of_the_issue_flagged_with_their_reasons(real_overviews):
+    page = real_overviews["en"]  # the real overview, built once per session
     rows = {name: next(r for r in page.split("<tr>") if r.startswith(f"<td>{name}"))
             for name in ("Retail sales", "Electricity generated", "State budget revenue")}
     assert "50,937" in rows["Retail sales"] and FLAG_MARK in rows["Retail sales"]

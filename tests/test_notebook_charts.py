@@ -1,4 +1,4 @@
-"""Every chart of the stored notebooks comes with the rows it draws, and no bar chart puts periods of
+"""Every chart of the stored notebooks (both editions) comes with the rows it draws, and no bar chart puts periods of
 different lengths side by side (stored outputs, as refreshed from the real curated data)."""
 import io
 from pathlib import Path
@@ -9,7 +9,9 @@ import pytest
 
 from lsreports.publish.charts import comparable_length
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+FOLDER = Path(__file__).resolve().parent.parent / "notebooks"
+#: Both editions' stored notebooks: English beside the sources, Vietnamese in vi/.
+NOTEBOOKS = sorted(FOLDER.glob("*.ipynb")) + sorted(FOLDER.glob("vi/*.ipynb"))
 
 
 def _outputs(path: Path) -> list[dict]:
@@ -17,7 +19,7 @@ def _outputs(path: Path) -> list[dict]:
     return [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(FOLDER).with_suffix("").as_posix())
 def test_every_chart_carries_its_rows(path):
     outputs = _outputs(path)
     charts = [o for o in outputs if "image/png" in o.get("data", {})]
@@ -28,7 +30,7 @@ def test_every_chart_carries_its_rows(path):
             assert "text/csv" in following.get("data", {}), f"{path.stem}: chart {i} has no rows beside it"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(FOLDER).with_suffix("").as_posix())
 def test_bars_of_one_panel_share_one_period_length(path):
     for output in _outputs(path):
         csv = output.get("data", {}).get("text/csv")

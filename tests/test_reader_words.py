@@ -24,16 +24,9 @@ def data():
 
 
 @pytest.fixture(scope="module")
-def overviews(data):
-    from lsreports.publish.overview_page import overview_html
-
-    obs, catalogue, manifest = data
-    pages = {}
-    for code in i18n.LANGS:
-        with i18n.using(code):
-            pages[code] = overview_html([("trade.html", "Trade", "1.0.0")], "2026-12-07", obs=obs,
-                                        catalogue=catalogue, manifest=manifest, other_edition="other/index.html")
-    return pages
+def overviews(real_overviews):
+    """The real overview in each language (:func:`conftest.real_overviews`, built once per session)."""
+    return real_overviews
 
 
 def test_numbers_and_dates_follow_the_language():

@@ -91,3 +91,4 @@ def test_readme_command_runs(command, synthetic_data, tmp_path, monkeypatch, cap
     assert main(args) == 0, f"{' '.join(args)}: {capsys.readouterr()}"
     if "--refresh" in args:
         assert (folder / "synthetic.ipynb").exists()  # the synthetic folder, never the project's notebooks
+        assert (folder / "vi" / "synthetic.ipynb").exists()  # both editions

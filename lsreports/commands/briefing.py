@@ -54,12 +54,13 @@ def _write_pdfs(pages: list[Path]) -> int:
 
 def run_notebooks(args: argparse.Namespace) -> int:
     """Check the notebook pairs, or refresh their stored outputs from the sources."""
+    from ..publish.i18n import LANGS
     from ..publish.notebooks import NotebookError, pair_drift, pairs, refresh
 
     if args.refresh:
         try:
             for pair in pairs():
-                print(f"refreshing {pair.name} ...")
+                print(f"refreshing {pair.name} (editions {', '.join(LANGS)}) ...")
                 refresh(pair)
         except NotebookError as exc:
             from ..cli import ERROR_EXIT, one_line
@@ -100,7 +101,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="also print each page to an A4 PDF beside it (needs Chromium: apt-get install chromium)")
     briefing.set_defaults(func=run_briefing)
     notebooks = subparsers.add_parser("notebooks", help="check notebook pairs, or --refresh stored outputs")
-    notebooks.add_argument("--refresh", action="store_true", help="re-execute every notebook from its .py source")
+    notebooks.add_argument("--refresh", action="store_true",
+                           help="re-execute every notebook from its .py source, once per edition "
+                                "(<name>.ipynb in English, vi/<name>.ipynb in Vietnamese)")
     notebooks.set_defaults(func=run_notebooks)
     excel = subparsers.add_parser("excel", help="export the tables to a formatted .xlsx workbook")
     excel.add_argument("-o", "--output", default="exports/lsreports.xlsx", help="output file")

@@ -5,8 +5,9 @@ Notebooks are executed from their ``.py`` sources (what is reviewed), in their o
 with nbclient, an edition's notebooks in one kernel (each from a fresh namespace: the imports
 are paid once); nbconvert's HTML exporter then drops every input cell and prompt. Every
 DataFrame shows the rendering in words its kernel added to its display
-(:mod:`lsreports.publish.reader_format`), so the English pages can also be exported from the
-stored, nbval-checked notebooks without a kernel (``stored=True``). Pages are
+(:mod:`lsreports.publish.reader_format`), so the pages of either edition can also be exported from the
+stored, nbval-checked notebooks without a kernel (``stored=True``: ``notebooks/<name>.ipynb`` for English,
+``notebooks/vi/<name>.ipynb``, executed in Vietnamese, for the Vietnamese edition). Pages are
 self-contained: images are embedded and nothing is loaded from the network (the
 ``briefing`` template removes the lab template's require.js, MathJax, Mermaid and widget
 scripts). Each chart's rows are written beside the page as a CSV the chart links to.
@@ -30,8 +31,8 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from . import build_cache
-from .notebooks import (NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source, stable,
-                        version_of)
+from .notebooks import (SETUP_TAG, NotebookError, Pair, SharedKernel, execute, pair_drift, pairs, read_source,
+                        stable, stored_path, version_of)
 from .i18n import ENV, LANGS, check_lang, using
 from .reader_format import READER_MAX_ROWS, READER_MIME
 from .reading import about_footer, chart_data_files, long_tables_to_appendix
@@ -128,30 +129,32 @@ def _edition_html(page: str, code: str, other_href: str | None) -> str:
     return re.sub(r"(<main[^>]*>)", lambda m: m[1] + link, page, count=1) if link else page
 
 
-def stored_notebook(pair: Pair) -> nbformat.NotebookNode:
-    """The executed ``.ipynb`` stored beside a source, if it matches its ``.py`` cell by cell.
+def stored_notebook(pair: Pair, code: str = LANGS[0]) -> nbformat.NotebookNode:
+    """The executed notebook of edition ``code`` stored beside a source
+    (:func:`~lsreports.publish.notebooks.stored_path`), if it matches its ``.py`` cell by cell; without its hidden
+    language cell.
 
     Raises
     ------
     lsreports.publish.notebooks.NotebookError
         If the stored notebook is missing or has drifted from its source (refresh it first).
     """
-    drift = pair_drift(pair)
+    path = stored_path(pair, code)
+    drift = pair_drift(pair, (code,))
     if drift:
-        raise NotebookError(f"notebook {pair.name!r}: the stored {pair.notebook.name} does not match "
-                            f"{pair.source.name} ({drift[0]}); refresh it first")
-    return nbformat.read(pair.notebook, as_version=4)
+        raise NotebookError(f"notebook {pair.name!r}: the stored {path.relative_to(pair.source.parent).as_posix()} "
+                            f"does not match {pair.source.name} ({drift[0]}); refresh it first")
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells = [c for c in notebook.cells if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
+    return notebook
 
 
 def _executed(pair: Pair, code: str, stored: bool, kernel: SharedKernel | None = None) -> nbformat.NotebookNode:
     """The notebook of edition ``code``, executed with ``LSREPORTS_LANG`` (in ``kernel`` if given, else in a
-    kernel of its own), or its stored outputs (English only: the stored notebooks were executed in English),
-    with every DataFrame in words (:func:`in_words`)."""
+    kernel of its own), or its stored outputs (:func:`stored_notebook`: executed in that language by
+    ``lsreports notebooks --refresh`` and checked by nbval), with every DataFrame in words (:func:`in_words`)."""
     if stored:
-        if code != LANGS[0]:
-            raise NotebookError(f"notebook {pair.name!r}: the stored outputs are English; the {code!r} edition "
-                                "is built by executing the notebooks")
-        return in_words(for_edition(stored_notebook(pair), code), pair.name)
+        return in_words(for_edition(stored_notebook(pair, code), code), pair.name)
     notebook = for_edition(read_source(pair.source), code)
     if kernel is not None:
         return in_words(kernel.execute(notebook, pair.name), pair.name)
@@ -209,8 +212,8 @@ def build_briefings(out_dir: Path, *, notebook_dir: Path | None = None,
     force : bool
         Write into a non-empty folder that has no manifest (its other files are left alone).
     stored : bool, default False
-        Export each notebook's stored outputs (its ``.ipynb``, which must match its ``.py``:
-        :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
+        Export each notebook's stored outputs in ``lang`` (its ``.ipynb``, or ``vi/<name>.ipynb``; it must match
+        its ``.py``: :func:`stored_notebook`) instead of executing it: the pages of a checkout whose
         notebooks were just refreshed or checked by nbval, in seconds (the tests' build).
     shared_kernel : bool, default True
         Execute the notebooks in one kernel, each from a fresh namespace

@@ -2,8 +2,12 @@
 
 Each notebook is a jupytext ``py:percent`` source (``notebooks/<name>.py``, the file
 reviewed in diffs) paired with ``notebooks/<name>.ipynb`` (the stored outputs nbval
-compares). :func:`refresh` rebuilds the ``.ipynb`` from the ``.py`` and executes it;
-:func:`pair_drift` says whether a pair has drifted apart.
+compares). Each other edition is stored too, executed in its language: ``notebooks/vi/<name>.ipynb``
+(:func:`stored_path`), the source's cells after a hidden first cell that sets ``LSREPORTS_LANG``
+(:func:`language_cell`), so that nbval, which runs every notebook in the test's environment,
+checks it in its language. It is not a jupytext pair: the ``.py`` is its only source.
+:func:`refresh` rebuilds the stored notebooks from the ``.py`` and executes them;
+:func:`pair_drift` says whether a stored notebook has drifted from its source.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from nbclient.exceptions import CellExecutionError
 from traitlets.config import Config
 
 from ..sources.paths import PROJECT_ROOT
+from .i18n import ENV, LANGS, check_lang
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -202,11 +207,42 @@ class SharedKernel:
         return notebook
 
 
-def refresh(pair: Pair) -> Path:
-    """Rebuild ``<name>.ipynb`` from ``<name>.py`` and execute it, storing outputs; return its path."""
-    notebook = stable(execute(read_source(pair.source), pair.name, pair.source.parent))
-    nbformat.write(notebook, pair.notebook)
-    return pair.notebook
+def stored_path(pair: Pair, code: str = LANGS[0]) -> Path:
+    """Where the executed notebook of edition ``code`` is stored: ``<name>.ipynb`` for English (the jupytext
+    pair), ``<code>/<name>.ipynb`` beside it for another language."""
+    check_lang(code)
+    return pair.notebook if code == LANGS[0] else pair.notebook.parent / code / pair.notebook.name
+
+
+def language_cell(code: str) -> nbformat.NotebookNode:
+    """The hidden first cell of a stored edition in another language than English: it sets ``LSREPORTS_LANG``
+    in the kernel before anything is imported (the library reads it at every call:
+    :func:`lsreports.publish.i18n.lang`). Tagged :data:`SETUP_TAG`: a briefing drops it."""
+    return nbformat.v4.new_code_cell(f"%env {ENV}={check_lang(code)}", metadata={"tags": [SETUP_TAG]})
+
+
+def edition_source(pair: Pair, code: str = LANGS[0]) -> nbformat.NotebookNode:
+    """The notebook stored for edition ``code``, before execution: the ``.py``'s cells (after
+    :func:`language_cell` for another language than English)."""
+    notebook = read_source(pair.source)
+    if check_lang(code) != LANGS[0]:
+        notebook.cells.insert(0, language_cell(code))
+        notebook.metadata["jupytext"] = {"formats": "ipynb"}  # not a pair: jupytext writes no .py beside it
+    return notebook
+
+
+def refresh(pair: Pair, langs: tuple[str, ...] = LANGS) -> list[Path]:
+    """Rebuild the stored notebook of each edition in ``langs`` from ``<name>.py`` and execute it (in the folder
+    it is stored in, as nbval runs it), storing outputs; return their paths."""
+    written = []
+    for code in langs:
+        target = stored_path(pair, code)
+        target.parent.mkdir(exist_ok=True)
+        label = pair.name if code == LANGS[0] else f"{code}/{pair.name}"
+        notebook = stable(execute(edition_source(pair, code), label, target.parent))
+        nbformat.write(notebook, target)
+        written.append(target)
+    return written
 
 
 def stable(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -220,20 +256,40 @@ def stable(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def pair_drift(pair: Pair) -> list[str]:
-    """Return how a pair's cells differ (empty when the ``.ipynb`` matches its ``.py``)."""
-    if not pair.notebook.exists():
-        return [f"{pair.notebook.name} is missing"]
+def pair_drift(pair: Pair, langs: tuple[str, ...] = LANGS) -> list[str]:
+    """Return how the stored notebooks of ``langs`` differ from their ``.py`` (empty when each matches it cell by
+    cell, another language's after its :func:`language_cell`)."""
     source = read_source(pair.source)
-    stored = nbformat.read(pair.notebook, as_version=4)
     problems = []
-    if len(source.cells) != len(stored.cells):
-        problems.append(f"{pair.name}: {len(source.cells)} cells in .py, {len(stored.cells)} in .ipynb")
-    for i, (a, b) in enumerate(zip(source.cells, stored.cells)):
+    for code in langs:
+        path = stored_path(pair, code)
+        name = path.relative_to(pair.source.parent).as_posix()
+        if not path.exists():
+            problems.append(f"{name} is missing")
+            continue
+        stored = nbformat.read(path, as_version=4)
+        cells = stored.cells
+        if code != LANGS[0]:
+            first = cells[0] if cells else None
+            if first is None or SETUP_TAG not in first.get("metadata", {}).get("tags", []) \
+                    or first.source.strip() != language_cell(code).source:
+                problems.append(f"{name}: its first cell is not the hidden {language_cell(code).source!r}")
+            else:
+                cells = cells[1:]
+        problems += _cell_drift(source.cells, cells, name.removesuffix(".ipynb"))
+        if stored.metadata.get("kernelspec", {}).get("name") != KERNELSPEC["name"]:
+            problems.append(f"{name}: kernelspec is not {KERNELSPEC['name']!r}")
+    return problems
+
+
+def _cell_drift(source: list, stored: list, name: str) -> list[str]:
+    """How the stored cells differ from the source's: their number, a cell's type or text."""
+    problems = []
+    if len(source) != len(stored):
+        problems.append(f"{name}: {len(source)} cells in .py, {len(stored)} in .ipynb")
+    for i, (a, b) in enumerate(zip(source, stored)):
         if a.cell_type != b.cell_type or a.source.strip() != b.source.strip():
-            problems.append(f"{pair.name}: cell {i} differs ({a.source.strip()[:60]!r})")
-    if stored.metadata.get("kernelspec", {}).get("name") != KERNELSPEC["name"]:
-        problems.append(f"{pair.name}: kernelspec is not {KERNELSPEC['name']!r}")
+            problems.append(f"{name}: cell {i} differs ({a.source.strip()[:60]!r})")
     return problems
 
 
