@@ -44,8 +44,10 @@ def fingerprint(*frames: pd.DataFrame) -> bytes | None:
 
 #: Every memo made, so that :func:`clear_memos` reaches them all.
 _MEMOS: list[FrameMemo] = []
-#: The variable naming a build's file of shared results (:func:`sharing`).
+#: The variable naming a build's file of shared results (:func:`write_shared`).
 SHARED_ENV = "LSREPORTS_SHARED_MEMOS"
+#: The shared results read in this process, and the file they came from (:func:`_shared_results`).
+_SHARED: dict = {}
 
 
 class FrameMemo:
@@ -97,9 +99,6 @@ def _shared_results() -> dict[str, dict[bytes, pd.DataFrame]]:
     return _SHARED["results"]
 
 
-_SHARED: dict = {}
-
-
 def shared_results() -> dict[str, dict[bytes, pd.DataFrame]]:
     """The results every named memo of this process keeps now, by memo name and content digest."""
     return {memo.name: dict(memo._results) for memo in _MEMOS if memo.name and memo._results}
@@ -107,10 +106,9 @@ def shared_results() -> dict[str, dict[bytes, pd.DataFrame]]:
 
 def write_shared(path: Path) -> Path:
     """Write this process's named memos' results to ``path``, for the kernels whose :data:`SHARED_ENV` names it."""
-    from ..sources.atomic import write_atomic
+    from ..sources.atomic import write_bytes_atomic
 
-    payload = pickle.dumps(shared_results(), protocol=pickle.HIGHEST_PROTOCOL)
-    return write_atomic(Path(path), lambda handle: handle.write(payload), mode="wb", encoding=None, newline=None)
+    return write_bytes_atomic(Path(path), pickle.dumps(shared_results(), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def clear_memos() -> None:

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..sources.content_store import kept
+from ..sources.public_texts import sha256_of
 from .build_cache import code_version, in_this_process
 
 #: Bump when what an entry holds changes.
@@ -219,7 +220,7 @@ def _name(function: Callable) -> str:
 
 @lru_cache(maxsize=256)
 def _file_digest(path: str, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return sha256_of(Path(path))  # read again only when the file's time or size changed
 
 
 def _data_digest() -> str:

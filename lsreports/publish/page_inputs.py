@@ -75,10 +75,9 @@ def shared(obs: pd.DataFrame, catalogue: pd.DataFrame, manifest: pd.DataFrame) -
 
 def write(context: PageContext, path: Path) -> Path:
     """Write ``context`` to ``path``, for the kernels whose :data:`ENV` names it."""
-    from ..sources.atomic import write_atomic
+    from ..sources.atomic import write_bytes_atomic
 
-    payload = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
-    return write_atomic(Path(path), lambda handle: handle.write(payload), mode="wb", encoding=None, newline=None)
+    return write_bytes_atomic(Path(path), pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @contextmanager

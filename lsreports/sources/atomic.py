@@ -103,3 +103,8 @@ def write_atomic(path: Path, write: Callable[[IO], None], *, mode: str = "w", en
 def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> Path:
     """Write ``text`` to ``path`` atomically (see :func:`atomic_path`)."""
     return write_atomic(path, lambda handle: handle.write(text), encoding=encoding)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_path`)."""
+    return write_atomic(path, lambda handle: handle.write(data), mode="wb", encoding=None, newline=None)

@@ -13,7 +13,7 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from .atomic import write_atomic
+from .atomic import write_bytes_atomic
 
 
 def entry_path(folder: Path, key: str) -> Path:
@@ -52,8 +52,7 @@ def write_entry(path: Path, key: str, value: object) -> bool:
     payload = pickle.dumps({"key": key, "value": value}, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, lambda handle: handle.write(hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
-                                                       + payload), mode="wb", encoding=None, newline=None)
+        write_bytes_atomic(path, hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
     except OSError:  # a read-only checkout still computes, it just does not keep the result
         return False
     return True
